@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** Vite's dev server needs inline scripts and a websocket for hot reload; the built app never does. */
+const devCsp = (): Plugin => ({
+  name: 'bridgekeeper-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+});
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: 'src/main/index.ts' } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be one CommonJS file: it cannot load ES modules or other files.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'src/preload/index.ts' },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react(), devCsp()],
+    build: {
+      rollupOptions: { input: { index: 'src/renderer/index.html' } },
+    },
+  },
+});

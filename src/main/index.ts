@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, ipcMain } from 'electron';
+import { IPC_EVENT_CHANNEL } from '../shared/api';
+import { createDispatcher } from './api/dispatcher';
+import { createApp } from './create-app';
+import { consoleLogger } from './logger';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { serveApi, trustedSender } from './platform/ipc';
+import { createMainWindow } from './platform/main-window';
+import { installSecurityGuards } from './platform/security-guards';
+import { createSettingsBackend, settingsPath } from './platform/settings-file';
+
+// App lifecycle only: build the services, serve them to our window, guard everything else.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const appOrigin = new URL(appUrl).origin;
+const isAppUrl = (url: string): boolean => {
+  try {
+    return new URL(url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+};
+
+const log = consoleLogger;
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+void app.whenReady().then(() => {
+  installSecurityGuards(isAppUrl, log);
+  serveRenderer(path.join(here, '../renderer'));
+  const bridgekeeper = createApp({
+    createSettingsBackend,
+    settingsPath: settingsPath(),
+    log,
+    emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
+  });
+  serveApi(
+    ipcMain,
+    createDispatcher(bridgekeeper.api, log),
+    trustedSender((id) => mainWindow?.webContents.id === id, isAppUrl),
+    log,
+  );
+  const open = () => {
+    mainWindow = createMainWindow(path.join(here, '../preload/index.cjs'));
+    mainWindow.on('closed', () => (mainWindow = null));
+    void mainWindow.loadURL(appUrl);
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+});
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,21 @@
+import type { ApiEvent } from '../shared/api';
+import type { Notice } from '../shared/notice';
+
+/** Notices live until the user dismisses them; they are not persisted (each start says what it found). */
+export function createNoticeBoard(emit: (event: ApiEvent) => void, initial: Notice[] = []) {
+  let notices = [...initial];
+  const changed = () => emit({ type: 'notices-changed', notices });
+  return {
+    async listNotices() {
+      return notices;
+    },
+    async dismissNotice(id: string) {
+      notices = notices.filter((n) => n.id !== id);
+      changed();
+    },
+    post(notice: Notice) {
+      notices = [...notices.filter((n) => n.id !== notice.id), notice];
+      changed();
+    },
+  };
+}

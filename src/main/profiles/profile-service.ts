@@ -1,0 +1,151 @@
+import type { ApiEvent, BridgekeeperApi, ExportFormat, FileText } from '../../shared/api';
+import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
+import { type Profile, type ProfileDefinition, ProfileDefinitionSchema, type ProfileState } from '../../shared/profile';
+import { conflict, invalid, notFound } from '../errors';
+import type { SettingsStore } from '../settings/settings-store';
+import { parseProfileFile, writeProfileFile } from './profile-file';
+
+type ProfileApi = Pick<
+  BridgekeeperApi,
+  'listProfiles' | 'createProfile' | 'updateProfile' | 'deleteProfiles' | 'importProfiles' | 'exportProfiles'
+>;
+
+export interface ProfileServiceDeps {
+  settings: SettingsStore;
+  environmentExists(id: string): boolean;
+  emit(event: ApiEvent): void;
+  now?: () => Date;
+}
+
+/** Changing any of these points the profile at another login, so its connection starts over. */
+const CONNECTION_FIELDS = ['companyId', 'apiUser', 'environmentId'] as const;
+
+export type ProfileService = ProfileApi & {
+  get(id: string): Profile | undefined;
+  /** Main's own status changes (reauth, health check): one write, one event. */
+  setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
+};
+
+export function createProfileService({ settings, environmentExists, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+  const freshState = (): ProfileState => ({ status: 'never-connected', statusSince: now().toISOString() });
+
+  const byId = () => new Map(settings.current.profiles.map((p) => [p.id, p]));
+
+  const checkDefinition = (definition: ProfileDefinition): ProfileDefinition => {
+    const parsed = ProfileDefinitionSchema.safeParse(definition);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw invalid(`${issue.path.join('.') || 'profile'} ${issue.message}`);
+    }
+    if (!environmentExists(parsed.data.environmentId)) {
+      throw invalid(`environmentId names no environment: "${parsed.data.environmentId}"`);
+    }
+    return parsed.data;
+  };
+
+  const service: ProfileService = {
+    get: (id) => settings.current.profiles.find((p) => p.id === id),
+
+    async listProfiles() {
+      return settings.current.profiles;
+    },
+
+    async createProfile(input) {
+      const definition = checkDefinition(input);
+      const existing = byId().get(definition.id);
+      if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
+      const profile: Profile = { ...definition, ...freshState() };
+      settings.update((s) => ({ ...s, profiles: [...s.profiles, profile] }));
+      emit({ type: 'profiles-upserted', profiles: [profile] });
+      return profile;
+    },
+
+    async updateProfile(id, input) {
+      const definition = checkDefinition(input);
+      const existing = byId().get(id);
+      if (!existing) throw notFound(`Profile "${id}"`);
+      if (definition.id !== id) throw invalid(`id cannot be changed (it is "${id}"); add a new profile instead.`);
+      const reconnect = CONNECTION_FIELDS.some((field) => existing[field] !== definition[field]);
+      const profile: Profile = reconnect ? { ...definition, ...freshState() } : { ...existing, ...definition };
+      settings.update((s) => ({ ...s, profiles: s.profiles.map((p) => (p.id === id ? profile : p)) }));
+      emit({ type: 'profiles-upserted', profiles: [profile] });
+      return profile;
+    },
+
+    async deleteProfiles(ids) {
+      const doomed = new Set(ids);
+      const known = byId();
+      const unknown = ids.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw notFound(`Profile "${unknown[0]}"`);
+      settings.update((s) => ({ ...s, profiles: s.profiles.filter((p) => !doomed.has(p.id)) }));
+      emit({ type: 'profiles-removed', ids: [...doomed] });
+    },
+
+    async importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport> {
+      const parsed = parseProfileFile(file);
+      const existing = byId();
+      const firstRowOfId = new Map<string, number>();
+      const problems: ImportProblem[] = [...parsed.fileProblems];
+      const valid: ProfileDefinition[] = [];
+      for (const row of parsed.rows) {
+        const rowProblems = [...row.problems];
+        const definition = row.definition;
+        if (definition) {
+          const clash = existing.get(definition.id);
+          const earlier = firstRowOfId.get(definition.id);
+          if (clash) rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" already exists ("${clash.name}")` });
+          else if (earlier !== undefined) {
+            rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
+          } else firstRowOfId.set(definition.id, row.row);
+          if (!environmentExists(definition.environmentId)) {
+            rowProblems.push({
+              row: row.row,
+              field: 'environmentId',
+              message: `names no environment: "${definition.environmentId}"`,
+            });
+          }
+          if (rowProblems.length === 0) valid.push(definition);
+        }
+        problems.push(...rowProblems);
+      }
+      const report: ImportReport = {
+        fileName: file.name,
+        format: parsed.format,
+        totalRows: parsed.rows.length,
+        validRows: valid.length,
+        imported: 0,
+        problems,
+      };
+      const allowed = parsed.fileProblems.length === 0 && (problems.length === 0 || mode === 'valid-only');
+      if (!allowed || valid.length === 0) return report;
+      const added = valid.map((definition): Profile => ({ ...definition, ...freshState() }));
+      settings.update((s) => ({ ...s, profiles: [...s.profiles, ...added] }));
+      emit({ type: 'profiles-upserted', profiles: added });
+      return { ...report, imported: added.length };
+    },
+
+    async exportProfiles(format: ExportFormat, ids) {
+      const chosen = ids ? new Set(ids) : null;
+      const profiles = settings.current.profiles.filter((p) => !chosen || chosen.has(p.id));
+      return writeProfileFile(format, profiles, now());
+    },
+
+    setStates(changes) {
+      const updates = new Map(changes.map((c) => [c.id, c.state]));
+      const changed: Profile[] = [];
+      settings.update((s) => ({
+        ...s,
+        profiles: s.profiles.map((p) => {
+          const state = updates.get(p.id);
+          if (!state) return p;
+          const next = { ...p, ...state };
+          changed.push(next);
+          return next;
+        }),
+      }));
+      if (changed.length > 0) emit({ type: 'profiles-upserted', profiles: changed });
+      return changed;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,34 @@
+import { SETTINGS_VERSION, emptySettings } from './settings-schema';
+
+type Data = Record<string, unknown>;
+
+/** MIGRATIONS[n] turns a version-n file into version n+1. Version 0 is a file without a version: new or empty. */
+export const MIGRATIONS: Record<number, (data: Data) => Data> = {
+  0: (data) => ({ ...emptySettings(), ...data, schemaVersion: 1 }),
+};
+
+export class NewerSettingsError extends Error {}
+
+/** Runs every step from the file's version up to `target`; the input is left untouched. */
+export function migrate(
+  input: Data,
+  steps: Record<number, (data: Data) => Data> = MIGRATIONS,
+  target: number = SETTINGS_VERSION,
+): Data {
+  const version = input.schemaVersion === undefined ? 0 : input.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new Error(`schemaVersion is ${JSON.stringify(version)}, not a version number`);
+  }
+  if (version > target) {
+    throw new NewerSettingsError(
+      `the file is version ${version}, written by a newer Bridgekeeper (this one reads up to version ${target})`,
+    );
+  }
+  let data = structuredClone(input);
+  for (let v = version; v < target; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`no migration from settings version ${v}`);
+    data = { ...step(data), schemaVersion: v + 1 };
+  }
+  return data;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { EnvironmentDefinitionSchema } from '../../shared/environment';
+import { ProfileSchema } from '../../shared/profile';
+
+/** Bump with every change to the file's shape, and add the step to migrations.ts. */
+export const SETTINGS_VERSION = 1;
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_VERSION),
+  profiles: z.array(ProfileSchema),
+  /** Custom environments only; the built-in one lives in code. */
+  environments: z.array(EnvironmentDefinitionSchema),
+  /** The parts of the built-in environment the user may set. */
+  production: z.object({ clientId: z.string(), redirectUri: z.string() }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const emptySettings = (): Settings => ({
+  schemaVersion: SETTINGS_VERSION,
+  profiles: [],
+  environments: [],
+  production: { clientId: '', redirectUri: '' },
+});

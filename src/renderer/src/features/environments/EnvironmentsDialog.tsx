@@ -1,0 +1,104 @@
+import { useRef, useState } from 'react';
+import type { Environment } from '../../../../shared/environment';
+import { api, messageOf } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { readPickedFile } from '../../components/files';
+import { useAppStore } from '../../state/app-store';
+import { EnvironmentForm } from './EnvironmentForm';
+
+/** Built-in Visma.net production plus the user's own (staging, the local sandbox). */
+export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
+  const environments = useAppStore((s) => s.environments);
+  const [editing, setEditing] = useState<Environment | 'new' | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = async (action: () => Promise<string>) => {
+    try {
+      setMessage({ error: false, text: await action() });
+    } catch (error) {
+      setMessage({ error: true, text: messageOf(error) });
+    }
+  };
+
+  const importFile = async () => {
+    const file = await readPickedFile(fileInput.current!);
+    if (file) await run(async () => `Imported environment "${(await api.importEnvironment(file)).name}" from ${file.name}.`);
+  };
+
+  return (
+    <Dialog title="Environments" onClose={onClose} wide>
+      {editing ? (
+        <EnvironmentForm environment={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+      ) : (
+        <>
+          <table className="simple-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Issuer</th>
+                <th scope="col">Client id</th>
+                <th scope="col">API base URL</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {environments.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    {e.name}
+                    {e.builtIn && <span className="sub"> (built in)</span>}
+                  </td>
+                  <td>{e.issuer}</td>
+                  <td>{e.clientId || <em>not set</em>}</td>
+                  <td>{e.apiBaseUrl}</td>
+                  <td className="cell-actions">
+                    <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
+                      Edit
+                    </button>
+                    {!e.builtIn && (
+                      <button
+                        type="button"
+                        aria-label={`Remove ${e.name}`}
+                        onClick={() => void run(async () => (await api.deleteEnvironment(e.id), `Removed "${e.name}".`))}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {message && (
+            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+              {message.text}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label="Environment file"
+              onChange={() => void importFile()}
+            />
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              Import from file…
+            </button>
+            <button type="button" onClick={() => setEditing('new')}>
+              Add environment
+            </button>
+            <button type="button" className="primary" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,19 @@
+import { api } from '../../api';
+import { useAppStore } from '../../state/app-store';
+
+export function NoticeBar() {
+  const notices = useAppStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
+          <p>{notice.message}</p>
+          <button type="button" onClick={() => void api.dismissNotice(notice.id)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

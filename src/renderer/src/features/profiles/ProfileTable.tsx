@@ -1,0 +1,166 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatTime } from '../../components/files';
+import type { Sort, SortKey } from './profile-query';
+
+const ROW_HEIGHT = 44;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'direction', label: 'Direction' },
+  { key: 'companyId', label: 'Visma.net company' },
+  { key: 'apiUser', label: 'API user' },
+  { key: 'environmentId', label: 'Environment' },
+  { key: 'status', label: 'Status' },
+  { key: 'lastVerifiedAt', label: 'Last verified' },
+];
+
+interface ProfileTableProps {
+  profiles: readonly Profile[];
+  environmentName(id: string): string;
+  sort: Sort;
+  onSort(key: SortKey): void;
+  onEdit(profile: Profile): void;
+  onDelete(profile: Profile): void;
+}
+
+/**
+ * Only the rows in view exist in the DOM, so 10,000 profiles scroll like 10.
+ * The grid is one tab stop: arrows, Page Up/Down, Home and End move the active row,
+ * Enter edits it, Delete asks to delete it.
+ */
+export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, onDelete }: ProfileTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: profiles.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1200, height: 600 },
+  });
+
+  useEffect(() => {
+    if (active >= profiles.length) setActive(Math.max(0, profiles.length - 1));
+  }, [active, profiles.length]);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(profiles.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: profiles.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveTo(moves[event.key]!);
+      return;
+    }
+    const profile = profiles[active];
+    if (!profile || event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onEdit(profile);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      onDelete(profile);
+    }
+  };
+
+  return (
+    <div
+      className="profile-table"
+      role="grid"
+      aria-label="Profiles: arrow keys move, Enter edits, Delete deletes"
+      aria-rowcount={profiles.length + 1}
+      aria-readonly="true"
+      tabIndex={0}
+      aria-activedescendant={profiles[active] ? `profile-row-${active}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="profile-row profile-head">
+          {COLUMNS.map((column) => (
+            <div
+              key={column.key}
+              role="columnheader"
+              aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            >
+              <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
+                {column.label}
+                <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+              </button>
+            </div>
+          ))}
+          <div role="columnheader">
+            <span className="visually-hidden">Actions</span>
+          </div>
+        </div>
+      </div>
+      <div ref={scrollRef} role="rowgroup" className="profile-body">
+        {profiles.length === 0 ? (
+          <p className="empty" role="presentation">
+            No profiles match.
+          </p>
+        ) : (
+          <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const p = profiles[item.index]!;
+              return (
+                <div
+                  key={p.id}
+                  id={`profile-row-${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={item.index === active}
+                  data-profile-id={p.id}
+                  className={item.index === active ? 'profile-row active' : 'profile-row'}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => setActive(item.index)}
+                  onDoubleClick={() => onEdit(p)}
+                >
+                  <div role="gridcell" className="cell-name">
+                    <span className="name">{p.name}</span>
+                    <span className="sub">{p.id}</span>
+                  </div>
+                  <div role="gridcell">{DIRECTION_LABELS[p.direction]}</div>
+                  <div role="gridcell" className="cell-company">
+                    <span>{p.companyId}</span>
+                    <span className="sub">{p.companyName}</span>
+                  </div>
+                  <div role="gridcell" className="cell-user">
+                    {p.apiUser}
+                  </div>
+                  <div role="gridcell">{environmentName(p.environmentId)}</div>
+                  <div role="gridcell">
+                    <StatusBadge status={p.status} title={p.statusReason?.message} />
+                  </div>
+                  <div role="gridcell">{formatTime(p.lastVerifiedAt)}</div>
+                  <div role="gridcell" className="cell-actions">
+                    <button type="button" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`}>
+                      Delete
+                    </button>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

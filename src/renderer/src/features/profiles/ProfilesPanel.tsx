@@ -1,0 +1,177 @@
+import { useMemo, useRef, useState } from 'react';
+import type { FileText } from '../../../../shared/api';
+import type { ImportReport } from '../../../../shared/import-report';
+import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
+import { api, messageOf } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { STATUS_LABELS } from '../../components/StatusBadge';
+import { download, readPickedFile } from '../../components/files';
+import { useAppStore } from '../../state/app-store';
+import { EnvironmentsDialog } from '../environments/EnvironmentsDialog';
+import { ImportReportDialog } from './ImportReportDialog';
+import { ProfileForm } from './ProfileForm';
+import { ProfileTable } from './ProfileTable';
+import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } from './profile-query';
+
+type Open =
+  | { kind: 'form'; profile: Profile | null }
+  | { kind: 'delete'; profile: Profile }
+  | { kind: 'import-report'; report: ImportReport; file: FileText }
+  | { kind: 'environments' }
+  | null;
+
+export function ProfilesPanel() {
+  const profiles = useAppStore((s) => s.profiles);
+  const environments = useAppStore((s) => s.environments);
+  const loaded = useAppStore((s) => s.loaded);
+  const loadError = useAppStore((s) => s.loadError);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
+  const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
+  const [open, setOpen] = useState<Open>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const sorted = useMemo(() => sortProfiles(profiles.values(), sort), [profiles, sort]);
+  const shown = useMemo(() => filterProfiles(sorted, search, status), [sorted, search, status]);
+  const counts = useMemo(() => countByStatus(profiles.values()), [profiles]);
+  const environmentNames = useMemo(() => new Map(environments.map((e) => [e.id, e.name])), [environments]);
+
+  const say = (text: string, error = false) => setMessage({ text, error });
+
+  const onSort = (key: SortKey) =>
+    setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
+
+  const importFile = async (file: FileText, mode: 'all-or-nothing' | 'valid-only') => {
+    try {
+      const report = await api.importProfiles(file, mode);
+      if (report.imported > 0) {
+        setOpen(null);
+        say(`Imported ${report.imported} profile${report.imported === 1 ? '' : 's'} from ${file.name}.`);
+      } else if (report.problems.length > 0) {
+        setOpen({ kind: 'import-report', report, file });
+      } else {
+        say(`${file.name} holds no profiles; nothing was imported.`);
+      }
+    } catch (error) {
+      say(`${file.name}: ${messageOf(error)}`, true);
+    }
+  };
+
+  const exportShown = async (format: 'csv' | 'json') => {
+    try {
+      const all = shown.length === profiles.size;
+      download(await api.exportProfiles(format, all ? null : shown.map((p) => p.id)));
+      say(`Exported ${shown.length} profile${shown.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
+    } catch (error) {
+      say(messageOf(error), true);
+    }
+  };
+
+  const remove = async (profile: Profile) => {
+    setOpen(null);
+    try {
+      await api.deleteProfiles([profile.id]);
+      say(`Deleted "${profile.name}".`);
+    } catch (error) {
+      say(messageOf(error), true);
+    }
+  };
+
+  return (
+    <div className="profiles-panel">
+      <div className="toolbar" role="toolbar" aria-label="Profiles">
+        <div className="field inline">
+          <label htmlFor="profile-search">Search</label>
+          <input
+            id="profile-search"
+            type="search"
+            placeholder="Name, company, API user…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor="profile-status-filter">Status</label>
+          <select id="profile-status-filter" value={status} onChange={(e) => setStatus(e.target.value as ProfileStatus | 'all')}>
+            <option value="all">All statuses ({profiles.size})</option>
+            {PROFILE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]} ({counts[s]})
+              </option>
+            ))}
+          </select>
+        </div>
+        <span className="toolbar-spacer" />
+        <button type="button" className="primary" onClick={() => setOpen({ kind: 'form', profile: null })}>
+          Add profile
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Profile list file"
+          onChange={() =>
+            void readPickedFile(fileInput.current!).then((file) => file && importFile(file, 'all-or-nothing'))
+          }
+        />
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
+        <button type="button" onClick={() => void exportShown('csv')} disabled={shown.length === 0}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => void exportShown('json')} disabled={shown.length === 0}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => setOpen({ kind: 'environments' })}>
+          Environments…
+        </button>
+      </div>
+
+      <div className="status-line">
+        <p aria-live="polite">{loaded ? `Showing ${shown.length} of ${profiles.size} profiles` : 'Loading profiles…'}</p>
+        {message && (
+          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+            {message.text}
+          </p>
+        )}
+        {loadError && (
+          <p role="alert" className="form-error">
+            Could not load profiles: {loadError}
+          </p>
+        )}
+      </div>
+
+      <ProfileTable
+        profiles={shown}
+        environmentName={(id) => environmentNames.get(id) ?? id}
+        sort={sort}
+        onSort={onSort}
+        onEdit={(profile) => setOpen({ kind: 'form', profile })}
+        onDelete={(profile) => setOpen({ kind: 'delete', profile })}
+      />
+
+      {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
+      {open?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${open.profile.name}?`}
+          message={`The profile "${open.profile.name}" (${open.profile.id}) will be removed from Bridgekeeper.`}
+          confirmLabel="Delete profile"
+          onConfirm={() => void remove(open.profile)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'import-report' && (
+        <ImportReportDialog
+          report={open.report}
+          onImportValid={() => void importFile(open.file, 'valid-only')}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'environments' && <EnvironmentsDialog onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { API_METHODS, BridgekeeperApi } from './api';
+import { EnvironmentDefinitionSchema } from './environment';
+import { ProfileDefinitionSchema } from './profile';
+
+const Id = z.string().min(1).max(200);
+const FileTextSchema = z.object({
+  name: z.string().min(1).max(1000),
+  // 64 MiB of text is far beyond any profile list; the limit keeps a stray file from exhausting main.
+  text: z.string().max(64 * 1024 * 1024),
+});
+
+/**
+ * The argument list of every API method, checked in main before the method runs.
+ * Definitions are checked loosely here (shape) and strictly by the services (content),
+ * so a bad field gets the service's message naming it.
+ */
+export const API_ARGS = {
+  listNotices: z.tuple([]),
+  dismissNotice: z.tuple([Id]),
+  listProfiles: z.tuple([]),
+  createProfile: z.tuple([ProfileDefinitionSchema]),
+  updateProfile: z.tuple([Id, ProfileDefinitionSchema]),
+  deleteProfiles: z.tuple([z.array(Id).max(100_000)]),
+  importProfiles: z.tuple([FileTextSchema, z.enum(['all-or-nothing', 'valid-only'])]),
+  exportProfiles: z.tuple([z.enum(['json', 'csv']), z.array(Id).max(100_000).nullable()]),
+  listEnvironments: z.tuple([]),
+  saveEnvironment: z.tuple([EnvironmentDefinitionSchema]),
+  deleteEnvironment: z.tuple([Id]),
+  importEnvironment: z.tuple([FileTextSchema]),
+} as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
+
+// A method missing from API_METHODS would be served but never exposed: make that a compile error.
+type Unlisted = Exclude<keyof BridgekeeperApi, (typeof API_METHODS)[number]>;
+export const API_METHODS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

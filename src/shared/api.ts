@@ -1,0 +1,75 @@
+import type { Environment, EnvironmentDefinition } from './environment';
+import type { ImportMode, ImportReport } from './import-report';
+import type { Notice } from './notice';
+import type { Profile, ProfileDefinition } from './profile';
+
+/** A file the renderer read for main: its name (for messages) and its text. */
+export interface FileText {
+  name: string;
+  text: string;
+}
+
+export type ExportFormat = 'json' | 'csv';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/**
+ * The whole surface between the renderer and main, written once.
+ * Main implements it as a plain object; platform/ipc serves it over ipcMain.handle,
+ * preload exposes it as window.bridgekeeper, and the E2E harness binds the same object into Chromium.
+ */
+export interface BridgekeeperApi {
+  listNotices(): Promise<Notice[]>;
+  dismissNotice(id: string): Promise<void>;
+
+  listProfiles(): Promise<Profile[]>;
+  createProfile(definition: ProfileDefinition): Promise<Profile>;
+  updateProfile(id: string, definition: ProfileDefinition): Promise<Profile>;
+  deleteProfiles(ids: string[]): Promise<void>;
+  importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport>;
+  exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
+
+  listEnvironments(): Promise<Environment[]>;
+  saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
+  deleteEnvironment(id: string): Promise<void>;
+  importEnvironment(file: FileText): Promise<Environment>;
+}
+
+export type ApiMethod = keyof BridgekeeperApi;
+
+/** Every method by name: what preload and the harness expose (api-args.ts checks it is complete). */
+export const API_METHODS = [
+  'listNotices',
+  'dismissNotice',
+  'listProfiles',
+  'createProfile',
+  'updateProfile',
+  'deleteProfiles',
+  'importProfiles',
+  'exportProfiles',
+  'listEnvironments',
+  'saveEnvironment',
+  'deleteEnvironment',
+  'importEnvironment',
+] as const satisfies readonly ApiMethod[];
+
+/** Main → renderer: what changed, so the renderer's view follows main's truth. */
+export type ApiEvent =
+  | { type: 'profiles-upserted'; profiles: Profile[] }
+  | { type: 'profiles-removed'; ids: string[] }
+  | { type: 'environments-changed'; environments: Environment[] }
+  | { type: 'notices-changed'; notices: Notice[] };
+
+/** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */
+export type BridgekeeperClient = BridgekeeperApi & {
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+};
+
+/** The name the API is exposed under, in preload and in the test harness alike. */
+export const API_GLOBAL = 'bridgekeeper';
+export const IPC_INVOKE_CHANNEL = 'bridgekeeper:invoke';
+export const IPC_EVENT_CHANNEL = 'bridgekeeper:event';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const isLoopback = (host: string): boolean =>
+  host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+
+/** https everywhere, plain http only on this machine (the sandbox). */
+const SecureUrl = z.url({ error: 'must be a URL' }).refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}, 'must use https (plain http is allowed only on 127.0.0.1 or localhost)');
+
+export const EnvironmentDefinitionSchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(100, 'is longer than 100 characters')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore'),
+  name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  /** Visma Connect's issuer; discovery lives at `<issuer>/.well-known/openid-configuration`. */
+  issuer: SecureUrl,
+  /** Empty until the user enters the client id registered for DataBridge with Visma. */
+  clientId: z.string().trim().max(200, 'is longer than 200 characters'),
+  scopes: z
+    .string()
+    .trim()
+    .refine((value) => value.split(/\s+/).includes('openid'), 'must include "openid"'),
+  /** Never loaded: the login surface catches the first request to it. Empty until configured. */
+  redirectUri: z.union([z.literal(''), z.url({ error: 'must be a URL' })]),
+  /** Base of the ERP API, e.g. https://api.finance.visma.net/API */
+  apiBaseUrl: SecureUrl,
+  /** Light call that proves a token works, relative to apiBaseUrl. */
+  verifyPath: z.string().trim().startsWith('/', 'must start with "/"'),
+  /** Further origins the login window may visit (federated identity providers). */
+  extraLoginOrigins: z.array(SecureUrl).default([]),
+});
+export type EnvironmentDefinition = z.infer<typeof EnvironmentDefinitionSchema>;
+export type Environment = EnvironmentDefinition & { builtIn: boolean };
+
+export const PRODUCTION_ENVIRONMENT_ID = 'visma-production';
+
+/** Visma.net production, as visma-facts.md gives it. Only clientId and redirectUri are the user's to set. */
+export const PRODUCTION_ENVIRONMENT: EnvironmentDefinition = {
+  id: PRODUCTION_ENVIRONMENT_ID,
+  name: 'Visma.net production',
+  issuer: 'https://connect.visma.com',
+  clientId: '',
+  scopes:
+    'openid email profile tenants offline_access vismanet_erp_interactive_api:create vismanet_erp_interactive_api:read vismanet_erp_interactive_api:update vismanet_erp_interactive_api:delete',
+  redirectUri: '',
+  apiBaseUrl: 'https://api.finance.visma.net/API',
+  verifyPath: '/controller/api/v1/organization',
+  extraLoginOrigins: [],
+};
+
+/** The fields of the built-in environment a user may change. */
+export const BUILT_IN_EDITABLE_FIELDS = ['clientId', 'redirectUri'] as const;

@@ -1,0 +1,6 @@
+/** Something the user must know that is not the answer to a click: a moved settings file, a missing keychain. */
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { API_GLOBAL, API_METHODS, type ApiEvent } from '../../src/shared/api';
+import { createApiClient } from '../../src/shared/api-client';
+import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
+import { type App, createApp } from '../../src/main/create-app';
+import { type LogLine, createLogger } from '../../src/main/logger';
+import { confBackend } from './conf-backend';
+import { serveDirectory } from './static-server';
+
+const RENDERER_DIR = path.resolve('out/renderer');
+
+/**
+ * The renderer as built, in Chromium, talking to the real main-side services: the preload's
+ * twin is the same createApiClient over a Playwright binding instead of ipcRenderer, and calls
+ * pass the same dispatcher (argument validation included) that platform/ipc uses.
+ */
+export interface Harness {
+  page: Page;
+  app: App;
+  dir: string;
+  logLines: LogLine[];
+  events: ApiEvent[];
+  /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
+  restart(): Promise<void>;
+}
+
+const INVOKE = '__bridgekeeperInvoke';
+const DELIVER = '__bridgekeeperDeliver';
+
+/** The page-side script: the same function the preload runs, with the binding as its transport. */
+const clientScript = `
+  window[${JSON.stringify(API_GLOBAL)}] = (${createApiClient.toString()})(
+    ${JSON.stringify(API_METHODS)},
+    (method, args) => window[${JSON.stringify(INVOKE)}](method, args),
+    (deliver) => { window[${JSON.stringify(DELIVER)}] = deliver; },
+  );
+`;
+
+export async function openHarness(page: Page, dir: string, extend: Partial<Parameters<typeof createApp>[0]> = {}) {
+  const server = await serveDirectory(RENDERER_DIR);
+  const logLines: LogLine[] = [];
+  const events: ApiEvent[] = [];
+  const log = createLogger((line) => logLines.push(line));
+  let delivery = Promise.resolve();
+  const emit = (event: ApiEvent) => {
+    events.push(event);
+    delivery = delivery
+      .then(() => page.evaluate(([name, e]) => (window as unknown as Record<string, (e: unknown) => void>)[name]?.(e), [DELIVER, event] as const))
+      .catch(() => undefined); // the page may be navigating or closed; a reload lists everything afresh
+  };
+  const backend = confBackend(dir);
+  const build = () => createApp({ createSettingsBackend: backend.create, settingsPath: backend.path, emit, log, ...extend });
+
+  let app = build();
+  let dispatch: Dispatch = createDispatcher(app.api, log);
+  await page.exposeBinding(INVOKE, (_source, method: unknown, args: unknown) => dispatch(method, args));
+  await page.addInitScript({ content: clientScript });
+  await page.goto(server.url);
+
+  const harness: Harness & { close(): Promise<void> } = {
+    page,
+    dir,
+    logLines,
+    events,
+    get app() {
+      return app;
+    },
+    async restart() {
+      app = build();
+      dispatch = createDispatcher(app.api, log);
+      await page.reload();
+    },
+    close: () => server.close(),
+  };
+  return harness;
+}
+
+export const test = base.extend<{ bk: Harness }>({
+  bk: async ({ page }, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bridgekeeper-e2e-'));
+    const harness = await openHarness(page, dir);
+    await use(harness);
+    await harness.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
