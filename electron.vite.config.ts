@@ -31,6 +31,8 @@ export default defineConfig({
     root: 'src/renderer',
     plugins: [react(), devCsp()],
     build: {
+      // electron-vite leaves output readable by default; the renderer's start-up time is parse time.
+      minify: true,
       rollupOptions: { input: { index: 'src/renderer/index.html' } },
     },
   },

@@ -5,7 +5,7 @@ import { IPC_EVENT_CHANNEL } from '../shared/api';
 import { createDispatcher } from './api/dispatcher';
 import { createApp } from './create-app';
 import { consoleLogger } from './logger';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { serveApi, trustedSender } from './platform/ipc';
 import { createMainWindow } from './platform/main-window';
 import { installSecurityGuards } from './platform/security-guards';
@@ -15,16 +15,11 @@ import { createSettingsBackend, settingsPath } from './platform/settings-file';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-const appOrigin = new URL(appUrl).origin;
-const isAppUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = (url: string): boolean => isSameOrigin(url, appUrl);
 
 const log = consoleLogger;
+// A separate profile folder for tests and portable use; must be set before anything reads userData.
+if (process.env.BRIDGEKEEPER_USER_DATA) app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 

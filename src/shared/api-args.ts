@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { API_METHODS, BridgekeeperApi } from './api';
 import { EnvironmentDefinitionSchema } from './environment';
-import { ProfileDefinitionSchema } from './profile';
+import { ProfileDefinitionSchema } from './profile-schema';
 
 const Id = z.string().min(1).max(200);
 const FileTextSchema = z.object({
@@ -18,7 +18,7 @@ const FileTextSchema = z.object({
 export const API_ARGS = {
   listNotices: z.tuple([]),
   dismissNotice: z.tuple([Id]),
-  listProfiles: z.tuple([]),
+  listProfiles: z.tuple([z.int().min(0), z.int().min(1).max(100_000)]),
   createProfile: z.tuple([ProfileDefinitionSchema]),
   updateProfile: z.tuple([Id, ProfileDefinitionSchema]),
   deleteProfiles: z.tuple([z.array(Id).max(100_000)]),

@@ -11,6 +11,11 @@ export interface FileText {
 
 export type ExportFormat = 'json' | 'csv';
 
+export interface ProfilePage {
+  profiles: Profile[];
+  total: number;
+}
+
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
@@ -26,7 +31,8 @@ export interface BridgekeeperApi {
   listNotices(): Promise<Notice[]>;
   dismissNotice(id: string): Promise<void>;
 
-  listProfiles(): Promise<Profile[]>;
+  /** A page of profiles in name order; the renderer shows the first page at once and fetches the rest. */
+  listProfiles(offset: number, limit: number): Promise<ProfilePage>;
   createProfile(definition: ProfileDefinition): Promise<Profile>;
   updateProfile(id: string, definition: ProfileDefinition): Promise<Profile>;
   deleteProfiles(ids: string[]): Promise<void>;

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type { Profile, ProfileDefinition } from './profile-schema';
+
+// Constants and types only: the renderer's first screen needs these, not zod (see profile-schema.ts).
+export type { Profile, ProfileDefinition, ProfileState, StatusReason } from './profile-schema';
 
 /** The status model of product.md: every profile is in exactly one of these. */
 export const PROFILE_STATUSES = [
@@ -19,49 +22,6 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
   import: 'Import into Visma.net',
   export: 'Export from Visma.net',
 };
-
-/** What a user types or imports: the profile itself, without its connection state. */
-export const ProfileDefinitionSchema = z.object({
-  id: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(100, 'is longer than 100 characters')
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore'),
-  name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
-  direction: z.enum(DIRECTIONS, { error: 'must be "import" or "export"' }),
-  companyId: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(64, 'is longer than 64 characters')
-    .regex(/^\S+$/, 'must not contain spaces'),
-  companyName: z.string().trim().max(200, 'is longer than 200 characters'),
-  apiUser: z.email({ error: 'must be an email address' }).max(254, 'is longer than 254 characters'),
-  environmentId: z.string().trim().min(1, 'is required'),
-});
-export type ProfileDefinition = z.infer<typeof ProfileDefinitionSchema>;
-
-/** The reason behind a status: an error code when there is one, and words a person reads. */
-export const StatusReasonSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-});
-export type StatusReason = z.infer<typeof StatusReasonSchema>;
-
-/** Connection state that main owns; never typed by a user. */
-export const ProfileStateSchema = z.object({
-  status: z.enum(PROFILE_STATUSES),
-  statusSince: z.iso.datetime(),
-  statusReason: StatusReasonSchema.optional(),
-  lastVerifiedAt: z.iso.datetime().optional(),
-  accessTokenExpiresAt: z.iso.datetime().optional(),
-  refreshTokenExpiresAt: z.iso.datetime().optional(),
-});
-export type ProfileState = z.infer<typeof ProfileStateSchema>;
-
-export const ProfileSchema = ProfileDefinitionSchema.extend(ProfileStateSchema.shape);
-export type Profile = z.infer<typeof ProfileSchema>;
 
 /** The columns of a profile list, in the order users see, import and export them. */
 export const PROFILE_FIELDS = [

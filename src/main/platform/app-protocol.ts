@@ -10,6 +10,22 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://bridgekeeper`;
 
+/**
+ * Same scheme and host as app://bridgekeeper. Not URL.origin: Node's URL gives every
+ * non-special scheme (app:, file:, …) the origin "null", so they would all compare equal.
+ */
+export function isSameOrigin(url: string, base: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(base);
+    return a.protocol === b.protocol && a.host === b.host && a.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const isAppUrl = (url: string): boolean => isSameOrigin(url, APP_ORIGIN);
+
 /** Before app 'ready': the scheme behaves like https (origin, storage, fetch) but nothing else may use it. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -22,7 +38,7 @@ export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    if (!isAppUrl(url.href)) return new Response('Not found', { status: 404 });
     const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
     const file = path.resolve(root, relative);
     if (file !== root && !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });

@@ -21,6 +21,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise open a link in a new window, past the window-open guard's intent.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ExportedFile, ExportFormat, FileText } from '../../shared/api';
 import type { ImportProblem } from '../../shared/import-report';
-import { PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileDefinition, ProfileDefinitionSchema } from '../../shared/profile';
+import { PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileDefinition } from '../../shared/profile';
+import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { CsvSyntaxError, parseCsv } from '../csv/parse-csv';
 import { writeCsv } from '../csv/write-csv';
 

@@ -1,6 +1,8 @@
 import type { ApiEvent, BridgekeeperApi, ExportFormat, FileText } from '../../shared/api';
 import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
-import { type Profile, type ProfileDefinition, ProfileDefinitionSchema, type ProfileState } from '../../shared/profile';
+import type { Profile, ProfileDefinition, ProfileState } from '../../shared/profile';
+import { ProfileDefinitionSchema } from '../../shared/profile-schema';
+import { compareByName } from '../../shared/profile-order';
 import { conflict, invalid, notFound } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import { parseProfileFile, writeProfileFile } from './profile-file';
@@ -17,11 +19,16 @@ export interface ProfileServiceDeps {
   now?: () => Date;
 }
 
+/** Stored in the order the list shows by default, so a page of the list is a slice of the file. */
+const inNameOrder = (profiles: Profile[]): Profile[] => profiles.sort(compareByName);
+
 /** Changing any of these points the profile at another login, so its connection starts over. */
 const CONNECTION_FIELDS = ['companyId', 'apiUser', 'environmentId'] as const;
 
 export type ProfileService = ProfileApi & {
   get(id: string): Profile | undefined;
+  /** Every profile, in name order. */
+  all(): readonly Profile[];
   /** Main's own status changes (reauth, health check): one write, one event. */
   setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
 };
@@ -45,9 +52,11 @@ export function createProfileService({ settings, environmentExists, emit, now = 
 
   const service: ProfileService = {
     get: (id) => settings.current.profiles.find((p) => p.id === id),
+    all: () => settings.current.profiles,
 
-    async listProfiles() {
-      return settings.current.profiles;
+    async listProfiles(offset, limit) {
+      const all = settings.current.profiles;
+      return { profiles: all.slice(offset, offset + limit), total: all.length };
     },
 
     async createProfile(input) {
@@ -55,7 +64,7 @@ export function createProfileService({ settings, environmentExists, emit, now = 
       const existing = byId().get(definition.id);
       if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
       const profile: Profile = { ...definition, ...freshState() };
-      settings.update((s) => ({ ...s, profiles: [...s.profiles, profile] }));
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
       return profile;
     },
@@ -67,7 +76,7 @@ export function createProfileService({ settings, environmentExists, emit, now = 
       if (definition.id !== id) throw invalid(`id cannot be changed (it is "${id}"); add a new profile instead.`);
       const reconnect = CONNECTION_FIELDS.some((field) => existing[field] !== definition[field]);
       const profile: Profile = reconnect ? { ...definition, ...freshState() } : { ...existing, ...definition };
-      settings.update((s) => ({ ...s, profiles: s.profiles.map((p) => (p.id === id ? profile : p)) }));
+      settings.update((s) => ({ ...s, profiles: inNameOrder(s.profiles.map((p) => (p.id === id ? profile : p))) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
       return profile;
     },
@@ -119,14 +128,15 @@ export function createProfileService({ settings, environmentExists, emit, now = 
       const allowed = parsed.fileProblems.length === 0 && (problems.length === 0 || mode === 'valid-only');
       if (!allowed || valid.length === 0) return report;
       const added = valid.map((definition): Profile => ({ ...definition, ...freshState() }));
-      settings.update((s) => ({ ...s, profiles: [...s.profiles, ...added] }));
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...added]) }));
       emit({ type: 'profiles-upserted', profiles: added });
       return { ...report, imported: added.length };
     },
 
     async exportProfiles(format: ExportFormat, ids) {
-      const chosen = ids ? new Set(ids) : null;
-      const profiles = settings.current.profiles.filter((p) => !chosen || chosen.has(p.id));
+      // In the order asked for (the list as the user sorted it), or all in stored order.
+      const known = byId();
+      const profiles = ids ? ids.map((id) => known.get(id)).filter((p) => p !== undefined) : settings.current.profiles;
       return writeProfileFile(format, profiles, now());
     },
 

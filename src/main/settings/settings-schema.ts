@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
-import { ProfileSchema } from '../../shared/profile';
+import { ProfileSchema } from '../../shared/profile-schema';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
 export const SETTINGS_VERSION = 1;

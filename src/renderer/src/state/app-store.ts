@@ -5,57 +5,100 @@ import type { Notice } from '../../../shared/notice';
 import type { Profile } from '../../../shared/profile';
 import { api, messageOf } from '../api';
 
+/** The first page fills the screen at once; the rest follows in larger pages. */
+const FIRST_PAGE = 100;
+const NEXT_PAGES = 2500;
+
 /**
  * The renderer's view of main's truth: filled once, then kept current by main's events.
  * Nothing here is written except from what main said.
  */
 interface AppState {
   profiles: ReadonlyMap<string, Profile>;
+  /** How many profiles main has, known from the first page on. */
+  profileTotal: number;
   environments: Environment[];
   notices: Notice[];
+  /** The first page of profiles has arrived (the rest may still be coming). */
   loaded: boolean;
+  /** Every page has arrived. */
+  complete: boolean;
   loadError: string | null;
   start(): () => void;
   apply(event: ApiEvent): void;
 }
 
-export const useAppStore = create<AppState>((set, get) => ({
-  profiles: new Map(),
-  environments: [],
-  notices: [],
-  loaded: false,
-  loadError: null,
+export const useAppStore = create<AppState>((set, get) => {
+  // Ids main removed while pages were still coming: a later page must not bring them back.
+  const removedWhileLoading = new Set<string>();
 
-  start() {
-    const stop = api.onEvent((event) => get().apply(event));
-    Promise.all([api.listProfiles(), api.listEnvironments(), api.listNotices()])
-      .then(([profiles, environments, notices]) =>
-        set({ profiles: new Map(profiles.map((p) => [p.id, p])), environments, notices, loaded: true }),
-      )
-      .catch((error: unknown) => set({ loadError: messageOf(error), loaded: true }));
-    return stop;
-  },
+  /**
+   * A page never overwrites what the map has: anything there came from an earlier page or
+   * from an event, and events are newer than or as new as any page fetched after them.
+   */
+  const mergePage = (page: Profile[]) => {
+    const profiles = new Map(get().profiles);
+    for (const p of page) if (!profiles.has(p.id) && !removedWhileLoading.has(p.id)) profiles.set(p.id, p);
+    set({ profiles });
+  };
 
-  apply(event) {
-    switch (event.type) {
-      case 'profiles-upserted': {
-        const profiles = new Map(get().profiles);
-        for (const p of event.profiles) profiles.set(p.id, p);
-        set({ profiles });
-        break;
-      }
-      case 'profiles-removed': {
-        const profiles = new Map(get().profiles);
-        for (const id of event.ids) profiles.delete(id);
-        set({ profiles });
-        break;
-      }
-      case 'environments-changed':
-        set({ environments: event.environments });
-        break;
-      case 'notices-changed':
-        set({ notices: event.notices });
-        break;
+  const loadProfiles = async () => {
+    const first = await api.listProfiles(0, FIRST_PAGE);
+    mergePage(first.profiles);
+    set({ loaded: true, profileTotal: first.total });
+    for (let offset = FIRST_PAGE; offset < first.total; offset += NEXT_PAGES) {
+      mergePage((await api.listProfiles(offset, NEXT_PAGES)).profiles);
     }
-  },
-}));
+    removedWhileLoading.clear();
+    set({ complete: true });
+  };
+
+  return {
+    profiles: new Map(),
+    profileTotal: 0,
+    environments: [],
+    notices: [],
+    loaded: false,
+    complete: false,
+    loadError: null,
+
+    start() {
+      const stop = api.onEvent((event) => get().apply(event));
+      const fail = (error: unknown) => set({ loadError: messageOf(error), loaded: true });
+      loadProfiles().catch(fail);
+      Promise.all([api.listEnvironments(), api.listNotices()])
+        .then(([environments, notices]) => set({ environments, notices }))
+        .catch(fail);
+      return stop;
+    },
+
+    apply(event) {
+      switch (event.type) {
+        case 'profiles-upserted': {
+          const profiles = new Map(get().profiles);
+          for (const p of event.profiles) {
+            profiles.set(p.id, p);
+            removedWhileLoading.delete(p.id);
+          }
+          set({ profiles });
+          break;
+        }
+        case 'profiles-removed': {
+          const profiles = new Map(get().profiles);
+          for (const id of event.ids) {
+            profiles.delete(id);
+            if (!get().complete) removedWhileLoading.add(id);
+          }
+          set({ profiles });
+          break;
+        }
+        case 'environments-changed':
+          set({ environments: event.environments });
+          break;
+        case 'notices-changed':
+          set({ notices: event.notices });
+          break;
+      }
+    },
+  };
+});

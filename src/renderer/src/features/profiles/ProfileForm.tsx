@@ -6,9 +6,9 @@ import {
   PROFILE_FIELD_LABELS,
   type Profile,
   type ProfileDefinition,
-  ProfileDefinitionSchema,
   definitionOf,
 } from '../../../../shared/profile';
+import { ProfileDefinitionSchema } from '../../../../shared/profile-schema';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 

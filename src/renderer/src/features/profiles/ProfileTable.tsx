@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatTime } from '../../components/files';
@@ -38,7 +38,7 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
     count: profiles.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     initialRect: { width: 1200, height: 600 },
   });
 
@@ -118,44 +118,17 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
             {virtualizer.getVirtualItems().map((item) => {
               const p = profiles[item.index]!;
               return (
-                <div
+                <ProfileRow
                   key={p.id}
-                  id={`profile-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === active}
-                  data-profile-id={p.id}
-                  className={item.index === active ? 'profile-row active' : 'profile-row'}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => setActive(item.index)}
-                  onDoubleClick={() => onEdit(p)}
-                >
-                  <div role="gridcell" className="cell-name">
-                    <span className="name">{p.name}</span>
-                    <span className="sub">{p.id}</span>
-                  </div>
-                  <div role="gridcell">{DIRECTION_LABELS[p.direction]}</div>
-                  <div role="gridcell" className="cell-company">
-                    <span>{p.companyId}</span>
-                    <span className="sub">{p.companyName}</span>
-                  </div>
-                  <div role="gridcell" className="cell-user">
-                    {p.apiUser}
-                  </div>
-                  <div role="gridcell">{environmentName(p.environmentId)}</div>
-                  <div role="gridcell">
-                    <StatusBadge status={p.status} title={p.statusReason?.message} />
-                  </div>
-                  <div role="gridcell">{formatTime(p.lastVerifiedAt)}</div>
-                  <div role="gridcell" className="cell-actions">
-                    <button type="button" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`}>
-                      Edit
-                    </button>
-                    <button type="button" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`}>
-                      Delete
-                    </button>
-                  </div>
-                </div>
+                  profile={p}
+                  index={item.index}
+                  top={item.start}
+                  active={item.index === active}
+                  environment={environmentName(p.environmentId)}
+                  onActivate={setActive}
+                  onEdit={onEdit}
+                  onDelete={onDelete}
+                />
               );
             })}
           </div>
@@ -164,3 +137,55 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
     </div>
   );
 }
+
+interface ProfileRowProps {
+  profile: Profile;
+  index: number;
+  top: number;
+  active: boolean;
+  environment: string;
+  onActivate(index: number): void;
+  onEdit(profile: Profile): void;
+  onDelete(profile: Profile): void;
+}
+
+/** Memoized: while typing in the search, rows that stay on screen are not rendered again. */
+const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, environment, onActivate, onEdit, onDelete }: ProfileRowProps) {
+  return (
+    <div
+      id={`profile-row-${index}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      data-profile-id={p.id}
+      className={active ? 'profile-row active' : 'profile-row'}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onActivate(index)}
+      onDoubleClick={() => onEdit(p)}
+    >
+      <div role="gridcell" className="cell-name">
+        <span className="name">{p.name}</span>
+        <span className="sub">{p.id}</span>
+      </div>
+      <div role="gridcell">{DIRECTION_LABELS[p.direction]}</div>
+      <div role="gridcell" className="cell-company">
+        <span>{p.companyId}</span>
+        <span className="sub">{p.companyName}</span>
+      </div>
+      <div role="gridcell">{p.apiUser}</div>
+      <div role="gridcell">{environment}</div>
+      <div role="gridcell">
+        <StatusBadge status={p.status} title={p.statusReason?.message} />
+      </div>
+      <div role="gridcell">{formatTime(p.lastVerifiedAt)}</div>
+      <div role="gridcell" className="cell-actions">
+        <button type="button" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`}>
+          Edit
+        </button>
+        <button type="button" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+});

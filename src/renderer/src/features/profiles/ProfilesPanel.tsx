@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
 import type { FileText } from '../../../../shared/api';
 import type { ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
@@ -7,11 +7,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { download, readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
-import { EnvironmentsDialog } from '../environments/EnvironmentsDialog';
 import { ImportReportDialog } from './ImportReportDialog';
-import { ProfileForm } from './ProfileForm';
 import { ProfileTable } from './ProfileTable';
 import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } from './profile-query';
+
+// The forms carry the validation schemas (zod); the first screen does not need them.
+const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
+const EnvironmentsDialog = lazy(() => import('../environments/EnvironmentsDialog').then((m) => ({ default: m.EnvironmentsDialog })));
 
 type Open =
   | { kind: 'form'; profile: Profile | null }
@@ -24,6 +26,8 @@ export function ProfilesPanel() {
   const profiles = useAppStore((s) => s.profiles);
   const environments = useAppStore((s) => s.environments);
   const loaded = useAppStore((s) => s.loaded);
+  const complete = useAppStore((s) => s.complete);
+  const profileTotal = useAppStore((s) => s.profileTotal);
   const loadError = useAppStore((s) => s.loadError);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
@@ -38,6 +42,10 @@ export function ProfilesPanel() {
   const environmentNames = useMemo(() => new Map(environments.map((e) => [e.id, e.name])), [environments]);
 
   const say = (text: string, error = false) => setMessage({ text, error });
+
+  const onEdit = useCallback((profile: Profile) => setOpen({ kind: 'form', profile }), []);
+  const onDelete = useCallback((profile: Profile) => setOpen({ kind: 'delete', profile }), []);
+  const environmentName = useCallback((id: string) => environmentNames.get(id) ?? id, [environmentNames]);
 
   const onSort = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
@@ -60,8 +68,7 @@ export function ProfilesPanel() {
 
   const exportShown = async (format: 'csv' | 'json') => {
     try {
-      const all = shown.length === profiles.size;
-      download(await api.exportProfiles(format, all ? null : shown.map((p) => p.id)));
+      download(await api.exportProfiles(format, shown.map((p) => p.id)));
       say(`Exported ${shown.length} profile${shown.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
     } catch (error) {
       say(messageOf(error), true);
@@ -132,7 +139,13 @@ export function ProfilesPanel() {
       </div>
 
       <div className="status-line">
-        <p aria-live="polite">{loaded ? `Showing ${shown.length} of ${profiles.size} profiles` : 'Loading profiles…'}</p>
+        <p aria-live="polite">
+          {!loaded
+            ? 'Loading profiles…'
+            : complete
+              ? `Showing ${shown.length} of ${profiles.size} profiles`
+              : `Loading profiles… ${profiles.size} of ${profileTotal}`}
+        </p>
         {message && (
           <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
             {message.text}
@@ -147,14 +160,17 @@ export function ProfilesPanel() {
 
       <ProfileTable
         profiles={shown}
-        environmentName={(id) => environmentNames.get(id) ?? id}
+        environmentName={environmentName}
         sort={sort}
         onSort={onSort}
-        onEdit={(profile) => setOpen({ kind: 'form', profile })}
-        onDelete={(profile) => setOpen({ kind: 'delete', profile })}
+        onEdit={onEdit}
+        onDelete={onDelete}
       />
 
-      {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
+      <Suspense>
+        {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
+        {open?.kind === 'environments' && <EnvironmentsDialog onClose={() => setOpen(null)} />}
+      </Suspense>
       {open?.kind === 'delete' && (
         <ConfirmDialog
           title={`Delete ${open.profile.name}?`}
@@ -171,7 +187,6 @@ export function ProfilesPanel() {
           onClose={() => setOpen(null)}
         />
       )}
-      {open?.kind === 'environments' && <EnvironmentsDialog onClose={() => setOpen(null)} />}
     </div>
   );
 }

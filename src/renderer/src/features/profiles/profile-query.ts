@@ -1,4 +1,5 @@
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
+import { compareByName, compareText } from '../../../../shared/profile-order';
 
 export const SORT_KEYS = ['name', 'direction', 'companyId', 'apiUser', 'environmentId', 'status', 'lastVerifiedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -7,15 +8,14 @@ export interface Sort {
   descending: boolean;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const statusRank = new Map<ProfileStatus, number>(PROFILE_STATUSES.map((s, i) => [s, i]));
 
 const compareBy: Record<SortKey, (a: Profile, b: Profile) => number> = {
-  name: (a, b) => collator.compare(a.name, b.name),
-  direction: (a, b) => collator.compare(a.direction, b.direction),
-  companyId: (a, b) => collator.compare(a.companyId, b.companyId) || collator.compare(a.companyName, b.companyName),
-  apiUser: (a, b) => collator.compare(a.apiUser, b.apiUser),
-  environmentId: (a, b) => collator.compare(a.environmentId, b.environmentId),
+  name: compareByName,
+  direction: (a, b) => compareText(a.direction, b.direction),
+  companyId: (a, b) => compareText(a.companyId, b.companyId) || compareText(a.companyName, b.companyName),
+  apiUser: (a, b) => compareText(a.apiUser, b.apiUser),
+  environmentId: (a, b) => compareText(a.environmentId, b.environmentId),
   status: (a, b) => statusRank.get(a.status)! - statusRank.get(b.status)!,
   // Never verified sorts before the oldest verification: those need attention first.
   lastVerifiedAt: (a, b) => (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? ''),
@@ -25,7 +25,7 @@ const compareBy: Record<SortKey, (a: Profile, b: Profile) => number> = {
 export function sortProfiles(profiles: Iterable<Profile>, sort: Sort): Profile[] {
   const compare = compareBy[sort.key];
   const sign = sort.descending ? -1 : 1;
-  return [...profiles].sort((a, b) => sign * (compare(a, b) || collator.compare(a.name, b.name) || a.id.localeCompare(b.id)));
+  return [...profiles].sort((a, b) => sign * (compare(a, b) || compareByName(a, b)));
 }
 
 const haystacks = new WeakMap<Profile, string>();
