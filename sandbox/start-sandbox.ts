@@ -61,6 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   server.on('request', (req, res) => {
     route(req, res).catch((error: unknown) => {
+      // A sandbox bug, not a fault anyone asked for: tell the developer, and the client as far as possible.
+      console.error(`sandbox: ${req.method} ${req.url?.split('?')[0]} failed:`, error);
       if (!res.headersSent) sendJson(res, 500, { error: 'sandbox_error', error_description: (error as Error).message });
       else res.destroy();
     });

@@ -61,7 +61,8 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
     routes: ROUTES,
     responseTypes: ['code'],
     scopes: OPENID_SCOPES,
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], tenants: [] },
+    // amr rides with openid: IdentityServer puts it in every ID token ("pwd", "mfa").
+    claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'], tenants: [] },
     pkce: { required: () => true },
     clientBasedCORS: () => false,
     // userinfo is served beside the provider (see userinfo.ts): oidc-provider's own refuses tokens

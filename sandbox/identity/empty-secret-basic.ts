@@ -23,6 +23,8 @@ export async function emptySecretBasicAsBody(req: IncomingMessage): Promise<Inco
   replay.headers = { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) };
   replay.push(body);
   replay.push(null);
+  // Tells Node the message arrived whole; otherwise finishing the read counts as an abort and closes the socket.
+  replay.complete = true;
   return replay;
 }
 

@@ -92,7 +92,8 @@ export async function logIn(sandbox: Sandbox, person: Person, options: { clientI
 export async function callApi(sandbox: Sandbox, accessToken: string, path = sandbox.environment.verifyPath) {
   const response = await fetch(`${sandbox.apiBaseUrl}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
   const text = await response.text();
-  return { status: response.status, text, json: text ? (JSON.parse(text) as unknown) : undefined, headers: response.headers };
+  const json = response.headers.get('content-type')?.startsWith('application/json') ? (JSON.parse(text) as unknown) : undefined;
+  return { status: response.status, text, json, headers: response.headers };
 }
 
 export const ANNA = { email: 'anna.apiuser@example.com', password: 'Anna-sandbox-1' } as const;
