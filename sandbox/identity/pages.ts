@@ -10,6 +10,7 @@ const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b1f24; }
   header { background: #12325b; color: #fff; padding: .75rem 1.5rem; }
   header p { margin: 0; font-weight: 600; }
+  header .tag { color: #c9d6e8; font-weight: 400; }
   main { max-width: 28rem; margin: 2rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 6px; box-shadow: 0 1px 3px #0003; }
   h1 { font-size: 1.4rem; margin-top: 0; }
   label { display: block; font-weight: 600; margin-top: 1rem; }
@@ -22,7 +23,6 @@ const STYLE = `
   button.secondary { background: #fff; color: #12325b; }
   button:focus-visible, input:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
   .error { color: #a4000f; background: #fdecee; border-left: 4px solid #a4000f; padding: .5rem .75rem; }
-  .muted { color: #4a5561; }
 `;
 
 function layout(title: string, body: string): string {
@@ -35,7 +35,7 @@ function layout(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>Visma Connect <span class="muted" style="color:#c9d6e8">sandbox</span></p></header>
+<header><p>Visma Connect <span class="tag">sandbox</span></p></header>
 <main>
 <h1>${esc(title)}</h1>
 ${body}

@@ -67,6 +67,21 @@ describe('login → company → consent → code → tokens', () => {
   });
 });
 
+describe('end session', () => {
+  it('asks before signing out, then the browser must sign in again', async () => {
+    const sandbox = await startSandbox({ identityProvider: { honorPromptLogin: false } });
+    const { config, login, browser } = await openLogin(sandbox);
+    const tokens = await finishLogin(config, login, await walkWith(browser, login.url, { ...ANNA, company: NORDLYS.name }));
+
+    const ask = expectPage(await browser.open(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! })));
+    expect(ask.heading).toBe('Sign out');
+    expect(expectPage(await browser.submit(ask, 'Sign out')).heading).toBe('Signed out');
+
+    const next = await beginLogin(config, { redirectUri: login.redirectUri, scope: sandbox.environment.scopes });
+    expect(expectPage(await browser.open(next.url)).heading).toBe('Sign in');
+  });
+});
+
 describe('the login page', () => {
   it('fills the email from login_hint and says so when the password is wrong', async () => {
     const sandbox = await startSandbox();

@@ -124,6 +124,14 @@ describe('revocation', () => {
     expect(answer.json).toHaveProperty('access_token');
   });
 
+  it('revokes refresh tokens only: an access token stays valid until it expires', async () => {
+    const sandbox = await startSandbox();
+    const { tokens } = await logIn(sandbox, anna);
+    const answer = await postForm(sandbox, '/connect/revocation', { token: tokens.access_token, client_id: 'bridgekeeper' });
+    expect(answer.json).toMatchObject({ error: 'unsupported_token_type' });
+    expect((await callApi(sandbox, tokens.access_token)).status).toBe(200);
+  });
+
   it("does not let one client revoke another's token", async () => {
     const sandbox = await startSandbox();
     const { tokens } = await logIn(sandbox, anna);
