@@ -155,6 +155,10 @@ export function createInteractions({ provider, directory, logins }: InteractionD
       return;
     }
     if (!directory.hasApiUser(user, tenantId)) {
+      if (identityProvider.invalidTenantShownAs === 'page') {
+        progress.delete(details.uid);
+        return sendHtml(res, 400, errorPage({ error: 'invalid_tenant', description: NOT_ENTITLED }));
+      }
       return finish(req, res, details.uid, { error: 'invalid_tenant', error_description: NOT_ENTITLED });
     }
     progress.set(details.uid, { tenantId });

@@ -97,6 +97,11 @@ export const SeedSchema = z
       .object({
         /** A company where the user lacks API User: left out of the picker, or picking it ends in invalid_tenant. */
         companyWithoutApiUser: z.enum(['invalid_tenant', 'not-offered'], { error: 'must be "invalid_tenant" or "not-offered"' }).default('invalid_tenant'),
+        /**
+         * visma-facts [3P]: invalid_tenant comes "with HTTP 400". redirect: to the client's redirect URI
+         * as an OAuth error (what a client can catch); page: an HTTP 400 error page in the login window.
+         */
+        invalidTenantShownAs: z.enum(['redirect', 'page'], { error: 'must be "redirect" or "page"' }).default('redirect'),
         /** visma-facts [?]: whether prompt=login forces the login page over an existing session. */
         honorPromptLogin: z.boolean().default(true),
         /** visma-facts [?]: whether login_hint fills the email field. */

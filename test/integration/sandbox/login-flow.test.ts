@@ -170,6 +170,15 @@ describe('the company picker', () => {
     await expect(finishLogin(config, login, callback)).rejects.toMatchObject({ error: 'invalid_tenant' });
   });
 
+  it('shows invalid_tenant as an HTTP 400 page instead when the seed says so', async () => {
+    const sandbox = await startSandbox({ identityProvider: { invalidTenantShownAs: 'page' } });
+    const { browser, outcome } = await openLogin(sandbox);
+    const picker = expectPage(await browser.submit(expectPage(outcome), 'Sign in', { Email: PER.email, Password: PER.password }));
+    const page = expectPage(await browser.submit(picker, 'Continue', { [NORDLYS.name]: true }));
+    expect(page.status).toBe(400);
+    expect(page.alert).toBe(`invalid_tenant: ${NOT_ENTITLED}`);
+  });
+
   it('does not offer such a company when the seed says so', async () => {
     const sandbox = await startSandbox({ identityProvider: { companyWithoutApiUser: 'not-offered' } });
     const { browser, outcome } = await openLogin(sandbox);
