@@ -1,0 +1,96 @@
+/**
+ * npm run sandbox [-- --seed FILE] [--port N] [--out FILE]
+ * Starts the Visma Connect + ERP API sandbox on 127.0.0.1, prints what a person needs to use it,
+ * and writes the environment file Bridgekeeper imports.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeEnvironmentFile } from './environment-file';
+import { totp } from './identity/totp';
+import { DEFAULT_SEED_FILE, SeedError, loadSeedFile } from './seed/load-seed';
+import type { Seed } from './seed/seed-schema';
+import { type Sandbox, startSandbox } from './start-sandbox';
+
+const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--out FILE]
+  --seed FILE      companies, users and clients (default: ${path.relative(process.cwd(), DEFAULT_SEED_FILE)})
+  --port N         port on 127.0.0.1 (default 0: any free port)
+  --out FILE  where to write the environment for Bridgekeeper (default .sandbox/environment.json)`;
+
+function describe(sandbox: Sandbox, envFile: string): string {
+  const seed: Seed = sandbox.seed;
+  const companyName = new Map(seed.companies.map((c) => [c.id, c.name]));
+  const users = seed.users.map((user) => {
+    const roles = user.companies.map((c) => `${companyName.get(c.id)} (${c.id})${c.apiUser ? '' : ' without API User'}`).join(', ');
+    const notes = [
+      user.active ? '' : 'deactivated',
+      user.totpSecret ? `two-step secret ${user.totpSecret}, code now ${totp(user.totpSecret)}` : '',
+    ].filter(Boolean);
+    return `  ${user.email}  password: ${user.password}\n      companies: ${roles || 'none'}${notes.length ? `\n      ${notes.join('; ')}` : ''}`;
+  });
+  const clients = seed.clients.map((c) => {
+    const refresh = c.refreshTokens.mode === 'one-time' ? `one-time refresh tokens, grace ${c.refreshTokens.graceSeconds} s` : 're-use refresh tokens';
+    return `  ${c.clientId}  (${refresh}; redirect ${c.redirectUris.join(', ')})`;
+  });
+  return [
+    'Visma Connect sandbox is running.',
+    `  Issuer (Visma Connect): ${sandbox.issuer}`,
+    `  ERP API base URL:       ${sandbox.apiBaseUrl}`,
+    `  Admin endpoint:         ${sandbox.adminUrl}  (see docs/sandbox.md)`,
+    `  Environment file:       ${envFile}  (import it in Bridgekeeper's Environments)`,
+    '',
+    'Demo users:',
+    ...users,
+    '',
+    'Clients:',
+    ...clients,
+    ...(seed.api.legacyTokens.length ? ['', `Legacy (pre-Visma Connect) tokens: ${seed.api.legacyTokens.join(', ')}`] : []),
+    '',
+    'Press Ctrl+C to stop.',
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: { seed: { type: 'string' }, port: { type: 'string' }, 'out': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(args.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: "${args.port}" is not a port number (0–65535)\n${USAGE}`);
+    return 2;
+  }
+  const envFile = path.resolve(args['out'] ?? '.sandbox/environment.json');
+
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({ seed: await loadSeedFile(args.seed ?? DEFAULT_SEED_FILE), port });
+  } catch (error) {
+    if (error instanceof SeedError) {
+      console.error(`The seed cannot be used.\n${error.problems.map((p) => `  ${error.source}: ${p}`).join('\n')}`);
+      return 1;
+    }
+    console.error(`The sandbox could not start: ${(error as Error).message}`);
+    return 1;
+  }
+  await writeEnvironmentFile(envFile, sandbox.environment);
+  console.log(describe(sandbox, envFile));
+
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1; // keep running
+}
+
+const code = await main();
+if (code >= 0) process.exit(code);

@@ -1,0 +1,30 @@
+import { parseSeed, SeedError } from './load-seed';
+import type { ClientSeed, Seed } from './seed-schema';
+
+type ClientOverride = Partial<Omit<ClientSeed, 'clientId' | 'refreshTokens'>> & { refreshTokens?: Partial<ClientSeed['refreshTokens']> };
+
+/** Settings a test lays over a seed (the default one, usually) without writing a whole seed. */
+export interface SandboxOverrides {
+  identityProvider?: Partial<Seed['identityProvider']>;
+  api?: Partial<Seed['api']>;
+  /** By client id, e.g. `{ bridgekeeper: { accessTokenLifetimeSeconds: 1, refreshTokens: { mode: 're-use' } } }`. */
+  clients?: Record<string, ClientOverride>;
+}
+
+export function applyOverrides(seed: Seed, overrides: SandboxOverrides): Seed {
+  const { identityProvider = {}, api = {}, clients = {} } = overrides;
+  const unknown = Object.keys(clients).filter((id) => !seed.clients.some((c) => c.clientId === id));
+  if (unknown.length) throw new SeedError('overrides', unknown.map((id) => `clients.${id}: names no client of the seed`));
+  return parseSeed(
+    {
+      ...seed,
+      identityProvider: { ...seed.identityProvider, ...identityProvider },
+      api: { ...seed.api, ...api },
+      clients: seed.clients.map((client) => {
+        const override = clients[client.clientId];
+        return override ? { ...client, ...override, refreshTokens: { ...client.refreshTokens, ...override.refreshTokens } } : client;
+      }),
+    },
+    'overrides',
+  );
+}

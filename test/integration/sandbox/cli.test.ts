@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EnvironmentDefinitionSchema } from '../../../src/shared/environment';
+
+/** `npm run sandbox` is `tsx sandbox/cli.ts`; node --import tsx is the same without npm's start-up. */
+const runCli = (args: string[]) =>
+  spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+const collect = (child: ChildProcess) => {
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
+  return out;
+};
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'sandbox-cli-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('npm run sandbox', () => {
+  it('prints the addresses and demo users, writes the environment file, and stops on SIGTERM', async () => {
+    const envFile = path.join(dir, 'environment.json');
+    const child = runCli(['--out', envFile]);
+    const out = collect(child);
+    const exited = exitOf(child);
+    await expect.poll(() => out.stdout, { timeout: 15_000 }).toContain('Press Ctrl+C to stop.');
+
+    const issuer = /Issuer \(Visma Connect\): (\S+)/.exec(out.stdout)![1]!;
+    expect(out.stdout).toContain(`ERP API base URL:       ${issuer}/API`);
+    expect(out.stdout).toMatch(/anna\.apiuser@example\.com {2}password: Anna-sandbox-1/);
+    expect(out.stdout).toMatch(/two-step secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP, code now \d{6}/);
+    const environment = EnvironmentDefinitionSchema.parse(JSON.parse(await readFile(envFile, 'utf8')));
+    expect(environment).toMatchObject({ issuer, apiBaseUrl: `${issuer}/API`, clientId: 'bridgekeeper' });
+    expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('names the field of a bad seed and exits with 1', async () => {
+    const seedFile = path.join(dir, 'seed.json');
+    await writeFile(seedFile, JSON.stringify({ clients: [], companies: [{ id: '1', name: 'A' }], users: [{ email: 'x', password: 'p', name: 'X' }] }));
+    const child = runCli(['--seed', seedFile, '--out', path.join(dir, 'env.json')]);
+    const out = collect(child);
+    expect(await exitOf(child)).toBe(1);
+    expect(out.stderr).toContain('The seed cannot be used.');
+    expect(out.stderr).toContain(`${seedFile}: clients: needs at least one client`);
+    expect(out.stderr).toContain(`${seedFile}: users[0].email: must be an email address`);
+  });
+});
