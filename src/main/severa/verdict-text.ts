@@ -109,7 +109,7 @@ function detailFor(reason: ReasonCode, j: Judgement): string {
       return `No Azets Work user has this address${s?.active === false ? '; the user is inactive in Severa' : ''}.`;
     case 'OK':
       return s?.active === null
-        ? 'Severa has exactly this address (whether the user is active is not in the Severa file).'
+        ? 'Severa has exactly this address (whether the user is active is unknown: the Severa list does not say).'
         : 'Severa has exactly this address, and the user is active.';
   }
 }
