@@ -19,7 +19,7 @@ export interface SeveraApiOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface AddonState {
+export interface AddonReading {
   state: 'active' | 'inactive';
   /** Every add-on Severa listed: evidence, and the way to spot a misconfigured add-on name. */
   activeAddons: string[];
@@ -31,7 +31,7 @@ export interface SeveraApiClient {
   /** The organization's active add-ons, from /v1/organizationdetails. */
   listActiveAddons(): Promise<string[]>;
   /** Whether the add-on of that name (compared without case, spaces or dashes) is active. */
-  readAddonState(addonName: string): Promise<AddonState>;
+  readAddonState(addonName: string): Promise<AddonReading>;
 }
 
 interface Token {
