@@ -33,8 +33,8 @@ function countLineBreaks(source: string, from: number, to: number): number {
  * quoted cells with embedded delimiters, quotes ("") and line breaks. Blank lines are skipped.
  * A quote left open is an error naming the line it opened on, never a silently merged row.
  * A quote opens a quoted section only while its cell is still empty; later quotes are literal.
- * Runs of plain text are sliced, not appended a character at a time: 100,000 rows parse in tens
- * of milliseconds, not most of a second.
+ * Lines without quotes (most of them) are split natively, runs of plain text elsewhere are sliced:
+ * 100,000 rows parse in tens of milliseconds, not most of a second.
  */
 export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -56,7 +56,31 @@ export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
     quoted = false;
   };
 
+  // Where the next quote and line breaks are, found once and reused until passed.
+  let nextQuote = -1;
+  let nextLf = -1;
+  let nextCr = -1;
+  const after = (found: number): number => (found === -1 ? end : found);
+
   while (i < end) {
+    // At the start of a record whose line holds no quote, the line is the record: split it natively.
+    if (cells.length === 0 && cell === '' && !quoted && delimiter.length === 1) {
+      if (nextQuote < i) nextQuote = after(source.indexOf('"', i));
+      if (nextLf < i) nextLf = after(source.indexOf('\n', i));
+      if (nextCr < i) nextCr = after(source.indexOf('\r', i));
+      const lineEnd = Math.min(nextLf, nextCr);
+      if (nextQuote > lineEnd) {
+        if (lineEnd > i) records.push({ cells: source.slice(i, lineEnd).split(delimiter), line: recordLine });
+        if (lineEnd === end) {
+          i = end;
+          break;
+        }
+        i = lineEnd + (source.charCodeAt(lineEnd) === CR && source.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+        line++;
+        recordLine = line;
+        continue;
+      }
+    }
     const ch = source.charCodeAt(i);
     if (ch === QUOTE && cell === '') {
       const openedOn = line;
