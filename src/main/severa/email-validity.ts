@@ -5,9 +5,43 @@ const LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff.-]+$/u;
 const ASCII_LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
 const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-const ASCII = /^[\x20-\x7e]*$/; // printable ASCII: one byte per character in UTF-8
-const encoder = new TextEncoder();
-const utf8Length = (value: string): number => (ASCII.test(value) ? value.length : encoder.encode(value).length);
+/** Bytes in UTF-8, counted without encoding: RFC 5321's limits are in bytes. */
+function utf8Length(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point beyond the BMP
+      i++;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
+}
+
+/**
+ * Most addresses are plain (see EmailForms) and valid: the few native string searches below
+ * confirm that — at most 64 characters before the @, no dot leading, trailing or doubled there, no
+ * label starting or ending with "-", no label over 63 characters — before the full check, which
+ * can say what is wrong. Anything these do not confirm goes to the full check.
+ */
+function plainAndValid(forms: EmailForms): boolean {
+  const raw = forms.raw;
+  if (!forms.plain || raw.length > 254) return false;
+  const at = raw.indexOf('@');
+  const dot = 46;
+  return (
+    at <= 64 &&
+    raw.length - at - 1 <= 63 &&
+    raw.charCodeAt(0) !== dot &&
+    raw.charCodeAt(at - 1) !== dot &&
+    !raw.includes('..') &&
+    !raw.includes('@-') &&
+    !raw.includes('-.') &&
+    !raw.includes('.-')
+  );
+}
 
 /**
  * Why an address cannot be a working email address, in plain words, or null if it can. Checked on
@@ -15,6 +49,11 @@ const utf8Length = (value: string): number => (ASCII.test(value) ? value.length 
  * (WHITESPACE_OR_INVISIBLE), reported with where they are.
  */
 export function emailProblem(forms: EmailForms): string | null {
+  return plainAndValid(forms) ? null : explainEmailProblem(forms);
+}
+
+/** The full check, which says what is wrong (exported so tests can hold the quick check to it). */
+export function explainEmailProblem(forms: EmailForms): string | null {
   const address = forms.clean;
   if (address === '') return forms.raw === '' ? 'the email is empty' : 'the email holds only spaces or invisible characters';
   const at = address.indexOf('@');

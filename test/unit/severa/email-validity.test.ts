@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emailForms } from '../../../src/main/severa/email-forms';
-import { emailProblem } from '../../../src/main/severa/email-validity';
+import { emailProblem, explainEmailProblem } from '../../../src/main/severa/email-validity';
 import { describeInvisible, showInvisible } from '../../../src/main/severa/invisible-characters';
 
 describe('what makes an address invalid, in plain words', () => {
@@ -37,5 +38,37 @@ describe('invisible characters', () => {
   it('names each one and where it is', () => {
     expect(describeInvisible(' anna\u00ad@x.fi\ufeff')).toBe('a space at the start, a soft hyphen (U+00AD) after "anna", a byte order mark / zero-width no-break space (U+FEFF) at the end');
     expect(showInvisible('a b\u200c@x.fi')).toBe('a␠b<U+200C>@x.fi');
+  });
+});
+
+describe('the quick check for plain addresses', () => {
+  it('agrees with the full check on every address', () => {
+    const address = fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom('a', 'b', '1', '.', '-', '+', '_', '@'), maxLength: 70 }),
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'z', '0', '-'), maxLength: 65 }), { maxLength: 4 }),
+        fc.constantFrom('fi', 'com', '1', 'x', ''),
+      )
+      .map(([local, labels, top]) => `${local}@${[...labels, top].join('.')}`);
+    fc.assert(
+      fc.property(address, (raw) => {
+        const forms = emailForms(raw);
+        expect(emailProblem(forms)).toBe(explainEmailProblem(forms));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the 64-byte limit before the @', () => {
+  it('counts UTF-8 bytes as an encoder does, surrogate pairs and lone surrogates included', () => {
+    const tooLong = 'the part before the "@" is longer than 64 characters';
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'ä', '€', '😀', '\ud800'), minLength: 1, maxLength: 70 }), (local) => {
+        const problem = explainEmailProblem(emailForms(`${local}@x.fi`));
+        expect(problem === tooLong).toBe(new TextEncoder().encode(local).length > 64);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
