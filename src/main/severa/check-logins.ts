@@ -37,14 +37,18 @@ const NONE: readonly never[] = Object.freeze([]);
  * say: decided here, without the general judging (100,000 users, most of them like this). The
  * texts are shared and the empty lists frozen: nothing about this verdict is per user but who.
  */
-function plainlyOk(azets: AzetsEntry, context: CheckContext): Verdict | null {
+function plainlyOk(azets: AzetsEntry, context: CheckContext, okTexts: OkTexts): Verdict | null {
   const group = azets.group;
   const severa = group?.firstSevera;
-  const { addon, orgUsesSevera } = context.input;
   if (!severa || group.moreSevera || group.moreAzets || severa.user.email !== azets.user.email || severa.user.active === false) return null;
-  if (azets.forms.hasInvisible || addon === 'inactive' || orgUsesSevera === 'no' || emailProblem(azets.forms) !== null) return null;
-  const { detail, fix } = describeOk(severa.user.active, addon, orgUsesSevera);
+  if (azets.forms.hasInvisible || context.input.addon === 'inactive' || context.input.orgUsesSevera === 'no' || emailProblem(azets.forms) !== null) return null;
+  const { detail, fix } = severa.user.active === null ? okTexts.activityUnknown : okTexts.active;
   return { reason: 'OK', also: NONE, azets: azets.user, severa: severa.user, match: 'exact', otherCandidates: NONE, detail, fix };
+}
+
+interface OkTexts {
+  active: { detail: string; fix: string };
+  activityUnknown: { detail: string; fix: string };
 }
 
 /**
@@ -57,8 +61,9 @@ export function checkSeveraLogins(input: SeveraCheckInput): SeveraCheckResult {
   const { join } = context;
   const pointedAt = new Uint8Array(join.severa.length);
   const verdicts: Verdict[] = [];
+  const okTexts = { active: describeOk(true, input.addon, input.orgUsesSevera), activityUnknown: describeOk(null, input.addon, input.orgUsesSevera) };
   for (const azets of join.azets) {
-    const ok = plainlyOk(azets, context);
+    const ok = plainlyOk(azets, context, okTexts);
     if (ok) {
       verdicts.push(ok);
       continue;

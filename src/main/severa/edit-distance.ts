@@ -84,20 +84,21 @@ function dynamicProgramming(a: string, b: string, limit: number): number {
  * to rank the few candidates the search found, so plain dynamic programming is fine.
  */
 export function swapAwareDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
+  // Three rolling rows: the one before last is what a swap looks back to.
+  let beforeLast = new Uint16Array(b.length + 1);
+  let last = Uint16Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(last[j]! + 1, current[j - 1]! + 1, last[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, beforeLast[j - 2]! + 1);
       }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      row.push(value);
+      current[j] = value;
     }
-    rows.push(row);
+    [beforeLast, last, current] = [last, current, beforeLast];
   }
-  return rows[a.length]![b.length]!;
+  return last[b.length]!;
 }

@@ -5,6 +5,17 @@
  */
 export function nameKey(name: string | null): string | null {
   if (name === null) return null;
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size > 10_000) keys.clear(); // a bound, not a policy: names repeat a lot
+    keys.set(name, (key = computeNameKey(name)));
+  }
+  return key;
+}
+
+const keys = new Map<string, string | null>();
+
+function computeNameKey(name: string): string | null {
   const words = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -1,7 +1,7 @@
 import type { MatchKind } from '../../shared/severa-check';
-import { swapAwareDistance } from './edit-distance';
+import { editDistance, swapAwareDistance } from './edit-distance';
 import type { EmailForms } from './email-forms';
-import { sameName } from './person-name';
+import { nameKey } from './person-name';
 import type { SeveraEntry } from './address-join';
 import type { SuggestionIndex } from './suggestion-index';
 
@@ -33,6 +33,12 @@ export const compareEntries = (a: SeveraEntry, b: SeveraEntry): number =>
   compareText(a.user.id, b.user.id) ||
   Number(b.user.active === true) - Number(a.user.active === true);
 
+/** Edits apart: swaps of neighbours counted as one among near addresses (where it decides), plain Levenshtein beyond. */
+function closeness(a: string, b: string): number {
+  const distance = editDistance(a, b, 64);
+  return distance <= 2 ? swapAwareDistance(a, b) : distance;
+}
+
 /**
  * The Severa users an unmatched address may have meant, best first: a name that clearly differs
  * sinks a candidate below those that agree or cannot tell; then the closest address wins (so a
@@ -41,9 +47,11 @@ export const compareEntries = (a: SeveraEntry, b: SeveraEntry): number =>
  */
 export function rankCandidates(forms: EmailForms, name: string | null, suggestions: SuggestionIndex): Candidate[] {
   const found = new Map<SeveraEntry, Candidate>();
+  const ownName = nameKey(name);
   const offer = (entry: SeveraEntry, kind: MatchKind) => {
     if (found.has(entry)) return;
-    found.set(entry, { entry, kind, distance: swapAwareDistance(forms.key, entry.forms.key), sameName: sameName(name, entry.user.name) });
+    const theirName = ownName === null ? null : nameKey(entry.user.name);
+    found.set(entry, { entry, kind, distance: closeness(forms.key, entry.forms.key), sameName: theirName === null ? null : ownName === theirName });
   };
   for (const entry of suggestions.lookAlikes(forms)) offer(entry, 'look-alike');
   for (const entry of suggestions.otherDomains(forms)) offer(entry, 'other-domain');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../src/main/severa/edit-distance';
+import { editDistance, swapAwareDistance } from '../../../src/main/severa/edit-distance';
 import { NearStringIndex } from '../../../src/main/severa/near-string-index';
 
 /** Textbook Levenshtein: the oracle. */
@@ -48,6 +48,30 @@ describe('NearStringIndex', () => {
         expect(found).toEqual(expected);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+/** Textbook optimal string alignment (Levenshtein plus adjacent swaps): the oracle for swapAwareDistance. */
+function optimalStringAlignment(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('swapAwareDistance', () => {
+  it('counts a swap of neighbours as one edit, and otherwise agrees with Levenshtein', () => {
+    expect(swapAwareDistance('niemienn', 'nieminen')).toBe(1);
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(swapAwareDistance(a, b)).toBe(optimalStringAlignment(a, b));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
