@@ -108,7 +108,7 @@ export function checkOneEmail(input: SeveraCheckInput, email: string): Verdict {
   const existing = listed.find((entry) => entry.user.email === email) ?? listed[0];
   // A new address shares the Severa side of its group, not the Azets Work users it is not.
   const severa = severaIn(group);
-  const newGroup = { firstAzets: null, moreAzets: null, firstSevera: severa[0] ?? null, moreSevera: severa.slice(1) };
+  const newGroup = { firstAzets: null, moreAzets: null, firstSevera: severa[0] ?? null, moreSevera: severa.length > 1 ? severa.slice(1) : null };
   const azets: AzetsEntry = existing ?? { user: { email, name: null, row: null }, forms, group: newGroup };
   const { judgement, others } = judgeAzetsUser(azets, context, existing !== undefined);
   return toVerdict(judgement, others);

@@ -17,7 +17,7 @@ const NAMED: Record<string, string> = {
   '\ufeff': 'a byte order mark / zero-width no-break space (U+FEFF)',
 };
 
-export const INVISIBLE_PATTERN = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+const INVISIBLE_PATTERN = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/gu;
 const ANY_INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
 
 export const hasInvisible = (value: string): boolean => ANY_INVISIBLE.test(value);

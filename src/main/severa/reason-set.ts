@@ -10,10 +10,6 @@ export class ReasonSet {
     this.mask |= BIT.get(reason)!;
   }
 
-  has(reason: ReasonCode): boolean {
-    return (this.mask & BIT.get(reason)!) !== 0;
-  }
-
   /** In order of precedence: the first is the verdict. */
   ordered(): ReasonCode[] {
     if (this.mask === 0) return [];

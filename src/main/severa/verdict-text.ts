@@ -40,11 +40,11 @@ function nameEvidence(j: Judgement): string {
   return j.sameName ? ` The names agree (${j.severa.name}).` : ` The names differ (Azets Work: ${j.azets.name}; Severa: ${j.severa.name}), so it may be someone else.`;
 }
 
-function invisibleWhere(j: Judgement): { where: string; what: string } {
+/** Which system's address holds the invisible characters. */
+function invisibleWhere(j: Judgement): string {
   const azets = j.differences?.invisible.azets ?? j.azetsInvisible;
   const severa = j.differences?.invisible.severa ?? null;
-  const where = azets && severa ? 'both Azets Work and Severa' : azets ? 'Azets Work' : 'Severa';
-  return { where, what: [azets, severa].filter(Boolean).join('; ') };
+  return azets && severa ? 'both Azets Work and Severa' : azets ? 'Azets Work' : 'Severa';
 }
 
 /** The evidence for one reason, in a sentence or two. */
@@ -59,11 +59,11 @@ function detailFor(reason: ReasonCode, j: Judgement): string {
       return `${quoted(j.azets?.email ?? '')} is not a valid email address: ${j.invalid}.`;
     case 'DUPLICATE_IN_AZETS': {
       const others = j.azetsDuplicates.map((u) => `${quoted(u.email)}${u.row === null ? '' : ` on row ${u.row}`}`).join(', ');
-      return `Azets Work has ${j.azetsDuplicates.length + 1} users with this address (upper/lower case ignored): also ${others}.`;
+      return `Azets Work has ${j.azetsDuplicates.length + 1} users with this address (ignoring case, invisible characters and Unicode form): also ${others}.`;
     }
     case 'DUPLICATE_IN_SEVERA': {
       const all = j.severaSameAddress.map((u) => `${severaAddress(u)}${u.active === false ? ' (inactive)' : ''}`).join(', ');
-      return `Severa has ${j.severaSameAddress.length} users with this address (upper/lower case ignored): ${all}.`;
+      return `Severa has ${j.severaSameAddress.length} users with this address (ignoring case, invisible characters and Unicode form): ${all}.`;
     }
     case 'WHITESPACE_OR_INVISIBLE': {
       const azets = j.differences?.invisible.azets ?? j.azetsInvisible;
@@ -130,8 +130,7 @@ function fixFor(reason: ReasonCode, j: Judgement): string {
     case 'DUPLICATE_IN_SEVERA':
       return 'In Severa, keep one user with this address: change the address of the others.';
     case 'WHITESPACE_OR_INVISIBLE': {
-      const { where } = invisibleWhere(j);
-      return `Retype the address in ${where} by hand (do not paste it), so it has no spaces or invisible characters.`;
+      return `Retype the address in ${invisibleWhere(j)} by hand (do not paste it), so it has no spaces or invisible characters.`;
     }
     case 'UNICODE_MISMATCH': {
       if (j.match === 'look-alike' && j.lookAlikes) {
