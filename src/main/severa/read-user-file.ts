@@ -164,8 +164,9 @@ const trimmedOrNull = (value: string | undefined): string | null => {
 function personName(cell: (field: UserField) => string | undefined): string | null {
   const full = trimmedOrNull(cell('fullName'));
   if (full) return full;
-  const parts = [trimmedOrNull(cell('firstName')), trimmedOrNull(cell('lastName'))].filter((part) => part !== null);
-  return parts.length > 0 ? parts.join(' ') : null;
+  const first = trimmedOrNull(cell('firstName'));
+  const last = trimmedOrNull(cell('lastName'));
+  return first && last ? `${first} ${last}` : (first ?? last);
 }
 
 /**
