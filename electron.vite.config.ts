@@ -13,7 +13,8 @@ const devCsp = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: 'src/main/index.ts' } },
+      // The Severa check CLI is a second entry of the main build: plain Node, no Electron.
+      rollupOptions: { input: { index: 'src/main/index.ts', 'severa-check': 'src/main/severa/cli-main.ts' } },
     },
   },
   preload: {

@@ -1,0 +1,115 @@
+import {
+  REASON_PRECEDENCE,
+  type ReasonCode,
+  type SeveraCheckInput,
+  type SeveraCheckResult,
+  type Verdict,
+} from '../../shared/severa-check';
+import { type AzetsEntry, azetsIn, severaIn } from './address-join';
+import { type CheckContext, contextFor } from './check-context';
+import { emailForms } from './email-forms';
+import { emailProblem } from './email-validity';
+import type { Judgement } from './judgement';
+import { organizationFindings } from './organization-findings';
+import type { Candidate } from './rank-candidates';
+import { judgeAzetsUser, judgeSeveraOnlyUser } from './judge-user';
+import { describeJudgement, describeOk } from './verdict-text';
+
+function toVerdict(judgement: Judgement, others: readonly Candidate[], reasons = judgement.reasons.ordered()): Verdict {
+  if (reasons.length === 0) reasons.push('OK');
+  const { detail, fix } = describeJudgement(reasons, judgement);
+  return {
+    reason: reasons[0]!,
+    also: reasons.slice(1),
+    azets: judgement.azets,
+    severa: judgement.severa,
+    match: judgement.match,
+    otherCandidates: others.map((c) => ({ user: c.entry.user, kind: c.kind, distance: c.distance })),
+    detail,
+    fix,
+  };
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Most users have exactly one Severa user with exactly their address, active, and nothing else to
+ * say: decided here, without the general judging (100,000 users, most of them like this). The
+ * texts are shared and the empty lists frozen: nothing about this verdict is per user but who.
+ */
+function plainlyOk(azets: AzetsEntry, context: CheckContext, okTexts: OkTexts): Verdict | null {
+  const group = azets.group;
+  const severa = group?.firstSevera;
+  if (!severa || group.moreSevera || group.moreAzets || severa.user.email !== azets.user.email || severa.user.active === false) return null;
+  if (azets.forms.hasInvisible || context.input.addon === 'inactive' || context.input.orgUsesSevera === 'no' || emailProblem(azets.forms) !== null) return null;
+  const { detail, fix } = severa.user.active === null ? okTexts.activityUnknown : okTexts.active;
+  return { reason: 'OK', also: NONE, azets: azets.user, severa: severa.user, match: 'exact', otherCandidates: NONE, detail, fix };
+}
+
+interface OkTexts {
+  active: { detail: string; fix: string };
+  activityUnknown: { detail: string; fix: string };
+}
+
+/**
+ * The check: one verdict per Azets Work user (in input order), then one per Severa user that no
+ * Azets Work user has or was pointed at (NOT_IN_AZETS). Pure: the same lists give the same
+ * verdicts, whatever their order.
+ */
+export function checkSeveraLogins(input: SeveraCheckInput): SeveraCheckResult {
+  const context = contextFor(input);
+  const { join } = context;
+  const pointedAt = new Uint8Array(join.severa.length);
+  const verdicts: Verdict[] = [];
+  const okTexts = { active: describeOk(true, input.addon, input.orgUsesSevera), activityUnknown: describeOk(null, input.addon, input.orgUsesSevera) };
+  for (const azets of join.azets) {
+    const ok = plainlyOk(azets, context, okTexts);
+    if (ok) {
+      verdicts.push(ok);
+      continue;
+    }
+    const { judgement, chosen, others } = judgeAzetsUser(azets, context);
+    if (chosen) pointedAt[chosen.index] = 1;
+    verdicts.push(toVerdict(judgement, others));
+  }
+  const failing = verdicts.filter((verdict) => verdict.reason !== 'OK').length;
+  for (const entry of join.severa) {
+    if (entry.group.firstAzets !== null || pointedAt[entry.index] === 1) continue;
+    const judgement = judgeSeveraOnlyUser(entry, context);
+    // NOT_IN_AZETS leads although DUPLICATE_IN_SEVERA ranks higher: it says what this entry is.
+    verdicts.push(toVerdict(judgement, [], ['NOT_IN_AZETS', ...judgement.reasons.ordered().filter((r) => r !== 'NOT_IN_AZETS')]));
+  }
+  const summary = Object.fromEntries(REASON_PRECEDENCE.map((reason) => [reason, 0])) as Record<ReasonCode, number>;
+  for (const verdict of verdicts) summary[verdict.reason]++;
+  return {
+    organization: organizationFindings(input.addon, input.orgUsesSevera),
+    summary,
+    verdicts,
+    totals: {
+      azetsUsers: input.azetsUsers.length,
+      severaUsers: input.severaUsers.length,
+      failing,
+      severaWithoutEmail: join.severaWithoutEmail,
+    },
+  };
+}
+
+/**
+ * The panel's quick check: the verdict one address gets against the loaded lists. An address in
+ * the Azets Work list, exactly or in other case or writing, gets that user's verdict (their own
+ * address, name and row: "anna@x.fi" finds the user stored as "Anna@x.fi"); any other address is
+ * checked as if a new Azets Work user had it.
+ */
+export function checkOneEmail(input: SeveraCheckInput, email: string): Verdict {
+  const context = contextFor(input);
+  const forms = emailForms(email);
+  const group = forms.clean === '' ? null : context.join.groupOf(forms.key);
+  const listed = azetsIn(group).sort((a, b) => (a.user.email < b.user.email ? -1 : a.user.email > b.user.email ? 1 : 0));
+  const existing = listed.find((entry) => entry.user.email === email) ?? listed[0];
+  // A new address shares the Severa side of its group, not the Azets Work users it is not.
+  const severa = severaIn(group);
+  const newGroup = { firstAzets: null, moreAzets: null, firstSevera: severa[0] ?? null, moreSevera: severa.length > 1 ? severa.slice(1) : null };
+  const azets: AzetsEntry = existing ?? { user: { email, name: null, row: null }, forms, group: newGroup };
+  const { judgement, others } = judgeAzetsUser(azets, context, existing !== undefined);
+  return toVerdict(judgement, others);
+}

@@ -1,0 +1,108 @@
+import type { OrganizationFinding, ReasonCode, SeveraCheckResult, Verdict } from '../../shared/severa-check';
+import { writeCsv } from '../csv/write-csv';
+import { showInvisible } from './invisible-characters';
+
+export const REPORT_FORMATS = ['table', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** One line of the JSON and CSV reports: the issue's five fields first, then what helps to act on it. */
+export interface ReportUser {
+  azetsEmail: string | null;
+  severaEmail: string | null;
+  reason: ReasonCode;
+  detail: string;
+  fix: string;
+  also: readonly ReasonCode[];
+  match: Verdict['match'];
+  azetsRow: number | null;
+  azetsName: string | null;
+  severaRow: number | null;
+  severaName: string | null;
+}
+
+export interface JsonReport {
+  summary: Record<ReasonCode, number>;
+  organization: OrganizationFinding[];
+  totals: SeveraCheckResult['totals'];
+  users: ReportUser[];
+}
+
+export function reportUser(verdict: Verdict): ReportUser {
+  return {
+    azetsEmail: verdict.azets?.email ?? null,
+    severaEmail: verdict.severa?.email ?? null,
+    reason: verdict.reason,
+    detail: verdict.detail,
+    fix: verdict.fix,
+    also: verdict.also,
+    match: verdict.match,
+    azetsRow: verdict.azets?.row ?? null,
+    azetsName: verdict.azets?.name ?? null,
+    severaRow: verdict.severa?.row ?? null,
+    severaName: verdict.severa?.name ?? null,
+  };
+}
+
+export function jsonReport(result: SeveraCheckResult): JsonReport {
+  return { summary: result.summary, organization: result.organization, totals: result.totals, users: result.verdicts.map(reportUser) };
+}
+
+const CSV_COLUMNS = ['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix', 'also', 'match', 'azetsRow', 'azetsName', 'severaRow', 'severaName'] as const;
+
+/** Every verdict, one row each, with the JSON report's field names as headers. */
+export function csvReport(result: SeveraCheckResult): string {
+  const rows = result.verdicts.map((verdict) => {
+    const user = reportUser(verdict);
+    return CSV_COLUMNS.map((column) => {
+      const value = user[column];
+      return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
+    });
+  });
+  return writeCsv([[...CSV_COLUMNS], ...rows]);
+}
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
+const count = (n: number): string => n.toLocaleString('en');
+
+/**
+ * For a person at a terminal: the organization-wide findings, counts per reason, then every user
+ * who needs attention with the evidence and the fix (invisible characters spelled out). OK users
+ * are counted, not listed: the CSV and JSON reports have everyone.
+ */
+export function tableReport(result: SeveraCheckResult): string {
+  const lines: string[] = [];
+  const { totals } = result;
+  lines.push(`Azets Work → Severa login check: ${count(totals.azetsUsers)} Azets Work users, ${count(totals.severaUsers)} Severa users`);
+  lines.push('', 'Organization');
+  for (const finding of result.organization) {
+    const mark = finding.reason ? '✗' : finding.state === 'unknown' ? '?' : '✓';
+    lines.push(`  ${mark} ${finding.detail}${finding.reason || finding.state === 'unknown' ? ` ${finding.fix}` : ''}`);
+  }
+  lines.push('', 'Summary');
+  const reasons = Object.entries(result.summary).filter(([, n]) => n > 0);
+  const reasonWidth = Math.max(0, ...reasons.map(([reason]) => reason.length));
+  for (const [reason, n] of reasons) lines.push(`  ${pad(reason, reasonWidth)}  ${count(n).padStart(9)}`);
+  if (totals.severaWithoutEmail > 0) lines.push(`  (${count(totals.severaWithoutEmail)} Severa users without an email were left out: Severa cannot match them.)`);
+
+  const listed = result.verdicts.filter((verdict) => verdict.reason !== 'OK');
+  if (listed.length > 0) {
+    const azetsWidth = Math.min(45, Math.max(16, ...listed.map((v) => showInvisible(v.azets?.email ?? '').length)));
+    const severaWidth = Math.min(45, Math.max(12, ...listed.map((v) => showInvisible(v.severa?.email ?? '').length)));
+    const width = Math.max(reasonWidth, 'REASON'.length);
+    lines.push('', `${pad('REASON', width)}  ${pad('AZETS WORK EMAIL', azetsWidth)}  ${pad('SEVERA EMAIL', severaWidth)}`);
+    for (const verdict of listed) {
+      lines.push(`${pad(verdict.reason, width)}  ${pad(showInvisible(verdict.azets?.email ?? '—'), azetsWidth)}  ${showInvisible(verdict.severa?.email ?? '—')}`);
+      if (verdict.also.length > 0) lines.push(`    also: ${verdict.also.join(', ')}`);
+      lines.push(`    why: ${verdict.detail}`, `    fix: ${verdict.fix}`);
+    }
+  }
+  const ok = result.summary.OK;
+  if (ok > 0) lines.push('', `${count(ok)} OK ${ok === 1 ? 'user is' : 'users are'} not listed (the csv and json formats list everyone).`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatReport(result: SeveraCheckResult, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
+  if (format === 'csv') return csvReport(result);
+  return tableReport(result);
+}

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/main/csv/parse-csv';
+import type { JsonReport } from '../../../src/main/severa/report-format';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+let dir: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The CLI as a user runs it: `npx bridgekeeper-severa-check …` inside the repository (npx finds
+ * the project's own bin there), or the file npx runs, which starts faster.
+ */
+function cli(args: string[], via: 'npx' | 'node' = 'node'): Promise<Run> {
+  const [command, prefix] = via === 'npx' ? ['npx', ['bridgekeeper-severa-check']] : [process.execPath, [path.join(repo, 'bin/bridgekeeper-severa-check.mjs')]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...prefix, ...args], { cwd: via === 'npx' ? repo : dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'severa-cli-'));
+  await writeFile(file('azets-ok.csv'), '\uFEFFSähköposti;Etunimi;Sukunimi\r\nanna@x.fi;Anna;Virtanen\r\nmatti@x.fi;Matti;Mäkinen\r\n');
+  await writeFile(file('severa-ok.csv'), 'Email,Active,First name,Last name\nanna@x.fi,true,Anna,Virtanen\nmatti@x.fi,true,Matti,Mäkinen\n');
+  await writeFile(file('azets.csv'), 'Email;Name\nanna@x.fi;Anna Virtanen\nKaisa@x.fi;Kaisa Laine\nmatti\u00a0@x.fi;Matti Mäkinen\n');
+  await writeFile(file('severa.csv'), 'Email,Active,Name\nanna@x.fi,true,Anna Virtanen\nkaisa@x.fi,true,Kaisa Laine\nmatti@x.fi,yes,Matti Mäkinen\nold@x.fi,no,Olli Vanha\n');
+  await writeFile(file('severa-bad.csv'), 'Email;Aktiivinen\nanna@x.fi;kyllä\nkaisa@x.fi;maybe\n');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('bridgekeeper-severa-check', () => {
+  it('runs through npx inside the repository and exits 0 when every Azets Work user is OK', async () => {
+    const run = await cli(['--azets', file('azets-ok.csv'), '--severa', file('severa-ok.csv'), '--addon', 'active', '--org-uses-severa', 'yes'], 'npx');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2 Azets Work users, 2 Severa users/);
+    expect(run.stdout).toMatch(/OK\s+2/);
+  });
+
+  it('writes the three formats and exits 1 when someone would fail', async () => {
+    const args = ['--azets', file('azets.csv'), '--severa', file('severa.csv')];
+    const [table, json, csv] = await Promise.all([cli(args), cli([...args, '--format', 'json']), cli([...args, '--format', 'csv'])]);
+
+    expect([table.code, json.code, csv.code]).toEqual([1, 1, 1]);
+    expect(table.stdout).toMatch(/CASE_MISMATCH\s+Kaisa@x\.fi\s+kaisa@x\.fi/);
+    expect(table.stdout).toMatch(/matti<U\+00A0>@x\.fi/); // the invisible character, spelled out
+    expect(table.stdout).toMatch(/fix: In Severa, change the email of Kaisa Laine \(row 3\) to exactly "Kaisa@x.fi"/);
+
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.summary).toMatchObject({ OK: 1, CASE_MISMATCH: 1, WHITESPACE_OR_INVISIBLE: 1, NOT_IN_AZETS: 1, EMAIL_NOT_FOUND: 0 });
+    expect(report.users.map((u) => [u.azetsEmail, u.severaEmail, u.reason])).toEqual([
+      ['anna@x.fi', 'anna@x.fi', 'OK'],
+      ['Kaisa@x.fi', 'kaisa@x.fi', 'CASE_MISMATCH'],
+      ['matti\u00a0@x.fi', 'matti@x.fi', 'WHITESPACE_OR_INVISIBLE'],
+      [null, 'old@x.fi', 'NOT_IN_AZETS'],
+    ]);
+    expect(report.users.every((u) => u.detail !== '' && u.fix !== '')).toBe(true);
+
+    const [header, ...rows] = parseCsv(csv.stdout);
+    expect(header!.cells.slice(0, 5)).toEqual(['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix']);
+    expect(rows.map((row) => row.cells[0])).toEqual(['OK', 'CASE_MISMATCH', 'WHITESPACE_OR_INVISIBLE', 'NOT_IN_AZETS']);
+  });
+
+  it('carries an inactive add-on to every user, and writes --out whole', async () => {
+    const run = await cli(['--azets', file('azets-ok.csv'), '--severa', file('severa-ok.csv'), '--addon', 'inactive', '--format', 'json', '--out', file('report.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Wrote the report to .*report\.json: 2 Azets Work users, 2 would not get into Severa/);
+    const report = JSON.parse(await readFile(file('report.json'), 'utf8')) as JsonReport;
+    expect(report.users.map((u) => u.reason)).toEqual(['ADDON_NOT_ACTIVE', 'ADDON_NOT_ACTIVE']);
+    expect(report.organization.find((f) => f.topic === 'addon')?.reason).toBe('ADDON_NOT_ACTIVE');
+  });
+
+  it('exits 2 naming the file, row and field of bad input, and writes no report', async () => {
+    const [badRow, noEmail, missing, badOption] = await Promise.all([
+      cli(['--azets', file('azets.csv'), '--severa', file('severa-bad.csv')]),
+      cli(['--azets', file('severa-bad.csv'), '--severa', file('azets.csv'), '--azets-column', 'email=Mail']),
+      cli(['--azets', file('nowhere.csv'), '--severa', file('severa.csv')]),
+      cli(['--azets', file('azets.csv'), '--severa', file('severa.csv'), '--addon', 'maybe']),
+    ]);
+    expect(badRow).toMatchObject({ code: 2, stdout: '' });
+    expect(badRow.stderr).toContain(`${file('severa-bad.csv')}, row 3, Aktiivinen: "maybe" is not yes or no`);
+    expect(noEmail.code).toBe(2);
+    expect(noEmail.stderr).toContain(`${file('severa-bad.csv')}, row 1, email: the column mapping names "Mail", but the header has no such column`);
+    expect(noEmail.stderr).toContain(`${file('azets.csv')}, row 1, active: no active column`);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toContain(`${file('nowhere.csv')}: cannot read the file (it does not exist)`);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--addon must be one of active, inactive, unknown, not "maybe"');
+  });
+});
