@@ -10,6 +10,7 @@ const edgeOnly = {
     { name: 'electron-store', message: 'Only src/main/platform may open electron-store.' },
     { name: '@napi-rs/keyring', message: 'Only src/main/platform may touch the keychain.' },
     { name: '@napi-rs/keyring/keytar', message: 'Only src/main/platform may touch the keychain.' },
+    { name: '@napi-rs/keyring/keytar.js', message: 'Only src/main/platform may touch the keychain.' },
   ],
 };
 

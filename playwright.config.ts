@@ -8,6 +8,8 @@ export const CHROMIUM = {
 
 export default defineConfig({
   testDir: 'test',
+  // A private Secret Service (gnome-keyring on its own D-Bus) for the keychain the app writes to.
+  globalSetup: './test/helpers/playwright-global-setup.ts',
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },

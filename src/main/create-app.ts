@@ -1,30 +1,78 @@
 import type { ApiEvent, BridgekeeperApi } from '../shared/api';
+import type { Notice } from '../shared/notice';
 import { createEnvironmentService } from './environments/environment-service';
+import { openEventLog } from './events/event-log';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
 import { createProfileService } from './profiles/profile-service';
+import type { LoginSurface } from './reauth/login-surface';
+import { OidcClient } from './reauth/oidc-client';
+import { createReauthService } from './reauth/reauth-service';
+import { TokenManager } from './reauth/token-manager';
+import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
   createSettingsBackend: () => JsonFileBackend;
   settingsPath: string;
+  /** The audit trail's file (JSON lines); null keeps events in memory. */
+  eventLogPath: string | null;
+  /** The OS keychain, or memory where none works (then `vaultWarning` says why). */
+  vault: TokenVault;
+  vaultWarning?: string;
+  loginSurface: LoginSurface;
   emit: (event: ApiEvent) => void;
   log: Logger;
+  fetch?: typeof fetch;
+  loginTimeoutMs?: number;
   now?: () => Date;
 }
+
+const TEN_MINUTES = 10 * 60 * 1000;
 
 /**
  * Builds every main-side service and the API object over them, with no Electron in sight:
  * src/main/index.ts serves it over IPC, the E2E harness binds it into Chromium.
  */
-export function createApp({ createSettingsBackend, settingsPath, emit, log, now = () => new Date() }: AppDeps) {
-  const opened = openSettings(createSettingsBackend, settingsPath, now());
+export function createApp(deps: AppDeps) {
+  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
+  const opened = openSettings(deps.createSettingsBackend, deps.settingsPath, now());
   for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
+  const startNotices: Notice[] = [...opened.notices];
+  if (deps.vault.kind === 'memory') {
+    startNotices.push({
+      id: 'no-keychain',
+      level: 'warning',
+      message: `No working keychain was found${deps.vaultWarning ? ` (${deps.vaultWarning})` : ''}: tokens are kept in memory only and are forgotten when Bridgekeeper closes. On Linux, install and unlock a Secret Service such as gnome-keyring.`,
+    });
+  }
   const settings = opened.store;
-  const notices = createNoticeBoard(emit, opened.notices);
+  const notices = createNoticeBoard(emit, startNotices);
+  const events = openEventLog(deps.eventLogPath, now);
   const environments = createEnvironmentService({ settings, emit });
-  const profiles = createProfileService({ settings, environmentExists: environments.exists, emit, now });
+  const oidc = new OidcClient(fetchImpl);
+  const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
+  const profiles = createProfileService({
+    settings,
+    environmentExists: environments.exists,
+    forgetTokens: (profile) => reauth.forgetTokens(profile),
+    emit,
+    now,
+  });
+  const reauth = createReauthService({
+    profiles,
+    environment: environments.get,
+    oidc,
+    tokens,
+    surface: deps.loginSurface,
+    events,
+    emit,
+    log,
+    fetch: fetchImpl,
+    loginTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES,
+    now,
+  });
 
   const api: BridgekeeperApi = {
     listNotices: notices.listNotices,
@@ -35,12 +83,16 @@ export function createApp({ createSettingsBackend, settingsPath, emit, log, now 
     deleteProfiles: profiles.deleteProfiles,
     importProfiles: profiles.importProfiles,
     exportProfiles: profiles.exportProfiles,
+    reauthenticate: reauth.reauthenticate,
+    cancelReauth: reauth.cancelReauth,
+    disconnectProfile: reauth.disconnectProfile,
+    listProfileEvents: reauth.listProfileEvents,
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
     importEnvironment: environments.importEnvironment,
   };
-  return { api, settings, notices, environments, profiles };
+  return { api, settings, notices, environments, profiles, reauth, tokens, events };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain } from 'electron';
+import { BrowserWindow, app, ipcMain, net } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
 import { createDispatcher } from './api/dispatcher';
 import { createApp } from './create-app';
 import { consoleLogger } from './logger';
+import { createMemoryVault } from './reauth/token-vault';
 import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { serveApi, trustedSender } from './platform/ipc';
+import { createKeychainVault, keychainWorks } from './platform/keychain-vault';
+import { createLoginWindowSurface } from './platform/login-window';
 import { createMainWindow } from './platform/main-window';
 import { installSecurityGuards } from './platform/security-guards';
 import { createSettingsBackend, settingsPath } from './platform/settings-file';
@@ -25,12 +28,20 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   installSecurityGuards(isAppUrl, log);
   serveRenderer(path.join(here, '../renderer'));
+  const keychain = await keychainWorks();
+  if (!keychain.ok) log.warn('keychain.unavailable', { reason: keychain.reason });
   const bridgekeeper = createApp({
     createSettingsBackend,
     settingsPath: settingsPath(),
+    eventLogPath: path.join(app.getPath('userData'), 'events.jsonl'),
+    vault: keychain.ok ? createKeychainVault() : createMemoryVault(),
+    ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
+    loginSurface: createLoginWindowSurface(() => mainWindow, log),
+    // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     log,
     emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
   });

@@ -2,6 +2,7 @@ import type { Environment, EnvironmentDefinition } from './environment';
 import type { ImportMode, ImportReport } from './import-report';
 import type { Notice } from './notice';
 import type { Profile, ProfileDefinition } from './profile';
+import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
 
 /** A file the renderer read for main: its name (for messages) and its text. */
 export interface FileText {
@@ -10,6 +11,17 @@ export interface FileText {
 }
 
 export type ExportFormat = 'json' | 'csv';
+
+export interface DeleteReport {
+  deleted: number;
+  /** Profiles whose refresh token Visma could not revoke; their local tokens are gone all the same. */
+  revokeFailures: { profileId: string; name: string; message: string }[];
+}
+
+export interface DisconnectReport {
+  revoked: boolean;
+  revokeError?: string;
+}
 
 export interface ProfilePage {
   profiles: Profile[];
@@ -35,9 +47,16 @@ export interface BridgekeeperApi {
   listProfiles(offset: number, limit: number): Promise<ProfilePage>;
   createProfile(definition: ProfileDefinition): Promise<Profile>;
   updateProfile(id: string, definition: ProfileDefinition): Promise<Profile>;
-  deleteProfiles(ids: string[]): Promise<void>;
+  deleteProfiles(ids: string[]): Promise<DeleteReport>;
   importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport>;
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
+
+  /** Opens the isolated Visma login for the profile and resolves when it has ended, however it ended. */
+  reauthenticate(profileId: string): Promise<ReauthResult>;
+  cancelReauth(profileId: string): Promise<void>;
+  disconnectProfile(profileId: string): Promise<DisconnectReport>;
+  /** Newest first. */
+  listProfileEvents(profileId: string): Promise<ProfileEvent[]>;
 
   listEnvironments(): Promise<Environment[]>;
   saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
@@ -57,6 +76,10 @@ export const API_METHODS = [
   'deleteProfiles',
   'importProfiles',
   'exportProfiles',
+  'reauthenticate',
+  'cancelReauth',
+  'disconnectProfile',
+  'listProfileEvents',
   'listEnvironments',
   'saveEnvironment',
   'deleteEnvironment',
@@ -68,7 +91,8 @@ export type ApiEvent =
   | { type: 'profiles-upserted'; profiles: Profile[] }
   | { type: 'profiles-removed'; ids: string[] }
   | { type: 'environments-changed'; environments: Environment[] }
-  | { type: 'notices-changed'; notices: Notice[] };
+  | { type: 'notices-changed'; notices: Notice[] }
+  | { type: 'reauth-progress'; profileId: string; step: ReauthStep };
 
 /** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */
 export type BridgekeeperClient = BridgekeeperApi & {

@@ -32,14 +32,17 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await expect(rowOf(page, 'Orders into Visma')).toContainText('Never connected');
   await expect(rowOf(page, 'Orders into Visma')).toContainText('Import into Visma.net');
 
-  // Edit, by keyboard: the row is active, Enter opens it, Escape would close it
+  // Edit, by keyboard: the row is active, Enter opens its details, Escape closes them
   await page.getByRole('grid').focus();
   await page.keyboard.press('Enter');
+  const details = page.getByRole('dialog', { name: 'Orders into Visma' });
+  await expect(details).toContainText('Never connected');
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await rowOf(page, 'Orders into Visma').getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  await details.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Orders into Visma' });
   await expect(edit.getByLabel('Id', { exact: true })).toHaveAttribute('readonly', '');
-  await page.keyboard.press('Escape');
-  await expect(edit).toBeHidden();
-  await rowOf(page, 'Orders into Visma').getByRole('button', { name: 'Edit' }).click();
   await edit.getByLabel('Direction').selectOption('export');
   await edit.getByLabel('Name', { exact: true }).fill('Invoices from Visma');
   await edit.getByRole('button', { name: 'Save' }).click();
@@ -148,7 +151,8 @@ test('environments: the built-in one, a custom one imported from a file, removed
   await dialog.getByRole('button', { name: 'Remove Local sandbox' }).click();
   await expect(dialog.getByRole('alert')).toContainText('used by 1 profile ("Sandbox rehearsal")');
   await page.keyboard.press('Escape');
-  await rowOf(page, 'Sandbox rehearsal').getByRole('button', { name: 'Delete' }).click();
+  await rowOf(page, 'Sandbox rehearsal').getByRole('button', { name: 'Details of Sandbox rehearsal' }).click();
+  await page.getByRole('dialog', { name: 'Sandbox rehearsal' }).getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
   await page.getByRole('button', { name: 'Environments…' }).click();
   await dialog.getByRole('button', { name: 'Remove Local sandbox' }).click();

@@ -22,6 +22,35 @@ export function createFakeElectron() {
     },
   };
 
+  /** A session per partition, recording what the login window asks of it. */
+  class FakeSession {
+    beforeRequest?: { filter: { urls: string[] }; handler: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void };
+    cleared: string[] = [];
+    failClear = false;
+    permissionRequest?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
+    constructor(
+      readonly partition: string,
+      readonly options: unknown,
+    ) {}
+    webRequest = {
+      onBeforeRequest: (filter: { urls: string[] }, handler: NonNullable<FakeSession['beforeRequest']>['handler']) => {
+        this.beforeRequest = { filter, handler };
+      },
+    };
+    setPermissionRequestHandler(handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void) {
+      this.permissionRequest = handler;
+    }
+    setPermissionCheckHandler() {}
+    async clearStorageData() {
+      this.cleared.push('storage');
+      if (this.failClear) throw new Error('clear failed');
+    }
+    async clearCache() {
+      this.cleared.push('cache');
+    }
+  }
+  const sessions: FakeSession[] = [];
+
   class FakeWebContents extends EventEmitter {
     windowOpenHandler?: (details: { url: string }) => { action: string };
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -34,9 +63,21 @@ export function createFakeElectron() {
 
   class FakeBrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
+    loaded: string[] = [];
+    destroyed = false;
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
+    }
+    async loadURL(url: string) {
+      this.loaded.push(url);
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+      this.emit('closed');
     }
   }
 
@@ -44,7 +85,14 @@ export function createFakeElectron() {
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
-    session: { defaultSession },
+    session: {
+      defaultSession,
+      fromPartition: (partition: string, options: unknown) => {
+        const created = new FakeSession(partition, options);
+        sessions.push(created);
+        return created;
+      },
+    },
     shell: { openExternal: async (url: string) => void opened.push(url) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void privileged.push(...schemes),
@@ -61,5 +109,5 @@ export function createFakeElectron() {
       },
     },
   };
-  return { module, windows, handlers, privileged, defaultSession, opened, FakeWebContents };
+  return { module, windows, sessions, handlers, privileged, defaultSession, opened, FakeWebContents };
 }

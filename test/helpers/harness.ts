@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,9 @@ import { test as base, type Page } from '@playwright/test';
 import { API_GLOBAL, API_METHODS, type ApiEvent } from '../../src/shared/api';
 import { createApiClient } from '../../src/shared/api-client';
 import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
-import { type App, createApp } from '../../src/main/create-app';
+import { type App, type AppDeps, createApp } from '../../src/main/create-app';
+import { createKeychainVault } from '../../src/main/platform/keychain-vault';
+import { chromiumLoginSurface } from './chromium-login-surface';
 import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
 import { serveDirectory } from './static-server';
@@ -23,6 +26,12 @@ export interface Harness {
   dir: string;
   logLines: LogLine[];
   events: ApiEvent[];
+  /** Every payload that crossed between page and main, as sent: for the token-leak check. */
+  payloads: string[];
+  /** The login pages the app opens, one new browser context each. */
+  logins: ReturnType<typeof chromiumLoginSurface>;
+  /** The keychain service this harness writes under (a real Secret Service). */
+  keychainService: string;
   /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
   restart(): Promise<void>;
 }
@@ -43,14 +52,19 @@ const clientScript = `
   );
 `;
 
-export async function openHarness(page: Page, dir: string, extend: Partial<Parameters<typeof createApp>[0]> = {}) {
+export async function openHarness(page: Page, dir: string, extend: Partial<AppDeps> = {}) {
   const server = await serveDirectory(RENDERER_DIR);
   const logLines: LogLine[] = [];
   const events: ApiEvent[] = [];
+  const payloads: string[] = [];
   const log = createLogger((line) => logLines.push(line));
+  const logins = chromiumLoginSurface(page.context().browser()!);
+  const keychainService = `Bridgekeeper test ${randomUUID()}`;
+  const vault = createKeychainVault(keychainService);
   let delivery = Promise.resolve();
   const emit = (event: ApiEvent) => {
     events.push(event);
+    payloads.push(JSON.stringify(event));
     delivery = delivery
       .then(() =>
         page.evaluate(([name, text]) => (window as unknown as Record<string, (text: string) => void>)[name]?.(text), [DELIVER, JSON.stringify(event)] as const),
@@ -58,11 +72,25 @@ export async function openHarness(page: Page, dir: string, extend: Partial<Param
       .catch(() => undefined); // the page may be navigating or closed; a reload lists everything afresh
   };
   const backend = confBackend(dir);
-  const build = () => createApp({ createSettingsBackend: backend.create, settingsPath: backend.path, emit, log, ...extend });
+  const build = () =>
+    createApp({
+      createSettingsBackend: backend.create,
+      settingsPath: backend.path,
+      eventLogPath: path.join(dir, 'events.jsonl'),
+      vault,
+      loginSurface: logins.surface,
+      emit,
+      log,
+      ...extend,
+    });
 
   let app = build();
   let dispatch: Dispatch = createDispatcher(app.api, log);
-  await page.exposeBinding(INVOKE, async (_source, method: unknown, args: string) => JSON.stringify(await dispatch(method, JSON.parse(args))));
+  await page.exposeBinding(INVOKE, async (_source, method: unknown, args: string) => {
+    const result = JSON.stringify(await dispatch(method, JSON.parse(args)));
+    payloads.push(args, result);
+    return result;
+  });
   await page.addInitScript({ content: clientScript });
   await page.goto(server.url);
 
@@ -71,6 +99,9 @@ export async function openHarness(page: Page, dir: string, extend: Partial<Param
     dir,
     logLines,
     events,
+    payloads,
+    logins,
+    keychainService,
     get app() {
       return app;
     },

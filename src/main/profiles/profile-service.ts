@@ -1,4 +1,4 @@
-import type { ApiEvent, BridgekeeperApi, ExportFormat, FileText } from '../../shared/api';
+import type { ApiEvent, BridgekeeperApi, DeleteReport, ExportFormat, FileText } from '../../shared/api';
 import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
 import type { Profile, ProfileDefinition, ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
@@ -14,6 +14,8 @@ type ProfileApi = Pick<
 
 export interface ProfileServiceDeps {
   settings: SettingsStore;
+  /** Revokes and removes a profile's tokens; returns why Visma could not revoke, if it could not. */
+  forgetTokens(profile: Profile): Promise<string | undefined>;
   environmentExists(id: string): boolean;
   emit(event: ApiEvent): void;
   now?: () => Date;
@@ -33,7 +35,7 @@ export type ProfileService = ProfileApi & {
   setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
 };
 
-export function createProfileService({ settings, environmentExists, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+export function createProfileService({ settings, forgetTokens, environmentExists, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
   const freshState = (): ProfileState => ({ status: 'never-connected', statusSince: now().toISOString() });
 
   const byId = () => new Map(settings.current.profiles.map((p) => [p.id, p]));
@@ -75,6 +77,8 @@ export function createProfileService({ settings, environmentExists, emit, now = 
       if (!existing) throw notFound(`Profile "${id}"`);
       if (definition.id !== id) throw invalid(`id cannot be changed (it is "${id}"); add a new profile instead.`);
       const reconnect = CONNECTION_FIELDS.some((field) => existing[field] !== definition[field]);
+      // Tokens belong to a user, company and environment: when those change, the old ones go.
+      if (reconnect && existing.status !== 'never-connected') await forgetTokens(existing);
       const profile: Profile = reconnect ? { ...definition, ...freshState() } : { ...existing, ...definition };
       settings.update((s) => ({ ...s, profiles: inNameOrder(s.profiles.map((p) => (p.id === id ? profile : p))) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
@@ -86,8 +90,16 @@ export function createProfileService({ settings, environmentExists, emit, now = 
       const known = byId();
       const unknown = ids.filter((id) => !known.has(id));
       if (unknown.length > 0) throw notFound(`Profile "${unknown[0]}"`);
+      const revokeFailures: DeleteReport['revokeFailures'] = [];
+      for (const id of doomed) {
+        const profile = known.get(id)!;
+        if (profile.status === 'never-connected') continue; // never logged in: no tokens to revoke
+        const message = await forgetTokens(profile);
+        if (message) revokeFailures.push({ profileId: id, name: profile.name, message });
+      }
       settings.update((s) => ({ ...s, profiles: s.profiles.filter((p) => !doomed.has(p.id)) }));
       emit({ type: 'profiles-removed', ids: [...doomed] });
+      return { deleted: doomed.size, revokeFailures };
     },
 
     async importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport> {

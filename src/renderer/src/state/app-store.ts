@@ -3,6 +3,7 @@ import type { ApiEvent } from '../../../shared/api';
 import type { Environment } from '../../../shared/environment';
 import type { Notice } from '../../../shared/notice';
 import type { Profile } from '../../../shared/profile';
+import type { ReauthStep } from '../../../shared/reauth';
 import { api, messageOf } from '../api';
 
 /** The first page fills the screen at once; the rest follows in larger pages. */
@@ -24,6 +25,8 @@ interface AppState {
   /** Every page has arrived. */
   complete: boolean;
   loadError: string | null;
+  /** The step each running reconnect has reached, by profile id. */
+  reauthSteps: ReadonlyMap<string, ReauthStep>;
   start(): () => void;
   apply(event: ApiEvent): void;
 }
@@ -61,6 +64,7 @@ export const useAppStore = create<AppState>((set, get) => {
     loaded: false,
     complete: false,
     loadError: null,
+    reauthSteps: new Map(),
 
     start() {
       const stop = api.onEvent((event) => get().apply(event));
@@ -97,6 +101,9 @@ export const useAppStore = create<AppState>((set, get) => {
           break;
         case 'notices-changed':
           set({ notices: event.notices });
+          break;
+        case 'reauth-progress':
+          set({ reauthSteps: new Map(get().reauthSteps).set(event.profileId, event.step) });
           break;
       }
     },

@@ -22,16 +22,17 @@ interface ProfileTableProps {
   environmentName(id: string): string;
   sort: Sort;
   onSort(key: SortKey): void;
-  onEdit(profile: Profile): void;
+  onOpen(profile: Profile): void;
+  onReconnect(profile: Profile): void;
   onDelete(profile: Profile): void;
 }
 
 /**
  * Only the rows in view exist in the DOM, so 10,000 profiles scroll like 10.
  * The grid is one tab stop: arrows, Page Up/Down, Home and End move the active row,
- * Enter edits it, Delete asks to delete it.
+ * Enter opens its details, Delete asks to delete it.
  */
-export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, onDelete }: ProfileTableProps) {
+export function ProfileTable({ profiles, environmentName, sort, onSort, onOpen, onReconnect, onDelete }: ProfileTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -71,7 +72,7 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
     if (!profile || event.target !== event.currentTarget) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      onEdit(profile);
+      onOpen(profile);
     } else if (event.key === 'Delete') {
       event.preventDefault();
       onDelete(profile);
@@ -82,7 +83,7 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
     <div
       className="profile-table"
       role="grid"
-      aria-label="Profiles: arrow keys move, Enter edits, Delete deletes"
+      aria-label="Profiles: arrow keys move, Enter opens details, Delete deletes"
       aria-rowcount={profiles.length + 1}
       aria-readonly="true"
       tabIndex={0}
@@ -126,8 +127,8 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onEdit, 
                   active={item.index === active}
                   environment={environmentName(p.environmentId)}
                   onActivate={setActive}
-                  onEdit={onEdit}
-                  onDelete={onDelete}
+                  onOpen={onOpen}
+                  onReconnect={onReconnect}
                 />
               );
             })}
@@ -145,12 +146,12 @@ interface ProfileRowProps {
   active: boolean;
   environment: string;
   onActivate(index: number): void;
-  onEdit(profile: Profile): void;
-  onDelete(profile: Profile): void;
+  onOpen(profile: Profile): void;
+  onReconnect(profile: Profile): void;
 }
 
 /** Memoized: while typing in the search, rows that stay on screen are not rendered again. */
-const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, environment, onActivate, onEdit, onDelete }: ProfileRowProps) {
+const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, environment, onActivate, onOpen, onReconnect }: ProfileRowProps) {
   return (
     <div
       id={`profile-row-${index}`}
@@ -161,7 +162,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, en
       className={active ? 'profile-row active' : 'profile-row'}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onActivate(index)}
-      onDoubleClick={() => onEdit(p)}
+      onDoubleClick={() => onOpen(p)}
     >
       <div role="gridcell" className="cell-name">
         <span className="name">{p.name}</span>
@@ -179,11 +180,11 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, en
       </div>
       <div role="gridcell">{formatTime(p.lastVerifiedAt)}</div>
       <div role="gridcell" className="cell-actions">
-        <button type="button" onClick={() => onEdit(p)} aria-label={`Edit ${p.name}`}>
-          Edit
+        <button type="button" onClick={() => onReconnect(p)} aria-label={`Reconnect ${p.name}`} disabled={p.status === 'reauthenticating'}>
+          Reconnect
         </button>
-        <button type="button" onClick={() => onDelete(p)} aria-label={`Delete ${p.name}`}>
-          Delete
+        <button type="button" onClick={() => onOpen(p)} aria-label={`Details of ${p.name}`}>
+          Details
         </button>
       </div>
     </div>

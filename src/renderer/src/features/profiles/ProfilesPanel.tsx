@@ -15,8 +15,13 @@ import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } 
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
 const EnvironmentsDialog = lazy(() => import('../environments/EnvironmentsDialog').then((m) => ({ default: m.EnvironmentsDialog })));
 
+const ReconnectDialog = lazy(() => import('../reauth/ReconnectDialog').then((m) => ({ default: m.ReconnectDialog })));
+const ProfileDetails = lazy(() => import('./ProfileDetails').then((m) => ({ default: m.ProfileDetails })));
+
 type Open =
   | { kind: 'form'; profile: Profile | null }
+  | { kind: 'details'; profileId: string }
+  | { kind: 'reconnect'; profile: Profile }
   | { kind: 'delete'; profile: Profile }
   | { kind: 'import-report'; report: ImportReport; file: FileText }
   | { kind: 'environments' }
@@ -43,6 +48,8 @@ export function ProfilesPanel() {
 
   const say = (text: string, error = false) => setMessage({ text, error });
 
+  const onOpen = useCallback((profile: Profile) => setOpen({ kind: 'details', profileId: profile.id }), []);
+  const onReconnect = useCallback((profile: Profile) => setOpen({ kind: 'reconnect', profile }), []);
   const onEdit = useCallback((profile: Profile) => setOpen({ kind: 'form', profile }), []);
   const onDelete = useCallback((profile: Profile) => setOpen({ kind: 'delete', profile }), []);
   const environmentName = useCallback((id: string) => environmentNames.get(id) ?? id, [environmentNames]);
@@ -78,8 +85,10 @@ export function ProfilesPanel() {
   const remove = async (profile: Profile) => {
     setOpen(null);
     try {
-      await api.deleteProfiles([profile.id]);
-      say(`Deleted "${profile.name}".`);
+      const report = await api.deleteProfiles([profile.id]);
+      const failure = report.revokeFailures[0];
+      if (failure) say(`Deleted "${profile.name}", but Visma could not revoke its token: ${failure.message}. The local copy is gone.`, true);
+      else say(`Deleted "${profile.name}".`);
     } catch (error) {
       say(messageOf(error), true);
     }
@@ -163,13 +172,27 @@ export function ProfilesPanel() {
         environmentName={environmentName}
         sort={sort}
         onSort={onSort}
-        onEdit={onEdit}
+        onOpen={onOpen}
+        onReconnect={onReconnect}
         onDelete={onDelete}
       />
 
       <Suspense>
         {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
         {open?.kind === 'environments' && <EnvironmentsDialog onClose={() => setOpen(null)} />}
+        {open?.kind === 'details' && (
+          <ProfileDetails
+            profileId={open.profileId}
+            environmentName={environmentName(profiles.get(open.profileId)?.environmentId ?? '')}
+            onReconnect={onReconnect}
+            onEdit={onEdit}
+            onDelete={onDelete}
+            onClose={() => setOpen(null)}
+          />
+        )}
+        {open?.kind === 'reconnect' && (
+          <ReconnectDialog profile={open.profile} environmentName={environmentName(open.profile.environmentId)} onClose={() => setOpen(null)} />
+        )}
       </Suspense>
       {open?.kind === 'delete' && (
         <ConfirmDialog

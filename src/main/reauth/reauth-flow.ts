@@ -1,0 +1,107 @@
+import type { Environment } from '../../shared/environment';
+import type { Profile } from '../../shared/profile';
+import type { ReauthStep } from '../../shared/reauth';
+import { callVerifyEndpoint } from './erp-api';
+import type { LoginSurface } from './login-surface';
+import { type OidcClient, type TokenResponse, classifyOidcError } from './oidc-client';
+import { type Failure, ReauthFailure, fail } from './outcomes';
+import { type ConnectionTimes, type TokenManager, VaultWriteError, tenantOf } from './token-manager';
+
+export interface ReauthFlowDeps {
+  oidc: OidcClient;
+  surface: LoginSurface;
+  tokens: TokenManager;
+  fetch: typeof fetch;
+  /** The name Bridgekeeper knows for a company id, to name the company a user picked by mistake. */
+  companyName(companyId: string): string | undefined;
+  loginTimeoutMs: number;
+  onStep(step: ReauthStep): void;
+}
+
+export type FlowResult =
+  | { outcome: 'connected'; times: ConnectionTimes; verifiedAt: Date; hasRefreshToken: boolean }
+  /** The login worked and the tokens are kept, but the API could not be asked: status error, a health check retries. */
+  | { outcome: 'unverified'; times: ConnectionTimes; failure: Failure }
+  | Failure;
+
+const originOf = (url: string) => new URL(url).origin;
+
+/** Up to the redirect: the person's part, in a window made for this attempt alone. */
+async function login(profile: Profile, environment: Environment, deps: ReauthFlowDeps, cancel: AbortSignal) {
+  deps.onStep('opening');
+  const pending = await deps.oidc.begin(environment, profile.apiUser);
+  if (cancel.aborted) fail({ outcome: 'cancelled' }); // cancelled while discovery was under way
+  deps.onStep('waiting');
+  const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
+  const result = await deps.surface.open({
+    url: pending.url,
+    redirectUri: environment.redirectUri,
+    allowedOrigins: [originOf(environment.issuer), ...environment.extraLoginOrigins.map(originOf)],
+    title: `Visma login for ${profile.name}`,
+    signal: AbortSignal.any([cancel, timeout]),
+  });
+  if (result.kind === 'closed') fail({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' });
+  return { pending, callback: result.url };
+}
+
+/** The company check (F5): the token's tenant_id must be the profile's company. */
+function checkCompany(profile: Profile, tokens: TokenResponse, deps: ReauthFlowDeps): string {
+  const tenant = tenantOf(tokens.accessToken);
+  if (tenant === undefined) fail({ outcome: 'no-company' });
+  if (tenant !== profile.companyId) {
+    const name = deps.companyName(tenant);
+    fail({ outcome: 'wrong-company', pickedCompany: { id: tenant, ...(name ? { name } : {}) } });
+  }
+  return tenant;
+}
+
+/**
+ * Reconnects one profile: discovery, PKCE S256 + state + nonce, the isolated login, the code
+ * exchange with ID token validation, the company check, the keychain, one verification call.
+ * Tokens are stored only for the right company; tokens the API then refuses are removed again.
+ */
+export async function runReauthFlow(profile: Profile, environment: Environment, deps: ReauthFlowDeps, cancel: AbortSignal): Promise<FlowResult> {
+  if (!environment.clientId || !environment.redirectUri) {
+    const missing = [!environment.clientId && 'client id', !environment.redirectUri && 'redirect URI'].filter(Boolean).join(' and ');
+    return { outcome: 'not-configured', detail: `${environment.name} has no ${missing} yet.` };
+  }
+  let tokens: TokenResponse | undefined;
+  try {
+    const { pending, callback } = await login(profile, environment, deps, cancel);
+    deps.onStep('checking');
+    tokens = await deps.oidc.exchange(environment, pending, callback);
+    const tenant = checkCompany(profile, tokens, deps);
+    let times: ConnectionTimes;
+    try {
+      times = await deps.tokens.store(profile.id, environment, tokens, tenant);
+    } catch (error) {
+      if (error instanceof VaultWriteError) fail({ outcome: 'keychain-failed', detail: error.message });
+      throw error;
+    }
+    const answer = await callVerifyEndpoint(environment, tokens.accessToken, deps.fetch);
+    if (answer.ok) {
+      deps.onStep('verified');
+      return { outcome: 'connected', times, verifiedAt: new Date(), hasRefreshToken: tokens.refreshToken !== undefined };
+    }
+    if (answer.kind === 'network-error' || answer.kind === 'server-error') {
+      const failure: Failure =
+        answer.kind === 'network-error'
+          ? { outcome: 'network-error', detail: answer.message }
+          : { outcome: 'server-error', errorCode: String(answer.status), detail: answer.message };
+      return { outcome: 'unverified', times, failure };
+    }
+    await deps.tokens.disconnect(profile.id, environment); // the API refuses these tokens: keep none of them
+    tokens = undefined;
+    const refused: Record<typeof answer.kind, Failure> = {
+      'no-license': { outcome: 'api-user-missing', errorCode: answer.faultCode ?? '12027', detail: answer.message },
+      unauthorized: { outcome: 'customer-tenant', errorCode: '401' },
+      'legacy-token': { outcome: 'legacy-token', errorCode: answer.faultCode ?? '12002', detail: answer.message },
+      unexpected: { outcome: 'login-failed', errorCode: String(answer.status), detail: answer.message },
+    };
+    return refused[answer.kind];
+  } catch (error) {
+    if (tokens) await deps.tokens.discard(environment, tokens);
+    if (error instanceof ReauthFailure) return error.failure;
+    return classifyOidcError(error);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What is kept per profile between runs: the refresh token — the long-lived secret — and
+ * what it belongs to. Access tokens live an hour and stay in main's memory only; keeping
+ * them out of the keychain also keeps every entry far below Windows' 2,560-byte limit.
+ */
+export interface VaultEntry {
+  refreshToken: string;
+  environmentId: string;
+  tenantId: string;
+  savedAt: string;
+  refreshTokenExpiresAt?: string;
+}
+
+/** One entry per profile under one service name, in the OS keychain (platform/keychain-vault). */
+export interface TokenVault {
+  /** 'keychain' or 'memory': the app warns when tokens will not outlive it. */
+  readonly kind: 'keychain' | 'memory';
+  get(profileId: string): Promise<VaultEntry | null>;
+  set(profileId: string, entry: VaultEntry): Promise<void>;
+  delete(profileId: string): Promise<void>;
+}
+
+/** Where no keychain works: tokens last until Bridgekeeper quits, and the user is told so. */
+export function createMemoryVault(): TokenVault {
+  const entries = new Map<string, string>();
+  return {
+    kind: 'memory',
+    get: async (id) => {
+      const text = entries.get(id);
+      return text ? (JSON.parse(text) as VaultEntry) : null;
+    },
+    set: async (id, entry) => void entries.set(id, JSON.stringify(entry)),
+    delete: async (id) => void entries.delete(id),
+  };
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { Profile } from '../../../../shared/profile';
+import { REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult } from '../../../../shared/reauth';
+import { api, messageOf } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { useAppStore } from '../../state/app-store';
+
+type Phase = { kind: 'ready' } | { kind: 'running' } | { kind: 'done'; result: ReauthResult } | { kind: 'failed'; message: string };
+
+const companyOf = (p: Profile) => (p.companyName ? `${p.companyName} (${p.companyId})` : p.companyId);
+
+/** F4: one profile's reconnect — what will happen, each step as it happens, and how it ended. */
+export function ReconnectDialog({ profile, environmentName, onClose }: { profile: Profile; environmentName: string; onClose(): void }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
+  const step = useAppStore((s) => s.reauthSteps.get(profile.id));
+
+  const start = async () => {
+    setPhase({ kind: 'running' });
+    useAppStore.setState((s) => {
+      const reauthSteps = new Map(s.reauthSteps);
+      reauthSteps.delete(profile.id);
+      return { reauthSteps };
+    });
+    try {
+      setPhase({ kind: 'done', result: await api.reauthenticate(profile.id) });
+    } catch (error) {
+      setPhase({ kind: 'failed', message: messageOf(error) });
+    }
+  };
+
+  const close = () => {
+    if (phase.kind === 'running') void api.cancelReauth(profile.id);
+    onClose();
+  };
+
+  const reached = step ? REAUTH_STEPS.indexOf(step) : -1;
+  const succeeded = phase.kind === 'done' && phase.result.outcome === 'connected';
+
+  return (
+    <Dialog title={`Reconnect ${profile.name}`} onClose={close}>
+      <dl className="facts">
+        <dt>Company</dt>
+        <dd>{companyOf(profile)}</dd>
+        <dt>Log in as</dt>
+        <dd>{profile.apiUser}</dd>
+        <dt>Environment</dt>
+        <dd>{environmentName}</dd>
+      </dl>
+      {phase.kind === 'ready' && (
+        <>
+          <p>
+            A private Visma login window opens for this profile alone. Log in as <strong>{profile.apiUser}</strong> (a user with the API
+            User role), pick <strong>{companyOf(profile)}</strong>, and accept.
+          </p>
+          <p className="hint">
+            The window keeps nothing from earlier logins, so no other Visma user can get in the way — and Visma asks for two-step
+            verification every time.
+          </p>
+        </>
+      )}
+      {phase.kind !== 'ready' && (
+        <ol className="steps" aria-label="Progress">
+          {REAUTH_STEPS.map((s, i) => {
+            const state =
+              phase.kind === 'running' ? (i < reached ? 'done' : i === reached ? 'current' : 'pending') : succeeded || i <= reached ? 'done' : 'pending';
+            const failedHere = phase.kind !== 'running' && !succeeded && i === Math.max(reached, 0);
+            return (
+              <li key={s} className={`step step-${failedHere ? 'failed' : state}`} aria-current={state === 'current' ? 'step' : undefined}>
+                {REAUTH_STEP_LABELS[s]}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {phase.kind === 'done' && (
+        <div className={succeeded ? 'outcome outcome-ok' : 'outcome outcome-failed'} role={succeeded ? 'status' : 'alert'}>
+          <p className="outcome-title">{phase.result.title}</p>
+          <p>{phase.result.explanation}</p>
+          {phase.result.nextStep && (
+            <p>
+              <strong>Next:</strong> {phase.result.nextStep}
+            </p>
+          )}
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <p role="alert" className="form-error">
+          {phase.message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        {phase.kind === 'running' ? (
+          <button type="button" onClick={() => void api.cancelReauth(profile.id)}>
+            Cancel login
+          </button>
+        ) : (
+          <button type="button" onClick={onClose} autoFocus={succeeded}>
+            Close
+          </button>
+        )}
+        {phase.kind === 'ready' && (
+          <button type="button" className="primary" onClick={() => void start()} autoFocus>
+            Open Visma login
+          </button>
+        )}
+        {(phase.kind === 'failed' || (phase.kind === 'done' && !succeeded)) && (
+          <button type="button" className="primary" onClick={() => void start()} autoFocus>
+            Try again
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

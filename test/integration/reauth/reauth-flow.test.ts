@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../../sandbox';
+import { createMemoryVault } from '../../../src/main/reauth/token-vault';
+import type { ProfileDefinition } from '../../../src/shared/profile';
+import { type LoginScript, httpLoginSurface } from '../../helpers/http-login-surface';
+import { ANNA, FJELLVIND, NORDLYS, PER } from '../../helpers/sandbox/relying-party';
+import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
+import { tempApp } from '../../helpers/temp-app';
+
+const newSandbox = sandboxPerTest();
+
+async function setUp(sandbox: Sandbox, scripts: LoginScript[], options: Parameters<typeof tempApp>[1] = {}) {
+  const vault = createMemoryVault();
+  const surface = httpLoginSurface(...scripts);
+  const app = tempApp(undefined, { vault, loginSurface: surface, now: () => new Date(), ...options });
+  await app.api.saveEnvironment(sandbox.environment);
+  const profile = (overrides: Partial<ProfileDefinition> = {}) =>
+    app.api.createProfile({
+      id: 'orders',
+      name: 'Orders into Visma',
+      direction: 'import',
+      companyId: NORDLYS.id,
+      companyName: NORDLYS.name,
+      apiUser: ANNA.email,
+      environmentId: sandbox.environment.id,
+      ...overrides,
+    });
+  return { app, vault, surface, profile };
+}
+
+describe('reconnecting a profile against the sandbox', () => {
+  it('connects: the right company, the refresh token in the vault, verified against the API', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, surface, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
+    await profile();
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'connected', title: 'Connected' });
+    const stored = app.profiles.get('orders')!;
+    expect(stored.status).toBe('connected');
+    expect(stored.lastVerifiedAt).toBeDefined();
+    expect(stored.accessTokenExpiresAt).toBeDefined();
+    const entry = await vault.get('orders');
+    expect(entry).toMatchObject({ tenantId: NORDLYS.id, environmentId: sandbox.environment.id });
+    // The login asked for exactly what the vendor's steps need.
+    const url = surface.opened[0]!.url;
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('prompt')).toBe('login');
+    expect(url.searchParams.get('login_hint')).toBe(ANNA.email);
+    expect(url.searchParams.get('scope')).toContain('offline_access');
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(url.searchParams.get('nonce')).toBeTruthy();
+    await expect(app.reauth.listProfileEvents('orders')).resolves.toMatchObject([{ kind: 'reauth', outcome: 'connected' }]);
+  });
+
+  it('refuses the wrong company, naming both, stores nothing and revokes what Visma gave', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: FJELLVIND.name }]);
+    await profile();
+    await app.api.createProfile({ id: 'other', name: 'Fjellvind orders', direction: 'import', companyId: FJELLVIND.id, companyName: FJELLVIND.name, apiUser: ANNA.email, environmentId: sandbox.environment.id });
+    await sandbox.admin.resetRequestCounts();
+    const result = await app.api.reauthenticate('orders');
+    expect(result.outcome).toBe('wrong-company');
+    expect(result.explanation).toBe(`The login picked ${FJELLVIND.name} (${FJELLVIND.id}), but this profile works on ${NORDLYS.name} (${NORDLYS.id}). Nothing was stored.`);
+    expect(result.nextStep).toContain(`pick ${NORDLYS.name}`);
+    expect(await vault.get('orders')).toBeNull();
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: 'wrong-company' } });
+    expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
+  });
+
+  it('explains a user without API User (invalid_tenant at login) with the role fix', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...PER, company: NORDLYS.name }]);
+    await profile({ apiUser: PER.email });
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'api-user-missing', errorCode: 'invalid_tenant' });
+    expect(result.nextStep).toBe(
+      `Give ${PER.email} the role 'API User' for ${NORDLYS.name} (${NORDLYS.id}) in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply. Or log in as another user who has the role.`,
+    );
+    expect(await vault.get('orders')).toBeNull();
+  });
+
+  it('explains 12027 at the verification call the same way, and keeps none of the tokens', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [
+      async (request) => {
+        const { walkLogin } = await import('../../helpers/sandbox/relying-party');
+        const url = await walkLogin({ url: request.url, redirectUri: request.redirectUri, codeVerifier: '', state: '', nonce: '' }, { ...ANNA, company: NORDLYS.name });
+        await sandbox.admin.removeApiUser(ANNA.email, NORDLYS.id); // the role goes while the login finishes
+        return { kind: 'redirected', url };
+      },
+    ]);
+    await profile();
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'api-user-missing', errorCode: '12027' });
+    expect(result.nextStep).toContain("the role 'API User'");
+    expect(await vault.get('orders')).toBeNull();
+  });
+
+  it('explains a 401 at verification as the customer tenant picked for the company', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.customer }]);
+    await profile({ companyId: NORDLYS.customerId, companyName: NORDLYS.name });
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'customer-tenant', errorCode: '401' });
+    expect(await vault.get('orders')).toBeNull();
+  });
+
+  it('explains consent refused (access_denied)', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name, consent: 'deny' }]);
+    await profile();
+    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'consent-denied', errorCode: 'access_denied', title: 'Access was not granted' });
+  });
+
+  it('changes nothing when the window is closed, and says the login took too long after the time-out', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, ['close', 'wait'], { loginTimeoutMs: 300 });
+    await profile();
+    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'cancelled' });
+    expect(app.profiles.get('orders')!.status).toBe('never-connected');
+    const timedOut = await app.api.reauthenticate('orders');
+    expect(timedOut.outcome).toBe('timed-out');
+    expect(app.profiles.get('orders')!.status).toBe('never-connected');
+  });
+
+  it('can be cancelled while the person is still at the login', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, ['wait']);
+    await profile();
+    const running = app.api.reauthenticate('orders');
+    await expect.poll(() => app.profiles.get('orders')!.status).toBe('reauthenticating');
+    await expect(app.api.reauthenticate('orders')).rejects.toThrow('already being reconnected');
+    await app.api.cancelReauth('orders');
+    expect(await running).toMatchObject({ outcome: 'cancelled' });
+  });
+
+  it('refuses an answer whose state does not match this attempt', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [
+      async (request) => {
+        const { walkLogin } = await import('../../helpers/sandbox/relying-party');
+        const url = await walkLogin({ url: request.url, redirectUri: request.redirectUri, codeVerifier: '', state: '', nonce: '' }, { ...ANNA, company: NORDLYS.name });
+        url.searchParams.set('state', 'tampered');
+        return { kind: 'redirected', url };
+      },
+    ]);
+    await profile();
+    const result = await app.api.reauthenticate('orders');
+    expect(result.outcome).toBe('security-check-failed');
+    expect(await vault.get('orders')).toBeNull();
+  });
+
+  it('calls a 5xx from Visma an error, not a reason to reauthenticate', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
+    await profile();
+    await sandbox.admin.failNext('token', 1, 503);
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'server-error', errorCode: '503' });
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'error', statusReason: { code: '503' } });
+  });
+
+  it('calls an unreachable Visma a network error', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, []);
+    await app.api.saveEnvironment({ ...sandbox.environment, id: 'gone', name: 'Gone', issuer: 'http://127.0.0.1:9', apiBaseUrl: 'http://127.0.0.1:9/API' });
+    await profile({ environmentId: 'gone' });
+    const result = await app.api.reauthenticate('orders');
+    expect(result.outcome).toBe('network-error');
+    expect(app.profiles.get('orders')!.status).toBe('error');
+  });
+
+  it('keeps the tokens but says so when the API cannot be asked right after the login', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
+    await profile();
+    await sandbox.admin.failNext('api', 1, 502);
+    const result = await app.api.reauthenticate('orders');
+    expect(result.explanation).toContain('the tokens are stored');
+    expect(app.profiles.get('orders')!.status).toBe('error');
+    expect(await vault.get('orders')).not.toBeNull();
+  });
+
+  it('says the environment is not set up instead of opening a login', async () => {
+    const sandbox = await newSandbox();
+    const { app, surface, profile } = await setUp(sandbox, []);
+    await app.api.saveEnvironment({ ...sandbox.environment, clientId: '' });
+    await profile();
+    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'not-configured' });
+    expect(surface.opened).toHaveLength(0);
+  });
+
+  it('stores nothing when the keychain refuses, and revokes what Visma gave', async () => {
+    const sandbox = await newSandbox();
+    const broken = { ...createMemoryVault(), set: async () => Promise.reject(new Error('the keychain is locked')) };
+    const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], { vault: broken });
+    await profile();
+    await sandbox.admin.resetRequestCounts();
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'keychain-failed' });
+    expect(result.explanation).toContain('the keychain is locked');
+    expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
+  });
+
+  it('gives two profiles on one company two logins and two token sets (F7)', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, surface, profile } = await setUp(sandbox, [
+      { ...ANNA, company: NORDLYS.name },
+      { ...ANNA, company: NORDLYS.name },
+    ]);
+    await profile();
+    await profile({ id: 'invoices', name: 'Invoices from Visma', direction: 'export' });
+    await app.api.reauthenticate('orders');
+    await app.api.reauthenticate('invoices');
+    expect(surface.opened).toHaveLength(2);
+    const [a, b] = [await vault.get('orders'), await vault.get('invoices')];
+    expect(a!.refreshToken).not.toBe(b!.refreshToken);
+  });
+});

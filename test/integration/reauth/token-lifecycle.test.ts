@@ -1,0 +1,146 @@
+import * as client from 'openid-client';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../../sandbox';
+import { ReauthRequired, VaultWriteError } from '../../../src/main/reauth/token-manager';
+import { type TokenVault, createMemoryVault } from '../../../src/main/reauth/token-vault';
+import { httpLoginSurface } from '../../helpers/http-login-surface';
+import { ANNA, NORDLYS, discover } from '../../helpers/sandbox/relying-party';
+import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
+import { tempApp } from '../../helpers/temp-app';
+
+const newSandbox = sandboxPerTest();
+
+/** A connected profile "orders" on a sandbox whose client rotates refresh tokens (one-time, 2 s grace). */
+async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault()) {
+  const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date() });
+  await app.api.saveEnvironment(sandbox.environment);
+  await app.api.createProfile({
+    id: 'orders',
+    name: 'Orders into Visma',
+    direction: 'import',
+    companyId: NORDLYS.id,
+    companyName: NORDLYS.name,
+    apiUser: ANNA.email,
+    environmentId: sandbox.environment.id,
+  });
+  expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
+  const environment = app.environments.get(sandbox.environment.id)!;
+  return { app, vault, environment };
+}
+
+const refreshDirectly = async (sandbox: Sandbox, refreshToken: string) => client.refreshTokenGrant(await discover(sandbox), refreshToken);
+
+describe('the token lifecycle (F10)', () => {
+  it('rotates a one-time refresh token: the new one is in the vault, the old one dies after the grace period', async () => {
+    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1 } } } });
+    const { app, vault, environment } = await connected(sandbox);
+    const before = (await vault.get('orders'))!.refreshToken;
+    const first = await app.tokens.accessToken('orders', environment);
+    const refreshed = await app.tokens.accessToken('orders', environment, { forceRefresh: true });
+    expect(refreshed.refreshed).toBe(true);
+    expect(refreshed.token).not.toBe(first.token);
+    const after = (await vault.get('orders'))!.refreshToken;
+    expect(after).not.toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expect(refreshDirectly(sandbox, before)).rejects.toMatchObject({ error: 'invalid_grant' });
+    // …and the rotated one still works for the next refresh.
+    expect((await app.tokens.accessToken('orders', environment, { forceRefresh: true })).refreshed).toBe(true);
+  });
+
+  it('keeps the same token in re-use mode', async () => {
+    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 're-use' } } } });
+    const { app, vault, environment } = await connected(sandbox);
+    const before = (await vault.get('orders'))!.refreshToken;
+    await app.tokens.accessToken('orders', environment, { forceRefresh: true });
+    expect((await vault.get('orders'))!.refreshToken).toBe(before);
+  });
+
+  it('runs one refresh at a time per profile', async () => {
+    const sandbox = await newSandbox();
+    const { app, environment } = await connected(sandbox);
+    await sandbox.admin.resetRequestCounts();
+    await sandbox.admin.addLatency('token', 200);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => app.tokens.accessToken('orders', environment, { forceRefresh: true })));
+    expect(new Set([a!.token, b!.token, c!.token]).size).toBe(1);
+    expect((await sandbox.admin.requestCounts()).byEndpoint.token).toBe(1);
+  });
+
+  it('refreshes ahead of expiry, not on every call', async () => {
+    const sandbox = await newSandbox({ clients: { bridgekeeper: { accessTokenLifetimeSeconds: 3600 } } });
+    const { app, environment } = await connected(sandbox);
+    await sandbox.admin.resetRequestCounts();
+    const again = await app.tokens.accessToken('orders', environment);
+    expect(again.refreshed).toBe(false);
+    expect((await sandbox.admin.requestCounts()).byEndpoint.token ?? 0).toBe(0);
+    // A token that would expire within the margin is replaced before use.
+    const shortLived = await newSandbox({ clients: { bridgekeeper: { accessTokenLifetimeSeconds: 60 } } });
+    const second = await connected(shortLived);
+    expect((await second.app.tokens.accessToken('orders', second.environment)).refreshed).toBe(true);
+  });
+
+  it('keeps the old refresh token when the vault cannot take the rotated one', async () => {
+    const sandbox = await newSandbox();
+    const inner = createMemoryVault();
+    let refuse = false;
+    const vault: TokenVault = { ...inner, set: (id, entry) => (refuse ? Promise.reject(new Error('locked')) : inner.set(id, entry)) };
+    const { app, environment } = await connected(sandbox, vault);
+    const before = (await vault.get('orders'))!.refreshToken;
+    refuse = true;
+    await expect(app.tokens.accessToken('orders', environment, { forceRefresh: true })).rejects.toBeInstanceOf(VaultWriteError);
+    expect((await vault.get('orders'))!.refreshToken).toBe(before);
+  });
+
+  it('turns invalid_grant into "reauthenticate"', async () => {
+    const sandbox = await newSandbox();
+    const { app, environment } = await connected(sandbox);
+    await sandbox.admin.expireTokens(ANNA.email);
+    await expect(app.tokens.accessToken('orders', environment, { forceRefresh: true })).rejects.toMatchObject({ code: 'invalid_grant' });
+    await expect(app.tokens.accessToken('orders', environment, { forceRefresh: true })).rejects.toBeInstanceOf(ReauthRequired);
+  });
+
+  it('disconnect revokes the refresh token at Visma and removes it here', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const token = (await vault.get('orders'))!.refreshToken;
+    expect(await app.api.disconnectProfile('orders')).toEqual({ revoked: true });
+    expect(await vault.get('orders')).toBeNull();
+    await expect(refreshDirectly(sandbox, token)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: 'disconnected' } });
+  });
+
+  it('a failed revoke is reported, and the local entry goes all the same', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    await sandbox.admin.failNext('revocation', 1, 503);
+    const report = await app.api.disconnectProfile('orders');
+    expect(report.revoked).toBe(false);
+    expect(report.revokeError).toBeTruthy();
+    expect(await vault.get('orders')).toBeNull();
+    await expect(app.reauth.listProfileEvents('orders')).resolves.toMatchObject([{ kind: 'disconnect', outcome: 'revoke-failed' }, { kind: 'reauth' }]);
+  });
+
+  it('deleting a profile revokes its token and reports a failed revoke', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const token = (await vault.get('orders'))!.refreshToken;
+    expect(await app.api.deleteProfiles(['orders'])).toEqual({ deleted: 1, revokeFailures: [] });
+    expect(await vault.get('orders')).toBeNull();
+    await expect(refreshDirectly(sandbox, token)).rejects.toMatchObject({ error: 'invalid_grant' });
+
+    const again = await connected(sandbox);
+    await sandbox.admin.failNext('revocation', 1, 503);
+    const report = await again.app.api.deleteProfiles(['orders']);
+    expect(report.deleted).toBe(1);
+    expect(report.revokeFailures).toMatchObject([{ profileId: 'orders', name: 'Orders into Visma' }]);
+    expect(await again.vault.get('orders')).toBeNull();
+  });
+
+  it('drops the tokens when the profile is pointed at another company', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const profile = app.profiles.get('orders')!;
+    await app.api.updateProfile('orders', { ...profile, companyId: '1000002', companyName: 'Fjellvind Bygg AS' });
+    expect(await vault.get('orders')).toBeNull();
+    expect(app.profiles.get('orders')!.status).toBe('never-connected');
+  });
+});
