@@ -12,5 +12,5 @@ run('npx', ['electron-vite', 'build']);
 for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort()) {
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
   console.log(`\n== ${file}`);
-  run('npx', ['tsx', `bench/${file}`]);
+  run('node', ['--expose-gc', '--import', 'tsx', `bench/${file}`]);
 }

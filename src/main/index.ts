@@ -32,6 +32,7 @@ void app.whenReady().then(async () => {
   installSecurityGuards(isAppUrl, log);
   serveRenderer(path.join(here, '../renderer'));
   const keychain = await keychainWorks();
+  const loginSurface = createLoginWindowSurface(() => mainWindow, log);
   if (!keychain.ok) log.warn('keychain.unavailable', { reason: keychain.reason });
   const bridgekeeper = createApp({
     createSettingsBackend,
@@ -39,7 +40,7 @@ void app.whenReady().then(async () => {
     eventLogPath: path.join(app.getPath('userData'), 'events.jsonl'),
     vault: keychain.ok ? createKeychainVault() : createMemoryVault(),
     ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
-    loginSurface: createLoginWindowSurface(() => mainWindow, log),
+    loginSurface,
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     log,
@@ -53,7 +54,10 @@ void app.whenReady().then(async () => {
   );
   const open = () => {
     mainWindow = createMainWindow(path.join(here, '../preload/index.cjs'));
-    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+      loginSurface.dispose();
+    });
     void mainWindow.loadURL(appUrl);
   };
   open();

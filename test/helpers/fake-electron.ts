@@ -69,8 +69,16 @@ export function createFakeElectron() {
       super();
       windows.push(this);
     }
+    title = '';
+    shown = false;
     async loadURL(url: string) {
       this.loaded.push(url);
+    }
+    setTitle(title: string) {
+      this.title = title;
+    }
+    show() {
+      this.shown = true;
     }
     isDestroyed() {
       return this.destroyed;

@@ -110,7 +110,10 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       dispatch = createDispatcher(app.api, log);
       await page.reload();
     },
-    close: () => server.close(),
+    close: async () => {
+      await logins.dispose();
+      await server.close();
+    },
   };
   return harness;
 }

@@ -141,10 +141,32 @@ export function classifyOidcError(error: unknown): Failure {
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Response && cause.status >= 500) return { outcome: 'server-error', errorCode: String(cause.status) };
   if (typeof code === 'string' && SECURITY_CODES.has(code)) {
-    return { outcome: 'security-check-failed', errorCode: code, detail: (error as Error).message };
+    return { outcome: 'security-check-failed', errorCode: code, detail: securityDetail(error as Error) };
   }
   if (isNetworkError(error)) return { outcome: 'network-error', detail: networkDetail(error) };
   return { outcome: 'login-failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+const CLAIM_NAMES: Record<string, string> = { iss: 'issuer', aud: 'audience', nonce: 'nonce', state: 'state' };
+
+/**
+ * Names what did not match, e.g. "the ID token's issuer is X, expected Y". openid-client wraps
+ * oauth4webapi's error, whose cause carries the claim (or attribute) and both values.
+ */
+function securityDetail(error: Error): string {
+  let inner: unknown = error;
+  for (let depth = 0; depth < 4 && inner; depth++) {
+    const details = inner as { claim?: unknown; attribute?: unknown; expected?: unknown; claims?: Record<string, unknown>; body?: Record<string, unknown>; cause?: unknown };
+    const name = details.claim ?? details.attribute;
+    if (typeof name === 'string') {
+      const what = `${details.claim ? "the ID token's" : "the login response's"} ${CLAIM_NAMES[name] ?? name}`;
+      const actual = (details.claims ?? details.body)?.[name];
+      return actual !== undefined && details.expected !== undefined ? `${what} is ${String(actual)}, expected ${String(details.expected)}` : `${what} does not match`;
+    }
+    inner = details.cause;
+  }
+  const cause = error.cause;
+  return cause instanceof Error ? cause.message : error.message;
 }
 
 export function isNetworkError(error: unknown): boolean {
@@ -152,6 +174,7 @@ export function isNetworkError(error: unknown): boolean {
   return (
     name === 'TimeoutError' ||
     name === 'AbortError' ||
+    (error as { code?: unknown }).code === 'OAUTH_TIMEOUT' ||
     (error instanceof TypeError && /fetch failed|network|terminated/i.test(error.message)) ||
     (error instanceof Error && error.cause !== undefined && isNetworkError(error.cause)) ||
     ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'].includes(

@@ -216,4 +216,41 @@ describe('reconnecting a profile against the sandbox', () => {
     const [a, b] = [await vault.get('orders'), await vault.get('invoices')];
     expect(a!.refreshToken).not.toBe(b!.refreshToken);
   });
+
+  it('refuses an ID token from another issuer, even when the network hands the whole exchange to it', async () => {
+    const sandbox = await newSandbox();
+    const impostor = await newSandbox();
+    const { walkLogin } = await import('../../helpers/sandbox/relying-party');
+    // The worst case: the login and the code exchange both reach the impostor, and the genuine
+    // discovery does not ask for the authorization response's "iss" check — only the ID token is left.
+    const hijacked: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.origin === new URL(sandbox.issuer).origin && url.pathname === '/.well-known/openid-configuration') {
+        const metadata = (await (await fetch(url, init)).json()) as Record<string, unknown>;
+        delete metadata.authorization_response_iss_parameter_supported;
+        return Response.json(metadata);
+      }
+      if (url.origin === new URL(sandbox.issuer).origin && url.pathname === '/connect/token') {
+        return fetch(new URL(url.pathname, impostor.issuer), init);
+      }
+      return fetch(input, init);
+    };
+    const { app, vault, profile } = await setUp(
+      sandbox,
+      [
+        async (request) => {
+          const atImpostor = new URL(`${request.url.pathname}${request.url.search}`, impostor.issuer);
+          const url = await walkLogin({ url: atImpostor, redirectUri: request.redirectUri, codeVerifier: '', state: '', nonce: '' }, { ...ANNA, company: NORDLYS.name });
+          url.searchParams.delete('iss');
+          return { kind: 'redirected', url };
+        },
+      ],
+      { fetch: hijacked },
+    );
+    await profile();
+    const result = await app.api.reauthenticate('orders');
+    expect(result.outcome).toBe('security-check-failed');
+    expect(result.explanation).toContain(`the ID token's issuer is ${impostor.issuer}, expected ${sandbox.issuer}`);
+    expect(await vault.get('orders')).toBeNull();
+  });
 });

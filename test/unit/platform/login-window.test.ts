@@ -23,8 +23,7 @@ const request = (signal = new AbortController().signal): LoginRequest => ({
 });
 
 /** Starts a login and returns its window and session as the fake recorded them. */
-async function start(signal?: AbortSignal) {
-  const surface = createLoginWindowSurface(() => null, log);
+async function start(signal?: AbortSignal, surface = createLoginWindowSurface(() => null, log)) {
   const result = surface.open(request(signal));
   await Promise.resolve();
   const window = fake.current.windows.at(-1)! as unknown as {
@@ -113,5 +112,29 @@ describe('the Electron login window', () => {
     session.permissionRequest!({}, 'media', permission);
     expect(permission).toHaveBeenCalledWith(false);
     window.emit('closed');
+  });
+
+  it('prepares the next window while the person types — fresh, hidden, blank — and the next attempt uses it', async () => {
+    const surface = createLoginWindowSurface(() => null, log);
+    const first = await start(undefined, surface);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    first.session.beforeRequest!.handler({ url: `${REDIRECT}?code=1` }, () => undefined);
+    await first.result;
+    const spare = fake.current.windows.at(-1)! as unknown as { options: { show: boolean; webPreferences: { partition: string } }; loaded: string[]; shown: boolean };
+    expect(spare).not.toBe(first.window);
+    expect(spare.options.show).toBe(false);
+    expect(spare.loaded).toEqual(['about:blank']);
+    expect(spare.options.webPreferences.partition).not.toBe(first.session.partition);
+    const count = fake.current.windows.length;
+    const second = await start(undefined, surface);
+    expect(fake.current.windows.length).toBe(count); // no new window: the prepared one is used
+    expect(second.window).toBe(spare);
+    expect(spare.shown).toBe(true);
+    expect(spare.loaded).toEqual(['about:blank', 'https://connect.visma.com/connect/authorize?client_id=x']);
+    second.window.emit('closed');
+    await second.result;
+    surface.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(fake.current.windows.length).toBe(count); // disposed: nothing prepared any more
   });
 });

@@ -46,11 +46,11 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
         <dt>Environment</dt>
         <dd>{environmentName}</dd>
       </dl>
-      {phase.kind === 'ready' && (
+      {(phase.kind === 'ready' || phase.kind === 'running') && (
         <>
           <p>
-            A private Visma login window opens for this profile alone. Log in as <strong>{profile.apiUser}</strong> (a user with the API
-            User role), pick <strong>{companyOf(profile)}</strong>, and accept.
+            {phase.kind === 'ready' ? 'A private Visma login window opens for this profile alone.' : 'In the Visma login window:'} Log in as{' '}
+            <strong>{profile.apiUser}</strong> (a user with the API User role), pick <strong>{companyOf(profile)}</strong>, and accept.
           </p>
           <p className="hint">
             The window keeps nothing from earlier logins, so no other Visma user can get in the way — and Visma asks for two-step

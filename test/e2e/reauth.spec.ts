@@ -1,0 +1,250 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { type Sandbox, startSandbox, totp } from '../../sandbox';
+import { createKeychainVault } from '../../src/main/platform/keychain-vault';
+import type { ProfileDefinition } from '../../src/shared/profile';
+import { type Harness, test as base, expect } from '../helpers/harness';
+import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
+import { ANNA, FJELLVIND, NORDLYS, PER, TOVE } from '../helpers/sandbox/relying-party';
+
+const test = base.extend<{ sandbox: Sandbox }>({
+  // Playwright reads a fixture's dependencies from its destructured first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox();
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileDefinition> = {}) {
+  if (!bk.app.environments.exists(sandbox.environment.id)) await bk.app.api.saveEnvironment(sandbox.environment);
+  return bk.app.api.createProfile({
+    id: 'orders',
+    name: 'Orders into Visma',
+    direction: 'import',
+    companyId: NORDLYS.id,
+    companyName: NORDLYS.name,
+    apiUser: ANNA.email,
+    environmentId: sandbox.environment.id,
+    ...overrides,
+  });
+}
+
+/** The SuperUser clicks Reconnect on the row and opens the Visma login; returns the dialog and the login page. */
+async function reconnect(bk: Harness, name: string) {
+  await bk.page.getByRole('button', { name: `Reconnect ${name}` }).click();
+  const dialog = bk.page.getByRole('dialog', { name: `Reconnect ${name}` });
+  await dialog.getByRole('button', { name: 'Open Visma login' }).click();
+  return { dialog, login: await bk.logins.nextLogin() };
+}
+
+async function consent(login: Page, answer: 'Accept' | 'Deny' = 'Accept') {
+  await expect(login.getByRole('heading', { name: /^Allow .* access\?$/ })).toBeVisible();
+  await login.getByRole('button', { name: answer }).click();
+}
+
+const keychainEntry = (bk: Harness, profileId: string) => createKeychainVault(bk.keychainService).get(profileId);
+
+test('happy path: log in, pick the company, consent — connected, tokens only in the keychain', async ({ bk, sandbox }, testInfo) => {
+  const tokensOnTheWire: string[] = [];
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await expect(dialog.getByRole('list', { name: 'Progress' })).toContainText('Waiting for you');
+  // login_hint filled the email: the person only types the password
+  await expect(login.getByLabel('Email')).toHaveValue(ANNA.email);
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login);
+  await expect(dialog.getByRole('status')).toContainText('Connected');
+  await expect(dialog.getByRole('status')).toContainText(`the Visma.net API accepted them for ${NORDLYS.name} (${NORDLYS.id})`);
+  await dialog.screenshot({ path: testInfo.outputPath('reconnected.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const row = bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' });
+  await expect(row).toContainText('Connected');
+  expect(bk.logins.contexts.every((c) => c.closed)).toBe(true);
+
+  // Details: token expiry and the last events
+  await row.getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  const details = bk.page.getByRole('dialog', { name: 'Orders into Visma' });
+  await expect(details.getByRole('table', { name: 'Last events' })).toContainText('connected');
+  await expect(details).toContainText('Access token expires');
+  await details.screenshot({ path: testInfo.outputPath('details.png') });
+
+  // The secrets: in the keychain, and nowhere else.
+  const entry = await keychainEntry(bk, 'orders');
+  expect(entry).toMatchObject({ tenantId: NORDLYS.id });
+  tokensOnTheWire.push(entry!.refreshToken);
+  const environment = bk.app.environments.get(sandbox.environment.id)!;
+  tokensOnTheWire.push((await bk.app.tokens.accessToken('orders', environment)).token);
+  const haystacks = {
+    settings: await readFile(`${bk.dir}/settings.json`, 'utf8'),
+    events: await readFile(`${bk.dir}/events.jsonl`, 'utf8'),
+    log: JSON.stringify(bk.logLines),
+    ipc: bk.payloads.join('\n'),
+    page: await bk.page.content(),
+  };
+  for (const token of tokensOnTheWire) {
+    for (const [where, text] of Object.entries(haystacks)) expect(text.includes(token), `token found in ${where}`).toBe(false);
+  }
+  expect(haystacks.ipc).toContain('reauth-progress'); // the scan did see the IPC traffic
+});
+
+test('two-step verification: the person types the code from their authenticator', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox, { id: 'havbris', name: 'Havbris ledger', companyId: '1000003', companyName: 'Havbris Regnskap AS', apiUser: TOVE.email });
+  const { dialog, login } = await reconnect(bk, 'Havbris ledger');
+  await expect(dialog).toContainText('Visma asks for two-step verification every time');
+  await signIn(login, TOVE);
+  await expect(login.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
+  await login.getByLabel('Verification code').fill('000000');
+  await login.getByRole('button', { name: 'Verify' }).click();
+  await expect(login.getByRole('alert')).toContainText('The verification code is wrong');
+  await login.getByLabel('Verification code').fill(totp(TOVE.totpSecret));
+  await login.getByRole('button', { name: 'Verify' }).click();
+  await pickCompany(login, 'Havbris Regnskap AS');
+  await consent(login);
+  await expect(dialog.getByRole('status')).toContainText('Connected');
+});
+
+test('a second profile logged in as another user right after: nothing carries over', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  await addProfile(bk, sandbox, { id: 'fjell', name: 'Fjellvind orders', companyId: FJELLVIND.id, companyName: FJELLVIND.name, apiUser: PER.email });
+  const first = await reconnect(bk, 'Orders into Visma');
+  await signIn(first.login, ANNA);
+  await pickCompany(first.login, NORDLYS.name);
+  await consent(first.login);
+  await expect(first.dialog.getByRole('status')).toContainText('Connected');
+  await first.dialog.getByRole('button', { name: 'Close' }).click();
+
+  const second = await reconnect(bk, 'Fjellvind orders');
+  // A fresh context: no Visma session, no cookies — the sign-in page, for the second profile's user.
+  await expect(second.login.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(second.login.getByLabel('Email')).toHaveValue(PER.email);
+  expect(await second.login.context().cookies(sandbox.issuer)).toEqual([]);
+  await signIn(second.login, PER);
+  await pickCompany(second.login, FJELLVIND.name);
+  await consent(second.login);
+  await expect(second.dialog.getByRole('status')).toContainText('Connected');
+  expect((await keychainEntry(bk, 'orders'))!.refreshToken).not.toBe((await keychainEntry(bk, 'fjell'))!.refreshToken);
+  expect(bk.logins.contexts).toHaveLength(2);
+});
+
+test('the wrong company: both named, nothing stored', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, FJELLVIND.name);
+  await consent(login);
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('The wrong company was picked');
+  await expect(alert).toContainText(`The login picked company ${FJELLVIND.id}, but this profile works on ${NORDLYS.name} (${NORDLYS.id})`);
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeFocused();
+  expect(await keychainEntry(bk, 'orders')).toBeNull();
+});
+
+test('no API User: the role and where to grant it', async ({ bk, sandbox }, testInfo) => {
+  await addProfile(bk, sandbox, { apiUser: PER.email });
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, PER);
+  await pickCompany(login, NORDLYS.name);
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(`${PER.email} may not use the Visma.net API for ${NORDLYS.name}`);
+  await expect(alert).toContainText("Give per.noapi@example.com the role 'API User' for Nordlys Handel AS (1000001) in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply.");
+  await dialog.screenshot({ path: testInfo.outputPath('no-api-user.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Needs reauthentication');
+});
+
+test('consent denied', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login, 'Deny');
+  await expect(dialog.getByRole('alert')).toContainText('Access was not granted');
+  expect(await keychainEntry(bk, 'orders')).toBeNull();
+});
+
+test('the person closes the login window: cancelled, nothing changed', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await login.close();
+  await expect(dialog.getByRole('alert')).toContainText('Reconnect cancelled');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Never connected');
+});
+
+test('a tampered state is a security error', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  bk.logins.tamper.redirect = (url) => {
+    url.searchParams.set('state', 'forged-by-someone-else');
+    return url;
+  };
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login);
+  await expect(dialog.getByRole('alert')).toContainText('A security check failed');
+  expect(await keychainEntry(bk, 'orders')).toBeNull();
+});
+
+test('an answer from another issuer is a security error', async ({ bk, sandbox }) => {
+  const impostor = await startSandbox();
+  try {
+    await addProfile(bk, sandbox);
+    // The login is steered to another Visma look-alike, as a hijacked network could.
+    bk.logins.tamper.allowOrigin = new URL(impostor.issuer).origin;
+    bk.logins.tamper.authorize = (url) => new URL(`${url.pathname}${url.search}`, impostor.issuer);
+    const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+    await signIn(login, ANNA);
+    await pickCompany(login, NORDLYS.name);
+    await consent(login);
+    await expect(dialog.getByRole('alert')).toContainText('A security check failed');
+    expect(await keychainEntry(bk, 'orders')).toBeNull();
+  } finally {
+    await impostor.close();
+  }
+});
+
+test('a 5xx from Visma is an error to retry, not a reason to reauthenticate', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  await sandbox.admin.failNext('token', 1, 503);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login);
+  await expect(dialog.getByRole('alert')).toContainText('Visma answered with an error (HTTP 503)');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Error');
+});
+
+test('one-time refresh tokens rotate, and the keychain keeps the newest', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login);
+  await expect(dialog.getByRole('status')).toContainText('Connected');
+  const before = (await keychainEntry(bk, 'orders'))!.refreshToken;
+  await bk.app.tokens.accessToken('orders', bk.app.environments.get(sandbox.environment.id)!, { forceRefresh: true });
+  const after = (await keychainEntry(bk, 'orders'))!.refreshToken;
+  expect(after).not.toBe(before);
+});
+
+test('deleting a connected profile revokes its token at Visma and removes it from the keychain', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox);
+  const { dialog, login } = await reconnect(bk, 'Orders into Visma');
+  await signIn(login, ANNA);
+  await pickCompany(login, NORDLYS.name);
+  await consent(login);
+  await expect(dialog.getByRole('status')).toContainText('Connected');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await sandbox.admin.resetRequestCounts();
+  await bk.page.getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  await bk.page.getByRole('dialog', { name: 'Orders into Visma' }).getByRole('button', { name: 'Delete' }).click();
+  await bk.page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
+  await expect(bk.page.getByText('Deleted "Orders into Visma".')).toBeVisible();
+  expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
+  expect(await keychainEntry(bk, 'orders')).toBeNull();
+});
