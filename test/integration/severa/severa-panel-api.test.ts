@@ -9,6 +9,7 @@ import type { SeveraCheckState, SeveraVerdictPage, SeveraVerdictView } from '../
 import { MAX_USER_FILE_BYTES } from '../../../src/shared/severa-panel';
 import { AZETS_CSV, EXPECTED, SEVERA_CSV, SEVERA_CSV_UNKNOWN_ACTIVE } from '../../helpers/severa-panel-fixtures';
 import { LOOKALIKE_CLIENT, type SeveraLookalike, startSeveraLookalike } from '../../helpers/severa-lookalike';
+import { azetsCsv, generatePopulation, severaCsv } from '../../helpers/severa-population';
 import { tempApp } from '../../helpers/temp-app';
 
 const bytes = (name: string, content: Buffer) => ({ name, base64: content.toString('base64') });
@@ -244,6 +245,28 @@ describe('the Severa panel API: files, mapping, check, pages, quick check, expor
     expect(report.summary.CASE_MISMATCH).toBe(1);
     expect(report.users).toHaveLength(7);
     expect(report.users[6]).toMatchObject({ azetsEmail: null, severaEmail: 'olli.vanha@firma.fi', reason: 'NOT_IN_AZETS' });
+  });
+});
+
+describe('the Severa panel API with large lists', () => {
+  it('keeps 50,000 verdicts in main: the state stays small and a page carries only its rows', async () => {
+    const panel = open();
+    const population = generatePopulation(50_000, 0.05, 7);
+    await panel.value('loadSeveraFile', 'azets', bytes('azets.csv', Buffer.from(azetsCsv(population.azets))));
+    await panel.value('loadSeveraFile', 'severa', bytes('severa.csv', Buffer.from(severaCsv(population.severa))));
+    const state = await panel.value<SeveraCheckState>('runSeveraCheck');
+    expect(state.result!.totals.azetsUsers).toBe(50_000);
+    expect(state.result!.entries).toBeGreaterThanOrEqual(50_000);
+    expect(JSON.stringify(state).length).toBeLessThan(10_000);
+
+    const last = await panel.value<SeveraVerdictPage>('listSeveraVerdicts', state.result!.runId, everyone, state.result!.entries - 200, 200);
+    expect(last.rows).toHaveLength(200);
+    expect(last.rows.at(-1)!.index).toBe(state.result!.entries - 1);
+    expect(JSON.stringify(last).length).toBeLessThan(200_000);
+
+    const nearMisses = await panel.value<SeveraVerdictPage>('listSeveraVerdicts', state.result!.runId, { reason: 'failing', search: '' }, 0, 1000);
+    expect(nearMisses.total).toBe(state.result!.totals.failing);
+    expect(nearMisses.rows.every((row) => row.reason !== 'OK' && row.reason !== 'NOT_IN_AZETS')).toBe(true);
   });
 });
 
