@@ -38,6 +38,13 @@ async function loadBothFiles(bk: Harness) {
 
 test('an admin loads both exports, corrects a column, filters by reason, quick-checks and exports', async ({ bk }, testInfo) => {
   const { page } = bk;
+  // Under the app's CSP (this test does not bypass it): nothing the panel does may be refused.
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    // The test server has no favicon, which the browser asks for on its own; the app never does.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   const { panel, azetsCard, severaCard, organization, rows, details } = await openPanel(bk);
   await expect(panel.getByText('Load both user lists to run the check.')).toBeVisible();
 
@@ -166,6 +173,7 @@ test('an admin loads both exports, corrects a column, filters by reason, quick-c
   await page.mouse.move(0, 0);
   await page.screenshot({ path: testInfo.outputPath('severa-panel.png') });
   await testInfo.attach('severa-panel', { path: testInfo.outputPath('severa-panel.png'), contentType: 'image/png' });
+  expect(pageErrors).toEqual([]);
 });
 
 test('Severa users read live from the Severa API, with the credentials kept in the keychain', async ({ bk }) => {

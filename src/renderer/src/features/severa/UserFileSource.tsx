@@ -78,7 +78,7 @@ export function UserFileSource({ side, system, list, hint }: UserFileSourceProps
           {fromFile ? `Choose another ${system} file…` : `Choose ${system} file…`}
         </button>
         {file && (
-          <button type="button" onClick={() => setMapping(true)} disabled={busy}>
+          <button type="button" className={fromFile?.status === 'problems' ? 'primary' : ''} onClick={() => setMapping(true)} disabled={busy}>
             Columns…
           </button>
         )}

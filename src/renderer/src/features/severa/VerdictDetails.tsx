@@ -29,7 +29,8 @@ export function VerdictDetails({ verdict, notInAzetsList }: VerdictDetailsProps)
   return (
     <div className="verdict-details">
       <p className="verdict-reason">
-        <ReasonBadge reason={verdict.reason} /> <code className="reason-code">{verdict.reason}</code>
+        <ReasonBadge reason={verdict.reason} />
+        {verdict.reason !== 'OK' && <code className="reason-code">{verdict.reason}</code>}
       </p>
       <dl className="facts">
         <dt>Azets Work</dt>

@@ -3,7 +3,7 @@ import { type KeyboardEvent, type ReactNode, memo, useCallback, useEffect, useRe
 import type { SeveraVerdictRow } from '../../../../shared/severa-panel';
 import { EmailText } from './EmailText';
 import { QuickResult } from './QuickCheck';
-import { count } from './reasons';
+import { REASONS, count } from './reasons';
 import { PAGE_SIZE, pagesKey, useSeveraStore } from './severa-store';
 import { ReasonBadge, VerdictDetails } from './VerdictDetails';
 
@@ -176,7 +176,12 @@ const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, o
     >
       <div role="gridcell">
         <ReasonBadge reason={row.reason} />
-        {row.also.length > 0 && <span className="sub also-count"> +{row.also.length}</span>}
+        {row.also.length > 0 && (
+          <span className="sub also-count" title={`Also: ${row.also.map((reason) => REASONS[reason].label).join(', ')}`}>
+            {' '}+{row.also.length}
+            <span className="visually-hidden"> more {row.also.length === 1 ? 'reason' : 'reasons'}</span>
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell-user">
         {azets ? <EmailText email={azets.email} /> : <span className="sub">—</span>}
