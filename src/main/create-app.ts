@@ -11,6 +11,8 @@ import { createReauthService } from './reauth/reauth-service';
 import { TokenManager } from './reauth/token-manager';
 import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
+import { createMemorySeveraVault, type SeveraCredentialVault } from './severa/panel/credential-vault';
+import { createSeveraCheckService, type SeveraCheckServiceDeps } from './severa/panel/severa-check-service';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -27,6 +29,10 @@ export interface AppDeps {
   fetch?: typeof fetch;
   loginTimeoutMs?: number;
   now?: () => Date;
+  /** The Severa REST API client's credentials: the OS keychain in the app; memory when left out. */
+  severaCredentials?: SeveraCredentialVault;
+  /** The Severa API client's retry waits and time-outs (tests shorten them). */
+  severaApiOptions?: SeveraCheckServiceDeps['apiOptions'];
 }
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -74,6 +80,15 @@ export function createApp(deps: AppDeps) {
     now,
   });
 
+  const severa = createSeveraCheckService({
+    settings,
+    credentials: deps.severaCredentials ?? createMemorySeveraVault(),
+    log,
+    fetch: fetchImpl,
+    now,
+    ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
+  });
+
   const api: BridgekeeperApi = {
     listNotices: notices.listNotices,
     dismissNotice: notices.dismissNotice,
@@ -91,8 +106,20 @@ export function createApp(deps: AppDeps) {
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
     importEnvironment: environments.importEnvironment,
+    getSeveraCheck: severa.getSeveraCheck,
+    loadSeveraFile: severa.loadSeveraFile,
+    setSeveraColumns: severa.setSeveraColumns,
+    setSeveraOrganization: severa.setSeveraOrganization,
+    saveSeveraApiSettings: severa.saveSeveraApiSettings,
+    saveSeveraCredentials: severa.saveSeveraCredentials,
+    clearSeveraCredentials: severa.clearSeveraCredentials,
+    readSeveraUsersFromApi: severa.readSeveraUsersFromApi,
+    runSeveraCheck: severa.runSeveraCheck,
+    listSeveraVerdicts: severa.listSeveraVerdicts,
+    checkSeveraEmail: severa.checkSeveraEmail,
+    exportSeveraReport: severa.exportSeveraReport,
   };
-  return { api, settings, notices, environments, profiles, reauth, tokens, events };
+  return { api, settings, notices, environments, profiles, reauth, tokens, events, severa };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -11,6 +11,7 @@ import { serveApi, trustedSender } from './platform/ipc';
 import { createKeychainVault, keychainWorks } from './platform/keychain-vault';
 import { createLoginWindowSurface } from './platform/login-window';
 import { createMainWindow } from './platform/main-window';
+import { createSeveraKeychainVault } from './platform/severa-keychain';
 import { installSecurityGuards } from './platform/security-guards';
 import { createSettingsBackend, settingsPath } from './platform/settings-file';
 
@@ -40,6 +41,7 @@ void app.whenReady().then(async () => {
     eventLogPath: path.join(app.getPath('userData'), 'events.jsonl'),
     vault: keychain.ok ? createKeychainVault() : createMemoryVault(),
     ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
+    ...(keychain.ok ? { severaCredentials: createSeveraKeychainVault() } : {}),
     loginSurface,
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import type { API_METHODS, BridgekeeperApi } from './api';
 import { EnvironmentDefinitionSchema } from './environment';
 import { ProfileDefinitionSchema } from './profile-schema';
+import {
+  ColumnMappingSchema,
+  FileBytesSchema,
+  RunIdSchema,
+  SeveraApiSettingsSchema,
+  SeveraCredentialsSchema,
+  SeveraOrganizationSchema,
+  SeveraSideSchema,
+  SeveraVerdictFilterSchema,
+} from './severa-panel-schema';
 
 const Id = z.string().min(1).max(200);
 const FileTextSchema = z.object({
@@ -32,6 +42,18 @@ export const API_ARGS = {
   saveEnvironment: z.tuple([EnvironmentDefinitionSchema]),
   deleteEnvironment: z.tuple([Id]),
   importEnvironment: z.tuple([FileTextSchema]),
+  getSeveraCheck: z.tuple([]),
+  loadSeveraFile: z.tuple([SeveraSideSchema, FileBytesSchema]),
+  setSeveraColumns: z.tuple([SeveraSideSchema, ColumnMappingSchema]),
+  setSeveraOrganization: z.tuple([SeveraOrganizationSchema]),
+  saveSeveraApiSettings: z.tuple([SeveraApiSettingsSchema]),
+  saveSeveraCredentials: z.tuple([SeveraCredentialsSchema]),
+  clearSeveraCredentials: z.tuple([]),
+  readSeveraUsersFromApi: z.tuple([]),
+  runSeveraCheck: z.tuple([]),
+  listSeveraVerdicts: z.tuple([RunIdSchema, SeveraVerdictFilterSchema, z.int().min(0), z.int().min(1).max(1000)]),
+  checkSeveraEmail: z.tuple([z.string().min(1, 'is empty').max(1000)]),
+  exportSeveraReport: z.tuple([z.enum(['json', 'csv'])]),
 } as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
 
 // A method missing from API_METHODS would be served but never exposed: make that a compile error.

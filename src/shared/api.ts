@@ -3,6 +3,18 @@ import type { ImportMode, ImportReport } from './import-report';
 import type { Notice } from './notice';
 import type { Profile, ProfileDefinition } from './profile';
 import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
+import type { ColumnMapping } from './severa-check';
+import type {
+  FileBytes,
+  SeveraApiSettings,
+  SeveraCheckState,
+  SeveraCredentialsInput,
+  SeveraOrganizationInput,
+  SeveraSide,
+  SeveraVerdictFilter,
+  SeveraVerdictPage,
+  SeveraVerdictView,
+} from './severa-panel';
 
 /** A file the renderer read for main: its name (for messages) and its text. */
 export interface FileText {
@@ -62,6 +74,27 @@ export interface BridgekeeperApi {
   saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
   deleteEnvironment(id: string): Promise<void>;
   importEnvironment(file: FileText): Promise<Environment>;
+
+  /** The Severa login check (docs/severa-check.md): main keeps both lists and the latest result. */
+  getSeveraCheck(): Promise<SeveraCheckState>;
+  /** Reads a user file (bytes: the encoding is detected in main); bad input leaves that side with its problems, nothing half-read. */
+  loadSeveraFile(side: SeveraSide, file: FileBytes): Promise<SeveraCheckState>;
+  /** Reads the side's last file again with the columns corrected. */
+  setSeveraColumns(side: SeveraSide, columns: ColumnMapping): Promise<SeveraCheckState>;
+  setSeveraOrganization(organization: SeveraOrganizationInput): Promise<SeveraCheckState>;
+  saveSeveraApiSettings(settings: SeveraApiSettings): Promise<SeveraCheckState>;
+  /** Into the keychain; never given back. */
+  saveSeveraCredentials(credentials: SeveraCredentialsInput): Promise<SeveraCheckState>;
+  clearSeveraCredentials(): Promise<SeveraCheckState>;
+  /** Severa users and the add-on state, read live from the Severa REST API. */
+  readSeveraUsersFromApi(): Promise<SeveraCheckState>;
+  runSeveraCheck(): Promise<SeveraCheckState>;
+  /** A page of the latest run's verdicts that pass the filter, in input order. */
+  listSeveraVerdicts(runId: number, filter: SeveraVerdictFilter, offset: number, limit: number): Promise<SeveraVerdictPage>;
+  /** The verdict one address gets against the loaded lists. */
+  checkSeveraEmail(email: string): Promise<SeveraVerdictView>;
+  /** The latest run's whole report, as the CLI writes it. */
+  exportSeveraReport(format: ExportFormat): Promise<ExportedFile>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -84,6 +117,18 @@ export const API_METHODS = [
   'saveEnvironment',
   'deleteEnvironment',
   'importEnvironment',
+  'getSeveraCheck',
+  'loadSeveraFile',
+  'setSeveraColumns',
+  'setSeveraOrganization',
+  'saveSeveraApiSettings',
+  'saveSeveraCredentials',
+  'clearSeveraCredentials',
+  'readSeveraUsersFromApi',
+  'runSeveraCheck',
+  'listSeveraVerdicts',
+  'checkSeveraEmail',
+  'exportSeveraReport',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */

@@ -8,6 +8,7 @@ import { createApiClient } from '../../src/shared/api-client';
 import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
 import { type App, type AppDeps, createApp } from '../../src/main/create-app';
 import { createKeychainVault } from '../../src/main/platform/keychain-vault';
+import { createSeveraKeychainVault } from '../../src/main/platform/severa-keychain';
 import { chromiumLoginSurface } from './chromium-login-surface';
 import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
@@ -61,6 +62,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   const logins = chromiumLoginSurface(page.context().browser()!);
   const keychainService = `Bridgekeeper test ${randomUUID()}`;
   const vault = createKeychainVault(keychainService);
+  const severaCredentials = createSeveraKeychainVault(keychainService);
   let delivery = Promise.resolve();
   const emit = (event: ApiEvent) => {
     events.push(event);
@@ -78,6 +80,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       settingsPath: backend.path,
       eventLogPath: path.join(dir, 'events.jsonl'),
       vault,
+      severaCredentials,
       loginSurface: logins.surface,
       emit,
       log,

@@ -12,6 +12,11 @@ export const SettingsSchema = z.object({
   environments: z.array(EnvironmentDefinitionSchema),
   /** The parts of the built-in environment the user may set. */
   production: z.object({ clientId: z.string(), redirectUri: z.string() }),
+  /**
+   * The Severa REST API connection (not secret; the client credentials live in the keychain).
+   * Optional, so files without it need no migration: absent means the defaults.
+   */
+  severa: z.object({ baseUrl: z.string(), addonName: z.string() }).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

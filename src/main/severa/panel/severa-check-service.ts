@@ -1,0 +1,258 @@
+import type { BridgekeeperApi } from '../../../shared/api';
+import type { AzetsUser, ColumnMapping, SeveraCheckInput, SeveraCheckResult, SeveraUser } from '../../../shared/severa-check';
+import type {
+  SeveraApiSettings,
+  SeveraCheckState,
+  SeveraListState,
+  SeveraOrganizationState,
+  SeveraRunSummary,
+  SeveraSide,
+} from '../../../shared/severa-panel';
+import { UserFacingError, invalid } from '../../errors';
+import type { Logger } from '../../logger';
+import type { SettingsStore } from '../../settings/settings-store';
+import { type SeveraApiOptions, SEVERA_API_URL, createSeveraApiClient } from '../api/severa-api-client';
+import { checkOneEmail, checkSeveraLogins } from '../check-logins';
+import { readAzetsUsers, readSeveraUsers, type UserFileResult } from '../read-user-file';
+import { csvReport, jsonReport } from '../report-format';
+import type { SeveraCredentialVault } from './credential-vault';
+import { VerdictIndex, verdictRow, verdictView } from './verdict-rows';
+
+type SeveraCheckApi = Pick<
+  BridgekeeperApi,
+  | 'getSeveraCheck'
+  | 'loadSeveraFile'
+  | 'setSeveraColumns'
+  | 'setSeveraOrganization'
+  | 'saveSeveraApiSettings'
+  | 'saveSeveraCredentials'
+  | 'clearSeveraCredentials'
+  | 'readSeveraUsersFromApi'
+  | 'runSeveraCheck'
+  | 'listSeveraVerdicts'
+  | 'checkSeveraEmail'
+  | 'exportSeveraReport'
+>;
+
+export interface SeveraCheckServiceDeps {
+  /** Keeps the API address and the add-on's name (not secret) between runs. */
+  settings: SettingsStore;
+  /** The REST API client's id, secret and scope: the keychain in the app. */
+  credentials: SeveraCredentialVault;
+  log: Logger;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Retry waits, page size and time-outs of the API client (tests shorten them). */
+  apiOptions?: Pick<SeveraApiOptions, 'retry' | 'sleep' | 'pageSize' | 'timeoutMs'>;
+}
+
+/** The add-on's name as the vendor's article calls it; configurable, because Severa's exact name is not documented. */
+export const DEFAULT_ADDON_NAME = 'Azets Work';
+
+/** One side's list: the users the check uses, and what the panel shows about where they came from. */
+interface Side<User> {
+  view: SeveraListState;
+  users: User[] | null;
+  /** The last picked file, kept so a corrected column mapping can read it again. */
+  file: { name: string; bytes: Uint8Array; mapping: ColumnMapping } | null;
+}
+
+const EMPTY: Side<never> = { view: { status: 'empty' }, users: null, file: null };
+const NO_AZETS_USERS: readonly AzetsUser[] = Object.freeze([]);
+
+const staleRun = () => new UserFacingError('severa-stale-run', 'The check has been run again since: the list shows the new results.');
+
+/**
+ * The Severa login check behind the panel. Main keeps the two lists, the organization-wide
+ * states and the latest result; the renderer gets a small state and pages of verdicts. Any change
+ * of input drops the result, so a result always belongs to the inputs the panel shows.
+ */
+export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCheckApi {
+  const { settings, credentials, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
+  let azets: Side<AzetsUser> = EMPTY;
+  let severa: Side<SeveraUser> = EMPTY;
+  let organization: SeveraOrganizationState = { addon: 'unknown', orgUsesSevera: 'unknown', addonSource: { kind: 'hand' } };
+  let run: { summary: SeveraRunSummary; result: SeveraCheckResult; index: VerdictIndex; input: SeveraCheckInput } | null = null;
+  let runCount = 0;
+  /** Whether credentials are stored: asked of the vault once, then kept in step with save and clear. */
+  let credentialsSaved: boolean | null = null;
+  let apiRead: Promise<void> | null = null;
+
+  const apiSettings = (): SeveraApiSettings => ({
+    baseUrl: settings.current.severa?.baseUrl || SEVERA_API_URL,
+    addonName: settings.current.severa?.addonName || DEFAULT_ADDON_NAME,
+  });
+
+  const inputChanged = () => {
+    run = null;
+  };
+
+  async function state(): Promise<SeveraCheckState> {
+    credentialsSaved ??= (await credentials.load().catch(() => null)) !== null;
+    return {
+      azets: azets.view,
+      severa: severa.view,
+      organization,
+      api: { ...apiSettings(), credentials: { saved: credentialsSaved, storage: credentials.kind } },
+      ready: azets.users !== null && severa.users !== null,
+      result: run?.summary ?? null,
+    };
+  }
+
+  function readSide<User>(
+    side: SeveraSide,
+    file: { name: string; bytes: Uint8Array; mapping: ColumnMapping },
+    read: (input: Uint8Array, options: { fileName: string; columns: ColumnMapping }) => UserFileResult<User>,
+  ): Side<User> {
+    const result = read(file.bytes, { fileName: file.name, columns: file.mapping });
+    log.info('severa.file-read', { side, ok: result.ok, rows: result.file?.dataRows ?? null, problems: result.ok ? 0 : result.problems.length });
+    if (result.ok) {
+      return { view: { status: 'loaded', source: 'file', users: result.users.length, file: result.file, mapping: file.mapping }, users: result.users, file };
+    }
+    const view: SeveraListState = { status: 'problems', source: 'file', fileName: file.name, problems: result.problems, file: result.file, mapping: file.mapping };
+    return { view, users: null, file };
+  }
+
+  function load(side: SeveraSide, file: { name: string; bytes: Uint8Array; mapping: ColumnMapping }): void {
+    if (side === 'azets') azets = readSide(side, file, readAzetsUsers);
+    else severa = readSide(side, file, readSeveraUsers);
+    inputChanged();
+  }
+
+  function checkInput(): SeveraCheckInput {
+    if (!severa.users) throw invalid('Load the Severa users first: a file, or read them from the Severa API.');
+    return { azetsUsers: azets.users ?? NO_AZETS_USERS, severaUsers: severa.users, addon: organization.addon, orgUsesSevera: organization.orgUsesSevera };
+  }
+
+  async function readFromApi(): Promise<void> {
+    const { baseUrl, addonName } = apiSettings();
+    const client = createSeveraApiClient({ ...deps.apiOptions, baseUrl, credentials, fetch: fetchImpl });
+    const started = Date.now();
+    const users = await client.listUsers();
+    const notes: string[] = [];
+    let addon: Awaited<ReturnType<typeof client.readAddonState>> | null = null;
+    try {
+      addon = await client.readAddonState(addonName);
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      notes.push(`The add-on could not be read (${error.message}); set it by hand.`);
+    }
+    const readAt = now().toISOString();
+    severa = {
+      view: {
+        status: 'loaded',
+        source: 'api',
+        users: users.length,
+        inactive: users.filter((user) => user.active === false).length,
+        withoutEmail: users.filter((user) => user.email.trim() === '').length,
+        baseUrl,
+        readAt,
+        notes,
+      },
+      users,
+      file: null,
+    };
+    if (addon) organization = { ...organization, addon: addon.state, addonSource: { kind: 'api', activeAddons: addon.activeAddons, addonName, readAt } };
+    inputChanged();
+    log.info('severa.api-read', { users: users.length, addon: addon?.state ?? null, ms: Date.now() - started });
+  }
+
+  return {
+    getSeveraCheck: state,
+
+    async loadSeveraFile(side, file) {
+      load(side, { name: file.name, bytes: Buffer.from(file.base64, 'base64'), mapping: {} });
+      return state();
+    },
+
+    async setSeveraColumns(side, columns) {
+      const current = side === 'azets' ? azets : severa;
+      if (!current.file || current.view.status === 'empty' || current.view.source !== 'file') {
+        throw invalid(`Load the ${side === 'azets' ? 'Azets Work' : 'Severa'} file first: the column mapping belongs to a file.`);
+      }
+      load(side, { ...current.file, mapping: columns });
+      return state();
+    },
+
+    async setSeveraOrganization(input) {
+      const addonSource = input.addon === organization.addon ? organization.addonSource : { kind: 'hand' as const };
+      organization = { addon: input.addon, orgUsesSevera: input.orgUsesSevera, addonSource };
+      inputChanged();
+      return state();
+    },
+
+    async saveSeveraApiSettings(next) {
+      settings.update((current) => ({ ...current, severa: { baseUrl: next.baseUrl.replace(/\/+$/, ''), addonName: next.addonName } }));
+      return state();
+    },
+
+    async saveSeveraCredentials(input) {
+      await credentials.save({ clientId: input.clientId, clientSecret: input.clientSecret, scope: input.scope });
+      credentialsSaved = true;
+      log.info('severa.credentials-saved', { storage: credentials.kind });
+      return state();
+    },
+
+    async clearSeveraCredentials() {
+      await credentials.clear();
+      credentialsSaved = false;
+      log.info('severa.credentials-cleared', { storage: credentials.kind });
+      return state();
+    },
+
+    async readSeveraUsersFromApi() {
+      // A second click while Severa is still paging waits for the same read.
+      apiRead ??= readFromApi().finally(() => (apiRead = null));
+      await apiRead;
+      return state();
+    },
+
+    async runSeveraCheck() {
+      if (!azets.users || !severa.users) {
+        const missing = [!azets.users ? 'the Azets Work users' : '', !severa.users ? 'the Severa users' : ''].filter(Boolean).join(' and ');
+        throw invalid(`Load ${missing} first.`);
+      }
+      const input = checkInput();
+      const started = performance.now();
+      const result = checkSeveraLogins(input);
+      const durationMs = Math.round(performance.now() - started);
+      runCount++;
+      const summary: SeveraRunSummary = {
+        runId: runCount,
+        organization: result.organization,
+        summary: result.summary,
+        totals: result.totals,
+        entries: result.verdicts.length,
+        ranAt: now().toISOString(),
+        durationMs,
+      };
+      run = { summary, result, index: new VerdictIndex(result.verdicts), input };
+      log.info('severa.check', { azetsUsers: result.totals.azetsUsers, severaUsers: result.totals.severaUsers, failing: result.totals.failing, ms: durationMs });
+      return state();
+    },
+
+    async listSeveraVerdicts(runId, filter, offset, limit) {
+      if (!run || run.summary.runId !== runId) throw staleRun();
+      const positions = run.index.matching(filter);
+      const rows = [];
+      for (let i = offset; i < Math.min(positions.length, offset + limit); i++) {
+        const index = positions[i]!;
+        rows.push(verdictRow(run.result.verdicts[index]!, index));
+      }
+      return { runId, total: positions.length, offset, rows };
+    },
+
+    async checkSeveraEmail(email) {
+      // The same list objects as the run: the engine reuses its indexes for them.
+      return verdictView(checkOneEmail(run?.input ?? checkInput(), email));
+    },
+
+    async exportSeveraReport(format) {
+      if (!run) throw invalid('Nothing to export yet: load both user lists and run the check first.');
+      const stamp = run.summary.ranAt.slice(0, 10);
+      return format === 'json'
+        ? { fileName: `severa-login-check-${stamp}.json`, mimeType: 'application/json', text: `${JSON.stringify(jsonReport(run.result), null, 2)}\n` }
+        : { fileName: `severa-login-check-${stamp}.csv`, mimeType: 'text/csv', text: csvReport(run.result) };
+    },
+  };
+}

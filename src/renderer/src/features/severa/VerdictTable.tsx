@@ -1,0 +1,203 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type ReactNode, memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { SeveraVerdictRow } from '../../../../shared/severa-panel';
+import { EmailText } from './EmailText';
+import { QuickResult } from './QuickCheck';
+import { REASONS, count } from './reasons';
+import { PAGE_SIZE, pagesKey, useSeveraStore } from './severa-store';
+import { ReasonBadge, VerdictDetails } from './VerdictDetails';
+
+const ROW_HEIGHT = 52;
+const COLUMNS = ['Reason', 'Azets Work user', 'Severa user', 'Why'];
+
+interface VerdictBrowserProps {
+  runId: number;
+  /** Shown above the selected entry's details (the quick check). */
+  aside: ReactNode;
+}
+
+/**
+ * The verdicts of one run under the panel's filter: a virtualized grid that fetches pages from
+ * main as they scroll into view (100,000 entries never cross at once), and beside it the active
+ * entry in full. The grid is one tab stop: arrows, Page Up/Down, Home and End move the active row.
+ */
+export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
+  const reason = useSeveraStore((s) => s.reason);
+  const query = useSeveraStore((s) => s.query);
+  const verdicts = useSeveraStore((s) => s.verdicts);
+  const loadPage = useSeveraStore((s) => s.loadPage);
+  const quick = useSeveraStore((s) => s.quick);
+  const setQuick = useSeveraStore((s) => s.setQuick);
+  const key = pagesKey(runId, reason, query);
+  const current = verdicts.key === key ? verdicts : null;
+  const total = current?.total ?? null;
+  const rowAt = (index: number): SeveraVerdictRow | undefined => current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The active row belongs to one filter: a new filter starts at the top.
+  const [activeFor, setActiveFor] = useState({ key, index: 0 });
+  const active = activeFor.key === key ? Math.min(activeFor.index, Math.max(0, (total ?? 1) - 1)) : 0;
+  // Choosing a row shows its details in place of a quick check's answer.
+  const setActive = useCallback(
+    (index: number) => {
+      setActiveFor({ key, index });
+      setQuick(null);
+    },
+    [key, setQuick],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialRect: { width: 900, height: 500 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    loadPage(runId, 0);
+    virtualizer.scrollToOffset(0);
+  }, [loadPage, runId, key, virtualizer]);
+
+  useEffect(() => {
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) loadPage(runId, page);
+  }, [loadPage, runId, key, first, last]);
+
+  const moveTo = (index: number) => {
+    if (!total) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: (total ?? 1) - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveTo(moves[event.key]!);
+    }
+  };
+
+  const selected = rowAt(active);
+
+  return (
+    <div className="results-body">
+      <div
+        className="verdict-table"
+        role="grid"
+        aria-label="Users and their verdicts: arrow keys move, the details follow"
+        aria-rowcount={(total ?? 0) + 1}
+        aria-readonly="true"
+        aria-busy={total === null}
+        tabIndex={0}
+        aria-activedescendant={selected ? `verdict-row-${active}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="verdict-row verdict-head">
+            {COLUMNS.map((column) => (
+              <div key={column} role="columnheader">
+                {column}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scrollRef} role="rowgroup" className="verdict-body">
+          {current?.error ? (
+            <p className="empty form-error" role="presentation">
+              Could not load the verdicts: {current.error}
+            </p>
+          ) : total === 0 ? (
+            <p className="empty" role="presentation">
+              No users match.
+            </p>
+          ) : (
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => (
+                <VerdictRowView key={item.index} index={item.index} row={rowAt(item.index)} top={item.start} active={item.index === active} onActivate={setActive} />
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+      <aside className="verdict-aside" aria-label="Quick check and details">
+        {aside}
+        <section className="aside-card" aria-labelledby="selected-title">
+          <h3 id="selected-title">{quick ? 'Quick check result' : selected ? `Entry ${count(active + 1)} of ${count(total ?? 0)}` : 'Details'}</h3>
+          <QuickResult />
+          {!quick &&
+            (selected ? <VerdictDetails verdict={selected} /> : <p className="hint">{total === 0 ? 'No users match.' : 'Choose a user in the list.'}</p>)}
+        </section>
+      </aside>
+    </div>
+  );
+}
+
+interface VerdictRowProps {
+  index: number;
+  row: SeveraVerdictRow | undefined;
+  top: number;
+  active: boolean;
+  onActivate(index: number): void;
+}
+
+const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, onActivate }: VerdictRowProps) {
+  const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
+  if (!row) {
+    return (
+      <div id={`verdict-row-${index}`} role="row" aria-rowindex={index + 2} className="verdict-row loading" style={style}>
+        <div role="gridcell" className="sub">
+          Loading…
+        </div>
+      </div>
+    );
+  }
+  const { azets, severa } = row;
+  return (
+    <div
+      id={`verdict-row-${index}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={active ? 'verdict-row active' : 'verdict-row'}
+      style={style}
+      onClick={() => onActivate(index)}
+    >
+      <div role="gridcell">
+        <ReasonBadge reason={row.reason} />
+        {row.also.length > 0 && (
+          <span className="sub also-count" title={`Also: ${row.also.map((reason) => REASONS[reason].label).join(', ')}`}>
+            {' '}+{row.also.length}
+            <span className="visually-hidden"> more {row.also.length === 1 ? 'reason' : 'reasons'}</span>
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="cell-user">
+        {azets ? <EmailText email={azets.email} /> : <span className="sub">—</span>}
+        <span className="sub">{azets ? [azets.name, azets.row !== null ? `row ${azets.row}` : null].filter(Boolean).join(' · ') : 'no Azets Work user'}</span>
+      </div>
+      <div role="gridcell" className="cell-user">
+        {severa ? <EmailText email={severa.email} /> : <span className="sub">—</span>}
+        <span className="sub">
+          {severa
+            ? [severa.name, severa.row !== null ? `row ${severa.row}` : null, severa.active === false ? 'inactive' : null].filter(Boolean).join(' · ')
+            : 'no Severa user'}
+        </span>
+      </div>
+      <div role="gridcell" className="cell-why" title={row.detail}>
+        {row.detail}
+      </div>
+    </div>
+  );
+});
