@@ -1,6 +1,9 @@
 import type { ApiEvent, BridgekeeperApi } from '../shared/api';
 import type { Notice } from '../shared/notice';
+import { createBulkService } from './bulk/bulk-service';
 import { createEnvironmentService } from './environments/environment-service';
+import { exportAuditTrail } from './events/audit-trail';
+import { type HealthCheckDeps, createHealthCheckService } from './health/health-check-service';
 import { openEventLog } from './events/event-log';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
@@ -29,6 +32,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   loginTimeoutMs?: number;
   now?: () => Date;
+  /** Health check tuning (tests shorten the retry waits). */
+  healthCheck?: Pick<HealthCheckDeps, 'concurrency' | 'attempts' | 'baseDelayMs' | 'expiringWithinDays'>;
   /** The Severa REST API client's credentials: the OS keychain in the app; memory when left out. */
   severaCredentials?: SeveraCredentialVault;
   /** The Severa API client's retry waits and time-outs (tests shorten them). */
@@ -80,6 +85,28 @@ export function createApp(deps: AppDeps) {
     now,
   });
 
+  const health = createHealthCheckService({
+    profiles,
+    environment: environments.get,
+    tokens,
+    events,
+    emit,
+    log,
+    fetch: fetchImpl,
+    now,
+    ...deps.healthCheck,
+  });
+  const bulk = createBulkService({ settings, profiles, reauth, emit, now });
+  const interrupted = bulk.recover();
+  if (interrupted && interrupted.current !== -1) {
+    const left = interrupted.items.filter((i) => i.state === 'pending').length;
+    notices.post({
+      id: `bulk-${interrupted.id}`,
+      level: 'info',
+      message: `A bulk reconnect was interrupted with ${left} profile${left === 1 ? '' : 's'} left. Open Bulk reconnect to resume it; the profiles already done stay connected.`,
+    });
+  }
+
   const severa = createSeveraCheckService({
     settings,
     credentials: deps.severaCredentials ?? createMemorySeveraVault(),
@@ -102,6 +129,18 @@ export function createApp(deps: AppDeps) {
     cancelReauth: reauth.cancelReauth,
     disconnectProfile: reauth.disconnectProfile,
     listProfileEvents: reauth.listProfileEvents,
+    runHealthCheck: health.runHealthCheck,
+    cancelHealthCheck: health.cancelHealthCheck,
+    getBulkRun: bulk.getBulkRun,
+    startBulkRun: bulk.startBulkRun,
+    bulkReconnectNext: bulk.bulkReconnectNext,
+    bulkSkip: bulk.bulkSkip,
+    bulkRetry: bulk.bulkRetry,
+    bulkCancel: bulk.bulkCancel,
+    bulkDiscard: bulk.bulkDiscard,
+    exportBulkSummary: bulk.exportBulkSummary,
+    listAuditEvents: async (limit) => events.recent(limit),
+    exportAuditTrail: async () => exportAuditTrail(events, now()),
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
@@ -119,7 +158,7 @@ export function createApp(deps: AppDeps) {
     checkSeveraEmail: severa.checkSeveraEmail,
     exportSeveraReport: severa.exportSeveraReport,
   };
-  return { api, settings, notices, environments, profiles, reauth, tokens, events, severa };
+  return { api, settings, notices, environments, profiles, reauth, tokens, events, health, bulk, severa };
 }
 
 export type App = ReturnType<typeof createApp>;

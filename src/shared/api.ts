@@ -2,6 +2,8 @@ import type { Environment, EnvironmentDefinition } from './environment';
 import type { ImportMode, ImportReport } from './import-report';
 import type { Notice } from './notice';
 import type { Profile, ProfileDefinition } from './profile';
+import type { BulkRun } from './bulk';
+import type { HealthCheckSummary } from './health';
 import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
 import type { ColumnMapping } from './severa-check';
 import type {
@@ -70,6 +72,28 @@ export interface BridgekeeperApi {
   /** Newest first. */
   listProfileEvents(profileId: string): Promise<ProfileEvent[]>;
 
+  /** F9: the chosen profiles (null: all) against the ERP API; progress comes as health-progress events. */
+  runHealthCheck(profileIds: string[] | null): Promise<HealthCheckSummary>;
+  cancelHealthCheck(): Promise<void>;
+
+  /** F8: the bulk reconnect, kept on disk until discarded; null when there is none. */
+  getBulkRun(): Promise<BulkRun | null>;
+  startBulkRun(profileIds: string[]): Promise<BulkRun>;
+  /** Runs the login for the current item and resolves when it has ended. */
+  bulkReconnectNext(): Promise<BulkRun>;
+  /** Skips the current item; a login under way for it is closed. */
+  bulkSkip(): Promise<BulkRun>;
+  /** Puts a failed or skipped item back in the queue, next in line. */
+  bulkRetry(profileId: string): Promise<BulkRun>;
+  /** Closes a login under way; the run keeps its place and can go on later. */
+  bulkCancel(): Promise<BulkRun>;
+  bulkDiscard(): Promise<void>;
+  exportBulkSummary(): Promise<ExportedFile>;
+
+  /** B3: the newest events of every profile, newest first; and the whole trail as CSV. */
+  listAuditEvents(limit: number): Promise<ProfileEvent[]>;
+  exportAuditTrail(): Promise<ExportedFile>;
+
   listEnvironments(): Promise<Environment[]>;
   saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
   deleteEnvironment(id: string): Promise<void>;
@@ -113,6 +137,18 @@ export const API_METHODS = [
   'cancelReauth',
   'disconnectProfile',
   'listProfileEvents',
+  'runHealthCheck',
+  'cancelHealthCheck',
+  'getBulkRun',
+  'startBulkRun',
+  'bulkReconnectNext',
+  'bulkSkip',
+  'bulkRetry',
+  'bulkCancel',
+  'bulkDiscard',
+  'exportBulkSummary',
+  'listAuditEvents',
+  'exportAuditTrail',
   'listEnvironments',
   'saveEnvironment',
   'deleteEnvironment',
@@ -137,7 +173,9 @@ export type ApiEvent =
   | { type: 'profiles-removed'; ids: string[] }
   | { type: 'environments-changed'; environments: Environment[] }
   | { type: 'notices-changed'; notices: Notice[] }
-  | { type: 'reauth-progress'; profileId: string; step: ReauthStep };
+  | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
+  | { type: 'health-progress'; done: number; total: number; running: boolean }
+  | { type: 'bulk-changed'; run: BulkRun | null };
 
 /** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */
 export type BridgekeeperClient = BridgekeeperApi & {

@@ -9,7 +9,13 @@ export interface EventLog {
   append(event: Omit<ProfileEvent, 'time'>): ProfileEvent;
   /** Newest first. */
   forProfile(profileId: string, limit?: number): ProfileEvent[];
+  /** The newest events of all profiles, newest first. */
+  recent(limit: number): ProfileEvent[];
+  /** The whole trail, oldest first (the file; in memory only what this run saw). */
+  readAll(): ProfileEvent[];
 }
+
+const KEPT_OVERALL = 10_000;
 
 function readTail(file: string): ProfileEvent[] {
   let fd: number;
@@ -45,7 +51,10 @@ function readTail(file: string): ProfileEvent[] {
  */
 export function openEventLog(file: string | null, now: () => Date = () => new Date()): EventLog {
   const recent = new Map<string, ProfileEvent[]>();
+  const overall: ProfileEvent[] = [];
   const remember = (event: ProfileEvent) => {
+    overall.push(event);
+    if (overall.length > KEPT_OVERALL * 2) overall.splice(0, overall.length - KEPT_OVERALL);
     const list = recent.get(event.profileId) ?? [];
     list.push(event);
     if (list.length > KEPT_PER_PROFILE) list.shift();
@@ -62,6 +71,22 @@ export function openEventLog(file: string | null, now: () => Date = () => new Da
     },
     forProfile(profileId, limit = 20) {
       return (recent.get(profileId) ?? []).slice(-limit).reverse();
+    },
+    recent(limit) {
+      return overall.slice(-limit).reverse();
+    },
+    readAll() {
+      if (!file || !fs.existsSync(file)) return [...overall];
+      return fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          try {
+            return line.trim() ? [JSON.parse(line) as ProfileEvent] : [];
+          } catch {
+            return [];
+          }
+        });
     },
   };
 }

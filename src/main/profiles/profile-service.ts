@@ -27,18 +27,37 @@ const inNameOrder = (profiles: Profile[]): Profile[] => profiles.sort(compareByN
 /** Changing any of these points the profile at another login, so its connection starts over. */
 const CONNECTION_FIELDS = ['companyId', 'apiUser', 'environmentId'] as const;
 
+/** Statuses that describe work in progress: shown, never written to disk (a crash must not leave them behind). */
+export type TransientStatus = 'checking' | 'reauthenticating';
+
 export type ProfileService = ProfileApi & {
   get(id: string): Profile | undefined;
   /** Every profile, in name order. */
   all(): readonly Profile[];
-  /** Main's own status changes (reauth, health check): one write, one event. */
+  /** Main's own status changes (reauth, health check): one write, one event; ends any transient status. */
   setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
+  /** Shows work in progress (or, with null, ends it) without touching the file. */
+  setTransient(ids: readonly string[], status: TransientStatus | null): void;
 };
 
 export function createProfileService({ settings, forgetTokens, environmentExists, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
   const freshState = (): ProfileState => ({ status: 'never-connected', statusSince: now().toISOString() });
 
-  const byId = () => new Map(settings.current.profiles.map((p) => [p.id, p]));
+  // What the user sees: the stored profile, with any work in progress laid over its status.
+  const transient = new Map<string, { status: TransientStatus; since: string }>();
+  const view = (p: Profile): Profile => {
+    const t = transient.get(p.id);
+    return t ? { ...p, status: t.status, statusSince: t.since } : p;
+  };
+  const views = (list: readonly Profile[]): readonly Profile[] => (transient.size === 0 ? list : list.map(view));
+
+  let indexed: { of: readonly Profile[]; map: Map<string, Profile> } | null = null;
+  const byId = () => {
+    if (indexed?.of !== settings.current.profiles) {
+      indexed = { of: settings.current.profiles, map: new Map(settings.current.profiles.map((p) => [p.id, p])) };
+    }
+    return indexed.map;
+  };
 
   const checkDefinition = (definition: ProfileDefinition): ProfileDefinition => {
     const parsed = ProfileDefinitionSchema.safeParse(definition);
@@ -53,12 +72,15 @@ export function createProfileService({ settings, forgetTokens, environmentExists
   };
 
   const service: ProfileService = {
-    get: (id) => settings.current.profiles.find((p) => p.id === id),
-    all: () => settings.current.profiles,
+    get: (id) => {
+      const p = byId().get(id);
+      return p && view(p);
+    },
+    all: () => views(settings.current.profiles),
 
     async listProfiles(offset, limit) {
       const all = settings.current.profiles;
-      return { profiles: all.slice(offset, offset + limit), total: all.length };
+      return { profiles: all.slice(offset, offset + limit).map(view), total: all.length };
     },
 
     async createProfile(input) {
@@ -98,6 +120,7 @@ export function createProfileService({ settings, forgetTokens, environmentExists
         if (message) revokeFailures.push({ profileId: id, name: profile.name, message });
       }
       settings.update((s) => ({ ...s, profiles: s.profiles.filter((p) => !doomed.has(p.id)) }));
+      for (const id of doomed) transient.delete(id);
       emit({ type: 'profiles-removed', ids: [...doomed] });
       return { deleted: doomed.size, revokeFailures };
     },
@@ -152,7 +175,21 @@ export function createProfileService({ settings, forgetTokens, environmentExists
       return writeProfileFile(format, profiles, now());
     },
 
+    setTransient(ids, status) {
+      const since = now().toISOString();
+      const changed: Profile[] = [];
+      for (const id of ids) {
+        const p = byId().get(id);
+        if (!p || (!status && !transient.has(id))) continue;
+        if (status) transient.set(id, { status, since });
+        else transient.delete(id);
+        changed.push(view(p));
+      }
+      if (changed.length > 0) emit({ type: 'profiles-upserted', profiles: changed });
+    },
+
     setStates(changes) {
+      for (const c of changes) transient.delete(c.id);
       const updates = new Map(changes.map((c) => [c.id, c.state]));
       const changed: Profile[] = [];
       settings.update((s) => ({

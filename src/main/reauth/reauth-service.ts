@@ -50,8 +50,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       if (!environment) throw notFound(`Environment "${profile.environmentId}"`);
       const controller = new AbortController();
       running.set(profileId, controller);
-      const before: ProfileState = { status: profile.status, statusSince: profile.statusSince, ...(profile.statusReason ? { statusReason: profile.statusReason } : {}) };
-      setState(profileId, { status: 'reauthenticating', statusSince: iso(), statusReason: undefined });
+      deps.profiles.setTransient([profileId], 'reauthenticating');
       try {
         const result = await runReauthFlow(
           profile,
@@ -102,8 +101,8 @@ export function createReauthService(deps: ReauthServiceDeps) {
         deps.log.info('reauth.failed', { profileId, outcome: result.outcome, errorCode: result.errorCode ?? null });
         deps.events.append({ profileId, kind: 'reauth', outcome: result.outcome, ...(result.errorCode ? { errorCode: result.errorCode } : {}), message: explained.title });
         // A cancelled attempt, or one that failed while an older connection still holds, changes nothing.
-        const keepsOldConnection = before.status === 'connected' || before.status === 'expiring';
-        if (result.outcome === 'cancelled' || result.outcome === 'timed-out' || keepsOldConnection) setState(profileId, before);
+        const keepsOldConnection = profile.status === 'connected' || profile.status === 'expiring';
+        if (result.outcome === 'cancelled' || result.outcome === 'timed-out' || keepsOldConnection) deps.profiles.setTransient([profileId], null);
         else {
           setState(profileId, {
             status: NETWORK_OUTCOMES.has(result.outcome) ? 'error' : 'needs-reauth',
@@ -114,6 +113,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
         return explained;
       } finally {
         running.delete(profileId);
+        deps.profiles.setTransient([profileId], null); // also after an unexpected error
       }
     },
 

@@ -5,6 +5,8 @@ type Data = Record<string, unknown>;
 /** MIGRATIONS[n] turns a version-n file into version n+1. Version 0 is a file without a version: new or empty. */
 export const MIGRATIONS: Record<number, (data: Data) => Data> = {
   0: (data) => ({ ...emptySettings(), ...data, schemaVersion: 1 }),
+  // Version 2 keeps a bulk reconnect under way; a version-1 file has none.
+  1: (data) => ({ ...data, bulk: null }),
 };
 
 export class NewerSettingsError extends Error {}

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
 import { ProfileSchema } from '../../shared/profile-schema';
+import { REAUTH_OUTCOMES } from '../../shared/reauth';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+const BulkItemSchema = z.object({
+  profileId: z.string(),
+  name: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  apiUser: z.string(),
+  state: z.enum(['pending', 'running', 'connected', 'skipped', 'failed']),
+  outcome: z.enum(REAUTH_OUTCOMES).optional(),
+  reason: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+
+export const BulkRunSchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  items: z.array(BulkItemSchema),
+  current: z.int(),
+});
 
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
@@ -17,6 +37,8 @@ export const SettingsSchema = z.object({
    * Optional, so files without it need no migration: absent means the defaults.
    */
   severa: z.object({ baseUrl: z.string(), addonName: z.string() }).optional(),
+  /** A bulk reconnect under way (version 2): kept so a crash or close loses nothing. */
+  bulk: BulkRunSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -25,4 +47,5 @@ export const emptySettings = (): Settings => ({
   profiles: [],
   environments: [],
   production: { clientId: '', redirectUri: '' },
+  bulk: null,
 });

@@ -57,6 +57,16 @@ describe('settings file', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).schemaVersion).toBe(SETTINGS_VERSION);
   });
 
+  it('migrates a version-1 file (no bulk reconnect field) to the current version, keeping everything', () => {
+    const v1 = { schemaVersion: 1, profiles: [profile('kept')], environments: [], production: { clientId: 'dbr', redirectUri: '' }, severa: { baseUrl: 'https://api.severa.visma.com/rest-api', addonName: 'Azets Work' } };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1));
+    const { store, notices } = open();
+    expect(notices).toEqual([]);
+    expect(store.current).toMatchObject({ schemaVersion: SETTINGS_VERSION, bulk: null, production: { clientId: 'dbr' }, severa: v1.severa });
+    expect(store.current.profiles.map((p) => p.id)).toEqual(['kept']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ schemaVersion: SETTINGS_VERSION, bulk: null });
+  });
+
   it('moves a corrupt file aside, says where it is, and starts empty', () => {
     const garbage = '{"schemaVersion": 1, "profiles": [ {"id": ';
     fs.writeFileSync(path.join(dir, 'settings.json'), garbage);

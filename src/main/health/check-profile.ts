@@ -1,0 +1,128 @@
+import type { Environment } from '../../shared/environment';
+import type { Profile, ProfileState } from '../../shared/profile';
+import { callVerifyEndpoint, type ErpAnswer } from '../reauth/erp-api';
+import { classifyOidcError } from '../reauth/oidc-client';
+import { apiUserFix } from '../reauth/outcomes';
+import { ReauthRequired, type TokenManager, VaultWriteError } from '../reauth/token-manager';
+import { withRetries } from './with-retries';
+
+export interface CheckOptions {
+  tokens: TokenManager;
+  fetch: typeof fetch;
+  now: () => Date;
+  /** Attempts for network errors, 5xx and time-outs before the status becomes `error`. */
+  attempts: number;
+  baseDelayMs: number;
+  /** A refresh token ending within this many days makes a working profile `expiring`. */
+  expiringWithinDays: number;
+  signal?: AbortSignal;
+}
+
+export interface CheckResult {
+  state: Partial<ProfileState>;
+  /** For the audit trail. */
+  kind: 'verify' | 'refresh';
+  outcome: string;
+  errorCode?: string;
+  message: string;
+}
+
+type TokenAttempt = { ok: true; token: string; refreshed: boolean; accessTokenExpiresAt?: string } | { ok: false; transient: boolean; result: CheckResult };
+
+const needsReauth = (now: Date, code: string, message: string, kind: CheckResult['kind'] = 'verify'): CheckResult => ({
+  state: { status: 'needs-reauth', statusSince: now.toISOString(), statusReason: { code, message } },
+  kind,
+  outcome: 'needs-reauth',
+  errorCode: code,
+  message,
+});
+
+const failed = (now: Date, code: string, message: string, kind: CheckResult['kind'] = 'verify'): CheckResult => ({
+  state: { status: 'error', statusSince: now.toISOString(), statusReason: { code, message } },
+  kind,
+  outcome: 'error',
+  errorCode: code,
+  message,
+});
+
+async function getToken(profile: Profile, environment: Environment, options: CheckOptions, forceRefresh: boolean): Promise<TokenAttempt> {
+  const now = options.now();
+  try {
+    const { token, refreshed, times } = await options.tokens.accessToken(profile.id, environment, { forceRefresh });
+    return { ok: true, token, refreshed, ...(times.accessTokenExpiresAt ? { accessTokenExpiresAt: times.accessTokenExpiresAt } : {}) };
+  } catch (error) {
+    if (error instanceof ReauthRequired) {
+      const message =
+        error.code === 'invalid_grant'
+          ? `Visma refused the refresh token (invalid_grant): it expired or was revoked. Reconnect the profile.`
+          : `${error.message} Reconnect the profile.`;
+      return { ok: false, transient: false, result: needsReauth(now, error.code, message, 'refresh') };
+    }
+    if (error instanceof VaultWriteError) return { ok: false, transient: false, result: failed(now, 'keychain', `The keychain refused the rotated token: ${error.message}`, 'refresh') };
+    const failure = classifyOidcError(error);
+    const transient = failure.outcome === 'network-error' || failure.outcome === 'server-error';
+    const message = transient
+      ? `Refreshing the token failed: ${failure.detail ?? (failure.errorCode ? `HTTP ${failure.errorCode}` : 'no answer')}. A network or Visma problem, not a reason to reconnect.`
+      : `Refreshing the token failed: ${failure.detail ?? failure.outcome}.`;
+    return { ok: false, transient, result: failed(now, failure.errorCode ?? failure.outcome, message, 'refresh') };
+  }
+}
+
+function classify(profile: Profile, answer: ErpAnswer & { ok: false }, now: Date): CheckResult {
+  switch (answer.kind) {
+    case 'legacy-token':
+      return needsReauth(now, answer.faultCode ?? '12002', `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.`);
+    case 'no-license':
+      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}`);
+    case 'unauthorized':
+      return needsReauth(now, '401', 'The Visma.net API refused the token (401) even after a fresh refresh. Reconnect the profile.');
+    case 'server-error':
+      return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status} several times. A Visma problem, not a reason to reconnect; check again later.`);
+    case 'network-error':
+      return failed(now, 'network', `${answer.message} The Visma.net API could not be reached; not a reason to reconnect.`);
+    case 'unexpected':
+      return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status}: ${answer.message}`);
+  }
+}
+
+/**
+ * One profile against the ERP API, refreshing as needed, classified into the status model:
+ * 12002, 12027, invalid_grant and a 401 after a fresh refresh need a reconnect; network
+ * errors, 5xx and time-outs are retried with backoff and then are `error` — never a reconnect.
+ */
+export async function checkProfile(profile: Profile, environment: Environment, options: CheckOptions): Promise<CheckResult> {
+  const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, ...(options.signal ? { signal: options.signal } : {}) };
+  let forceRefresh = false;
+  for (;;) {
+    const token = await withRetries(() => getToken(profile, environment, options, forceRefresh), (t) => !t.ok && t.transient, retry);
+    if (!token.ok) return token.result;
+    const answer = await withRetries(
+      () => callVerifyEndpoint(environment, token.token, options.fetch),
+      (a) => !a.ok && (a.kind === 'network-error' || a.kind === 'server-error'),
+      retry,
+    );
+    const now = options.now();
+    if (answer.ok) {
+      const ends = profile.refreshTokenExpiresAt ? new Date(profile.refreshTokenExpiresAt) : undefined;
+      const expiring = ends && ends.getTime() - now.getTime() < options.expiringWithinDays * 86_400_000;
+      return {
+        state: {
+          status: expiring ? 'expiring' : 'connected',
+          statusSince: profile.status === (expiring ? 'expiring' : 'connected') ? profile.statusSince : now.toISOString(),
+          statusReason: expiring ? { code: 'refresh-token-ending', message: `The refresh token ends ${ends.toISOString().slice(0, 10)}: reconnect before then.` } : undefined,
+          lastVerifiedAt: now.toISOString(),
+          ...(token.accessTokenExpiresAt ? { accessTokenExpiresAt: token.accessTokenExpiresAt } : {}),
+        },
+        kind: 'verify',
+        outcome: expiring ? 'expiring' : 'connected',
+        message: 'The Visma.net API accepted the token.',
+      };
+    }
+    // A 401 with a token that was not just refreshed may only mean it expired early: refresh once and ask again.
+    if (answer.kind === 'unauthorized' && !token.refreshed && !forceRefresh) {
+      forceRefresh = true;
+      continue;
+    }
+    return classify(profile, answer, now);
+  }
+}
