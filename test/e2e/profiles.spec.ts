@@ -4,9 +4,16 @@ import { expect, test } from '../helpers/harness';
 
 const HEADER = 'id,name,direction,companyId,companyName,apiUser,environmentId';
 
+/** Import…, Export and Environments… live in the toolbar's More menu. */
+async function fromMenu(page: Page, item: string) {
+  await page.getByText('More', { exact: true }).click();
+  await page.getByRole('button', { name: item }).click();
+}
+
 async function pickFile(page: Page, button: string, name: string, text: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
+  if (button === 'Import…') await fromMenu(page, button);
+  else await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
@@ -84,7 +91,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
 
   // Export: the file holds what the list shows, and re-imports elsewhere
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await fromMenu(page, 'Export CSV');
   const exported = await readFile((await (await downloading).path())!, 'utf8');
   expect(exported.split('\r\n').filter(Boolean)).toEqual([
     `\uFEFF${HEADER}`,
@@ -116,7 +123,7 @@ test('a corrupt settings file is kept aside and the user is told where', async (
 
 test('environments: the built-in one, a custom one imported from a file, removed only when unused', async ({ bk }) => {
   const { page } = bk;
-  await page.getByRole('button', { name: 'Environments…' }).click();
+  await fromMenu(page, 'Environments…');
   const dialog = page.getByRole('dialog', { name: 'Environments' });
   await expect(dialog.getByRole('row', { name: /Visma.net production/ })).toContainText('https://connect.visma.com');
 
@@ -147,14 +154,14 @@ test('environments: the built-in one, a custom one imported from a file, removed
   await form.getByRole('button', { name: 'Add profile' }).click();
   await expect(rowOf(page, 'Sandbox rehearsal')).toContainText('Local sandbox');
 
-  await page.getByRole('button', { name: 'Environments…' }).click();
+  await fromMenu(page, 'Environments…');
   await dialog.getByRole('button', { name: 'Remove Local sandbox' }).click();
   await expect(dialog.getByRole('alert')).toContainText('used by 1 profile ("Sandbox rehearsal")');
   await page.keyboard.press('Escape');
   await rowOf(page, 'Sandbox rehearsal').getByRole('button', { name: 'Details of Sandbox rehearsal' }).click();
   await page.getByRole('dialog', { name: 'Sandbox rehearsal' }).getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
-  await page.getByRole('button', { name: 'Environments…' }).click();
+  await fromMenu(page, 'Environments…');
   await dialog.getByRole('button', { name: 'Remove Local sandbox' }).click();
   await expect(dialog.getByText('Removed "Local sandbox".')).toBeVisible();
 });

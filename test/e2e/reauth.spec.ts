@@ -1,35 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { type Sandbox, startSandbox, totp } from '../../sandbox';
-import { createKeychainVault } from '../../src/main/platform/keychain-vault';
-import type { ProfileDefinition } from '../../src/shared/profile';
-import { type Harness, test as base, expect } from '../helpers/harness';
+import { startSandbox, totp } from '../../sandbox';
+import type { Harness } from '../helpers/harness';
+import { addProfile, consent, expect, keychainEntry, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { ANNA, FJELLVIND, NORDLYS, PER, TOVE } from '../helpers/sandbox/relying-party';
-
-const test = base.extend<{ sandbox: Sandbox }>({
-  // Playwright reads a fixture's dependencies from its destructured first parameter: none here.
-  // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox();
-    await use(sandbox);
-    await sandbox.close();
-  },
-});
-
-async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileDefinition> = {}) {
-  if (!bk.app.environments.exists(sandbox.environment.id)) await bk.app.api.saveEnvironment(sandbox.environment);
-  return bk.app.api.createProfile({
-    id: 'orders',
-    name: 'Orders into Visma',
-    direction: 'import',
-    companyId: NORDLYS.id,
-    companyName: NORDLYS.name,
-    apiUser: ANNA.email,
-    environmentId: sandbox.environment.id,
-    ...overrides,
-  });
-}
 
 /** The SuperUser clicks Reconnect on the row and opens the Visma login; returns the dialog and the login page. */
 async function reconnect(bk: Harness, name: string) {
@@ -38,13 +12,6 @@ async function reconnect(bk: Harness, name: string) {
   await dialog.getByRole('button', { name: 'Open Visma login' }).click();
   return { dialog, login: await bk.logins.nextLogin() };
 }
-
-async function consent(login: Page, answer: 'Accept' | 'Deny' = 'Accept') {
-  await expect(login.getByRole('heading', { name: /^Allow .* access\?$/ })).toBeVisible();
-  await login.getByRole('button', { name: answer }).click();
-}
-
-const keychainEntry = (bk: Harness, profileId: string) => createKeychainVault(bk.keychainService).get(profileId);
 
 test('happy path: log in, pick the company, consent — connected, tokens only in the keychain', async ({ bk, sandbox }, testInfo) => {
   const tokensOnTheWire: string[] = [];

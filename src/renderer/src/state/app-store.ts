@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ApiEvent } from '../../../shared/api';
+import type { BulkRun } from '../../../shared/bulk';
 import type { Environment } from '../../../shared/environment';
 import type { Notice } from '../../../shared/notice';
 import type { Profile } from '../../../shared/profile';
@@ -27,6 +28,10 @@ interface AppState {
   loadError: string | null;
   /** The step each running reconnect has reached, by profile id. */
   reauthSteps: ReadonlyMap<string, ReauthStep>;
+  /** The health check's progress while one runs (and its last count after). */
+  health: { done: number; total: number; running: boolean } | null;
+  /** The bulk reconnect main keeps, if any. */
+  bulkRun: BulkRun | null;
   start(): () => void;
   apply(event: ApiEvent): void;
 }
@@ -65,13 +70,15 @@ export const useAppStore = create<AppState>((set, get) => {
     complete: false,
     loadError: null,
     reauthSteps: new Map(),
+    health: null,
+    bulkRun: null,
 
     start() {
       const stop = api.onEvent((event) => get().apply(event));
       const fail = (error: unknown) => set({ loadError: messageOf(error), loaded: true });
       loadProfiles().catch(fail);
-      Promise.all([api.listEnvironments(), api.listNotices()])
-        .then(([environments, notices]) => set({ environments, notices }))
+      Promise.all([api.listEnvironments(), api.listNotices(), api.getBulkRun()])
+        .then(([environments, notices, bulkRun]) => set({ environments, notices, bulkRun }))
         .catch(fail);
       return stop;
     },
@@ -104,6 +111,12 @@ export const useAppStore = create<AppState>((set, get) => {
           break;
         case 'reauth-progress':
           set({ reauthSteps: new Map(get().reauthSteps).set(event.profileId, event.step) });
+          break;
+        case 'health-progress':
+          set({ health: { done: event.done, total: event.total, running: event.running } });
+          break;
+        case 'bulk-changed':
+          set({ bulkRun: event.run });
           break;
       }
     },

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { download, readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
+import { HealthCheckButton } from '../health/HealthCheckButton';
 import { ImportReportDialog } from './ImportReportDialog';
 import { ProfileTable } from './ProfileTable';
 import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } from './profile-query';
@@ -17,6 +18,8 @@ const EnvironmentsDialog = lazy(() => import('../environments/EnvironmentsDialog
 
 const ReconnectDialog = lazy(() => import('../reauth/ReconnectDialog').then((m) => ({ default: m.ReconnectDialog })));
 const ProfileDetails = lazy(() => import('./ProfileDetails').then((m) => ({ default: m.ProfileDetails })));
+const BulkDialog = lazy(() => import('../bulk/BulkDialog').then((m) => ({ default: m.BulkDialog })));
+const AuditTrailDialog = lazy(() => import('../audit/AuditTrailDialog').then((m) => ({ default: m.AuditTrailDialog })));
 
 type Open =
   | { kind: 'form'; profile: Profile | null }
@@ -25,6 +28,8 @@ type Open =
   | { kind: 'delete'; profile: Profile }
   | { kind: 'import-report'; report: ImportReport; file: FileText }
   | { kind: 'environments' }
+  | { kind: 'bulk'; suggestedIds?: string[] }
+  | { kind: 'audit' }
   | null;
 
 export function ProfilesPanel() {
@@ -40,6 +45,10 @@ export function ProfilesPanel() {
   const [open, setOpen] = useState<Open>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const bulkRun = useAppStore((s) => s.bulkRun);
+  const bulkLeft = bulkRun ? bulkRun.items.filter((i) => i.state === 'pending' || i.state === 'running').length : 0;
+  const closeMenu = () => menu.current?.removeAttribute('open');
 
   const sorted = useMemo(() => sortProfiles(profiles.values(), sort), [profiles, sort]);
   const shown = useMemo(() => filterProfiles(sorted, search, status), [sorted, search, status]);
@@ -122,6 +131,10 @@ export function ProfilesPanel() {
         <button type="button" className="primary" onClick={() => setOpen({ kind: 'form', profile: null })}>
           Add profile
         </button>
+        <HealthCheckButton profileIds={shown.length === profiles.size ? null : shown.map((p) => p.id)} onDone={say} />
+        <button type="button" onClick={() => setOpen({ kind: 'bulk' })}>
+          {bulkLeft > 0 ? `Bulk reconnect (${bulkLeft} left)…` : 'Bulk reconnect…'}
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -133,18 +146,44 @@ export function ProfilesPanel() {
             void readPickedFile(fileInput.current!).then((file) => file && importFile(file, 'all-or-nothing'))
           }
         />
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
-        <button type="button" onClick={() => void exportShown('csv')} disabled={shown.length === 0}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void exportShown('json')} disabled={shown.length === 0}>
-          Export JSON
-        </button>
-        <button type="button" onClick={() => setOpen({ kind: 'environments' })}>
-          Environments…
-        </button>
+        <details className="menu" ref={menu}>
+          <summary>More</summary>
+          <div className="menu-items">
+            <button
+              type="button"
+              onClick={() => {
+                closeMenu();
+                fileInput.current?.click();
+              }}
+            >
+              Import…
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
+                void exportShown('csv');
+              }} disabled={shown.length === 0}>
+              Export CSV
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
+                void exportShown('json');
+              }} disabled={shown.length === 0}>
+              Export JSON
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
+                setOpen({ kind: 'environments' });
+              }}>
+              Environments…
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
+                setOpen({ kind: 'audit' });
+              }}>
+              Audit trail…
+            </button>
+          </div>
+        </details>
       </div>
 
       <div className="status-line">
@@ -190,6 +229,8 @@ export function ProfilesPanel() {
             onClose={() => setOpen(null)}
           />
         )}
+        {open?.kind === 'bulk' && <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={open.suggestedIds} onClose={() => setOpen(null)} />}
+        {open?.kind === 'audit' && <AuditTrailDialog onClose={() => setOpen(null)} />}
         {open?.kind === 'reconnect' && (
           <ReconnectDialog profile={open.profile} environmentName={environmentName(open.profile.environmentId)} onClose={() => setOpen(null)} />
         )}

@@ -1,0 +1,22 @@
+import { useAppStore } from '../../state/app-store';
+import { Dialog } from '../../components/Dialog';
+import { BulkChooser } from './BulkChooser';
+import { BulkRunner } from './BulkRunner';
+
+interface BulkDialogProps {
+  /** The profiles the list shows now (search and filter applied). */
+  shownIds: string[];
+  /** Profiles suggested by the error explainer, if it opened this dialog. */
+  suggestedIds?: string[];
+  onClose(): void;
+}
+
+/** F8: choose profiles, then one isolated login at a time with skip, retry, pause and cancel. */
+export function BulkDialog({ shownIds, suggestedIds, onClose }: BulkDialogProps) {
+  const run = useAppStore((s) => s.bulkRun);
+  return (
+    <Dialog title="Bulk reconnect" onClose={onClose} wide>
+      {run ? <BulkRunner run={run} onClose={onClose} /> : <BulkChooser shownIds={shownIds} suggestedIds={suggestedIds} onClose={onClose} />}
+    </Dialog>
+  );
+}

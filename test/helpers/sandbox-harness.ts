@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+import { type Sandbox, startSandbox } from '../../sandbox';
+import { createKeychainVault } from '../../src/main/platform/keychain-vault';
+import type { ProfileDefinition } from '../../src/shared/profile';
+import { type Harness, test as base, expect } from './harness';
+import { ANNA, NORDLYS } from './sandbox/relying-party';
+
+/** The harness with a Visma Connect sandbox of its own per test. */
+export const test = base.extend<{ sandbox: Sandbox }>({
+  // Playwright reads a fixture's dependencies from its destructured first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox();
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+export { expect };
+
+/** A profile on the sandbox (Nordlys, Anna unless overridden), added through the API. */
+export async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileDefinition> = {}) {
+  if (!bk.app.environments.exists(sandbox.environment.id)) await bk.app.api.saveEnvironment(sandbox.environment);
+  return bk.app.api.createProfile({
+    id: 'orders',
+    name: 'Orders into Visma',
+    direction: 'import',
+    companyId: NORDLYS.id,
+    companyName: NORDLYS.name,
+    apiUser: ANNA.email,
+    environmentId: sandbox.environment.id,
+    ...overrides,
+  });
+}
+
+export async function consent(login: Page, answer: 'Accept' | 'Deny' = 'Accept') {
+  await expect(login.getByRole('heading', { name: /^Allow .* access\?$/ })).toBeVisible();
+  await login.getByRole('button', { name: answer }).click();
+}
+
+export const keychainEntry = (bk: Harness, profileId: string) => createKeychainVault(bk.keychainService).get(profileId);
