@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { parseCsv } from '../../src/main/csv/parse-csv';
 import type { JsonReport } from '../../src/main/severa/report-format';
@@ -7,6 +6,7 @@ import { expect, type Harness, test } from '../helpers/harness';
 import { AZETS_CSV, SEVERA_CSV, SEVERA_CSV_UNKNOWN_ACTIVE } from '../helpers/severa-panel-fixtures';
 import { LOOKALIKE_CLIENT, startSeveraLookalike } from '../helpers/severa-lookalike';
 import { azetsCsv, generatePopulation, severaCsv } from '../helpers/severa-population';
+import { axeViolations } from '../helpers/axe';
 
 async function pickFile(page: Page, scope: Locator, button: string, name: string, content: Buffer) {
   const chooser = page.waitForEvent('filechooser');
@@ -264,33 +264,24 @@ test('20,000 users: the list shows only what is in view and fetches the rest as 
 test.describe('accessibility', () => {
   // axe is injected as a script, which the page's CSP (scripts from the app only) would otherwise refuse.
   test.use({ bypassCSP: true });
-  const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-  async function violationsOn(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const { axe } = window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-      return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
 
   test('the panel, empty, with results and with its dialogs open, has no axe violations', async ({ bk }) => {
     const { page } = bk;
     const { panel, severaCard } = await openPanel(bk);
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await loadBothFiles(bk);
     await panel.getByRole('region', { name: /^Summary per reason/ }).getByRole('button', { name: '1 Likely typo' }).click();
     await panel.getByLabel('Email address to check').fill('sari.koski@firma.fi');
     await panel.getByRole('button', { name: 'Check' }).click();
     await expect(panel.getByRole('status', { name: 'Quick check result' })).toContainText('Not found in Severa');
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await severaCard.getByRole('button', { name: 'Columns…' }).click();
     await expect(page.getByRole('dialog', { name: 'Columns of severa-users.csv' })).toBeVisible();
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await severaCard.getByRole('radio', { name: 'Severa API' }).check();
     await severaCard.getByRole('button', { name: 'Connection…' }).click();
     await expect(page.getByRole('dialog', { name: 'Severa API connection' })).toBeVisible();
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

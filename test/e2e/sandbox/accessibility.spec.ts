@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { type Page, expect, test } from '@playwright/test';
 import { type Sandbox, startSandbox, totp } from '../../../sandbox';
 import { openLogin, pickCompany, signIn } from '../../helpers/sandbox/chromium-person';
 import { HAVBRIS, TOVE } from '../../helpers/sandbox/relying-party';
+import { axeViolations } from '../../helpers/axe';
 
 let sandbox: Sandbox;
 test.beforeAll(async () => {
@@ -12,27 +12,18 @@ test.afterAll(() => sandbox.close());
 
 // axe is injected as a script, which the pages' CSP (no scripts at all) would otherwise refuse.
 test.use({ bypassCSP: true });
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function violationsOn(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } };
-    return (await axe.run()).violations.map((v) => v.id);
-  });
-}
 
 test('every login page passes axe', async ({ page }) => {
   await openLogin(page, sandbox);
-  expect(await violationsOn(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await signIn(page, TOVE);
   await expect(page.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
-  expect(await violationsOn(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel('Verification code').fill(totp(TOVE.totpSecret));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('heading', { name: 'Choose a company' })).toBeVisible();
-  expect(await violationsOn(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await pickCompany(page, HAVBRIS.name);
   await expect(page.getByRole('heading', { name: 'Allow Bridgekeeper access?' })).toBeVisible();
-  expect(await violationsOn(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { axeViolations } from '../helpers/axe';
+import { FJELLVIND } from '../helpers/sandbox/relying-party';
+import { addProfile, expect, test } from '../helpers/sandbox-harness';
+
+test.use({ bypassCSP: true });
+
+/** B5: the profiles area and every dialog of the reconnect and bulk flows, with no axe violations. */
+test('the profiles area and its dialogs have no axe violations', async ({ bk, sandbox }) => {
+  const { page } = bk;
+  await addProfile(bk, sandbox);
+  await addProfile(bk, sandbox, { id: 'f1', name: 'Fjellvind orders', companyId: FJELLVIND.id, companyName: FJELLVIND.name });
+  bk.app.profiles.setStates([{ id: 'f1', state: { status: 'needs-reauth', statusSince: new Date().toISOString(), statusReason: { code: '12002', message: 'The Visma.net API answered 12002.' } } }]);
+  await expect(page.getByText('Showing 2 of 2 profiles')).toBeVisible();
+  const check = async (what: string) => expect(await axeViolations(page), what).toEqual([]);
+  const closeWith = async (p: Page) => {
+    await p.keyboard.press('Escape');
+    await expect(p.getByRole('dialog')).toHaveCount(0);
+  };
+
+  await check('the list');
+  await page.getByText('More', { exact: true }).click();
+  await check('the More menu');
+  await page.getByText('More', { exact: true }).click();
+
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  await page.getByRole('dialog', { name: 'Add profile' }).getByRole('button', { name: 'Add profile' }).click();
+  await check('the add form with its errors');
+  await closeWith(page);
+
+  await page.getByRole('button', { name: 'Details of Fjellvind orders' }).click();
+  await check('profile details');
+  await closeWith(page);
+
+  await page.getByRole('button', { name: 'Reconnect Orders into Visma' }).click();
+  await check('the reconnect dialog');
+  await closeWith(page);
+
+  await page.getByRole('button', { name: /^Bulk reconnect/ }).click();
+  await check('the bulk chooser');
+  await page.getByRole('button', { name: 'Start bulk reconnect (1)' }).click();
+  await expect(page.getByRole('region', { name: 'Next login' })).toContainText('Fjellvind orders');
+  await check('the bulk run');
+  await closeWith(page);
+
+  await page.getByText('More', { exact: true }).click();
+  await page.getByRole('button', { name: 'Audit trail…' }).click();
+  await check('the audit trail');
+  await closeWith(page);
+
+  await page.getByText('More', { exact: true }).click();
+  await page.getByRole('button', { name: 'Environments…' }).click();
+  await check('the environments');
+});
