@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { type Sandbox, startSandbox, totp } from '../../../sandbox';
 import { openLogin, pickCompany, signIn } from '../../helpers/sandbox/chromium-person';
 import { HAVBRIS, TOVE } from '../../helpers/sandbox/relying-party';
