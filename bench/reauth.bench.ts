@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 import { startSandbox } from '../sandbox';
 import { CHROMIUM } from '../playwright.config';
 import { openHarness } from '../test/helpers/harness';
+import { ordersProfile } from '../test/helpers/orders-profile';
 import { pickCompany, signIn } from '../test/helpers/sandbox/chromium-person';
 import { ANNA, NORDLYS } from '../test/helpers/sandbox/relying-party';
 import { startPrivateSecretService } from '../test/helpers/secret-service';
@@ -35,15 +36,7 @@ const browser = await chromium.launch(CHROMIUM);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bk-bench-reauth-'));
 const bk = await openHarness(await browser.newPage(), dir);
 await bk.app.api.saveEnvironment(sandbox.environment);
-await bk.app.api.createProfile({
-  id: 'orders',
-  name: 'Orders into Visma',
-  direction: 'import',
-  companyId: NORDLYS.id,
-  companyName: NORDLYS.name,
-  apiUser: ANNA.email,
-  environmentId: sandbox.environment.id,
-});
+await bk.app.api.createProfile(ordersProfile(sandbox.environment.id));
 
 const machineMs: number[] = [];
 let heapAfterFirst = 0;

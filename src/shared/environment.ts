@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema, NameSchema } from './field-schemas';
 
 const isLoopback = (host: string): boolean =>
   host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
@@ -10,13 +11,8 @@ const SecureUrl = z.url({ error: 'must be a URL' }).refine((value) => {
 }, 'must use https (plain http is allowed only on 127.0.0.1 or localhost)');
 
 export const EnvironmentDefinitionSchema = z.object({
-  id: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(100, 'is longer than 100 characters')
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore'),
-  name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  id: IdSchema,
+  name: NameSchema,
   /** Visma Connect's issuer; discovery lives at `<issuer>/.well-known/openid-configuration`. */
   issuer: SecureUrl,
   /** Empty until the user enters the client id registered for DataBridge with Visma. */

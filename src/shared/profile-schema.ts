@@ -1,15 +1,11 @@
 import { z } from 'zod';
+import { IdSchema, NameSchema } from './field-schemas';
 import { DIRECTIONS, PROFILE_STATUSES } from './profile';
 
 /** What a user types or imports: the profile itself, without its connection state. */
 export const ProfileDefinitionSchema = z.object({
-  id: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(100, 'is longer than 100 characters')
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore'),
-  name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  id: IdSchema,
+  name: NameSchema,
   direction: z.enum(DIRECTIONS, { error: 'must be "import" or "export"' }),
   companyId: z
     .string()

@@ -3,9 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox';
 import { parseCsv } from '../../src/main/csv/parse-csv';
 import type { Harness } from '../helpers/harness';
-import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { ANNA, FJELLVIND, NORDLYS } from '../helpers/sandbox/relying-party';
-import { addProfile, consent, expect, test } from '../helpers/sandbox-harness';
+import { addProfile, completeLogin, expect, test } from '../helpers/sandbox-harness';
 
 /** Five profiles over two companies, added in an order that is not the company order. */
 async function fiveProfiles(bk: Harness, sandbox: Sandbox) {
@@ -25,10 +24,7 @@ async function openBulk(page: Page): Promise<Locator> {
 
 /** The person logs in as Anna and picks `company`. */
 async function logIn(bk: Harness, company: string) {
-  const login = await bk.logins.nextLogin();
-  await signIn(login, ANNA);
-  await pickCompany(login, company);
-  await consent(login);
+  await completeLogin(await bk.logins.nextLogin(), ANNA, company);
 }
 
 const result = (dialog: Locator, name: string) => dialog.getByRole('table', { name: 'Profiles in this bulk reconnect' }).getByRole('row').filter({ hasText: name });

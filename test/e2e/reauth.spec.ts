@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { startSandbox, totp } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
-import { addProfile, consent, expect, keychainEntry, test } from '../helpers/sandbox-harness';
+import { addProfile, completeLogin, consent, expect, keychainEntry, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { ANNA, FJELLVIND, NORDLYS, PER, TOVE } from '../helpers/sandbox/relying-party';
 
@@ -20,9 +20,7 @@ test('happy path: log in, pick the company, consent — connected, tokens only i
   await expect(dialog.getByRole('list', { name: 'Progress' })).toContainText('Waiting for you');
   // login_hint filled the email: the person only types the password
   await expect(login.getByLabel('Email')).toHaveValue(ANNA.email);
-  await signIn(login, ANNA);
-  await pickCompany(login, NORDLYS.name);
-  await consent(login);
+  await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('status')).toContainText('Connected');
   await expect(dialog.getByRole('status')).toContainText(`the Visma.net API accepted them for ${NORDLYS.name} (${NORDLYS.id})`);
   await dialog.screenshot({ path: testInfo.outputPath('reconnected.png') });
@@ -78,9 +76,7 @@ test('a second profile logged in as another user right after: nothing carries ov
   await addProfile(bk, sandbox);
   await addProfile(bk, sandbox, { id: 'fjell', name: 'Fjellvind orders', companyId: FJELLVIND.id, companyName: FJELLVIND.name, apiUser: PER.email });
   const first = await reconnect(bk, 'Orders into Visma');
-  await signIn(first.login, ANNA);
-  await pickCompany(first.login, NORDLYS.name);
-  await consent(first.login);
+  await completeLogin(first.login, ANNA, NORDLYS.name);
   await expect(first.dialog.getByRole('status')).toContainText('Connected');
   await first.dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -89,9 +85,7 @@ test('a second profile logged in as another user right after: nothing carries ov
   await expect(second.login.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(second.login.getByLabel('Email')).toHaveValue(PER.email);
   expect(await second.login.context().cookies(sandbox.issuer)).toEqual([]);
-  await signIn(second.login, PER);
-  await pickCompany(second.login, FJELLVIND.name);
-  await consent(second.login);
+  await completeLogin(second.login, PER, FJELLVIND.name);
   await expect(second.dialog.getByRole('status')).toContainText('Connected');
   expect((await keychainEntry(bk, 'orders'))!.refreshToken).not.toBe((await keychainEntry(bk, 'fjell'))!.refreshToken);
   expect(bk.logins.contexts).toHaveLength(2);
@@ -100,9 +94,7 @@ test('a second profile logged in as another user right after: nothing carries ov
 test('the wrong company: both named, nothing stored', async ({ bk, sandbox }) => {
   await addProfile(bk, sandbox);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-  await signIn(login, ANNA);
-  await pickCompany(login, FJELLVIND.name);
-  await consent(login);
+  await completeLogin(login, ANNA, FJELLVIND.name);
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('The wrong company was picked');
   await expect(alert).toContainText(`The login picked company ${FJELLVIND.id}, but this profile works on ${NORDLYS.name} (${NORDLYS.id})`);
@@ -149,9 +141,7 @@ test('a tampered state is a security error', async ({ bk, sandbox }) => {
     return url;
   };
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-  await signIn(login, ANNA);
-  await pickCompany(login, NORDLYS.name);
-  await consent(login);
+  await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('alert')).toContainText('A security check failed');
   expect(await keychainEntry(bk, 'orders')).toBeNull();
 });
@@ -164,9 +154,7 @@ test('an answer from another issuer is a security error', async ({ bk, sandbox }
     bk.logins.tamper.allowOrigin = new URL(impostor.issuer).origin;
     bk.logins.tamper.authorize = (url) => new URL(`${url.pathname}${url.search}`, impostor.issuer);
     const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-    await signIn(login, ANNA);
-    await pickCompany(login, NORDLYS.name);
-    await consent(login);
+    await completeLogin(login, ANNA, NORDLYS.name);
     await expect(dialog.getByRole('alert')).toContainText('A security check failed');
     expect(await keychainEntry(bk, 'orders')).toBeNull();
   } finally {
@@ -178,9 +166,7 @@ test('a 5xx from Visma is an error to retry, not a reason to reauthenticate', as
   await addProfile(bk, sandbox);
   await sandbox.admin.failNext('token', 1, 503);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-  await signIn(login, ANNA);
-  await pickCompany(login, NORDLYS.name);
-  await consent(login);
+  await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('alert')).toContainText('Visma answered with an error (HTTP 503)');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Error');
@@ -189,9 +175,7 @@ test('a 5xx from Visma is an error to retry, not a reason to reauthenticate', as
 test('one-time refresh tokens rotate, and the keychain keeps the newest', async ({ bk, sandbox }) => {
   await addProfile(bk, sandbox);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-  await signIn(login, ANNA);
-  await pickCompany(login, NORDLYS.name);
-  await consent(login);
+  await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('status')).toContainText('Connected');
   const before = (await keychainEntry(bk, 'orders'))!.refreshToken;
   await bk.app.tokens.accessToken('orders', bk.app.environments.get(sandbox.environment.id)!, { forceRefresh: true });
@@ -202,9 +186,7 @@ test('one-time refresh tokens rotate, and the keychain keeps the newest', async 
 test('deleting a connected profile revokes its token at Visma and removes it from the keychain', async ({ bk, sandbox }) => {
   await addProfile(bk, sandbox);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
-  await signIn(login, ANNA);
-  await pickCompany(login, NORDLYS.name);
-  await consent(login);
+  await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('status')).toContainText('Connected');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await sandbox.admin.resetRequestCounts();

@@ -3,7 +3,8 @@ import { type Sandbox, startSandbox } from '../../sandbox';
 import { createKeychainVault } from '../../src/main/platform/keychain-vault';
 import type { ProfileDefinition } from '../../src/shared/profile';
 import { type Harness, test as base, expect } from './harness';
-import { ANNA, NORDLYS } from './sandbox/relying-party';
+import { ordersProfile } from './orders-profile';
+import { pickCompany, signIn } from './sandbox/chromium-person';
 
 /** The harness with a Visma Connect sandbox of its own per test. */
 export const test = base.extend<{ sandbox: Sandbox }>({
@@ -21,21 +22,19 @@ export { expect };
 /** A profile on the sandbox (Nordlys, Anna unless overridden), added through the API. */
 export async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileDefinition> = {}) {
   if (!bk.app.environments.exists(sandbox.environment.id)) await bk.app.api.saveEnvironment(sandbox.environment);
-  return bk.app.api.createProfile({
-    id: 'orders',
-    name: 'Orders into Visma',
-    direction: 'import',
-    companyId: NORDLYS.id,
-    companyName: NORDLYS.name,
-    apiUser: ANNA.email,
-    environmentId: sandbox.environment.id,
-    ...overrides,
-  });
+  return bk.app.api.createProfile(ordersProfile(sandbox.environment.id, overrides));
 }
 
 export async function consent(login: Page, answer: 'Accept' | 'Deny' = 'Accept') {
   await expect(login.getByRole('heading', { name: /^Allow .* access\?$/ })).toBeVisible();
   await login.getByRole('button', { name: answer }).click();
+}
+
+/** The person's whole part of a login: sign in, pick the company, accept. */
+export async function completeLogin(login: Page, person: { email: string; password: string }, company: string) {
+  await signIn(login, person);
+  await pickCompany(login, company);
+  await consent(login);
 }
 
 export const keychainEntry = (bk: Harness, profileId: string) => createKeychainVault(bk.keychainService).get(profileId);

@@ -5,6 +5,7 @@ import type { ProfileDefinition } from '../../../src/shared/profile';
 import { type LoginScript, httpLoginSurface } from '../../helpers/http-login-surface';
 import { ANNA, FJELLVIND, NORDLYS, PER } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
+import { ordersProfile } from '../../helpers/orders-profile';
 import { tempApp } from '../../helpers/temp-app';
 
 const newSandbox = sandboxPerTest();
@@ -14,17 +15,7 @@ async function setUp(sandbox: Sandbox, scripts: LoginScript[], options: Paramete
   const surface = httpLoginSurface(...scripts);
   const app = tempApp(undefined, { vault, loginSurface: surface, now: () => new Date(), ...options });
   await app.api.saveEnvironment(sandbox.environment);
-  const profile = (overrides: Partial<ProfileDefinition> = {}) =>
-    app.api.createProfile({
-      id: 'orders',
-      name: 'Orders into Visma',
-      direction: 'import',
-      companyId: NORDLYS.id,
-      companyName: NORDLYS.name,
-      apiUser: ANNA.email,
-      environmentId: sandbox.environment.id,
-      ...overrides,
-    });
+  const profile = (overrides: Partial<ProfileDefinition> = {}) => app.api.createProfile(ordersProfile(sandbox.environment.id, overrides));
   return { app, vault, surface, profile };
 }
 

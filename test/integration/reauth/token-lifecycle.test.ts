@@ -6,6 +6,7 @@ import { type TokenVault, createMemoryVault } from '../../../src/main/reauth/tok
 import { httpLoginSurface } from '../../helpers/http-login-surface';
 import { ANNA, NORDLYS, discover } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
+import { ordersProfile } from '../../helpers/orders-profile';
 import { tempApp } from '../../helpers/temp-app';
 
 const newSandbox = sandboxPerTest();
@@ -14,15 +15,7 @@ const newSandbox = sandboxPerTest();
 async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault()) {
   const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date() });
   await app.api.saveEnvironment(sandbox.environment);
-  await app.api.createProfile({
-    id: 'orders',
-    name: 'Orders into Visma',
-    direction: 'import',
-    companyId: NORDLYS.id,
-    companyName: NORDLYS.name,
-    apiUser: ANNA.email,
-    environmentId: sandbox.environment.id,
-  });
+  await app.api.createProfile(ordersProfile(sandbox.environment.id));
   expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
   const environment = app.environments.get(sandbox.environment.id)!;
   return { app, vault, environment };

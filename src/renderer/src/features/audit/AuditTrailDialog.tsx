@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ProfileEvent } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { download, formatTime } from '../../components/files';
+import { EventTable } from '../../components/EventTable';
+import { download } from '../../components/files';
 
 const SHOWN = 500;
 
@@ -34,31 +35,7 @@ export function AuditTrailDialog({ onClose }: { onClose(): void }) {
         <p>Nothing has been recorded yet.</p>
       ) : (
         <div className="scroll-box">
-          <table className="simple-table" aria-label="Audit events">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Profile</th>
-                <th scope="col">What</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e, i) => (
-                <tr key={i}>
-                  <td>{formatTime(e.time)}</td>
-                  <td>{e.profileId}</td>
-                  <td>{e.kind}</td>
-                  <td>
-                    {e.outcome}
-                    {e.errorCode ? ` (${e.errorCode})` : ''}
-                  </td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EventTable events={events} label="Audit events" showProfile />
         </div>
       )}
       <div className="dialog-actions">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Message } from '../../components/Message';
 import { readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
 import { EnvironmentForm } from './EnvironmentForm';
@@ -72,11 +73,7 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
-          {message && (
-            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
-              {message.text}
-            </p>
-          )}
+          <Message message={message} />
           <div className="dialog-actions">
             <input
               ref={fileInput}

@@ -3,6 +3,8 @@ import type { Profile } from '../../../../shared/profile';
 import type { ProfileEvent } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { EventTable } from '../../components/EventTable';
+import { Message } from '../../components/Message';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatTime } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
@@ -75,35 +77,9 @@ export function ProfileDetails({ profileId, environmentName, onReconnect, onEdit
       ) : events.length === 0 ? (
         <p className="hint">Nothing has happened to this profile yet.</p>
       ) : (
-        <table className="simple-table" aria-label="Last events">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e, i) => (
-              <tr key={i}>
-                <td>{formatTime(e.time)}</td>
-                <td>{e.kind}</td>
-                <td>
-                  {e.outcome}
-                  {e.errorCode ? ` (${e.errorCode})` : ''}
-                </td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EventTable events={events} label="Last events" />
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
-          {message.text}
-        </p>
-      )}
+      <Message message={message} />
       <div className="dialog-actions">
         <button type="button" className="danger" onClick={() => onDelete(profile)}>
           Delete

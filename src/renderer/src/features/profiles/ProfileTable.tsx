@@ -3,6 +3,7 @@ import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatTime } from '../../components/files';
+import { gridMoveTarget } from '../../components/grid-keys';
 import type { Sort, SortKey } from './profile-query';
 
 const ROW_HEIGHT = 44;
@@ -47,25 +48,12 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onOpen, 
     if (active >= profiles.length) setActive(Math.max(0, profiles.length - 1));
   }, [active, profiles.length]);
 
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(profiles.length - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next);
-  };
-
   const onKeyDown = (event: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + page,
-      PageUp: active - page,
-      Home: 0,
-      End: profiles.length - 1,
-    };
-    if (event.key in moves) {
+    const target = gridMoveTarget(event.key, active, profiles.length, scrollRef.current, ROW_HEIGHT);
+    if (target !== null) {
       event.preventDefault();
-      moveTo(moves[event.key]!);
+      setActive(target);
+      virtualizer.scrollToIndex(target);
       return;
     }
     const profile = profiles[active];

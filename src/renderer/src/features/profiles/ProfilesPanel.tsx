@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
 import { api, messageOf } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Message } from '../../components/Message';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { download, readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
@@ -194,11 +195,7 @@ export function ProfilesPanel() {
               ? `Showing ${shown.length} of ${profiles.size} profiles`
               : `Loading profiles… ${profiles.size} of ${profileTotal}`}
         </p>
-        {message && (
-          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
-            {message.text}
-          </p>
-        )}
+        <Message message={message} />
         {loadError && (
           <p role="alert" className="form-error">
             Could not load profiles: {loadError}

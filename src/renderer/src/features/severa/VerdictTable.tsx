@@ -6,6 +6,7 @@ import { QuickResult } from './QuickCheck';
 import { REASONS, count } from './reasons';
 import { PAGE_SIZE, pagesKey, useSeveraStore } from './severa-store';
 import { ReasonBadge, VerdictDetails } from './VerdictDetails';
+import { gridMoveTarget } from '../../components/grid-keys';
 
 const ROW_HEIGHT = 52;
 const COLUMNS = ['Reason', 'Azets Work user', 'Severa user', 'Why'];
@@ -66,26 +67,12 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) loadPage(runId, page);
   }, [loadPage, runId, key, first, last]);
 
-  const moveTo = (index: number) => {
-    if (!total) return;
-    const next = Math.max(0, Math.min(total - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next);
-  };
-
   const onKeyDown = (event: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + page,
-      PageUp: active - page,
-      Home: 0,
-      End: (total ?? 1) - 1,
-    };
-    if (event.key in moves) {
+    const target = gridMoveTarget(event.key, active, total ?? 0, scrollRef.current, ROW_HEIGHT);
+    if (target !== null) {
       event.preventDefault();
-      moveTo(moves[event.key]!);
+      setActive(target);
+      virtualizer.scrollToIndex(target);
     }
   };
 
