@@ -171,12 +171,12 @@ export class LogScanner {
     const unfinished = hints ? this.takeQueued(data, end, final) : this.search(data, end, final);
 
     const nextScan = unfinished >= 0 ? unfinished : end;
-    if (unfinished < 0) {
-      if (hints) {
-        this.newlines = hints.breaks;
-        this.lastNewline = hints.lastBreak;
-        this.countedTo = base + end;
-      } else this.countTo(data, end);
+    // Count every line break the carry is about to drop (takeQueued has set the counts for an unfinished entry).
+    if (!hints) this.countTo(data, nextScan);
+    else if (unfinished < 0) {
+      this.newlines = hints.breaks;
+      this.lastNewline = hints.lastBreak;
+      this.countedTo = base + end;
     }
     if (!hints) this.dropQueue();
     this.view = null;
@@ -230,8 +230,13 @@ export class LogScanner {
         continue;
       }
       const line = this.trueLineStart(data, at);
-      const entryEnd = this.giveEntry(data, line, end, final, this.queuedBreaks[this.queueHead]!);
+      const breaks = this.queuedBreaks[this.queueHead]!;
+      const entryEnd = this.giveEntry(data, line, end, final, breaks);
       if (entryEnd < 0) {
+        // Counted up to the unfinished entry's hit: the carry may drop what lies before it.
+        this.newlines = breaks;
+        this.lastNewline = base + line - 1;
+        this.countedTo = base + line;
         this.compactQueue();
         return this.pendingStart;
       }
