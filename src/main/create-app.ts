@@ -2,6 +2,7 @@ import type { ApiEvent, BridgekeeperApi } from '../shared/api';
 import type { Notice } from '../shared/notice';
 import { createEnvironmentService } from './environments/environment-service';
 import { openEventLog } from './events/event-log';
+import { createExplainerService } from './explainer/explainer-service';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
 import { createProfileService } from './profiles/profile-service';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     loginTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES,
     now,
   });
+  const explainer = createExplainerService({ profiles: () => profiles.all() });
 
   const api: BridgekeeperApi = {
     listNotices: notices.listNotices,
@@ -91,8 +93,9 @@ export function createApp(deps: AppDeps) {
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
     importEnvironment: environments.importEnvironment,
+    explainLog: explainer.explainLog,
   };
-  return { api, settings, notices, environments, profiles, reauth, tokens, events };
+  return { api, settings, notices, environments, profiles, reauth, tokens, events, explainer };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,5 +1,6 @@
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { ImportMode, ImportReport } from './import-report';
+import type { LogExplanation } from './log-explanation';
 import type { Notice } from './notice';
 import type { Profile, ProfileDefinition } from './profile';
 import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
@@ -62,6 +63,13 @@ export interface BridgekeeperApi {
   saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
   deleteEnvironment(id: string): Promise<void>;
   importEnvironment(file: FileText): Promise<Environment>;
+
+  /**
+   * Pasted text or a log file the renderer read (at most MAX_LOG_TEXT_CHARS): every known Visma error in
+   * it with its count, times, endpoints, companies and what to do; unknown errors grouped; the profiles
+   * named near them, for bulk reconnect.
+   */
+  explainLog(file: FileText): Promise<LogExplanation>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -84,6 +92,7 @@ export const API_METHODS = [
   'saveEnvironment',
   'deleteEnvironment',
   'importEnvironment',
+  'explainLog',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */

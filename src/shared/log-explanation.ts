@@ -1,5 +1,11 @@
 // The error explainer's report (F9): plain data, so it crosses IPC as JSON and the renderer needs no zod for it.
 
+/**
+ * The most text explainLog takes (characters): pasted text and files the renderer read. A bigger log is
+ * opened as a file by main (explainLogFile), which streams it from disk at any size.
+ */
+export const MAX_LOG_TEXT_CHARS = 64 * 1024 * 1024;
+
 /** The Visma errors the explainer knows, in the order they are listed when equally frequent. */
 export const KNOWN_ERROR_KINDS = [
   'ipp-company-id',

@@ -125,12 +125,23 @@ function blankProfiles(message: string, named: ReadonlyMap<number, ReadonlySet<P
   return text;
 }
 
+/** Text is fed in slices of this many characters, so the UTF-8 copy of a big paste is never made whole. */
+const TEXT_SLICE = 1 << 20;
+
 /** Explains pasted or uploaded text. */
 export function explainLogText(text: string, options: ExplainOptions): LogExplanation {
   const explainer = new LogExplainer(options);
-  // In slices, so the UTF-8 copy of a big paste is never made whole.
-  const SLICE = 1 << 20;
-  for (let at = 0; at < text.length; at += SLICE) explainer.push(text.slice(at, at + SLICE));
+  for (let at = 0; at < text.length; at += TEXT_SLICE) explainer.push(text.slice(at, at + TEXT_SLICE));
+  return explainer.finish();
+}
+
+/** The same, letting other work (IPC, timers) run between slices: what the app's main process uses. */
+export async function explainLogTextYielding(text: string, options: ExplainOptions): Promise<LogExplanation> {
+  const explainer = new LogExplainer(options);
+  for (let at = 0; at < text.length; at += TEXT_SLICE) {
+    explainer.push(text.slice(at, at + TEXT_SLICE));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return explainer.finish();
 }
 
