@@ -1,15 +1,15 @@
 /**
- * When a line without a timestamp carries on the line before it. Logs with timestamps need no
- * rules: every line without one belongs to the last line with one (stack traces, wrapped messages,
- * JSON bodies). Text without timestamps (a paste, a trace without times) uses these, which look only
- * at the two lines themselves:
+ * When a line without a timestamp carries on the line before it. In a log with timestamps no rule is
+ * needed: every line without one belongs to the last line with one (stack traces, wrapped messages,
+ * JSON bodies), up to a blank line. Text without timestamps (a paste, a trace without times) uses these
+ * rules, which look only at the two lines themselves:
  *
  * - the line starts with a space or a tab ("   at System.Net…"), a lowercase ASCII letter (a sentence
- *   wrapped mid-way), or a closing or joining mark: ) ] } > , . ; : - "
+ *   wrapped mid-way), or a closing or joining mark: ) ] } > , . ; : - " '
  * - or the line before ends with an opening or joining mark: : , ( [ { - = / \
  * - or the line before is Visma's "Error calling Visma.net endpoint (<url>)" with the message still to come.
  *
- * A blank line always ends such an entry.
+ * A blank line always ends an entry.
  */
 
 const SPACE = 0x20;

@@ -178,15 +178,18 @@ describe('unknown errors', () => {
       '2024-05-03 11:30:00 ERROR System.NullReferenceException: Object reference not set to an instance of an object. (row 942)',
       '2024-05-03 11:31:00 ERROR Visma.net rejected customer 10023: {"ExceptionType":"ValidationException","ExceptionMessage":"VAT zone \'NO5\' does not exist","ExceptionFaultCode":"10001"}',
       '03.05.2024 11:32:00 FEIL Kunne ikke lese fil C:\\DataBridge\\import\\kunder.csv',
+      '',
+      'Synkroniseringen misslyckas för 3 kunder',
     );
     expect(report.known).toEqual([]);
     expect(report.unknown.map((u) => [u.signature, u.count, u.faultCode])).toEqual([
       ['ERROR System.NullReferenceException: Object reference not set to an instance of an object. (row #)', 2, null],
       ['Visma.net fault 10001: VAT zone "…" does not exist', 1, '10001'],
       ['FEIL Kunne ikke lese fil <path>', 1, null],
+      ['Synkroniseringen misslyckas för # kunder', 1, null],
     ]);
     expect(report.unknown[0]).toMatchObject({ firstSeen: '2024-05-03T10:00:00', lastSeen: '2024-05-03T11:30:00', firstLine: 1, lastLine: 3 });
-    expect(report.errorEntries).toBe(4);
+    expect(report.errorEntries).toBe(5);
   });
 
   it('keeps the first two and the last sample of a frequent error', () => {
