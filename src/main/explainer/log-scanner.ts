@@ -21,9 +21,9 @@ export interface ScanHints {
   /** Where the run ends (whole text): after its last line break, or at the text's end when `final`. */
   end: number;
   /** Where each match starts (whole text), in order. */
-  hits: readonly number[];
+  hits: ArrayLike<number>;
   /** For each match, the line breaks before it in the whole text. */
-  breaksBefore: readonly number[];
+  breaksBefore: ArrayLike<number>;
   /** Line breaks in the whole text up to `end`, and where the last of them is (-1: none). */
   breaks: number;
   lastBreak: number;
@@ -154,8 +154,12 @@ export class LogScanner {
       const pieces = Math.floor((data.length - lineStart) / maxLineBytes);
       if (pieces > 0) end = Math.max(end, lineStart + pieces * maxLineBytes);
     }
+    if (hints && hints.end !== base + end) {
+      // The worker read other lines than these (it never should): search here from now on, which is always right.
+      this.searchHere = true;
+      hints = null;
+    }
     if (hints) {
-      if (hints.end !== base + end) throw new Error(`The worker's search ends at ${hints.end}, the text's complete lines at ${base + end}.`);
       for (let i = 0; i < hints.hits.length; i++) {
         this.queuedHits.push(hints.hits[i]!);
         this.queuedBreaks.push(hints.breaksBefore[i]!);

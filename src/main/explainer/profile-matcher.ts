@@ -15,8 +15,6 @@ interface Term {
 const WORD = /[\p{L}\p{N}]+/gu;
 const ASCII_WORD = /[a-z0-9]+/g;
 const BEYOND_ASCII = /[^\p{ASCII}]/u;
-/** The next ASCII word, skipping what lies between (sticky). */
-const NEXT_WORD = /[^a-z0-9]*([a-z0-9]+)/y;
 
 /** The words of a lower-case text (in NFC, so "å" typed two ways is one word). */
 function wordsOf(lower: string): string[] {
@@ -43,9 +41,6 @@ export class ProfileMatcher {
   private readonly oneWord = new Map<string, Term[]>();
   private readonly twoWords = new Map<string, Term[]>();
   private readonly firstOfTwo = new Set<string>();
-  /** Where a term can start in ASCII text: one search instead of splitting the text into words. */
-  private readonly asciiStarts: RegExp | null;
-  private readonly maxWords: number;
 
   constructor(readonly profiles: readonly ProfileRef[]) {
     profiles.forEach((profile, index) => {
@@ -60,9 +55,6 @@ export class ProfileMatcher {
         }
       }
     });
-    const firsts = [...this.oneWord.keys(), ...this.firstOfTwo].filter((w) => !BEYOND_ASCII.test(w));
-    this.asciiStarts = firsts.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${[...new Set(firsts)].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`, 'g') : null;
-    this.maxWords = Math.max(1, ...[...this.twoWords.values()].flat().map((t) => t.rest.length + 2));
   }
 
   get empty(): boolean {
@@ -73,22 +65,8 @@ export class ProfileMatcher {
   match(lower: string, fields?: ReadonlySet<Field>): Map<number, Set<Field>> {
     const found = new Map<number, Set<Field>>();
     if (this.empty) return found;
-    if (BEYOND_ASCII.test(lower)) {
-      const words = wordsOf(lower);
-      for (let i = 0; i < words.length; i++) this.matchAt(words, i, found, fields);
-      return found;
-    }
-    // ASCII text: find where a term can start, and read only the words from there.
-    const starts = this.asciiStarts;
-    if (!starts) return found;
-    starts.lastIndex = 0;
-    for (let m = starts.exec(lower); m !== null; m = starts.exec(lower)) {
-      const words = [m[0]];
-      NEXT_WORD.lastIndex = m.index + m[0].length;
-      for (let w = NEXT_WORD.exec(lower); w !== null && words.length < this.maxWords; w = NEXT_WORD.exec(lower)) words.push(w[1]!);
-      this.matchAt(words, 0, found, fields);
-      starts.lastIndex = m.index + m[0].length;
-    }
+    const words = wordsOf(lower);
+    for (let i = 0; i < words.length; i++) this.matchAt(words, i, found, fields);
     return found;
   }
 

@@ -16,16 +16,25 @@ const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const fragments = new RegExp(workerData.source, workerData.flags);
 const maxLine = workerData.maxLineBytes;
-let carry = Buffer.alloc(0);
+let work = Buffer.alloc(0);
+let carried = 0;
 let base = 0;
 let breaks = 0;
 let lastBreak = -1;
+let hits = new Float64Array(1024);
+let before = new Float64Array(1024);
 parentPort.on('message', ({ chunk, length, final }) => {
-  const bytes = chunk ? Buffer.from(chunk, 0, length) : Buffer.alloc(0);
-  const data = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+  // The carried tail and the new chunk in one reused buffer.
+  const size = carried + length;
+  if (work.length < size) {
+    const bigger = Buffer.allocUnsafe(Math.max(size, 2 * work.length));
+    work.copy(bigger, 0, 0, carried);
+    work = bigger;
+  }
+  if (chunk) work.set(new Uint8Array(chunk, 0, length), carried);
+  const data = work.subarray(0, size);
   const end = final ? data.length : data.lastIndexOf(10) + 1;
-  const hits = [];
-  const breaksBefore = [];
+  let count = 0;
   let longLine = false;
   if (end > 0) {
     const view = data.latin1Slice(0, end);
@@ -42,17 +51,31 @@ parentPort.on('message', ({ chunk, length, final }) => {
     fragments.lastIndex = 0;
     for (let m = fragments.exec(view); m !== null; m = fragments.exec(view)) {
       countTo(m.index);
-      hits.push(base + m.index);
-      breaksBefore.push(breaks);
+      if (count === hits.length) {
+        const moreHits = new Float64Array(2 * count);
+        moreHits.set(hits);
+        hits = moreHits;
+        const moreBefore = new Float64Array(2 * count);
+        moreBefore.set(before);
+        before = moreBefore;
+      }
+      hits[count] = base + m.index;
+      before[count] = breaks;
+      count++;
     }
     countTo(end);
   }
   if (data.length - end >= maxLine) longLine = true;
   if (final && base + end - (lastBreak + 1) >= maxLine) longLine = true;
-  carry = Buffer.from(data.subarray(end));
+  data.copyWithin(0, end);
+  carried = data.length - end;
   base += end;
-  const hints = { end: base, hits, breaksBefore, breaks, lastBreak, longLine };
-  parentPort.postMessage({ chunk, length, hints }, chunk ? [chunk] : []);
+  // Typed arrays copy in one piece; plain arrays would be cloned number by number.
+  const found = { hits: hits.slice(0, count), breaksBefore: before.slice(0, count) };
+  const hints = { end: base, hits: found.hits, breaksBefore: found.breaksBefore, breaks, lastBreak, longLine };
+  const transfer = [found.hits.buffer, found.breaksBefore.buffer];
+  if (chunk) transfer.push(chunk);
+  parentPort.postMessage({ chunk, length, hints }, transfer);
 });
 `;
 
