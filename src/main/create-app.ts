@@ -2,7 +2,7 @@ import type { ApiEvent, BridgekeeperApi } from '../shared/api';
 import type { Notice } from '../shared/notice';
 import { createEnvironmentService } from './environments/environment-service';
 import { openEventLog } from './events/event-log';
-import { createExplainerService } from './explainer/explainer-service';
+import { createExplainerService } from './explainer';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
 import { createProfileService } from './profiles/profile-service';
