@@ -5,6 +5,7 @@ import { createEnvironmentService } from './environments/environment-service';
 import { exportAuditTrail } from './events/audit-trail';
 import { type HealthCheckDeps, createHealthCheckService } from './health/health-check-service';
 import { openEventLog } from './events/event-log';
+import { createExplainerService } from './explainer';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
 import { createProfileService } from './profiles/profile-service';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     loginTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES,
     now,
   });
+  const explainer = createExplainerService({ profiles: () => profiles.all() });
 
   const health = createHealthCheckService({
     profiles,
@@ -157,8 +159,9 @@ export function createApp(deps: AppDeps) {
     listSeveraVerdicts: severa.listSeveraVerdicts,
     checkSeveraEmail: severa.checkSeveraEmail,
     exportSeveraReport: severa.exportSeveraReport,
+    explainLog: explainer.explainLog,
   };
-  return { api, settings, notices, environments, profiles, reauth, tokens, events, health, bulk, severa };
+  return { api, settings, notices, environments, profiles, reauth, tokens, events, health, bulk, severa, explainer };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { API_METHODS, BridgekeeperApi } from './api';
 import { EnvironmentDefinitionSchema } from './environment';
+import { MAX_LOG_TEXT_CHARS } from './log-explanation';
 import { ProfileDefinitionSchema } from './profile-schema';
 import {
   ColumnMappingSchema,
@@ -18,6 +19,11 @@ const FileTextSchema = z.object({
   name: z.string().min(1).max(1000),
   // 64 MiB of text is far beyond any profile list; the limit keeps a stray file from exhausting main.
   text: z.string().max(64 * 1024 * 1024),
+});
+
+const LogTextSchema = z.object({
+  name: z.string().min(1).max(1000),
+  text: z.string().max(MAX_LOG_TEXT_CHARS, `is longer than ${MAX_LOG_TEXT_CHARS / (1024 * 1024)} MiB characters: open the log as a file instead, so it is streamed`),
 });
 
 /**
@@ -66,6 +72,7 @@ export const API_ARGS = {
   listSeveraVerdicts: z.tuple([RunIdSchema, SeveraVerdictFilterSchema, z.int().min(0), z.int().min(1).max(1000)]),
   checkSeveraEmail: z.tuple([z.string().min(1, 'is empty').max(1000)]),
   exportSeveraReport: z.tuple([z.enum(['json', 'csv'])]),
+  explainLog: z.tuple([LogTextSchema]),
 } as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
 
 // A method missing from API_METHODS would be served but never exposed: make that a compile error.

@@ -1,5 +1,6 @@
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { ImportMode, ImportReport } from './import-report';
+import type { LogExplanation } from './log-explanation';
 import type { Notice } from './notice';
 import type { Profile, ProfileDefinition } from './profile';
 import type { BulkRun } from './bulk';
@@ -119,6 +120,12 @@ export interface BridgekeeperApi {
   checkSeveraEmail(email: string): Promise<SeveraVerdictView>;
   /** The latest run's whole report, as the CLI writes it. */
   exportSeveraReport(format: ExportFormat): Promise<ExportedFile>;
+  /**
+   * Pasted text or a log file the renderer read (at most MAX_LOG_TEXT_CHARS): every known Visma error in
+   * it with its count, times, endpoints, companies and what to do; unknown errors grouped; the profiles
+   * named near them, for bulk reconnect.
+   */
+  explainLog(file: FileText): Promise<LogExplanation>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -165,6 +172,7 @@ export const API_METHODS = [
   'listSeveraVerdicts',
   'checkSeveraEmail',
   'exportSeveraReport',
+  'explainLog',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */
