@@ -28,6 +28,8 @@ export interface AppDeps {
   vault: TokenVault;
   vaultWarning?: string;
   loginSurface: LoginSurface;
+  /** The system's "open file" dialog for a log to explain (a test double in tests); null when cancelled. */
+  pickLogFile: () => Promise<string | null>;
   emit: (event: ApiEvent) => void;
   log: Logger;
   fetch?: typeof fetch;
@@ -160,6 +162,10 @@ export function createApp(deps: AppDeps) {
     checkSeveraEmail: severa.checkSeveraEmail,
     exportSeveraReport: severa.exportSeveraReport,
     explainLog: explainer.explainLog,
+    explainLogFile: async () => {
+      const path = await deps.pickLogFile();
+      return path ? explainer.explainLogFile(path) : null;
+    },
   };
   return { api, settings, notices, environments, profiles, reauth, tokens, events, health, bulk, severa, explainer };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain, net } from 'electron';
+import { BrowserWindow, type OpenDialogOptions, app, dialog, ipcMain, net } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../shared/api';
 import { createDispatcher } from './api/dispatcher';
 import { createApp } from './create-app';
@@ -43,6 +43,18 @@ void app.whenReady().then(async () => {
     ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
     ...(keychain.ok ? { severaCredentials: createSeveraKeychainVault() } : {}),
     loginSurface,
+    pickLogFile: async () => {
+      const options: OpenDialogOptions = {
+        title: 'Open a DataBridge log',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Logs', extensions: ['log', 'txt', 'csv'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     log,

@@ -73,6 +73,7 @@ export const API_ARGS = {
   checkSeveraEmail: z.tuple([z.string().min(1, 'is empty').max(1000)]),
   exportSeveraReport: z.tuple([z.enum(['json', 'csv'])]),
   explainLog: z.tuple([LogTextSchema]),
+  explainLogFile: z.tuple([]),
 } as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
 
 // A method missing from API_METHODS would be served but never exposed: make that a compile error.

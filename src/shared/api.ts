@@ -126,6 +126,8 @@ export interface BridgekeeperApi {
    * named near them, for bulk reconnect.
    */
   explainLog(file: FileText): Promise<LogExplanation>;
+  /** A log file of any size, picked in the system's file dialog and streamed from disk; null when none was picked. */
+  explainLogFile(): Promise<LogExplanation | null>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -173,6 +175,7 @@ export const API_METHODS = [
   'checkSeveraEmail',
   'exportSeveraReport',
   'explainLog',
+  'explainLogFile',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */

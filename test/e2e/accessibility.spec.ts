@@ -13,6 +13,8 @@ test('the profiles area and its dialogs have no axe violations', async ({ bk, sa
   bk.app.profiles.setStates([{ id: 'f1', state: { status: 'needs-reauth', statusSince: new Date().toISOString(), statusReason: { code: '12002', message: 'The Visma.net API answered 12002.' } } }]);
   await expect(page.getByText('Showing 2 of 2 profiles')).toBeVisible();
   const check = async (what: string) => expect(await axeViolations(page), what).toEqual([]);
+  // Dialogs load lazily: check only once the one asked for is on screen.
+  const opened = (name: string | RegExp) => expect(page.getByRole('dialog', { name })).toBeVisible();
   const closeWith = async (p: Page) => {
     await p.keyboard.press('Escape');
     await expect(p.getByRole('dialog')).toHaveCount(0);
@@ -24,31 +26,46 @@ test('the profiles area and its dialogs have no axe violations', async ({ bk, sa
   await page.getByText('More', { exact: true }).click();
 
   await page.getByRole('button', { name: 'Add profile' }).click();
+  await opened('Add profile');
   await page.getByRole('dialog', { name: 'Add profile' }).getByRole('button', { name: 'Add profile' }).click();
   await check('the add form with its errors');
   await closeWith(page);
 
   await page.getByRole('button', { name: 'Details of Fjellvind orders' }).click();
+  await opened('Fjellvind orders');
   await check('profile details');
   await closeWith(page);
 
   await page.getByRole('button', { name: 'Reconnect Orders into Visma' }).click();
+  await opened('Reconnect Orders into Visma');
   await check('the reconnect dialog');
   await closeWith(page);
 
   await page.getByRole('button', { name: /^Bulk reconnect/ }).click();
+  await opened('Bulk reconnect');
   await check('the bulk chooser');
   await page.getByRole('button', { name: 'Start bulk reconnect (1)' }).click();
   await expect(page.getByRole('region', { name: 'Next login' })).toContainText('Fjellvind orders');
   await check('the bulk run');
   await closeWith(page);
 
+  await page.getByRole('button', { name: 'Explain a log…' }).click();
+  await opened('Explain a DataBridge log');
+  await check('the explainer, empty');
+  await page.getByLabel('Log lines').fill('2024-05-03 10:11:12 ERROR Orders into Visma: Invalid parameter exception: ipp-company-id (12002_12002_3f2c9a1e-8b7d-4c6e-9a1b-2d3e4f5a6b7c)\n2024-05-03 10:12:00 ERROR Feltet er for langt');
+  await page.getByRole('button', { name: 'Explain', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Known Visma errors' })).toBeVisible();
+  await check('the explainer with a report');
+  await closeWith(page);
+
   await page.getByText('More', { exact: true }).click();
   await page.getByRole('button', { name: 'Audit trail…' }).click();
+  await opened('Audit trail');
   await check('the audit trail');
   await closeWith(page);
 
   await page.getByText('More', { exact: true }).click();
   await page.getByRole('button', { name: 'Environments…' }).click();
+  await opened('Environments');
   await check('the environments');
 });

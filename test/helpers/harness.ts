@@ -31,6 +31,8 @@ export interface Harness {
   payloads: string[];
   /** The login pages the app opens, one new browser context each. */
   logins: ReturnType<typeof chromiumLoginSurface>;
+  /** What the system's file dialog answers next (a path); empty: the person cancels it. */
+  filePicks: string[];
   /** The keychain service this harness writes under (a real Secret Service). */
   keychainService: string;
   /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
@@ -58,6 +60,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   const logLines: LogLine[] = [];
   const events: ApiEvent[] = [];
   const payloads: string[] = [];
+  const filePicks: string[] = [];
   const log = createLogger((line) => logLines.push(line));
   const logins = chromiumLoginSurface(page.context().browser()!);
   const keychainService = `Bridgekeeper test ${randomUUID()}`;
@@ -82,6 +85,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       vault,
       severaCredentials,
       loginSurface: logins.surface,
+      pickLogFile: async () => filePicks.shift() ?? null,
       emit,
       log,
       ...extend,
@@ -103,6 +107,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     logLines,
     events,
     payloads,
+    filePicks,
     logins,
     keychainService,
     get app() {

@@ -20,6 +20,7 @@ const EnvironmentsDialog = lazy(() => import('../environments/EnvironmentsDialog
 const ReconnectDialog = lazy(() => import('../reauth/ReconnectDialog').then((m) => ({ default: m.ReconnectDialog })));
 const ProfileDetails = lazy(() => import('./ProfileDetails').then((m) => ({ default: m.ProfileDetails })));
 const BulkDialog = lazy(() => import('../bulk/BulkDialog').then((m) => ({ default: m.BulkDialog })));
+const ExplainerDialog = lazy(() => import('../explainer/ExplainerDialog').then((m) => ({ default: m.ExplainerDialog })));
 const AuditTrailDialog = lazy(() => import('../audit/AuditTrailDialog').then((m) => ({ default: m.AuditTrailDialog })));
 
 type Open =
@@ -31,6 +32,7 @@ type Open =
   | { kind: 'environments' }
   | { kind: 'bulk'; suggestedIds?: string[] }
   | { kind: 'audit' }
+  | { kind: 'explain' }
   | null;
 
 export function ProfilesPanel() {
@@ -133,6 +135,9 @@ export function ProfilesPanel() {
           Add profile
         </button>
         <HealthCheckButton profileIds={shown.length === profiles.size ? null : shown.map((p) => p.id)} onDone={say} />
+        <button type="button" onClick={() => setOpen({ kind: 'explain' })}>
+          Explain a log…
+        </button>
         <button type="button" onClick={() => setOpen({ kind: 'bulk' })}>
           {bulkLeft > 0 ? `Bulk reconnect (${bulkLeft} left)…` : 'Bulk reconnect…'}
         </button>
@@ -228,6 +233,9 @@ export function ProfilesPanel() {
         )}
         {open?.kind === 'bulk' && <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={open.suggestedIds} onClose={() => setOpen(null)} />}
         {open?.kind === 'audit' && <AuditTrailDialog onClose={() => setOpen(null)} />}
+        {open?.kind === 'explain' && (
+          <ExplainerDialog onReconnect={(ids) => setOpen({ kind: 'bulk', suggestedIds: ids })} onClose={() => setOpen(null)} />
+        )}
         {open?.kind === 'reconnect' && (
           <ReconnectDialog profile={open.profile} environmentName={environmentName(open.profile.environmentId)} onClose={() => setOpen(null)} />
         )}
