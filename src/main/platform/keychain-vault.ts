@@ -1,21 +1,21 @@
-import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js'; // the package has no exports map: Node's ESM loader needs the file name
 import type { TokenVault, VaultEntry } from '../reauth/token-vault';
+import { keychain } from './keychain';
 
 export const KEYCHAIN_SERVICE = 'Bridgekeeper Visma.net tokens';
 
-/** The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) through the keytar API. */
+/** Profiles' refresh tokens in the OS keychain: one entry per profile under one service name. */
 export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
   return {
     kind: 'keychain',
     async get(profileId) {
-      const text = await getPassword(service, profileId);
+      const text = await keychain.get(service, profileId);
       return text ? (JSON.parse(text) as VaultEntry) : null;
     },
     async set(profileId, entry) {
-      await setPassword(service, profileId, JSON.stringify(entry));
+      await keychain.set(service, profileId, JSON.stringify(entry));
     },
     async delete(profileId) {
-      await deletePassword(service, profileId);
+      await keychain.delete(service, profileId);
     },
   };
 }
@@ -27,9 +27,9 @@ export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
 export async function keychainWorks(service = KEYCHAIN_SERVICE): Promise<{ ok: true } | { ok: false; reason: string }> {
   const account = `probe-${process.pid}-${Date.now()}`;
   try {
-    await setPassword(service, account, 'probe');
-    const back = await getPassword(service, account);
-    await deletePassword(service, account);
+    await keychain.set(service, account, 'probe');
+    const back = await keychain.get(service, account);
+    await keychain.delete(service, account);
     return back === 'probe' ? { ok: true } : { ok: false, reason: 'the keychain did not give back what was written' };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };

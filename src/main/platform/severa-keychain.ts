@@ -1,6 +1,6 @@
-import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js'; // no exports map: Node's ESM loader needs the file name
 import type { SeveraCredentials } from '../severa/api/severa-credentials';
 import { parseStoredCredentials, type SeveraCredentialVault } from '../severa/panel/credential-vault';
+import { keychain } from './keychain';
 
 export const SEVERA_KEYCHAIN_SERVICE = 'Bridgekeeper Severa REST API';
 const ACCOUNT = 'client-credentials';
@@ -12,13 +12,13 @@ const ACCOUNT = 'client-credentials';
 export function createSeveraKeychainVault(service = SEVERA_KEYCHAIN_SERVICE): SeveraCredentialVault {
   return {
     kind: 'keychain',
-    load: async () => parseStoredCredentials(await getPassword(service, ACCOUNT)),
+    load: async () => parseStoredCredentials(await keychain.get(service, ACCOUNT)),
     async save(credentials: SeveraCredentials) {
       const { clientId, clientSecret, scope } = credentials;
-      await setPassword(service, ACCOUNT, JSON.stringify({ clientId, clientSecret, scope }));
+      await keychain.set(service, ACCOUNT, JSON.stringify({ clientId, clientSecret, scope }));
     },
     async clear() {
-      await deletePassword(service, ACCOUNT);
+      await keychain.delete(service, ACCOUNT);
     },
   };
 }

@@ -55,4 +55,23 @@ describe('the keychain vault', () => {
     expect(result.ok).toBe(false);
     expect(result.reason).toBeTruthy();
   });
+
+  it('takes a burst of calls without piling up Secret Service connections', async () => {
+    // Each call opens a D-Bus connection that lives until its entry object is collected;
+    // without the vault's periodic collection, 300 calls would leave 300 connections open.
+    const { execFileSync } = await import('node:child_process');
+    const connections = () =>
+      execFileSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.ListNames'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('":1.')).length;
+    const vault = createKeychainVault(service);
+    const before = connections();
+    let most = before;
+    for (let i = 0; i < 300; i++) {
+      await vault.set(`burst-${i % 20}`, entry(`refresh-${i}`));
+      if (i % 25 === 0) most = Math.max(most, connections());
+    }
+    expect(most - before).toBeLessThan(100);
+    for (let i = 0; i < 20; i++) await vault.delete(`burst-${i}`);
+  }, 60_000);
 });

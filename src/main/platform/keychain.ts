@@ -1,0 +1,36 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js'; // the package has no exports map: Node's ESM loader needs the file name
+
+/**
+ * On Linux every keychain call opens a D-Bus connection to the Secret Service that closes only
+ * when the call's entry object is garbage-collected. A burst — a health check that refreshes
+ * 1,000 profiles — would pile up connections until the Secret Service refuses ("AccessDenied")
+ * and rotated refresh tokens could not be stored. So after every batch of calls the garbage is
+ * collected. `gc` is not exposed by default; V8 can be asked for it at run time.
+ */
+const COLLECT_EVERY = 50;
+let callsSinceCollect = 0;
+let collect: (() => void) | undefined;
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } finally {
+    if (++callsSinceCollect >= COLLECT_EVERY) {
+      callsSinceCollect = 0;
+      if (!collect) {
+        v8.setFlagsFromString('--expose-gc');
+        collect = vm.runInNewContext('gc') as () => void;
+      }
+      collect();
+    }
+  }
+}
+
+/** The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) through the keytar API. */
+export const keychain = {
+  get: (service: string, account: string) => call(() => getPassword(service, account)),
+  set: (service: string, account: string, secret: string) => call(() => setPassword(service, account, secret)),
+  delete: (service: string, account: string) => call(() => deletePassword(service, account)),
+};
