@@ -70,6 +70,7 @@ export function createApp(deps: AppDeps) {
   const profiles = createProfileService({
     settings,
     environmentExists: environments.exists,
+    portal: () => undefined,
     forgetTokens: (profile) => reauth.forgetTokens(profile),
     emit,
     now,

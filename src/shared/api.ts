@@ -2,7 +2,7 @@ import type { Environment, EnvironmentDefinition } from './environment';
 import type { ImportMode, ImportReport } from './import-report';
 import type { LogExplanation } from './log-explanation';
 import type { Notice } from './notice';
-import type { Profile, ProfileDefinition } from './profile';
+import type { Profile, ProfileInput } from './profile';
 import type { BulkRun } from './bulk';
 import type { HealthCheckSummary } from './health';
 import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
@@ -60,8 +60,8 @@ export interface BridgekeeperApi {
 
   /** A page of profiles in name order; the renderer shows the first page at once and fetches the rest. */
   listProfiles(offset: number, limit: number): Promise<ProfilePage>;
-  createProfile(definition: ProfileDefinition): Promise<Profile>;
-  updateProfile(id: string, definition: ProfileDefinition): Promise<Profile>;
+  createProfile(definition: ProfileInput): Promise<Profile>;
+  updateProfile(id: string, definition: ProfileInput): Promise<Profile>;
   deleteProfiles(ids: string[]): Promise<DeleteReport>;
   importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport>;
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema } from './field-schemas';
+import { SecureUrl } from './secure-url';
 
-const isLoopback = (host: string): boolean =>
-  host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-
-/** https everywhere, plain http only on this machine (the sandbox). */
-const SecureUrl = z.url({ error: 'must be a URL' }).refine((value) => {
-  const url = new URL(value);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}, 'must use https (plain http is allowed only on 127.0.0.1 or localhost)');
 
 export const EnvironmentDefinitionSchema = z.object({
   id: IdSchema,

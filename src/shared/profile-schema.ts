@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema } from './field-schemas';
-import { DIRECTIONS, PROFILE_STATUSES } from './profile';
+import { CONNECTION_KINDS, DIRECTIONS, PROFILE_STATUSES } from './profile';
+import { SecureUrl } from './secure-url';
 
-/** What a user types or imports: the profile itself, without its connection state. */
-export const ProfileDefinitionSchema = z.object({
+/** An empty cell (CSV) is a value left out. */
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** The fields every profile has, whatever its connection kind. */
+const ProfileFieldsSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   direction: z.enum(DIRECTIONS, { error: 'must be "import" or "export"' }),
@@ -15,9 +19,42 @@ export const ProfileDefinitionSchema = z.object({
     .regex(/^\S+$/, 'must not contain spaces'),
   companyName: z.string().trim().max(200, 'is longer than 200 characters'),
   apiUser: z.email({ error: 'must be an email address' }).max(254, 'is longer than 254 characters'),
-  environmentId: z.string().trim().min(1, 'is required'),
+  /**
+   * Where the Visma.net connection lives (F18): "portal" (DataBridge keeps it; reconnect in the
+   * portal's own flow) or "direct" (Bridgekeeper is the Visma client). Left out: "portal" when the
+   * row names a portal page, else "direct" — so files from before portals import as they were.
+   */
+  connection: z.preprocess(blankAsMissing, z.enum(CONNECTION_KINDS, { error: 'must be "portal" or "direct"' }).optional()),
+  /** Direct profiles: the Visma environment whose client Bridgekeeper logs in with. */
+  environmentId: z.preprocess(blankAsMissing, z.string().trim().optional()),
+  /** Portal profiles: the portal that holds the connection. */
+  portalId: z.preprocess(blankAsMissing, z.string().trim().optional()),
+  /** Portal profiles: the profile's own page in the portal, where its Connect button is. */
+  portalUrl: z.preprocess(blankAsMissing, SecureUrl.optional()),
 });
-export type ProfileDefinition = z.infer<typeof ProfileDefinitionSchema>;
+
+/** What a user types or imports: the profile itself, without its connection state. */
+export const ProfileDefinitionSchema = ProfileFieldsSchema.transform((profile, ctx) => {
+  const connection = profile.connection ?? (profile.portalUrl || profile.portalId ? 'portal' : 'direct');
+  const required = (field: 'environmentId' | 'portalId' | 'portalUrl', why: string) => {
+    if (!profile[field]) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+  };
+  if (connection === 'direct') required('environmentId', 'for a direct connection');
+  else {
+    required('portalId', 'for a portal connection');
+    required('portalUrl', "for a portal connection (the profile's page in the portal)");
+  }
+  return {
+    ...profile,
+    connection,
+    environmentId: connection === 'direct' ? (profile.environmentId ?? '') : '',
+    portalId: connection === 'portal' ? (profile.portalId ?? '') : '',
+    portalUrl: connection === 'portal' ? (profile.portalUrl ?? '') : '',
+  };
+});
+export type ProfileDefinition = z.output<typeof ProfileDefinitionSchema>;
+/** What a caller may give: the connection fields may be left out (see `connection`). */
+export type ProfileInput = z.input<typeof ProfileDefinitionSchema>;
 
 /** The reason behind a status: an error code when there is one, and words a person reads. */
 export const StatusReasonSchema = z.object({
@@ -37,6 +74,12 @@ export const ProfileStateSchema = z.object({
 });
 export type ProfileState = z.infer<typeof ProfileStateSchema>;
 
-export const ProfileSchema = ProfileDefinitionSchema.extend(ProfileStateSchema.shape);
+/** A stored profile: its definition as the schema above gives it (every field set), plus its state. */
+export const ProfileSchema = ProfileFieldsSchema.extend({
+  connection: z.enum(CONNECTION_KINDS),
+  environmentId: z.string(),
+  portalId: z.string(),
+  portalUrl: z.string(),
+}).extend(ProfileStateSchema.shape);
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -1,7 +1,7 @@
 import type { Profile, ProfileDefinition } from './profile-schema';
 
 // Constants and types only: the renderer's first screen needs these, not zod (see profile-schema.ts).
-export type { Profile, ProfileDefinition, ProfileState, StatusReason } from './profile-schema';
+export type { Profile, ProfileDefinition, ProfileInput, ProfileState, StatusReason } from './profile-schema';
 
 /** The status model of product.md: every profile is in exactly one of these. */
 export const PROFILE_STATUSES = [
@@ -14,6 +14,15 @@ export const PROFILE_STATUSES = [
   'reauthenticating',
 ] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** Where a profile's Visma.net connection lives (product.md, F18 and F4). */
+export const CONNECTION_KINDS = ['portal', 'direct'] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+export const CONNECTION_KIND_LABELS: Record<ConnectionKind, string> = {
+  portal: 'In the portal (DataBridge)',
+  direct: 'Bridgekeeper (direct)',
+};
 
 export const DIRECTIONS = ['import', 'export'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -31,8 +40,14 @@ export const PROFILE_FIELDS = [
   'companyId',
   'companyName',
   'apiUser',
+  'connection',
   'environmentId',
+  'portalId',
+  'portalUrl',
 ] as const satisfies readonly (keyof ProfileDefinition)[];
+
+/** Columns an older file may lack: it imports all the same (as direct profiles). */
+export const OPTIONAL_PROFILE_FIELDS: readonly (typeof PROFILE_FIELDS)[number][] = ['connection', 'environmentId', 'portalId', 'portalUrl'];
 
 export const PROFILE_FIELD_LABELS: Record<(typeof PROFILE_FIELDS)[number], string> = {
   id: 'Id',
@@ -41,7 +56,10 @@ export const PROFILE_FIELD_LABELS: Record<(typeof PROFILE_FIELDS)[number], strin
   companyId: 'Company id',
   companyName: 'Company name',
   apiUser: 'API user',
+  connection: 'Connection',
   environmentId: 'Environment',
+  portalId: 'Portal',
+  portalUrl: 'Portal page',
 };
 
 export function definitionOf(profile: Profile): ProfileDefinition {
@@ -52,6 +70,9 @@ export function definitionOf(profile: Profile): ProfileDefinition {
     companyId: profile.companyId,
     companyName: profile.companyName,
     apiUser: profile.apiUser,
+    connection: profile.connection,
     environmentId: profile.environmentId,
+    portalId: profile.portalId,
+    portalUrl: profile.portalUrl,
   };
 }

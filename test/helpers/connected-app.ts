@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../sandbox';
 import type { AppDeps } from '../../src/main/create-app';
 import { type TokenVault, createMemoryVault } from '../../src/main/reauth/token-vault';
-import type { ProfileDefinition } from '../../src/shared/profile';
+import type { ProfileInput } from '../../src/shared/profile';
 import { httpLoginSurface } from './http-login-surface';
 import { ANNA, FJELLVIND, NORDLYS } from './sandbox/relying-party';
 import { tempApp } from './temp-app';
@@ -12,7 +12,7 @@ import { tempApp } from './temp-app';
  */
 export async function connectedApp(sandbox: Sandbox, count: number, options: Partial<AppDeps> = {}, vault: TokenVault = createMemoryVault()) {
   const companies = [NORDLYS, FJELLVIND];
-  const definitions: ProfileDefinition[] = Array.from({ length: count }, (_, i) => {
+  const definitions: ProfileInput[] = Array.from({ length: count }, (_, i) => {
     const company = companies[i % 2]!;
     return {
       id: `p${String(i).padStart(4, '0')}`,

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { createKeychainVault } from '../../src/main/platform/keychain-vault';
-import type { ProfileDefinition } from '../../src/shared/profile';
+import type { ProfileInput } from '../../src/shared/profile';
 import { type Harness, test as base, expect } from './harness';
 import { ordersProfile } from './orders-profile';
 import { pickCompany, signIn } from './sandbox/chromium-person';
@@ -20,7 +20,7 @@ export const test = base.extend<{ sandbox: Sandbox }>({
 export { expect };
 
 /** A profile on the sandbox (Nordlys, Anna unless overridden), added through the API. */
-export async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileDefinition> = {}) {
+export async function addProfile(bk: Harness, sandbox: Sandbox, overrides: Partial<ProfileInput> = {}) {
   if (!bk.app.environments.exists(sandbox.environment.id)) await bk.app.api.saveEnvironment(sandbox.environment);
   return bk.app.api.createProfile(ordersProfile(sandbox.environment.id, overrides));
 }

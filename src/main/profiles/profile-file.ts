@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ExportedFile, ExportFormat, FileText } from '../../shared/api';
 import type { ImportProblem } from '../../shared/import-report';
-import { PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileDefinition } from '../../shared/profile';
+import { OPTIONAL_PROFILE_FIELDS, PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileDefinition } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { CsvSyntaxError, parseCsv } from '../csv/parse-csv';
 import { writeCsv } from '../csv/write-csv';
@@ -61,7 +61,7 @@ function parseCsvRows(text: string): ParsedProfileFile {
   const [header, ...data] = records;
   if (!header) return { format: 'csv', rows: [], fileProblems: [{ row: null, message: 'the file is empty' }] };
   const columns = header.cells.map((cell) => COLUMN_BY_HEADER.get(normalizeHeader(cell.trim())));
-  const missing = PROFILE_FIELDS.filter((field) => !columns.includes(field));
+  const missing = PROFILE_FIELDS.filter((field) => !columns.includes(field) && !OPTIONAL_PROFILE_FIELDS.includes(field));
   if (missing.length > 0) {
     return {
       format: 'csv',
@@ -69,7 +69,7 @@ function parseCsvRows(text: string): ParsedProfileFile {
       fileProblems: [
         {
           row: 1,
-          message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${PROFILE_FIELDS.join(', ')})`,
+          message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${PROFILE_FIELDS.filter((f) => !OPTIONAL_PROFILE_FIELDS.includes(f)).join(', ')}; and for a direct profile environmentId, for a portal profile portalId and portalUrl)`,
         },
       ],
     };

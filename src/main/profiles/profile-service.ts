@@ -1,6 +1,7 @@
 import type { ApiEvent, BridgekeeperApi, DeleteReport, ExportFormat, FileText } from '../../shared/api';
 import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
-import type { Profile, ProfileDefinition, ProfileState } from '../../shared/profile';
+import type { PortalDefinition } from '../../shared/portal';
+import type { Profile, ProfileDefinition, ProfileInput, ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
 import { conflict, invalid, notFound } from '../errors';
@@ -17,6 +18,8 @@ export interface ProfileServiceDeps {
   /** Revokes and removes a profile's tokens; returns why Visma could not revoke, if it could not. */
   forgetTokens(profile: Profile): Promise<string | undefined>;
   environmentExists(id: string): boolean;
+  /** The portal a portal profile names, if it exists. */
+  portal(id: string): PortalDefinition | undefined;
   emit(event: ApiEvent): void;
   now?: () => Date;
 }
@@ -25,7 +28,7 @@ export interface ProfileServiceDeps {
 const inNameOrder = (profiles: Profile[]): Profile[] => profiles.sort(compareByName);
 
 /** Changing any of these points the profile at another login, so its connection starts over. */
-const CONNECTION_FIELDS = ['companyId', 'apiUser', 'environmentId'] as const;
+const CONNECTION_FIELDS = ['companyId', 'apiUser', 'connection', 'environmentId', 'portalId', 'portalUrl'] as const;
 
 /** Statuses that describe work in progress: shown, never written to disk (a crash must not leave them behind). */
 export type TransientStatus = 'checking' | 'reauthenticating';
@@ -40,7 +43,16 @@ export type ProfileService = ProfileApi & {
   setTransient(ids: readonly string[], status: TransientStatus | null): void;
 };
 
-export function createProfileService({ settings, forgetTokens, environmentExists, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+export function createProfileService({ settings, forgetTokens, environmentExists, portal, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+  /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
+  const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
+    if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', message: `names no environment: "${d.environmentId}"` };
+    const target = portal(d.portalId);
+    if (!target) return { field: 'portalId', message: `names no portal: "${d.portalId}" (add it in Portals first)` };
+    if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', message: `is not a page of ${target.name} (${target.origin})` };
+    return null;
+  };
+
   const freshState = (): ProfileState => ({ status: 'never-connected', statusSince: now().toISOString() });
 
   // What the user sees: the stored profile, with any work in progress laid over its status.
@@ -59,15 +71,14 @@ export function createProfileService({ settings, forgetTokens, environmentExists
     return indexed.map;
   };
 
-  const checkDefinition = (definition: ProfileDefinition): ProfileDefinition => {
+  const checkDefinition = (definition: ProfileInput): ProfileDefinition => {
     const parsed = ProfileDefinitionSchema.safeParse(definition);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw invalid(`${issue.path.join('.') || 'profile'} ${issue.message}`);
     }
-    if (!environmentExists(parsed.data.environmentId)) {
-      throw invalid(`environmentId names no environment: "${parsed.data.environmentId}"`);
-    }
+    const problem = targetProblem(parsed.data);
+    if (problem) throw invalid(`${problem.field} ${problem.message}`);
     return parsed.data;
   };
 
@@ -141,13 +152,8 @@ export function createProfileService({ settings, forgetTokens, environmentExists
           else if (earlier !== undefined) {
             rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
           } else firstRowOfId.set(definition.id, row.row);
-          if (!environmentExists(definition.environmentId)) {
-            rowProblems.push({
-              row: row.row,
-              field: 'environmentId',
-              message: `names no environment: "${definition.environmentId}"`,
-            });
-          }
+          const problem = targetProblem(definition);
+          if (problem) rowProblems.push({ row: row.row, ...problem });
           if (rowProblems.length === 0) valid.push(definition);
         }
         problems.push(...rowProblems);

@@ -7,6 +7,14 @@ export const MIGRATIONS: Record<number, (data: Data) => Data> = {
   0: (data) => ({ ...emptySettings(), ...data, schemaVersion: 1 }),
   // Version 2 keeps a bulk reconnect under way; a version-1 file has none.
   1: (data) => ({ ...data, bulk: null }),
+  // Version 3 adds portals (F18); every profile so far was a direct one.
+  2: (data) => ({
+    ...data,
+    portals: [],
+    profiles: Array.isArray(data.profiles)
+      ? data.profiles.map((p: Data) => ({ ...p, connection: 'direct', portalId: '', portalUrl: '' }))
+      : data.profiles,
+  }),
 };
 
 export class NewerSettingsError extends Error {}

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
+import { PortalDefinitionSchema } from '../../shared/portal';
 import { ProfileSchema } from '../../shared/profile-schema';
 import { REAUTH_OUTCOMES } from '../../shared/reauth';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 const BulkItemSchema = z.object({
   profileId: z.string(),
@@ -39,6 +40,8 @@ export const SettingsSchema = z.object({
   severa: z.object({ baseUrl: z.string(), addonName: z.string() }).optional(),
   /** A bulk reconnect under way (version 2): kept so a crash or close loses nothing. */
   bulk: BulkRunSchema.nullable(),
+  /** Portals that hold profiles' connections (version 3). Their sign-ins live in the keychain, never here. */
+  portals: z.array(PortalDefinitionSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -48,4 +51,5 @@ export const emptySettings = (): Settings => ({
   environments: [],
   production: { clientId: '', redirectUri: '' },
   bulk: null,
+  portals: [],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../sandbox';
 import { createMemoryVault } from '../../../src/main/reauth/token-vault';
-import type { ProfileDefinition } from '../../../src/shared/profile';
+import type { ProfileInput } from '../../../src/shared/profile';
 import { type LoginScript, httpLoginSurface } from '../../helpers/http-login-surface';
 import { ANNA, FJELLVIND, NORDLYS, PER } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
@@ -15,7 +15,7 @@ async function setUp(sandbox: Sandbox, scripts: LoginScript[], options: Paramete
   const surface = httpLoginSurface(...scripts);
   const app = tempApp(undefined, { vault, loginSurface: surface, now: () => new Date(), ...options });
   await app.api.saveEnvironment(sandbox.environment);
-  const profile = (overrides: Partial<ProfileDefinition> = {}) => app.api.createProfile(ordersProfile(sandbox.environment.id, overrides));
+  const profile = (overrides: Partial<ProfileInput> = {}) => app.api.createProfile(ordersProfile(sandbox.environment.id, overrides));
   return { app, vault, surface, profile };
 }
 

@@ -14,7 +14,8 @@ afterEach(() => {
   while (apps.length) apps.pop()!.cleanup();
 });
 
-const HEADER = PROFILE_FIELDS.join(',');
+// The columns of a file from before portals: it must keep importing (as direct profiles).
+const HEADER = 'id,name,direction,companyId,companyName,apiUser,environmentId';
 const row = (id: string, apiUser = `${id}@acme.example`) => `${id},Profile ${id},import,1234567,Acme AS,${apiUser},visma-production`;
 const csv = (...rows: string[]) => ({ name: 'profiles.csv', text: [HEADER, ...rows].join('\r\n') });
 
@@ -66,7 +67,7 @@ describe('importing profiles', () => {
     const app = newApp();
     const missing = await app.api.importProfiles({ name: 'p.csv', text: 'id,name\n1,x' }, 'valid-only');
     expect(missing.imported).toBe(0);
-    expect(missing.problems[0]!.message).toMatch(/lacks the columns direction, companyId, companyName, apiUser, environmentId/);
+    expect(missing.problems[0]!.message).toMatch(/lacks the columns direction, companyId, companyName, apiUser \(expected: id, name, direction, companyId, companyName, apiUser; and for a direct profile environmentId, for a portal profile portalId and portalUrl\)/);
     const broken = await app.api.importProfiles(csv(row('a'), 'b,"oops'), 'valid-only');
     expect(broken.imported).toBe(0);
     expect(broken.problems[0]!.message).toMatch(/opened on line 3/);
@@ -111,7 +112,10 @@ const definitionArb = (id: string) =>
     companyId: fc.stringMatching(/^[0-9A-Za-z-]{1,12}$/),
     companyName: fc.oneof(fc.constant(''), textArb),
     apiUser: fc.constantFrom('api@acme.example', 'first.last+dbr@sub.example.no', 'x@y.io'),
+    connection: fc.constant('direct' as const),
     environmentId: fc.constant('visma-production'),
+    portalId: fc.constant(''),
+    portalUrl: fc.constant(''),
   });
 const profilesArb = fc
   .uniqueArray(idArb, { minLength: 1, maxLength: 15, selector: (id) => id.toLowerCase() })
@@ -142,7 +146,7 @@ describe('import and export, for any input', () => {
       fc.string({ maxLength: 300 }),
       fc.json().map((j) => j),
       fc.array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 8 }), { maxLength: 6 }).map((rows) => [HEADER, ...rows.map((r) => r.join(','))].join('\n')),
-      profilesArb.map((defs) => [HEADER, ...defs.map((d) => PROFILE_FIELDS.map((f) => d[f]).join(','))].join('\n')),
+      profilesArb.map((defs) => [PROFILE_FIELDS.join(','), ...defs.map((d) => PROFILE_FIELDS.map((f) => d[f]).join(','))].join('\n')),
     );
     await fc.assert(
       fc.asyncProperty(anyText, fc.constantFrom('x.csv', 'x.json', 'x.txt'), async (text, name) => {
@@ -167,7 +171,7 @@ describe('import and export, for any input', () => {
       fc.asyncProperty(profilesArb, fc.array(fc.nat(20)), async (defs, breakAt) => {
         const broken = new Set(breakAt.filter((i) => i < defs.length));
         const rows = defs.map((d, i) => PROFILE_FIELDS.map((f) => (broken.has(i) && f === 'apiUser' ? 'broken' : d[f])));
-        const text = [HEADER, ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n');
+        const text = [PROFILE_FIELDS.join(','), ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n');
         const report = await app.api.importProfiles({ name: 'x.csv', text }, 'valid-only');
         expect(report.validRows).toBe(defs.length - broken.size);
         expect(report.imported).toBe(report.validRows);

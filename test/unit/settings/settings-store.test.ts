@@ -16,7 +16,10 @@ const profile = (id: string): Profile => ({
   companyId: '1234567',
   companyName: 'Acme AS',
   apiUser: 'api@acme.example',
+  connection: 'direct',
   environmentId: 'visma-production',
+  portalId: '',
+  portalUrl: '',
   status: 'never-connected',
   statusSince: '2026-11-22T10:00:00.000Z',
 });

@@ -29,7 +29,10 @@ const blank = (environmentId: string): Draft => ({
   companyId: '',
   companyName: '',
   apiUser: '',
+  connection: 'direct',
   environmentId,
+  portalId: '',
+  portalUrl: '',
 });
 
 /** Add or edit one profile; fields are checked with the same schema main uses, before and after saving. */
