@@ -9,6 +9,10 @@ import { createExplainerService } from './explainer';
 import type { Logger } from './logger';
 import { createNoticeBoard } from './notices';
 import { createProfileService } from './profiles/profile-service';
+import { createJobUrls } from './portal/job-urls';
+import { chunkedSecrets, createMemorySecrets, type SecretStore } from './portal/portal-secrets';
+import { createPortalService } from './portal/portal-service';
+import type { PortalSurface } from './portal/portal-surface';
 import type { LoginSurface } from './reauth/login-surface';
 import { OidcClient } from './reauth/oidc-client';
 import { createReauthService } from './reauth/reauth-service';
@@ -28,6 +32,10 @@ export interface AppDeps {
   vault: TokenVault;
   vaultWarning?: string;
   loginSurface: LoginSurface;
+  /** The portal windows (F18): sign-in, and one fresh session per reconnect. */
+  portalSurface: PortalSurface;
+  /** Portal sign-ins and triggered-job URLs: the OS keychain in the app; memory when left out. */
+  portalSecrets?: SecretStore;
   /** The system's "open file" dialog for a log to explain (a test double in tests); null when cancelled. */
   pickLogFile: () => Promise<string | null>;
   emit: (event: ApiEvent) => void;
@@ -65,12 +73,15 @@ export function createApp(deps: AppDeps) {
   const notices = createNoticeBoard(emit, startNotices);
   const events = openEventLog(deps.eventLogPath, now);
   const environments = createEnvironmentService({ settings, emit });
+  const explainer = createExplainerService({ profiles: () => profiles.all() });
+  const portalSecrets = chunkedSecrets(deps.portalSecrets ?? createMemorySecrets());
+  const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES });
   const oidc = new OidcClient(fetchImpl);
   const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
   const profiles = createProfileService({
     settings,
     environmentExists: environments.exists,
-    portal: () => undefined,
+    portal: portals.get,
     forgetTokens: (profile) => reauth.forgetTokens(profile),
     emit,
     now,
@@ -81,6 +92,13 @@ export function createApp(deps: AppDeps) {
     oidc,
     tokens,
     surface: deps.loginSurface,
+    portals,
+    portalSurface: deps.portalSurface,
+    jobUrls: createJobUrls(portalSecrets),
+    explainJobMessage: async (message) => {
+      const found = (await explainer.explainLog({ name: 'the job answer', text: message })).known[0];
+      return found ? `${found.title}. ${found.meaning} ${found.whatToDo}` : undefined;
+    },
     events,
     emit,
     log,
@@ -88,7 +106,6 @@ export function createApp(deps: AppDeps) {
     loginTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES,
     now,
   });
-  const explainer = createExplainerService({ profiles: () => profiles.all() });
 
   const health = createHealthCheckService({
     profiles,
@@ -101,10 +118,10 @@ export function createApp(deps: AppDeps) {
     now,
     ...deps.healthCheck,
   });
-  const bulk = createBulkService({ settings, profiles, reauth, emit, now });
+  const bulk = createBulkService({ settings, profiles, reauth, emit, log, now });
   const interrupted = bulk.recover();
-  if (interrupted && interrupted.current !== -1) {
-    const left = interrupted.items.filter((i) => i.state === 'pending').length;
+  if (interrupted && !interrupted.finished) {
+    const left = interrupted.counts.pending;
     notices.post({
       id: `bulk-${interrupted.id}`,
       level: 'info',
@@ -138,14 +155,22 @@ export function createApp(deps: AppDeps) {
     cancelHealthCheck: health.cancelHealthCheck,
     getBulkRun: bulk.getBulkRun,
     startBulkRun: bulk.startBulkRun,
-    bulkReconnectNext: bulk.bulkReconnectNext,
+    bulkOpen: bulk.bulkOpen,
     bulkSkip: bulk.bulkSkip,
     bulkRetry: bulk.bulkRetry,
     bulkCancel: bulk.bulkCancel,
+    bulkSetAuto: bulk.bulkSetAuto,
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
     exportAuditTrail: async () => exportAuditTrail(events, now()),
+    listPortals: portals.listPortals,
+    savePortal: portals.savePortal,
+    deletePortal: portals.deletePortal,
+    importPortal: portals.importPortal,
+    signInToPortal: portals.signInToPortal,
+    signOutOfPortal: portals.signOutOfPortal,
+    setJobUrl: reauth.setJobUrl,
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
@@ -168,7 +193,7 @@ export function createApp(deps: AppDeps) {
       return path ? explainer.explainLogFile(path) : null;
     },
   };
-  return { api, settings, notices, environments, profiles, reauth, tokens, events, health, bulk, severa, explainer };
+  return { api, settings, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -8,7 +8,8 @@ import { consoleLogger } from './logger';
 import { createMemoryVault } from './reauth/token-vault';
 import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { serveApi, trustedSender } from './platform/ipc';
-import { createKeychainVault, keychainWorks } from './platform/keychain-vault';
+import { createKeychainSecrets, createKeychainVault, keychainWorks } from './platform/keychain-vault';
+import { createPortalWindowSurface } from './platform/portal-window';
 import { createLoginWindowSurface } from './platform/login-window';
 import { createMainWindow } from './platform/main-window';
 import { createSeveraKeychainVault } from './platform/severa-keychain';
@@ -43,6 +44,8 @@ void app.whenReady().then(async () => {
     ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
     ...(keychain.ok ? { severaCredentials: createSeveraKeychainVault() } : {}),
     loginSurface,
+    portalSurface: createPortalWindowSurface(() => mainWindow, log),
+    ...(keychain.ok ? { portalSecrets: createKeychainSecrets() } : {}),
     pickLogFile: async () => {
       const options: OpenDialogOptions = {
         title: 'Open a DataBridge log',

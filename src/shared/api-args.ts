@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { API_METHODS, BridgekeeperApi } from './api';
 import { EnvironmentDefinitionSchema } from './environment';
 import { MAX_LOG_TEXT_CHARS } from './log-explanation';
+import { PortalDefinitionSchema } from './portal';
 import { ProfileDefinitionSchema } from './profile-schema';
 import {
   ColumnMappingSchema,
@@ -48,14 +49,22 @@ export const API_ARGS = {
   cancelHealthCheck: z.tuple([]),
   getBulkRun: z.tuple([]),
   startBulkRun: z.tuple([z.array(Id).min(1).max(100_000)]),
-  bulkReconnectNext: z.tuple([]),
-  bulkSkip: z.tuple([]),
+  bulkOpen: z.tuple([Id]),
+  bulkSkip: z.tuple([Id]),
   bulkRetry: z.tuple([Id]),
-  bulkCancel: z.tuple([]),
+  bulkCancel: z.tuple([Id]),
+  bulkSetAuto: z.tuple([z.boolean()]),
   bulkDiscard: z.tuple([]),
   exportBulkSummary: z.tuple([]),
   listAuditEvents: z.tuple([z.int().min(1).max(10_000)]),
   exportAuditTrail: z.tuple([]),
+  listPortals: z.tuple([]),
+  savePortal: z.tuple([PortalDefinitionSchema]),
+  deletePortal: z.tuple([Id]),
+  importPortal: z.tuple([FileTextSchema]),
+  signInToPortal: z.tuple([Id, z.boolean()]),
+  signOutOfPortal: z.tuple([Id]),
+  setJobUrl: z.tuple([Id, z.string().max(4000).nullable()]),
   listEnvironments: z.tuple([]),
   saveEnvironment: z.tuple([EnvironmentDefinitionSchema]),
   deleteEnvironment: z.tuple([Id]),

@@ -1,4 +1,5 @@
 import type { Environment, EnvironmentDefinition } from './environment';
+import type { Portal, PortalDefinition } from './portal';
 import type { ImportMode, ImportReport } from './import-report';
 import type { LogExplanation } from './log-explanation';
 import type { Notice } from './notice';
@@ -80,20 +81,37 @@ export interface BridgekeeperApi {
   /** F8: the bulk reconnect, kept on disk until discarded; null when there is none. */
   getBulkRun(): Promise<BulkRun | null>;
   startBulkRun(profileIds: string[]): Promise<BulkRun>;
-  /** Runs the login for the current item and resolves when it has ended. */
-  bulkReconnectNext(): Promise<BulkRun>;
-  /** Skips the current item; a login under way for it is closed. */
-  bulkSkip(): Promise<BulkRun>;
+  /**
+   * Every bulk command names the profile it is meant for and is refused for any other, so a late
+   * click cannot act on the next profile. Progress comes as bulk-changed events.
+   */
+  /** Opens the login for the profile next in line (refused while a login is under way). */
+  bulkOpen(profileId: string): Promise<BulkRun>;
+  /** Skips a waiting profile, or closes the login under way for it and marks it skipped. */
+  bulkSkip(profileId: string): Promise<BulkRun>;
   /** Puts a failed or skipped item back in the queue, next in line. */
   bulkRetry(profileId: string): Promise<BulkRun>;
-  /** Closes a login under way; the run keeps its place and can go on later. */
-  bulkCancel(): Promise<BulkRun>;
+  /** Closes the login under way for the profile; it keeps its place and the run pauses. */
+  bulkCancel(profileId: string): Promise<BulkRun>;
+  /** On: the next login opens by itself, now and after each one. Off: pause after the login under way. */
+  bulkSetAuto(auto: boolean): Promise<BulkRun>;
   bulkDiscard(): Promise<void>;
   exportBulkSummary(): Promise<ExportedFile>;
 
   /** B3: the newest events of every profile, newest first; and the whole trail as CSV. */
   listAuditEvents(limit: number): Promise<ProfileEvent[]>;
   exportAuditTrail(): Promise<ExportedFile>;
+
+  /** F18: portals that hold profiles' connections (DataBridge, Panels, the sandbox's). */
+  listPortals(): Promise<Portal[]>;
+  savePortal(definition: PortalDefinition): Promise<Portal>;
+  deletePortal(id: string): Promise<void>;
+  importPortal(file: FileText): Promise<Portal>;
+  /** Opens the portal's sign-in window; `remember` keeps the sign-in in the OS keychain. */
+  signInToPortal(portalId: string, remember: boolean): Promise<Portal>;
+  signOutOfPortal(portalId: string): Promise<Portal>;
+  /** A portal profile's triggered-job URL (a secret: keychain only), or null to remove it. */
+  setJobUrl(profileId: string, url: string | null): Promise<Profile>;
 
   listEnvironments(): Promise<Environment[]>;
   saveEnvironment(definition: EnvironmentDefinition): Promise<Environment>;
@@ -150,14 +168,22 @@ export const API_METHODS = [
   'cancelHealthCheck',
   'getBulkRun',
   'startBulkRun',
-  'bulkReconnectNext',
+  'bulkOpen',
   'bulkSkip',
   'bulkRetry',
   'bulkCancel',
+  'bulkSetAuto',
   'bulkDiscard',
   'exportBulkSummary',
   'listAuditEvents',
   'exportAuditTrail',
+  'listPortals',
+  'savePortal',
+  'deletePortal',
+  'importPortal',
+  'signInToPortal',
+  'signOutOfPortal',
+  'setJobUrl',
   'listEnvironments',
   'saveEnvironment',
   'deleteEnvironment',
@@ -183,6 +209,7 @@ export type ApiEvent =
   | { type: 'profiles-upserted'; profiles: Profile[] }
   | { type: 'profiles-removed'; ids: string[] }
   | { type: 'environments-changed'; environments: Environment[] }
+  | { type: 'portals-changed'; portals: Portal[] }
   | { type: 'notices-changed'; notices: Notice[] }
   | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
   | { type: 'health-progress'; done: number; total: number; running: boolean }

@@ -15,13 +15,27 @@ export interface BulkItem {
   finishedAt?: string;
 }
 
-/** A bulk reconnect (F8): one isolated login at a time, in company order; kept on disk so it can be resumed. */
+export type BulkCounts = Record<BulkItemState, number> & { total: number };
+
+/**
+ * A bulk reconnect (F8): one isolated login at a time, in company order; kept on disk so it can be
+ * resumed. Main owns it: every command names the profile it is meant for, and the renderer only
+ * shows this state.
+ */
 export interface BulkRun {
   id: string;
   startedAt: string;
   items: BulkItem[];
-  /** The item the next login is for (the first pending one), or -1 when none is left. */
-  current: number;
+  /** Open the next login by itself when one ends (off: each login waits for "Open login"). */
+  auto: boolean;
+  /** The profile whose login is under way (open, or being checked), if any. */
+  active: string | null;
+  /** The profile the next login is for: the first waiting one. */
+  next: string | null;
+  /** Nothing waits and nothing is under way. */
+  finished: boolean;
+  /** They always add up to `total`. */
+  counts: BulkCounts;
 }
 
 export const BULK_STATE_LABELS: Record<BulkItemState, string> = {

@@ -10,6 +10,8 @@ export interface HealthCheckSummary {
   error: number;
   /** Never connected: nothing to check. */
   skipped: number;
+  /** Portal profiles: their connection is the portal's to check (its job log, or a job run), not Bridgekeeper's. */
+  portal: number;
   cancelled: boolean;
   durationMs: number;
 }

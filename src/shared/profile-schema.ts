@@ -71,6 +71,12 @@ export const ProfileStateSchema = z.object({
   lastVerifiedAt: z.iso.datetime().optional(),
   accessTokenExpiresAt: z.iso.datetime().optional(),
   refreshTokenExpiresAt: z.iso.datetime().optional(),
+  /** Portal profiles: the Visma client and user of the portal's last connection Bridgekeeper saw. */
+  connectedVia: z.object({ portalId: z.string(), clientId: z.string().optional(), user: z.string().optional() }).optional(),
+  /** Portal profiles: a triggered-job URL is in the keychain; this is it masked, for the person to recognise. */
+  jobUrlMasked: z.string().optional(),
+  /** When Bridgekeeper last ran the profile's job (DataBridge allows one per 5 minutes). */
+  lastJobRunAt: z.iso.datetime().optional(),
 });
 export type ProfileState = z.infer<typeof ProfileStateSchema>;
 

@@ -7,9 +7,10 @@ import { API_GLOBAL, API_METHODS, type ApiEvent } from '../../src/shared/api';
 import { createApiClient } from '../../src/shared/api-client';
 import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
 import { type App, type AppDeps, createApp } from '../../src/main/create-app';
-import { createKeychainVault } from '../../src/main/platform/keychain-vault';
+import { createKeychainSecrets, createKeychainVault } from '../../src/main/platform/keychain-vault';
 import { createSeveraKeychainVault } from '../../src/main/platform/severa-keychain';
 import { chromiumLoginSurface } from './chromium-login-surface';
+import { chromiumPortalSurface } from './chromium-portal-surface';
 import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
 import { serveDirectory } from './static-server';
@@ -31,6 +32,8 @@ export interface Harness {
   payloads: string[];
   /** The login pages the app opens, one new browser context each. */
   logins: ReturnType<typeof chromiumLoginSurface>;
+  /** The portal windows the app opens (sign-in, and one context per reconnect). */
+  portals: ReturnType<typeof chromiumPortalSurface>;
   /** What the system's file dialog answers next (a path); empty: the person cancels it. */
   filePicks: string[];
   /** The keychain service this harness writes under (a real Secret Service). */
@@ -63,6 +66,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   const filePicks: string[] = [];
   const log = createLogger((line) => logLines.push(line));
   const logins = chromiumLoginSurface(page.context().browser()!);
+  const portals = chromiumPortalSurface(page.context().browser()!);
   const keychainService = `Bridgekeeper test ${randomUUID()}`;
   const vault = createKeychainVault(keychainService);
   const severaCredentials = createSeveraKeychainVault(keychainService);
@@ -85,6 +89,8 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       vault,
       severaCredentials,
       loginSurface: logins.surface,
+      portalSurface: portals.surface,
+      portalSecrets: createKeychainSecrets(keychainService),
       pickLogFile: async () => filePicks.shift() ?? null,
       emit,
       log,
@@ -109,6 +115,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     payloads,
     filePicks,
     logins,
+    portals,
     keychainService,
     get app() {
       return app;

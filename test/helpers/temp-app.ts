@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiEvent } from '../../src/shared/api';
 import { type AppDeps, createApp } from '../../src/main/create-app';
+import type { PortalSurface } from '../../src/main/portal/portal-surface';
 import type { LoginSurface } from '../../src/main/reauth/login-surface';
 import { createMemoryVault } from '../../src/main/reauth/token-vault';
 import { createMemoryLogger } from '../../src/main/logger';
@@ -11,6 +12,7 @@ import { confBackend } from './conf-backend';
 /** The real main-side services over a settings file in a fresh temp folder. */
 /** Unit tests open no login windows: a login here ends as if the person closed the window. */
 const noLogins: LoginSurface = { open: async () => ({ kind: 'closed' }) };
+const noPortalWindows: PortalSurface = { signIn: async () => ({ kind: 'closed' }), reconnect: async () => ({ kind: 'closed', cookies: [] }) };
 
 export function tempApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-app-')), options: Partial<AppDeps> = {}) {
   const events: ApiEvent[] = [];
@@ -22,6 +24,7 @@ export function tempApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-app-')),
     eventLogPath: path.join(dir, 'events.jsonl'),
     vault: createMemoryVault(),
     loginSurface: noLogins,
+    portalSurface: noPortalWindows,
     pickLogFile: async () => null,
     emit: (e) => events.push(e),
     log,

@@ -4,139 +4,189 @@ import type { BulkItem, BulkRun } from '../../shared/bulk';
 import { compareText } from '../../shared/profile-order';
 import { writeCsv } from '../csv/write-csv';
 import { conflict, invalid, notFound } from '../errors';
+import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ReauthService } from '../reauth/reauth-service';
 import type { SettingsStore } from '../settings/settings-store';
+import { type StoredBulkRun, viewOf } from './bulk-run';
 
 export interface BulkServiceDeps {
   settings: SettingsStore;
   profiles: ProfileService;
   reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth'>;
   emit(event: ApiEvent): void;
+  log: Logger;
   now: () => Date;
 }
 
-const firstPending = (items: readonly BulkItem[]) => items.findIndex((i) => i.state === 'pending');
-
 /**
- * F8: one isolated login at a time, in company order. The run lives in the settings file and is
- * written after every step, so a crash or close loses nothing: finished profiles stay connected
- * and the rest can be resumed at the next start. The renderer decides when the next login opens
- * (a click, or automatically unless paused); main keeps the queue.
+ * F8 as one state machine owned by main. Every command names the profile it is meant for and is
+ * refused for any other, so a click that arrives a moment late (the login it meant has just ended)
+ * can never act on the next profile. One login at a time; with `auto`, main opens the next one
+ * itself when one ends. The run is written after every change, so a crash loses nothing: finished
+ * profiles stay connected and the rest can be resumed at the next start.
  */
 export function createBulkService(deps: BulkServiceDeps) {
-  /** What the user asked of the login under way: it decides what "the window closed" means. */
-  let interruption: 'skip' | 'cancel' | null = null;
-  let runningId: string | null = null;
+  /** What the person asked of the login under way: it decides what "the window closed" means. */
+  let interruption: { profileId: string; kind: 'skip' | 'cancel' } | null = null;
+  /** The login under way, to wait for (tests, discard). */
+  let underway: Promise<void> | null = null;
 
-  const current = (): BulkRun | null => deps.settings.current.bulk ?? null;
+  const stored = (): StoredBulkRun | null => deps.settings.current.bulk ?? null;
 
-  const save = (run: BulkRun | null): BulkRun | null => {
-    const next = run ? { ...run, current: firstPending(run.items) } : null;
-    deps.settings.update((s) => ({ ...s, bulk: next }));
-    deps.emit({ type: 'bulk-changed', run: next });
-    return next;
+  const save = (run: StoredBulkRun | null): BulkRun | null => {
+    deps.settings.update((s) => ({ ...s, bulk: run }));
+    const view = run && viewOf(run);
+    deps.emit({ type: 'bulk-changed', run: view });
+    return view;
   };
 
-  const requireRun = (): BulkRun => {
-    const run = current();
+  const requireRun = (): StoredBulkRun => {
+    const run = stored();
     if (!run) throw notFound('A bulk reconnect');
     return run;
   };
 
-  const setItem = (run: BulkRun, profileId: string, change: Partial<BulkItem>): BulkRun =>
-    save({ ...run, items: run.items.map((i) => (i.profileId === profileId ? { ...i, ...change } : i)) })!;
+  const itemOf = (run: StoredBulkRun, profileId: string): BulkItem => {
+    const item = run.items.find((i) => i.profileId === profileId);
+    if (!item) throw notFound(`Profile "${profileId}" in this bulk reconnect`);
+    return item;
+  };
+
+  const setItem = (profileId: string, change: Partial<BulkItem>): BulkRun => {
+    const run = requireRun();
+    return save({ ...run, items: run.items.map((i) => (i.profileId === profileId ? { ...i, ...change } : i)) })!;
+  };
+
+  const describe = (item: BulkItem) => `"${item.name}" is ${item.state === 'running' ? 'logging in' : item.state === 'pending' ? 'waiting' : item.state}`;
+
+  /** Runs one login to its end and records it; then, with auto on, the next. */
+  async function runLogin(profileId: string): Promise<void> {
+    let change: Partial<BulkItem>;
+    try {
+      const result = await deps.reauth.reauthenticate(profileId);
+      const finishedAt = deps.now().toISOString();
+      const asked = interruption?.profileId === profileId ? interruption.kind : null;
+      if (result.outcome === 'connected') change = { state: 'connected', outcome: result.outcome, reason: undefined, finishedAt };
+      else if ((result.outcome === 'cancelled' || result.outcome === 'timed-out') && asked === 'skip') change = { state: 'skipped', outcome: result.outcome, reason: 'Skipped by you.', finishedAt };
+      // A closed window or a cancel keeps the profile's place: the run goes on from it later.
+      else if (result.outcome === 'cancelled') change = { state: 'pending', outcome: undefined, reason: undefined };
+      else change = { state: 'failed', outcome: result.outcome, reason: [result.title, result.nextStep].filter(Boolean).join('. '), finishedAt };
+    } catch (error) {
+      deps.log.warn('bulk.login-failed', { profileId, error: error instanceof Error ? error.message : String(error) });
+      change = { state: 'failed', reason: error instanceof Error ? error.message : String(error), finishedAt: deps.now().toISOString() };
+    }
+    const wasCancelled = interruption?.profileId === profileId && interruption.kind === 'cancel';
+    interruption = null;
+    if (!stored()) return; // discarded meanwhile
+    const run = setItem(profileId, change);
+    // A cancelled or closed login pauses the run: the person said stop.
+    if (change.state === 'pending' || wasCancelled) {
+      if (run.auto) save({ ...requireRun(), auto: false });
+      return;
+    }
+    if (run.auto && run.next) open(run.next);
+  }
+
+  function open(profileId: string): BulkRun {
+    const view = setItem(profileId, { state: 'running', outcome: undefined, reason: undefined, finishedAt: undefined });
+    const login = runLogin(profileId).finally(() => {
+      if (underway === login) underway = null;
+    });
+    underway = login;
+    return view;
+  }
 
   return {
-    /** At start: an item a crash left "running" was never finished — it waits again. */
+    /** At start: an item a crash left "running" was never finished — it waits again, and nothing opens by itself. */
     recover(): BulkRun | null {
-      const run = current();
-      if (!run || !run.items.some((i) => i.state === 'running')) return run;
-      return save({ ...run, items: run.items.map((i) => (i.state === 'running' ? { ...i, state: 'pending' } : i)) });
+      const run = stored();
+      if (!run) return null;
+      if (!run.items.some((i) => i.state === 'running') && !run.auto) return viewOf(run);
+      return save({ ...run, auto: false, items: run.items.map((i) => (i.state === 'running' ? { ...i, state: 'pending' } : i)) });
+    },
+
+    /** Resolves when no login of the run is under way (the next one auto opened included). */
+    async idle(): Promise<void> {
+      while (underway) await underway;
     },
 
     async getBulkRun() {
-      return current();
+      const run = stored();
+      return run && viewOf(run);
     },
 
     async startBulkRun(profileIds: string[]) {
-      const existing = current();
-      if (existing && existing.current !== -1) {
-        throw conflict(`A bulk reconnect is still under way (${existing.items.filter((i) => i.state === 'pending').length} left): finish or discard it first.`);
+      const existing = stored();
+      if (existing && !viewOf(existing).finished) {
+        throw conflict(`A bulk reconnect is still under way (${viewOf(existing).counts.pending} left): finish or discard it first.`);
       }
-      const items = profileIds.map((id): BulkItem => {
+      const unique = [...new Set(profileIds)];
+      const items = unique.map((id): BulkItem => {
         const p = deps.profiles.get(id);
         if (!p) throw notFound(`Profile "${id}"`);
         return { profileId: p.id, name: p.name, companyId: p.companyId, companyName: p.companyName, apiUser: p.apiUser, state: 'pending' };
       });
       // Company by company: the SuperUser picks the same company for a stretch of logins.
       items.sort((a, b) => compareText(a.companyName || a.companyId, b.companyName || b.companyId) || compareText(a.companyId, b.companyId) || compareText(a.name, b.name));
-      return save({ id: randomUUID(), startedAt: deps.now().toISOString(), items, current: 0 })!;
+      return save({ id: randomUUID(), startedAt: deps.now().toISOString(), items, auto: false })!;
     },
 
-    async bulkReconnectNext() {
+    /** Opens the login for `profileId`, which must be the one next in line while nothing else is under way. */
+    async bulkOpen(profileId: string) {
+      const run = viewOf(requireRun());
+      const item = itemOf(run, profileId);
+      if (run.active) throw conflict(`A login of this bulk reconnect is already open (for "${itemOf(run, run.active).name}").`);
+      if (run.next !== profileId) throw conflict(`${describe(item)}; the next login is for ${run.next ? `"${itemOf(run, run.next).name}"` : 'nobody: every profile has been handled'}.`);
+      return open(profileId);
+    },
+
+    /** Skips `profileId`: a waiting one at once; one logging in has its window closed and is marked skipped. */
+    async bulkSkip(profileId: string) {
       const run = requireRun();
-      if (runningId) throw conflict('A login of this bulk reconnect is already open.');
-      const item = run.items[run.current];
-      if (!item) throw invalid('Every profile of this bulk reconnect has been handled.');
-      interruption = null;
-      runningId = item.profileId;
-      let latest = setItem(run, item.profileId, { state: 'running' });
-      try {
-        const result = await deps.reauth.reauthenticate(item.profileId);
-        latest = requireRun();
-        const finishedAt = deps.now().toISOString();
-        if (result.outcome === 'connected') return setItem(latest, item.profileId, { state: 'connected', outcome: result.outcome, reason: undefined, finishedAt });
-        if (result.outcome === 'cancelled' && interruption === 'skip') return setItem(latest, item.profileId, { state: 'skipped', outcome: result.outcome, reason: 'Skipped by you.', finishedAt });
-        // A closed window or a cancel keeps the profile's place: the run goes on from it later.
-        if (result.outcome === 'cancelled') return setItem(latest, item.profileId, { state: 'pending' });
-        return setItem(latest, item.profileId, { state: 'failed', outcome: result.outcome, reason: [result.title, result.nextStep].filter(Boolean).join('. '), finishedAt });
-      } catch (error) {
-        latest = requireRun();
-        setItem(latest, item.profileId, { state: 'failed', reason: error instanceof Error ? error.message : String(error), finishedAt: deps.now().toISOString() });
-        throw error;
-      } finally {
-        runningId = null;
-        interruption = null;
+      const item = itemOf(run, profileId);
+      if (item.state === 'running') {
+        interruption = { profileId, kind: 'skip' };
+        await deps.reauth.cancelReauth(profileId);
+        return viewOf(run);
       }
+      if (item.state !== 'pending') throw conflict(`${describe(item)}: there is nothing to skip.`);
+      const view = setItem(profileId, { state: 'skipped', reason: 'Skipped by you.', finishedAt: deps.now().toISOString() });
+      return view;
     },
 
-    async bulkSkip() {
-      const run = requireRun();
-      if (runningId) {
-        interruption = 'skip';
-        await deps.reauth.cancelReauth(runningId);
-        return run;
-      }
-      const item = run.items[run.current];
-      if (!item) throw invalid('Nothing is left to skip.');
-      return setItem(run, item.profileId, { state: 'skipped', reason: 'Skipped by you.', finishedAt: deps.now().toISOString() });
-    },
-
+    /** Puts a failed or skipped profile back in the queue, next in line. */
     async bulkRetry(profileId: string) {
       const run = requireRun();
-      const item = run.items.find((i) => i.profileId === profileId);
-      if (!item) throw notFound(`Profile "${profileId}" in this bulk reconnect`);
-      if (item.state !== 'failed' && item.state !== 'skipped') throw invalid(`"${item.name}" is ${item.state}, not failed or skipped.`);
-      // Next in line: before every other waiting profile.
+      const item = itemOf(run, profileId);
+      if (item.state !== 'failed' && item.state !== 'skipped') throw invalid(`${describe(item)}, not failed or skipped.`);
       const others = run.items.filter((i) => i.profileId !== profileId);
-      const at = firstPending(others);
+      const at = others.findIndex((i) => i.state === 'pending');
       const retried: BulkItem = { ...item, state: 'pending', reason: undefined, outcome: undefined, finishedAt: undefined };
       const items = at === -1 ? [...others, retried] : [...others.slice(0, at), retried, ...others.slice(at)];
       return save({ ...run, items })!;
     },
 
-    async bulkCancel() {
+    /** Closes the login under way for `profileId`; it keeps its place and the run pauses. */
+    async bulkCancel(profileId: string) {
       const run = requireRun();
-      if (runningId) {
-        interruption = 'cancel';
-        await deps.reauth.cancelReauth(runningId);
-      }
+      const item = itemOf(run, profileId);
+      if (item.state !== 'running') throw conflict(`${describe(item)}: no login of it is open.`);
+      interruption = { profileId, kind: 'cancel' };
+      await deps.reauth.cancelReauth(profileId);
+      return viewOf(requireRun());
+    },
+
+    /** Auto on: the next login opens by itself now (if none is under way) and after each one. Off: pause after this login. */
+    async bulkSetAuto(auto: boolean) {
+      const run = save({ ...requireRun(), auto })!;
+      if (auto && !run.active && run.next) return open(run.next);
       return run;
     },
 
     async bulkDiscard() {
-      if (runningId) throw conflict('Close the open login first (Cancel), then discard the run.');
+      const run = stored();
+      if (run && viewOf(run).active) throw conflict('Close the open login first (Cancel), then discard the run.');
       save(null);
     },
 

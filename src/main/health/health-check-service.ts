@@ -40,8 +40,10 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
       const started = performance.now();
       const chosen = profileIds ? new Set(profileIds) : null;
       const all = deps.profiles.all().filter((p) => (!chosen || chosen.has(p.id)) && p.status !== 'reauthenticating');
-      // Never connected: no token to check; they are counted, not touched.
-      const toCheck = all.filter((p) => p.status !== 'never-connected');
+      // Never connected: no token to check. Portal profiles: the portal holds the connection and
+      // checks it itself (its job log, a job run). Both are counted, not touched.
+      const portal = all.filter((p) => p.connection === 'portal').length;
+      const toCheck = all.filter((p) => p.status !== 'never-connected' && p.connection !== 'portal');
       const summary: HealthCheckSummary = {
         total: all.length,
         checked: 0,
@@ -49,7 +51,8 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         expiring: 0,
         needsReauth: 0,
         error: 0,
-        skipped: all.length - toCheck.length,
+        skipped: all.length - toCheck.length - portal,
+        portal,
         cancelled: false,
         durationMs: 0,
       };

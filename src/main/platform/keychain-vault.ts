@@ -1,3 +1,4 @@
+import type { SecretStore } from '../portal/portal-secrets';
 import type { TokenVault, VaultEntry } from '../reauth/token-vault';
 import { keychain } from './keychain';
 
@@ -17,6 +18,18 @@ export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
     async delete(profileId) {
       await keychain.delete(service, profileId);
     },
+  };
+}
+
+export const PORTAL_KEYCHAIN_SERVICE = 'Bridgekeeper portal sign-ins and job URLs';
+
+/** Portal sign-ins and triggered-job URLs (portal/portal-secrets.ts splits long ones into parts). */
+export function createKeychainSecrets(service = PORTAL_KEYCHAIN_SERVICE): SecretStore {
+  return {
+    kind: 'keychain',
+    get: (account) => keychain.get(service, account),
+    set: (account, secret) => keychain.set(service, account, secret),
+    delete: async (account) => void (await keychain.delete(service, account)),
   };
 }
 

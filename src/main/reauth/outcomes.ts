@@ -28,8 +28,8 @@ const company = (p: Profile) => (p.companyName ? `${p.companyName} (${p.companyI
 export const apiUserFix = (p: Profile): string =>
   `Give ${p.apiUser} the role 'API User' for ${company(p)} in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply. Or log in as another user who has the role.`;
 
-/** Plain words for every outcome: what happened, what it means, what to do. */
-export function explain(profile: Profile, environment: Environment, result: { outcome: 'connected' } | Failure, options: { timeoutMinutes?: number } = {}): ReauthResult {
+/** Plain words for every outcome: what happened, what it means, what to do. `environment` is where the login was made: an environment, or a portal. */
+export function explain(profile: Profile, environment: Pick<Environment, 'name'>, result: { outcome: 'connected' } | Failure, options: { timeoutMinutes?: number } = {}): ReauthResult {
   const base = { profileId: profile.id, outcome: result.outcome };
   const code = 'errorCode' in result && result.errorCode ? { errorCode: result.errorCode } : {};
   const quoted = 'detail' in result && result.detail ? ` Visma said: "${result.detail}".` : '';
@@ -141,6 +141,22 @@ export function explain(profile: Profile, environment: Environment, result: { ou
         title: 'The login failed',
         explanation: `Visma ended the login with an error.${quoted}`,
         nextStep: "Reconnect. If it fails again, check the environment's client id, redirect URI and scopes.",
+      };
+    case 'portal-failed':
+      return {
+        ...base,
+        ...code,
+        title: `${environment.name} could not finish the connection${result.errorCode ? ` (HTTP ${result.errorCode})` : ''}`,
+        explanation: `Visma's login worked and its answer reached ${environment.name}, but ${environment.name} answered with an error when it received it.${quoted} The connection in ${environment.name} is as it was.`,
+        nextStep: `Reconnect again in a few minutes. If it keeps failing, tell InfoBridge support the time of this attempt (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
+      };
+    case 'job-failed':
+      return {
+        ...base,
+        ...code,
+        title: `The reconnect went through, but ${profile.name}'s job still fails`,
+        explanation: `${environment.name} took the new Visma login, but running the job once afterwards failed.${quoted}`,
+        nextStep: `Reconnect again as ${profile.apiUser} and pick ${company(profile)}; if it says the API User role is missing: ${apiUserFix(profile)}`,
       };
     case 'keychain-failed':
       return {

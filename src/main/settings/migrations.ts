@@ -7,9 +7,11 @@ export const MIGRATIONS: Record<number, (data: Data) => Data> = {
   0: (data) => ({ ...emptySettings(), ...data, schemaVersion: 1 }),
   // Version 2 keeps a bulk reconnect under way; a version-1 file has none.
   1: (data) => ({ ...data, bulk: null }),
-  // Version 3 adds portals (F18); every profile so far was a direct one.
+  // Version 3 adds portals (F18) — every profile so far was a direct one — and keeps of a bulk run
+  // only what cannot be derived (its `current` index is gone; `auto` starts off).
   2: (data) => ({
     ...data,
+    bulk: data.bulk && typeof data.bulk === 'object' ? { ...Object.fromEntries(Object.entries(data.bulk).filter(([k]) => k !== 'current')), auto: false } : data.bulk,
     portals: [],
     profiles: Array.isArray(data.profiles)
       ? data.profiles.map((p: Data) => ({ ...p, connection: 'direct', portalId: '', portalUrl: '' }))

@@ -19,11 +19,12 @@ const BulkItemSchema = z.object({
   finishedAt: z.string().optional(),
 });
 
+/** Only what cannot be derived: who is under way, who is next and the counts come from the items (bulk/bulk-run.ts). */
 export const BulkRunSchema = z.object({
   id: z.string(),
   startedAt: z.string(),
   items: z.array(BulkItemSchema),
-  current: z.int(),
+  auto: z.boolean(),
 });
 
 export const SettingsSchema = z.object({

@@ -3,6 +3,7 @@ import type { ApiEvent } from '../../../shared/api';
 import type { BulkRun } from '../../../shared/bulk';
 import type { Environment } from '../../../shared/environment';
 import type { Notice } from '../../../shared/notice';
+import type { Portal } from '../../../shared/portal';
 import type { Profile } from '../../../shared/profile';
 import type { ReauthStep } from '../../../shared/reauth';
 import { api, messageOf } from '../api';
@@ -20,6 +21,7 @@ interface AppState {
   /** How many profiles main has, known from the first page on. */
   profileTotal: number;
   environments: Environment[];
+  portals: Portal[];
   notices: Notice[];
   /** The first page of profiles has arrived (the rest may still be coming). */
   loaded: boolean;
@@ -65,6 +67,7 @@ export const useAppStore = create<AppState>((set, get) => {
     profiles: new Map(),
     profileTotal: 0,
     environments: [],
+    portals: [],
     notices: [],
     loaded: false,
     complete: false,
@@ -77,8 +80,8 @@ export const useAppStore = create<AppState>((set, get) => {
       const stop = api.onEvent((event) => get().apply(event));
       const fail = (error: unknown) => set({ loadError: messageOf(error), loaded: true });
       loadProfiles().catch(fail);
-      Promise.all([api.listEnvironments(), api.listNotices(), api.getBulkRun()])
-        .then(([environments, notices, bulkRun]) => set({ environments, notices, bulkRun }))
+      Promise.all([api.listEnvironments(), api.listPortals(), api.listNotices(), api.getBulkRun()])
+        .then(([environments, portals, notices, bulkRun]) => set({ environments, portals, notices, bulkRun }))
         .catch(fail);
       return stop;
     },
@@ -105,6 +108,9 @@ export const useAppStore = create<AppState>((set, get) => {
         }
         case 'environments-changed':
           set({ environments: event.environments });
+          break;
+        case 'portals-changed':
+          set({ portals: event.portals });
           break;
         case 'notices-changed':
           set({ notices: event.notices });

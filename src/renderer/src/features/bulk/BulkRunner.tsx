@@ -1,20 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
-import { BULK_STATE_LABELS, type BulkRun } from '../../../../shared/bulk';
+import { BULK_STATE_LABELS, type BulkItem, type BulkRun } from '../../../../shared/bulk';
+import { REAUTH_STEP_LABELS } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { download } from '../../components/files';
+import { useAppStore } from '../../state/app-store';
 
-/** One login at a time: who is next, progress ("4 of 23"), skip, retry, pause, cancel, and the summary. */
+/**
+ * One login at a time, as main runs it: this dialog only shows main's state and sends commands that
+ * name the profile they are meant for (a click that arrives after its login ended is refused by main,
+ * never applied to the next profile).
+ */
 export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) {
-  const [auto, setAuto] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const running = run.items.some((i) => i.state === 'running');
-  const item = run.current === -1 ? undefined : run.items[run.current];
-  const handled = run.items.filter((i) => i.state === 'connected' || i.state === 'skipped' || i.state === 'failed').length;
-  const counts = {
-    connected: run.items.filter((i) => i.state === 'connected').length,
-    skipped: run.items.filter((i) => i.state === 'skipped').length,
-    failed: run.items.filter((i) => i.state === 'failed').length,
-  };
+  const steps = useAppStore((s) => s.reauthSteps);
+  const active = run.items.find((i) => i.profileId === run.active);
+  const next = run.items.find((i) => i.profileId === run.next);
+  const shown: BulkItem | undefined = active ?? next;
+  const handled = run.counts.connected + run.counts.skipped + run.counts.failed;
   const openButton = useRef<HTMLButtonElement>(null);
 
   const act = async (action: () => Promise<unknown>) => {
@@ -25,79 +27,62 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
       setError(messageOf(e));
     }
   };
-  const autoRef = useRef(auto);
-  useEffect(() => {
-    autoRef.current = auto;
-  }, [auto]);
-
-  /** Runs the next login; with "by itself" on, goes on until the end, a pause, or a cancelled login. */
-  const next = (from: BulkRun) =>
-    act(async () => {
-      let latest = from;
-      for (;;) {
-        const id = latest.items[latest.current]?.profileId;
-        latest = await api.bulkReconnectNext();
-        const cancelled = latest.items.find((i) => i.profileId === id)?.state === 'pending';
-        if (!autoRef.current || latest.current === -1 || cancelled) return;
-      }
-    });
 
   useEffect(() => {
-    if (!running) openButton.current?.focus();
-  }, [running, item?.profileId]);
+    if (!run.active) openButton.current?.focus();
+  }, [run.active, run.next]);
 
+  const step = active && steps.get(active.profileId);
   return (
     <>
       <div className="bulk-progress">
-        <progress max={run.items.length} value={handled} aria-label="Bulk reconnect progress" />
+        <progress max={run.counts.total} value={handled} aria-label="Bulk reconnect progress" />
         <span aria-live="polite">
-          {item ? `${run.current + 1} of ${run.items.length}` : `Done: ${run.items.length} of ${run.items.length}`}
+          {run.finished
+            ? `Done: ${handled} of ${run.counts.total}`
+            : `${handled} of ${run.counts.total} done${active ? `, now ${handled + 1}` : ''}`}
         </span>
       </div>
 
-      {item ? (
-        <section className="bulk-current" aria-label={running ? 'Logging in now' : 'Next login'}>
-          <p className="bulk-current-title">{running ? 'Logging in now:' : 'Next:'} {item.name}</p>
+      {shown ? (
+        <section className="bulk-current" aria-label={active ? 'Logging in now' : 'Next login'}>
+          <p className="bulk-current-title">
+            {active ? 'Logging in now:' : 'Next:'} {shown.name}
+          </p>
           <dl className="facts">
-            <dt>Company</dt>
+            <dt>Company to pick</dt>
             <dd>
-              {item.companyName} ({item.companyId})
+              {shown.companyName} ({shown.companyId})
             </dd>
             <dt>Log in as</dt>
-            <dd>{item.apiUser}</dd>
+            <dd>{shown.apiUser}</dd>
+            {active && step && (
+              <>
+                <dt>Now</dt>
+                <dd>{REAUTH_STEP_LABELS[step]}</dd>
+              </>
+            )}
           </dl>
           <div className="dialog-actions left">
-            <button ref={openButton} type="button" className="primary" disabled={running} onClick={() => void next(run)}>
-              Open login
-            </button>
-            <button type="button" onClick={() => void act(() => api.bulkSkip())}>
+            {!active && (
+              <button ref={openButton} type="button" className="primary" onClick={() => void act(() => api.bulkOpen(shown.profileId))}>
+                Open login
+              </button>
+            )}
+            <button type="button" aria-label={`Skip ${shown.name}`} onClick={() => void act(() => api.bulkSkip(shown.profileId))}>
               Skip
             </button>
-            {running && (
-              <button type="button" onClick={() => void act(() => api.bulkCancel()).then(() => setAuto(false))}>
+            {active && (
+              <button type="button" onClick={() => void act(() => api.bulkCancel(active.profileId))}>
                 Cancel login
               </button>
             )}
             <label className="inline-check">
-              <input
-                type="checkbox"
-                checked={auto}
-                onChange={(e) => {
-                  setAuto(e.target.checked);
-                  autoRef.current = e.target.checked;
-                  if (e.target.checked && !running) void next(run);
-                }}
-              />
+              <input type="checkbox" checked={run.auto} onChange={(e) => void act(() => api.bulkSetAuto(e.target.checked))} />
               Open the next login by itself
             </label>
-            {auto && (
-              <button
-                type="button"
-                onClick={() => {
-                  setAuto(false);
-                  autoRef.current = false;
-                }}
-              >
+            {run.auto && active && (
+              <button type="button" onClick={() => void act(() => api.bulkSetAuto(false))}>
                 Pause after this login
               </button>
             )}
@@ -105,7 +90,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
         </section>
       ) : (
         <p role="status" className="bulk-summary">
-          Finished: {counts.connected} connected, {counts.skipped} skipped, {counts.failed} failed.
+          Finished: {run.counts.connected} connected, {run.counts.skipped} skipped, {run.counts.failed} failed.
         </p>
       )}
 
@@ -129,8 +114,8 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
             </tr>
           </thead>
           <tbody>
-            {run.items.map((i, index) => (
-              <tr key={i.profileId} aria-current={index === run.current ? 'step' : undefined}>
+            {run.items.map((i) => (
+              <tr key={i.profileId} aria-current={i.profileId === shown?.profileId ? 'step' : undefined}>
                 <td>{i.name}</td>
                 <td>{i.companyName || i.companyId}</td>
                 <td>{i.apiUser}</td>
@@ -139,7 +124,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
                   {i.reason && <span className="sub"> — {i.reason}</span>}
                 </td>
                 <td>
-                  {(i.state === 'failed' || i.state === 'skipped') && !running && (
+                  {(i.state === 'failed' || i.state === 'skipped') && (
                     <button type="button" aria-label={`Retry ${i.name}`} onClick={() => void act(() => api.bulkRetry(i.profileId))}>
                       Retry
                     </button>
@@ -155,9 +140,9 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
         <button type="button" onClick={() => void act(async () => download(await api.exportBulkSummary()))}>
           Export summary (CSV)
         </button>
-        {!running && (
+        {!active && (
           <button type="button" onClick={() => void act(() => api.bulkDiscard())}>
-            {item ? 'Discard this run' : 'Discard and start anew'}
+            {run.finished ? 'Discard and start anew' : 'Discard this run'}
           </button>
         )}
         <button type="button" onClick={onClose}>

@@ -14,7 +14,10 @@ export function describeSummary(s: HealthCheckSummary): string {
     s.skipped && `${s.skipped} never connected`,
   ].filter(Boolean);
   const head = s.cancelled ? `Health check cancelled after ${plural(s.checked, 'profile')}` : `Checked ${plural(s.checked, 'profile')} in ${(s.durationMs / 1000).toFixed(1)} s`;
-  return `${head}: ${parts.join(', ') || 'nothing to check'}.`;
+  const portal = s.portal
+    ? ` ${plural(s.portal, 'portal profile')} left alone: DataBridge holds ${s.portal === 1 ? 'its' : 'their'} connection and checks it itself — open its job log or run its job.`
+    : '';
+  return `${head}: ${parts.join(', ') || 'nothing to check'}.${portal}`;
 }
 
 /** F9: checks the profiles the list shows (all, or what the search and filter leave). */

@@ -11,7 +11,8 @@ import { useAppStore } from '../../state/app-store';
 
 interface ProfileDetailsProps {
   profileId: string;
-  environmentName: string;
+  /** Where its connection is made: the environment's or the portal's name. */
+  targetName: string;
   onReconnect(profile: Profile): void;
   onEdit(profile: Profile): void;
   onDelete(profile: Profile): void;
@@ -19,7 +20,7 @@ interface ProfileDetailsProps {
 }
 
 /** One profile: its connection (status, why, token expiry) and its last events. */
-export function ProfileDetails({ profileId, environmentName, onReconnect, onEdit, onDelete, onClose }: ProfileDetailsProps) {
+export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onDelete, onClose }: ProfileDetailsProps) {
   const profile = useAppStore((s) => s.profiles.get(profileId));
   const [events, setEvents] = useState<ProfileEvent[] | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -33,7 +34,8 @@ export function ProfileDetails({ profileId, environmentName, onReconnect, onEdit
   }, [profileId, profile?.status, profile?.statusSince]);
 
   if (!profile) return null;
-  const connected = ['connected', 'expiring', 'error'].includes(profile.status);
+  const viaPortal = profile.connection === 'portal';
+  const connected = !viaPortal && ['connected', 'expiring', 'error'].includes(profile.status);
 
   const disconnect = async () => {
     try {
@@ -62,15 +64,39 @@ export function ProfileDetails({ profileId, environmentName, onReconnect, onEdit
         </dd>
         <dt>API user</dt>
         <dd>{profile.apiUser}</dd>
-        <dt>Environment</dt>
-        <dd>{environmentName}</dd>
-        <dt>Last verified</dt>
-        <dd>{formatTime(profile.lastVerifiedAt)}</dd>
-        <dt>Access token expires</dt>
-        <dd>{formatTime(profile.accessTokenExpiresAt)}</dd>
-        <dt>Refresh token expires</dt>
-        <dd>{profile.refreshTokenExpiresAt ? formatTime(profile.refreshTokenExpiresAt) : connected ? 'not told by Visma' : '—'}</dd>
+        {viaPortal ? (
+          <>
+            <dt>Connection</dt>
+            <dd>Kept by {targetName}; Bridgekeeper never holds its tokens</dd>
+            <dt>Page in {targetName}</dt>
+            <dd className="wrap-anywhere">{profile.portalUrl}</dd>
+            {profile.connectedVia && (
+              <>
+                <dt>Last connected through</dt>
+                <dd>
+                  {targetName}
+                  {profile.connectedVia.clientId && `, Visma client ${profile.connectedVia.clientId}`}
+                  {profile.connectedVia.user && `, as ${profile.connectedVia.user}`}
+                </dd>
+              </>
+            )}
+            <dt>Confirmed by a job run</dt>
+            <dd>{formatTime(profile.lastVerifiedAt)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Environment</dt>
+            <dd>{targetName}</dd>
+            <dt>Last verified</dt>
+            <dd>{formatTime(profile.lastVerifiedAt)}</dd>
+            <dt>Access token expires</dt>
+            <dd>{formatTime(profile.accessTokenExpiresAt)}</dd>
+            <dt>Refresh token expires</dt>
+            <dd>{profile.refreshTokenExpiresAt ? formatTime(profile.refreshTokenExpiresAt) : connected ? 'not told by Visma' : '—'}</dd>
+          </>
+        )}
       </dl>
+      {viaPortal && <JobUrlField profile={profile} portalName={targetName} />}
       <h3>Last events</h3>
       {events === null ? (
         <p>Loading…</p>
@@ -100,5 +126,49 @@ export function ProfileDetails({ profileId, environmentName, onReconnect, onEdit
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The optional confirmation (F18): a profile's triggered-job URL runs its job once after a reconnect.
+ * The URL carries the job's secret key, so it goes to the keychain and only a masked form comes back.
+ */
+function JobUrlField({ profile, portalName }: { profile: Profile; portalName: string }) {
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const save = async (value: string | null) => {
+    try {
+      await api.setJobUrl(profile.id, value);
+      setUrl('');
+      setMessage({ error: false, text: value ? 'Saved in the system keychain. The job runs once after each reconnect of this profile.' : 'Removed from the keychain.' });
+    } catch (error) {
+      setMessage({ error: true, text: messageOf(error) });
+    }
+  };
+  return (
+    <section aria-labelledby="job-url-title">
+      <h3 id="job-url-title">Confirm with a job run</h3>
+      <p className="hint">
+        {portalName} gives each profile a triggered-job URL. With it, Bridgekeeper runs the job once after a reconnect and reads whether it worked. It runs a
+        real job (at most one per 5 minutes), so it is your choice; it is never part of a health check.
+      </p>
+      {profile.jobUrlMasked ? (
+        <p>
+          Job URL: <code className="wrap-anywhere">{profile.jobUrlMasked}</code>{' '}
+          <button type="button" onClick={() => void save(null)}>
+            Remove job URL
+          </button>
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor="job-url">Triggered-job URL</label>
+          <input id="job-url" type="password" autoComplete="off" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <button type="button" disabled={!url.trim()} onClick={() => void save(url)}>
+            Save job URL
+          </button>
+        </div>
+      )}
+      <Message message={message} />
+    </section>
   );
 }

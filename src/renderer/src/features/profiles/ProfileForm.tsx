@@ -1,6 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
+import type { Portal } from '../../../../shared/portal';
 import {
+  CONNECTION_KINDS,
+  CONNECTION_KIND_LABELS,
   DIRECTIONS,
   DIRECTION_LABELS,
   PROFILE_FIELD_LABELS,
@@ -11,6 +14,7 @@ import {
 import { ProfileDefinitionSchema } from '../../../../shared/profile-schema';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useAppStore } from '../../state/app-store';
 
 type Field = keyof ProfileDefinition;
 type Draft = Record<Field, string>;
@@ -22,22 +26,24 @@ interface ProfileFormProps {
   onClose(): void;
 }
 
-const blank = (environmentId: string): Draft => ({
+/** A new profile is a portal one when a portal is set up (most DataBridge profiles are), else a direct one. */
+const blank = (environmentId: string, portal: Portal | undefined): Draft => ({
   id: '',
   name: '',
   direction: 'import',
   companyId: '',
   companyName: '',
   apiUser: '',
-  connection: 'direct',
+  connection: portal ? 'portal' : 'direct',
   environmentId,
-  portalId: '',
+  portalId: portal?.id ?? '',
   portalUrl: '',
 });
 
 /** Add or edit one profile; fields are checked with the same schema main uses, before and after saving. */
 export function ProfileForm({ profile, environments, onClose }: ProfileFormProps) {
-  const [draft, setDraft] = useState<Draft>(() => (profile ? definitionOf(profile) : blank(environments[0]?.id ?? '')));
+  const portals = useAppStore((s) => s.portals);
+  const [draft, setDraft] = useState<Draft>(() => (profile ? definitionOf(profile) : blank(environments[0]?.id ?? '', portals[0])));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -46,7 +52,10 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ProfileDefinitionSchema.safeParse(draft);
+    // Only the fields of the chosen connection kind are sent; the others would be refused as stray.
+    const candidate =
+      draft.connection === 'portal' ? { ...draft, environmentId: '' } : { ...draft, portalId: '', portalUrl: '' };
+    const parsed = ProfileDefinitionSchema.safeParse(candidate);
     if (!parsed.success) {
       const found: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
@@ -110,18 +119,50 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
         {text('companyId', { hint: 'The Visma.net company the profile works on.' })}
         {text('companyName')}
         {text('apiUser', { type: 'email', hint: 'The Visma.net user with the API User role; used as the login hint.' })}
-        <div className="field">
-          <label htmlFor="profile-environmentId">{PROFILE_FIELD_LABELS.environmentId}</label>
-          <select id="profile-environmentId" value={draft.environmentId} onChange={change('environmentId')}>
-            {environments.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <fieldset className="field">
+          <legend>Where its Visma.net connection lives</legend>
+          {CONNECTION_KINDS.map((kind) => (
+            <label key={kind} className="inline-check">
+              <input type="radio" name="profile-connection" value={kind} checked={draft.connection === kind} onChange={change('connection')} />
+              {CONNECTION_KIND_LABELS[kind]}
+            </label>
+          ))}
+          <span className="hint">
+            {draft.connection === 'portal'
+              ? 'DataBridge keeps the connection: Bridgekeeper reconnects it inside the portal, in a fresh window per profile.'
+              : 'Bridgekeeper is the Visma client and keeps the tokens in the system keychain (integrations that run from this computer).'}
+          </span>
+        </fieldset>
+        {draft.connection === 'portal' ? (
+          <>
+            <div className="field">
+              <label htmlFor="profile-portalId">{PROFILE_FIELD_LABELS.portalId}</label>
+              <select id="profile-portalId" value={draft.portalId} onChange={change('portalId')} aria-invalid={errors.portalId ? true : undefined}>
+                {portals.length === 0 && <option value="">No portal yet: add one in Portals</option>}
+                {portals.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+              {errors.portalId && <span className="field-error">{PROFILE_FIELD_LABELS.portalId} {errors.portalId}</span>}
+            </div>
+            {text('portalUrl', { type: 'url', hint: "The profile's own page in the portal (Edit Profile), where its Connected button is." })}
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor="profile-environmentId">{PROFILE_FIELD_LABELS.environmentId}</label>
+            <select id="profile-environmentId" value={draft.environmentId} onChange={change('environmentId')}>
+              {environments.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {profile && profile.status !== 'never-connected' && (
-          <p className="hint">Changing the company, API user or environment means the profile must be reconnected.</p>
+          <p className="hint">Changing the company, API user, connection or its portal page means the profile must be reconnected.</p>
         )}
         {saveError && (
           <p role="alert" className="form-error">

@@ -20,7 +20,8 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 interface ProfileTableProps {
   profiles: readonly Profile[];
-  environmentName(id: string): string;
+  /** Where the profile's connection is made: its environment or portal, by name. */
+  environmentName(profile: Profile): string;
   sort: Sort;
   onSort(key: SortKey): void;
   onOpen(profile: Profile): void;
@@ -113,7 +114,7 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onOpen, 
                   index={item.index}
                   top={item.start}
                   active={item.index === active}
-                  environment={environmentName(p.environmentId)}
+                  environment={environmentName(p)}
                   onActivate={setActive}
                   onOpen={onOpen}
                   onReconnect={onReconnect}

@@ -12,9 +12,11 @@ import { HealthCheckButton } from '../health/HealthCheckButton';
 import { ImportReportDialog } from './ImportReportDialog';
 import { ProfileTable } from './ProfileTable';
 import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } from './profile-query';
+import { connectionTargetName } from '../portals/connection-target';
 
 // The forms carry the validation schemas (zod); the first screen does not need them.
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
+const PortalsDialog = lazy(() => import('../portals/PortalsDialog').then((m) => ({ default: m.PortalsDialog })));
 const EnvironmentsDialog = lazy(() => import('../environments/EnvironmentsDialog').then((m) => ({ default: m.EnvironmentsDialog })));
 
 const ReconnectDialog = lazy(() => import('../reauth/ReconnectDialog').then((m) => ({ default: m.ReconnectDialog })));
@@ -30,6 +32,7 @@ type Open =
   | { kind: 'delete'; profile: Profile }
   | { kind: 'import-report'; report: ImportReport; file: FileText }
   | { kind: 'environments' }
+  | { kind: 'portals' }
   | { kind: 'bulk'; suggestedIds?: string[] }
   | { kind: 'audit' }
   | { kind: 'explain' }
@@ -56,7 +59,7 @@ export function ProfilesPanel() {
   const sorted = useMemo(() => sortProfiles(profiles.values(), sort), [profiles, sort]);
   const shown = useMemo(() => filterProfiles(sorted, search, status), [sorted, search, status]);
   const counts = useMemo(() => countByStatus(profiles.values()), [profiles]);
-  const environmentNames = useMemo(() => new Map(environments.map((e) => [e.id, e.name])), [environments]);
+  const portals = useAppStore((s) => s.portals);
 
   const say = (text: string, error = false) => setMessage({ text, error });
 
@@ -64,7 +67,7 @@ export function ProfilesPanel() {
   const onReconnect = useCallback((profile: Profile) => setOpen({ kind: 'reconnect', profile }), []);
   const onEdit = useCallback((profile: Profile) => setOpen({ kind: 'form', profile }), []);
   const onDelete = useCallback((profile: Profile) => setOpen({ kind: 'delete', profile }), []);
-  const environmentName = useCallback((id: string) => environmentNames.get(id) ?? id, [environmentNames]);
+  const environmentName = useCallback((p: Profile) => connectionTargetName(p, environments, portals), [environments, portals]);
 
   const onSort = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
@@ -184,6 +187,12 @@ export function ProfilesPanel() {
             </button>
             <button type="button" onClick={() => {
                 closeMenu();
+                setOpen({ kind: 'portals' });
+              }}>
+              Portals…
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
                 setOpen({ kind: 'audit' });
               }}>
               Audit trail…
@@ -221,10 +230,11 @@ export function ProfilesPanel() {
       <Suspense>
         {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
         {open?.kind === 'environments' && <EnvironmentsDialog onClose={() => setOpen(null)} />}
+        {open?.kind === 'portals' && <PortalsDialog onClose={() => setOpen(null)} />}
         {open?.kind === 'details' && (
           <ProfileDetails
             profileId={open.profileId}
-            environmentName={environmentName(profiles.get(open.profileId)?.environmentId ?? '')}
+            targetName={profiles.get(open.profileId) ? environmentName(profiles.get(open.profileId)!) : ''}
             onReconnect={onReconnect}
             onEdit={onEdit}
             onDelete={onDelete}
@@ -237,7 +247,7 @@ export function ProfilesPanel() {
           <ExplainerDialog onReconnect={(ids) => setOpen({ kind: 'bulk', suggestedIds: ids })} onClose={() => setOpen(null)} />
         )}
         {open?.kind === 'reconnect' && (
-          <ReconnectDialog profile={open.profile} environmentName={environmentName(open.profile.environmentId)} onClose={() => setOpen(null)} />
+          <ReconnectDialog profile={open.profile} targetName={environmentName(open.profile)} onClose={() => setOpen(null)} />
         )}
       </Suspense>
       {open?.kind === 'delete' && (

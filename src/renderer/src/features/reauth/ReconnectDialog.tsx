@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
-import { REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult } from '../../../../shared/reauth';
+import { PORTAL_REAUTH_STEPS, REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult, type ReauthStep } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../state/app-store';
@@ -9,8 +9,13 @@ type Phase = { kind: 'ready' } | { kind: 'running' } | { kind: 'done'; result: R
 
 const companyOf = (p: Profile) => (p.companyName ? `${p.companyName} (${p.companyId})` : p.companyId);
 
-/** F4: one profile's reconnect — what will happen, each step as it happens, and how it ended. */
-export function ReconnectDialog({ profile, environmentName, onClose }: { profile: Profile; environmentName: string; onClose(): void }) {
+/**
+ * F4 and F18: one profile's reconnect — what will happen, each step as it happens, and how it ended.
+ * `targetName` is where the connection is made: the environment (direct) or the portal (DataBridge).
+ */
+export function ReconnectDialog({ profile, targetName, onClose }: { profile: Profile; targetName: string; onClose(): void }) {
+  const viaPortal = profile.connection === 'portal';
+  const steps: readonly ReauthStep[] = viaPortal ? PORTAL_REAUTH_STEPS.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
 
@@ -33,7 +38,7 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
     onClose();
   };
 
-  const reached = step ? REAUTH_STEPS.indexOf(step) : -1;
+  const reached = step ? steps.indexOf(step) : -1;
   const succeeded = phase.kind === 'done' && phase.result.outcome === 'connected';
 
   return (
@@ -43,10 +48,23 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
         <dd>{companyOf(profile)}</dd>
         <dt>Log in as</dt>
         <dd>{profile.apiUser}</dd>
-        <dt>Environment</dt>
-        <dd>{environmentName}</dd>
+        <dt>{viaPortal ? 'Portal' : 'Environment'}</dt>
+        <dd>{targetName}</dd>
       </dl>
-      {(phase.kind === 'ready' || phase.kind === 'running') && (
+      {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && (
+        <>
+          <p>
+            {phase.kind === 'ready' ? `A fresh window opens this profile's page in ${targetName}, signed in to ${targetName} and with no earlier Visma login.` : `In the ${targetName} window:`}{' '}
+            Press <strong>Connected</strong> in the Visma.net Financials section, log in as <strong>{profile.apiUser}</strong> (a user with the API User role), pick{' '}
+            <strong>{companyOf(profile)}</strong>, and accept.
+          </p>
+          <p className="hint">
+            {targetName} keeps the connection and its tokens; Bridgekeeper watches the login go by but cannot see which company was picked, so pick it with
+            care.{profile.jobUrlMasked ? " Afterwards Bridgekeeper runs the profile's job once to confirm." : ''}
+          </p>
+        </>
+      )}
+      {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && (
         <>
           <p>
             {phase.kind === 'ready' ? 'A private Visma login window opens for this profile alone.' : 'In the Visma login window:'} Log in as{' '}
@@ -60,7 +78,7 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
       )}
       {phase.kind !== 'ready' && (
         <ol className="steps" aria-label="Progress">
-          {REAUTH_STEPS.map((s, i) => {
+          {steps.map((s, i) => {
             const state =
               phase.kind === 'running' ? (i < reached ? 'done' : i === reached ? 'current' : 'pending') : succeeded || i <= reached ? 'done' : 'pending';
             const failedHere = phase.kind !== 'running' && !succeeded && i === Math.max(reached, 0);
@@ -76,6 +94,7 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
         <div className={succeeded ? 'outcome outcome-ok' : 'outcome outcome-failed'} role={succeeded ? 'status' : 'alert'}>
           <p className="outcome-title">{phase.result.title}</p>
           <p>{phase.result.explanation}</p>
+          {phase.result.confirmation?.explanation && <p>{phase.result.confirmation.explanation}</p>}
           {phase.result.nextStep && (
             <p>
               <strong>Next:</strong> {phase.result.nextStep}
@@ -100,7 +119,7 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
         )}
         {phase.kind === 'ready' && (
           <button type="button" className="primary" onClick={() => void start()} autoFocus>
-            Open Visma login
+            {viaPortal ? `Open ${targetName}` : 'Open Visma login'}
           </button>
         )}
         {(phase.kind === 'failed' || (phase.kind === 'done' && !succeeded)) && (

@@ -1,0 +1,192 @@
+import type { ApiEvent, FileText } from '../../shared/api';
+import { type Portal, type PortalDefinition, PortalDefinitionSchema } from '../../shared/portal';
+import { conflict, invalid, notFound, UserFacingError } from '../errors';
+import type { SettingsStore } from '../settings/settings-store';
+import type { SecretStore } from './portal-secrets';
+import type { PortalCookie, PortalSite, PortalSurface } from './portal-surface';
+import { cookiesOfOrigin } from './portal-watch';
+
+export interface PortalServiceDeps {
+  settings: SettingsStore;
+  surface: PortalSurface;
+  /** The keychain (chunked); memory where none works. */
+  secrets: SecretStore;
+  emit(event: ApiEvent): void;
+  /** How long the person has to sign in. */
+  signInTimeoutMs: number;
+}
+
+const signInAccount = (portalId: string) => `sign-in:${portalId}`;
+
+export const siteOf = (p: PortalDefinition): PortalSite => ({
+  origin: p.origin.replace(/\/$/, ''),
+  signInUrl: p.signInUrl,
+  identityOrigins: p.identityOrigins,
+  connectButtonLabel: p.connectButtonLabel,
+});
+
+function check(definition: unknown, where: string): PortalDefinition {
+  const parsed = PortalDefinitionSchema.safeParse(definition);
+  if (parsed.success) return { ...parsed.data, origin: parsed.data.origin.replace(/\/$/, '') };
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw invalid(`${where}${field ? `, ${field}` : ''}: ${issue.message}`);
+}
+
+/**
+ * Portals (F18) and their sign-ins. A sign-in is the portal origin's cookies: held in memory for
+ * this run of the app, and — when the person ticks "remember me" — in the OS keychain, one entry
+ * per portal, never in the settings file. Signing out forgets both.
+ */
+export function createPortalService(deps: PortalServiceDeps) {
+  const held = new Map<string, PortalCookie[]>();
+  const remembered = new Set<string>();
+  let keychainRead = false;
+
+  const definitions = () => deps.settings.current.portals;
+  const definition = (id: string) => definitions().find((p) => p.id === id);
+  const required = (id: string) => {
+    const portal = definition(id);
+    if (!portal) throw notFound(`Portal "${id}"`);
+    return portal;
+  };
+
+  /** At first use: the sign-ins remembered in the keychain. */
+  const readKeychain = async () => {
+    if (keychainRead) return;
+    keychainRead = true;
+    for (const portal of definitions()) {
+      const text = await deps.secrets.get(signInAccount(portal.id)).catch(() => null);
+      if (!text) continue;
+      try {
+        held.set(portal.id, JSON.parse(text) as PortalCookie[]);
+        remembered.add(portal.id);
+      } catch {
+        // an unreadable entry counts as no sign-in
+      }
+    }
+  };
+
+  const view = (p: PortalDefinition): Portal => ({ ...p, signedIn: held.has(p.id), remembered: remembered.has(p.id) });
+  const list = async (): Promise<Portal[]> => {
+    await readKeychain();
+    return definitions().map(view);
+  };
+  const changed = async () => deps.emit({ type: 'portals-changed', portals: await list() });
+
+  const keep = async (portalId: string, cookies: PortalCookie[], remember: boolean) => {
+    held.set(portalId, cookies);
+    if (remember) {
+      await deps.secrets.set(signInAccount(portalId), JSON.stringify(cookies));
+      remembered.add(portalId);
+    } else if (remembered.has(portalId)) {
+      await deps.secrets.delete(signInAccount(portalId));
+      remembered.delete(portalId);
+    }
+  };
+
+  const forget = async (portalId: string) => {
+    held.delete(portalId);
+    if (remembered.delete(portalId)) await deps.secrets.delete(signInAccount(portalId)).catch(() => undefined);
+  };
+
+  const save = async (portal: PortalDefinition) => {
+    const existing = definition(portal.id);
+    if (existing && existing.origin !== portal.origin) {
+      const users = deps.settings.current.profiles.filter((p) => p.portalId === portal.id);
+      if (users.length > 0) throw conflict(`${existing.name}'s address cannot change while ${users.length} profile${users.length > 1 ? 's' : ''} use its pages; add a new portal instead.`);
+    }
+    deps.settings.update((s) => ({
+      ...s,
+      portals: existing ? s.portals.map((p) => (p.id === portal.id ? portal : p)) : [...s.portals, portal],
+    }));
+    await changed();
+    return view(portal);
+  };
+
+  /** Opens the portal's sign-in window; resolves with the sign-in, or null when the window was closed. */
+  const signIn = async (portalId: string, remember: boolean, cancel?: AbortSignal): Promise<PortalCookie[] | null> => {
+    await readKeychain();
+    const portal = required(portalId);
+    const site = siteOf(portal);
+    const signal = AbortSignal.any([AbortSignal.timeout(deps.signInTimeoutMs), ...(cancel ? [cancel] : [])]);
+    const result = await deps.surface.signIn({ portal: site, title: `Sign in to ${portal.name}`, cookies: held.get(portalId) ?? [], signal });
+    if (result.kind === 'closed') return null;
+    const cookies = cookiesOfOrigin(result.cookies, site.origin);
+    await keep(portalId, cookies, remember || remembered.has(portalId));
+    await changed();
+    return cookies;
+  };
+
+  return {
+    listPortals: list,
+    get: definition,
+    site: (id: string) => siteOf(required(id)),
+
+    async savePortal(input: PortalDefinition) {
+      return save(check(input, 'portal'));
+    },
+
+    async importPortal(file: FileText) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+      } catch (error) {
+        throw invalid(`${file.name}: not valid JSON (${(error as Error).message})`);
+      }
+      return save(check(parsed, file.name));
+    },
+
+    async deletePortal(id: string) {
+      const portal = required(id);
+      const users = deps.settings.current.profiles.filter((p) => p.portalId === id);
+      if (users.length > 0) {
+        const names = users.slice(0, 3).map((p) => `"${p.name}"`).join(', ');
+        throw conflict(`${portal.name} is used by ${users.length} profile${users.length > 1 ? 's' : ''} (${names}${users.length > 3 ? ', …' : ''}); move or delete them first.`);
+      }
+      await forget(id);
+      deps.settings.update((s) => ({ ...s, portals: s.portals.filter((p) => p.id !== id) }));
+      await changed();
+    },
+
+    /** The person signs in once; with `remember`, the sign-in is kept in the keychain for the next start. */
+    async signInToPortal(portalId: string, remember: boolean): Promise<Portal> {
+      const cookies = await signIn(portalId, remember);
+      if (!cookies) throw new UserFacingError('cancelled', `The sign-in window of ${required(portalId).name} was closed before you signed in.`);
+      return view(required(portalId));
+    },
+
+    async signOutOfPortal(portalId: string): Promise<Portal> {
+      required(portalId);
+      await forget(portalId);
+      await changed();
+      return view(required(portalId));
+    },
+
+    /** The sign-in held now, if any. */
+    async cookies(portalId: string): Promise<PortalCookie[] | null> {
+      await readKeychain();
+      return held.get(portalId) ?? null;
+    },
+
+    /** For a reconnect: asks the person to sign in (again). */
+    signIn: (portalId: string, cancel: AbortSignal) => signIn(portalId, false, cancel),
+
+    /** Cookies the portal renewed during an attempt replace the held sign-in (and the remembered one). */
+    async renew(portalId: string, cookies: PortalCookie[]) {
+      const own = cookiesOfOrigin(cookies, required(portalId).origin);
+      if (own.length > 0) await keep(portalId, own, remembered.has(portalId));
+    },
+
+    /**
+     * The portal sent an attempt to its sign-in page: the held sign-in is no good any more. A
+     * remembered one stays remembered: the next sign-in replaces it in the keychain.
+     */
+    async expired(portalId: string) {
+      held.delete(portalId);
+      await changed();
+    },
+  };
+}
+
+export type PortalService = ReturnType<typeof createPortalService>;

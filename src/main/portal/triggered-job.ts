@@ -1,0 +1,70 @@
+import type { JobConfirmation } from '../../shared/reauth';
+
+/** DataBridge runs at most one job per integration every 5 minutes (visma-facts.md). */
+export const JOB_INTERVAL_MS = 5 * 60 * 1000;
+
+/** A job answer is a small JSON object; anything larger is not one. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** Shows enough of a triggered-job URL to recognise it, and none of its secret key. */
+export function maskJobUrl(url: string): string {
+  const u = new URL(url);
+  const path = u.pathname.length > 40 ? `${u.pathname.slice(0, 37)}…` : u.pathname;
+  return `${u.origin}${path}${u.search ? '?••••••' : ''}`;
+}
+
+async function readCapped(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Runs a portal profile's job once through its triggered-job URL and reads the JSON answer
+ * (`success`, `message`). It runs a real job, so the caller asks only after a reconnect, and only
+ * for profiles whose owner gave the URL; `explain` turns a Visma error in the message into words.
+ */
+export async function runTriggeredJob(
+  url: string,
+  deps: { fetch: typeof fetch; now: Date; lastRunAt?: string; explain(message: string): Promise<string | undefined>; timeoutMs?: number },
+): Promise<JobConfirmation> {
+  if (deps.lastRunAt) {
+    const next = new Date(Date.parse(deps.lastRunAt) + JOB_INTERVAL_MS);
+    if (next > deps.now) {
+      const at = next.toISOString().slice(11, 16);
+      return { state: 'too-soon', message: `DataBridge runs a profile's job at most once every 5 minutes; Bridgekeeper ran it at ${deps.lastRunAt.slice(11, 16)} UTC. Run it again after ${at} UTC, or open its job log.` };
+    }
+  }
+  let text: string;
+  let status: number;
+  try {
+    const response = await deps.fetch(url, { method: 'GET', redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000), headers: { accept: 'application/json' } });
+    status = response.status;
+    text = await readCapped(response);
+  } catch (error) {
+    return { state: 'unreachable', message: `The job could not be started: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+  let answer: { success?: unknown; message?: unknown };
+  try {
+    answer = JSON.parse(text) as typeof answer;
+  } catch {
+    return { state: 'unreachable', message: `The job URL answered HTTP ${status} without the JSON DataBridge sends; check the URL.` };
+  }
+  const message = typeof answer.message === 'string' ? answer.message.slice(0, 2000) : '';
+  if (answer.success === true) return { state: 'ok', message: message || 'The job ran.' };
+  if (status === 401 || status === 403) return { state: 'unreachable', message: `The job URL was refused (HTTP ${status}): its key may be wrong or renewed. ${message}`.trim() };
+  const explanation = await deps.explain(message);
+  return { state: 'failed', message: message || `The job failed (HTTP ${status}).`, ...(explanation ? { explanation } : {}) };
+}
