@@ -22,27 +22,59 @@ export function createFakeElectron() {
     },
   };
 
-  /** A session per partition, recording what the login window asks of it. */
-  class FakeSession {
-    beforeRequest?: { filter: { urls: string[] }; handler: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void };
+  type RequestDetails = { id?: number; url: string; method?: string; uploadData?: { bytes: Buffer }[] };
+  type CookieDetails = { url: string; name: string; value: string; domain?: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: string; expirationDate?: number };
+
+  /** A session per partition, recording what the login and portal windows ask of it. */
+  class FakeSession extends EventEmitter {
+    beforeRequest?: { filter: { urls: string[] } | null; handler: (details: RequestDetails, callback: (response: { cancel?: boolean }) => void) => void };
+    /** Like Electron: one listener per webRequest event; a second call replaces the first. */
+    requestListeners: Partial<Record<'beforeRedirect' | 'completed' | 'errorOccurred', (details: RequestDetails & { statusCode?: number }) => void>> = {};
+    /** The cookie jar, as Electron's cookies API sees it. */
+    jar: (CookieDetails & { hostOnly: boolean; session: boolean })[] = [];
     cleared: string[] = [];
     failClear = false;
     permissionRequest?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
     constructor(
       readonly partition: string,
       readonly options: unknown,
-    ) {}
+    ) {
+      super();
+    }
     webRequest = {
-      onBeforeRequest: (filter: { urls: string[] }, handler: NonNullable<FakeSession['beforeRequest']>['handler']) => {
-        this.beforeRequest = { filter, handler };
+      // Electron takes (filter, listener) or (listener) alone.
+      onBeforeRequest: (...args: unknown[]) => {
+        const [filter, handler] = args.length === 1 ? [null, args[0]] : args;
+        this.beforeRequest = { filter: filter as { urls: string[] } | null, handler: handler as NonNullable<FakeSession['beforeRequest']>['handler'] };
+      },
+      onBeforeRedirect: (listener: FakeSession["requestListeners"]['beforeRedirect']) => void (this.requestListeners.beforeRedirect = listener),
+      onCompleted: (listener: FakeSession["requestListeners"]['completed']) => void (this.requestListeners.completed = listener),
+      onErrorOccurred: (listener: FakeSession["requestListeners"]['errorOccurred']) => void (this.requestListeners.errorOccurred = listener),
+    };
+    cookies = {
+      set: async (details: CookieDetails) => {
+        const host = new URL(details.url).hostname;
+        this.jar = this.jar.filter((c) => !(c.name === details.name && (c.domain ?? host) === (details.domain ?? host)));
+        this.jar.push({ ...details, hostOnly: details.domain === undefined, session: details.expirationDate === undefined, ...(details.domain ? {} : { domain: host }) });
+      },
+      get: async (filter: { url: string }) => {
+        const host = new URL(filter.url).hostname;
+        return this.jar.filter((c) => {
+          const domain = (c.domain ?? '').replace(/^\./, '');
+          return c.hostOnly ? domain === host : host === domain || host.endsWith(`.${domain}`);
+        }).map((c) => ({ ...c, sameSite: c.sameSite ?? 'unspecified' }));
       },
     };
+    async clearAuthCache() {
+      this.cleared.push('auth');
+    }
     setPermissionRequestHandler(handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void) {
       this.permissionRequest = handler;
     }
     setPermissionCheckHandler() {}
     async clearStorageData() {
       this.cleared.push('storage');
+      this.jar = [];
       if (this.failClear) throw new Error('clear failed');
     }
     async clearCache() {
@@ -52,8 +84,16 @@ export function createFakeElectron() {
   const sessions: FakeSession[] = [];
 
   class FakeWebContents extends EventEmitter {
-    windowOpenHandler?: (details: { url: string }) => { action: string };
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    url = '';
+    executed: string[] = [];
+    getURL() {
+      return this.url;
+    }
+    async executeJavaScript(code: string) {
+      this.executed.push(code);
+    }
+    windowOpenHandler?: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown };
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown }) {
       this.windowOpenHandler = handler;
     }
     getType() {
@@ -62,6 +102,9 @@ export function createFakeElectron() {
   }
 
   class FakeBrowserWindow extends EventEmitter {
+    static fromWebContents(contents: FakeWebContents) {
+      return windows.find((w) => w.webContents === contents) ?? null;
+    }
     webContents = new FakeWebContents();
     loaded: string[] = [];
     destroyed = false;

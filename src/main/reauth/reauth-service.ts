@@ -37,7 +37,8 @@ export interface ReauthServiceDeps {
   now: () => Date;
 }
 
-const NETWORK_OUTCOMES = new Set(['network-error', 'server-error']);
+// Not a problem of the user or its roles: the profile has an error, not a need to reconnect differently.
+const NETWORK_OUTCOMES = new Set(['network-error', 'server-error', 'portal-failed']);
 
 /** Reconnect (F4–F7, F18), disconnect (F10), and the status changes they make, one profile at a time. */
 export function createReauthService(deps: ReauthServiceDeps) {
