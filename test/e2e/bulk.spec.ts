@@ -58,7 +58,7 @@ test('a bulk run over two companies: a wrong company retried, one skipped, a 5xx
   // 2 of 5: Fjellvind orders — skipped.
   await expect(dialog.getByText('2 of 5')).toBeVisible();
   await expect(current).toContainText('Fjellvind orders');
-  await dialog.getByRole('button', { name: 'Skip' }).click();
+  await dialog.getByRole('button', { name: 'Skip Fjellvind orders' }).click();
   await expect(result(dialog, 'Fjellvind orders')).toContainText('Skipped');
 
   // 3 of 5: Nordlys customers — Visma answers 503 once; retried, it connects.
@@ -117,4 +117,32 @@ test('a run interrupted by a restart resumes where it stopped', async ({ bk, san
   await logIn(bk, FJELLVIND.name);
   await expect(result(dialog, 'Fjellvind orders')).toContainText('Connected');
   await expect(dialog.getByText('3 of 5')).toBeVisible();
+});
+
+test('a Skip pressed while a finished login is still being checked skips nothing else (the race of issue 10)', async ({ bk, sandbox }) => {
+  const { page } = bk;
+  await fiveProfiles(bk, sandbox);
+  const dialog = await openBulk(page);
+  await dialog.getByRole('radio', { name: 'All profiles (5)' }).check();
+  await dialog.getByRole('button', { name: 'Start bulk reconnect (5)' }).click();
+  await dialog.getByRole('button', { name: 'Open login' }).click();
+  // The check after the login takes a while: the ERP API answers slowly.
+  await sandbox.admin.addLatency('api', 1500);
+  await logIn(bk, FJELLVIND.name);
+  const now = dialog.getByRole('region', { name: 'Logging in now' });
+  await expect(now).toContainText('Fjellvind invoices');
+  await expect(now).toContainText('Checking the tokens and the company');
+  // The person meant to skip what the dialog shows: the profile being checked, not the next one.
+  await dialog.getByRole('button', { name: 'Skip Fjellvind invoices' }).click();
+  await expect(result(dialog, 'Fjellvind invoices')).toContainText('Connected');
+  await expect(result(dialog, 'Fjellvind orders')).toContainText('Waiting');
+  await expect(dialog.getByRole('region', { name: 'Next login' })).toContainText('Fjellvind orders');
+  await expect(dialog.getByText('2 of 5')).toBeVisible();
+  await sandbox.admin.addLatency('api', 0);
+  // Nothing is left half-done: the counts add up and the toolbar agrees.
+  await dialog.getByRole('button', { name: 'Skip Fjellvind orders' }).click();
+  await expect(result(dialog, 'Fjellvind orders')).toContainText('Skipped');
+  await expect(dialog.getByText('3 of 5')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Fjellvind invoices' })).toContainText('Connected');
 });

@@ -38,9 +38,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
       <div className="bulk-progress">
         <progress max={run.counts.total} value={handled} aria-label="Bulk reconnect progress" />
         <span aria-live="polite">
-          {run.finished
-            ? `Done: ${handled} of ${run.counts.total}`
-            : `${handled} of ${run.counts.total} done${active ? `, now ${handled + 1}` : ''}`}
+          {run.finished ? `Done: ${handled} of ${run.counts.total}` : `${handled + 1} of ${run.counts.total}`}
         </span>
       </div>
 
