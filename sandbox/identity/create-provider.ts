@@ -42,8 +42,9 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
   const clients: ClientMetadata[] = directory.seed.clients.map((client) => ({
     client_id: client.clientId,
     client_name: client.name,
-    application_type: 'native',
-    token_endpoint_auth_method: 'none',
+    ...(client.clientSecret
+      ? { application_type: 'web', token_endpoint_auth_method: 'client_secret_basic', client_secret: client.clientSecret }
+      : { application_type: 'native', token_endpoint_auth_method: 'none' }),
     redirect_uris: client.redirectUris,
     response_types: ['code'],
     grant_types: client.offlineAccess ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
