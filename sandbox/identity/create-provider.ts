@@ -181,12 +181,13 @@ function identityServerPromptSemantics(honorPromptLogin: boolean) {
     if (ctx.method === 'GET' && ctx.path === ROUTES.authorization) {
       const query = new URLSearchParams(ctx.querystring);
       const prompt = query.get('prompt');
-      if (prompt !== null) {
-        let prompts = prompt.split(' ').filter(Boolean);
-        if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
-        if (query.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
-          prompts.push('consent');
-        }
+      // No prompt at all (a web app such as DataBridge's may send none) must give a refresh token too.
+      let prompts = (prompt ?? '').split(' ').filter(Boolean);
+      if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
+      if (query.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
+        prompts.push('consent');
+      }
+      if (prompt !== null || prompts.length) {
         if (prompts.length) query.set('prompt', prompts.join(' '));
         else query.delete('prompt');
         ctx.querystring = query.toString();
