@@ -82,7 +82,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   const apiBaseUrl = `${issuer}${API_PREFIX}`;
-  const portal = servePortal({ listener: portalListener, seed, issuer, apiBaseUrl });
+  let portal;
+  try {
+    portal = await servePortal({ listener: portalListener, seed, issuer, apiBaseUrl });
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     issuer,
     apiBaseUrl,

@@ -4,7 +4,7 @@ import { readForm, sendJson, sendText } from '../http/respond';
 import type { JobResult } from './job-runner';
 import { SESSION_COOKIE, cookieValue, found, localPath, newNonce, sendPage, sessionCookie } from './portal-http';
 import { callbackPage, integrationPage, integrationsPage, problemPage, signInPage } from './portal-pages';
-import type { IntegrationRecord, PortalState } from './portal-state';
+import { type IntegrationRecord, type PortalState, recordConnection } from './portal-state';
 import type { PortalVismaClient } from './portal-visma-client';
 
 export const PORTAL_ADMIN_PREFIX = '/sandbox/admin';
@@ -79,15 +79,8 @@ export function createPortalRoutes({ state, visma, runJob, companyName, portalUr
       record.lastAttempt = { ok: false, text: message, detail: 'The connection was not changed. Press Connected again and pick the right company.' };
       return show('Wrong company', message, false);
     }
-    Object.assign(record, {
-      connection: 'connected',
-      tokens,
-      connectedAs: tokens.email,
-      connectedCompanyId: tokens.tenantId,
-      clientId: tokens.clientId,
-      connectedAt: new Date().toISOString(),
-      lastAttempt: { ok: true, text: 'The Visma.net connection is saved.' },
-    } satisfies Partial<IntegrationRecord>);
+    recordConnection(record, tokens);
+    record.lastAttempt = { ok: true, text: 'The Visma.net connection is saved.' };
     return done('Connected', `Connected to Visma.net as ${tokens.email ?? 'an unknown user'}.`, true);
   }
 

@@ -22,6 +22,16 @@ export interface IntegrationRecord extends Required<PortalIntegrationSeed> {
   log: string[];
 }
 
+/** The integration is connected with these tokens, made by its own client's login. */
+export function recordConnection(record: IntegrationRecord, tokens: PortalTokens): void {
+  record.connection = 'connected';
+  record.tokens = tokens;
+  record.connectedAt = new Date().toISOString();
+  record.clientId = tokens.clientId;
+  if (tokens.email) record.connectedAs = tokens.email;
+  if (tokens.tenantId) record.connectedCompanyId = tokens.tenantId;
+}
+
 export interface PendingLogin extends Omit<PendingVismaLogin, 'url'> {
   integrationId: string;
   loginIn: 'navigate' | 'popup';

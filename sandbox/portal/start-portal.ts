@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { PortalDefinition } from '../../src/shared/portal';
 import type { ProfileInput } from '../../src/shared/profile-schema';
 import { sendJson } from '../http/respond';
+import { SeedError } from '../seed/load-seed';
 import { ClientSeedSchema, type Seed } from '../seed/seed-schema';
 import { OLD_STYLE_TOKEN, createJobRunner } from './job-runner';
 import { type PortalAdmin, createPortalAdmin, createPortalAdminRoutes } from './portal-admin';
 import { portalDefinitionFor, portalProfilesFor } from './portal-files';
 import { CALLBACK_PATH, createPortalRoutes } from './portal-routes';
 import type { PortalSeed } from './portal-seed-schema';
-import { createPortalState, withSecrets } from './portal-state';
+import { createPortalState, recordConnection, withSecrets } from './portal-state';
+import { connectAtStart } from './seeded-connection';
 import { createPortalVismaClient } from './portal-visma-client';
 
 /** What startSandbox returns as `sandbox.portal`. */
@@ -72,8 +74,11 @@ export function withPortal(seed: Seed, portalUrl: string): Seed {
   };
 }
 
-/** Serves the portal on its listener; `seed` has been through withPortal. */
-export function servePortal({ listener, seed, issuer, apiBaseUrl }: { listener: PortalListener; seed: Seed; issuer: string; apiBaseUrl: string }): SandboxPortal {
+/**
+ * Serves the portal on its listener; `seed` has been through withPortal. Integrations the seed marks
+ * connected log in at Visma Connect first, which must be serving by then.
+ */
+export async function servePortal({ listener, seed, issuer, apiBaseUrl }: { listener: PortalListener; seed: Seed; issuer: string; apiBaseUrl: string }): Promise<SandboxPortal> {
   const portalSeed = withSecrets(seed.portal);
   const state = createPortalState(portalSeed);
   const visma = createPortalVismaClient({
@@ -96,6 +101,16 @@ export function servePortal({ listener, seed, issuer, apiBaseUrl }: { listener: 
       else res.destroy();
     });
   });
+
+  for (const [i, record] of state.integrations().entries()) {
+    if (record.connection !== 'connected') continue;
+    const user = seed.users.find((u) => u.email.toLowerCase() === record.apiUser.toLowerCase())!;
+    try {
+      recordConnection(record, await connectAtStart(visma, user, record.companyId));
+    } catch (error) {
+      throw new SeedError('seed', [`portal.integrations[${i}].connection: "connected" failed, ${(error as Error).message}`]);
+    }
+  }
 
   const definition = portalDefinitionFor(listener.url, issuer);
   return {
