@@ -97,8 +97,8 @@ export function createPortalAdminRoutes({ state, portalUrl, runJob }: { state: P
       return sendJson(res, 200, { ok: true, settings: state.settings });
     }
     const match = /^integrations\/([^/]+)(\/log|\/trigger-url|\/run)?$/.exec(name);
-    const record = match ? state.integration(decodeURIComponent(match[1]!)) : undefined;
-    if (match && !record) return sendJson(res, 404, { error: `No integration "${decodeURIComponent(match[1]!)}"` });
+    const record = match ? state.integration(match[1]!) : undefined;
+    if (match && !record) return sendJson(res, 404, { error: `No integration "${match[1]!}"` });
     if (record) {
       const action = match![2] ?? '';
       if (!post && action === '') return sendJson(res, 200, viewOf(record));

@@ -141,7 +141,7 @@ export function createPortalRoutes({ state, visma, runJob, companyName, portalUr
     if (pathname === PORTAL_ADMIN_PREFIX || pathname.startsWith(`${PORTAL_ADMIN_PREFIX}/`)) return admin(req, res, pathname);
     if (pathname === CALLBACK_PATH) return callback(req, res, url);
     const triggered = /^\/api\/jobs\/([^/]+)\/trigger$/.exec(pathname);
-    if (triggered) return trigger(req, res, decodeURIComponent(triggered[1]!), url);
+    if (triggered) return trigger(req, res, triggered[1]!, url);
     if (pathname === '/signin' && req.method === 'GET') return sendPage(res, 200, signInPage({ next: localPath(url.searchParams.get('next')) }));
     if (pathname === '/signin' && req.method === 'POST') return signIn(req, res);
 
@@ -158,7 +158,7 @@ export function createPortalRoutes({ state, visma, runJob, companyName, portalUr
     }
     if (pathname === '/' && req.method === 'GET') return found(res, '/integrations');
     if (pathname === '/integrations' && req.method === 'GET') return sendPage(res, 200, integrationsPage({ user, integrations: state.integrations() }));
-    const record = integration ? state.integration(decodeURIComponent(integration[1]!)) : undefined;
+    const record = integration ? state.integration(integration[1]!) : undefined;
     if (integration && record) return integrationRoute(req, res, user, record, integration[2] ?? '');
     sendPage(res, 404, problemPage('Not found', 'This page does not exist.'));
   };

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 const Text = z.string().trim().min(1, 'is required');
-/** Integration ids become profile ids in the app: the same characters its IdSchema allows. */
+/** Integration ids become profile ids in the app (the characters its IdSchema allows), and appear unencoded in paths. */
 const IntegrationId = z
   .string()
   .trim()

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../sandbox';
-import { expectPage } from '../../helpers/sandbox/http-person';
+import { HttpPerson, expectPage } from '../../helpers/sandbox/http-person';
 import { PortalPerson, SUPERUSER, connectionOf } from '../../helpers/sandbox/portal-person';
-import { ANNA, FJELLVIND, NORDLYS, PER } from '../../helpers/sandbox/relying-party';
+import { ANNA, FJELLVIND, NORDLYS, PER, walkVismaPages } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 
 const sandboxes = sandboxPerTest();
@@ -196,5 +196,34 @@ describe('the Connected button', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('DataBridge did not start this Visma.net login');
+  });
+});
+
+describe('popup mode', () => {
+  it('hands the page Visma\'s authorize URL, and the callback answers a page that reloads the opener and closes', async () => {
+    const sandbox = await sandboxes({ portal: { loginIn: 'popup' } });
+    const person = new PortalPerson(sandbox);
+    await person.signIn();
+    const page = await person.open('/integrations/nordlys-orders');
+    const script = page.document.querySelector('script');
+    expect(script?.textContent).toContain('window.open(authorizeUrl');
+
+    const response = await fetch(`${sandbox.portal.url}/integrations/nordlys-orders/visma/connect`, {
+      method: 'POST',
+      headers: { accept: 'application/json', cookie: await sessionCookie(sandbox) },
+    });
+    const csp = (await fetch(`${sandbox.portal.url}/integrations/nordlys-orders`, { headers: { cookie: await sessionCookie(sandbox) } })).headers.get('content-security-policy');
+    expect(csp).toMatch(/script-src 'nonce-[\w+/=]+'/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const { authorizeUrl: url } = (await response.json()) as { authorizeUrl: string };
+    expect(new URL(url).searchParams.get('client_id')).toBe('isv_databridge_superoffice');
+
+    const popup = new HttpPerson(); // the popup: Visma's pages, then the portal's callback
+    const done = expectPage(await walkVismaPages(popup, await popup.open(url), { ...ANNA, company: NORDLYS.name }));
+    expect(done.status).toBe(200);
+    expect(done.url.pathname).toBe('/visma/callback');
+    expect(done.heading).toBe('Connected');
+    expect(done.document.querySelector('script')?.textContent).toContain('window.opener.location.reload()');
+    expect((await sandbox.portal.admin.integration('nordlys-orders')).connectedAs).toBe(ANNA.email);
   });
 });
