@@ -74,6 +74,17 @@ describe('portal sign-in', () => {
     expect((await person.open('/integrations')).heading).toBe('Sign in to DataBridge');
   });
 
+  it('refuses a POST another site\'s page sent with the session cookie', async () => {
+    const sandbox = await sandboxes();
+    const response = await fetch(`${sandbox.portal.url}/integrations/nordlys-orders/run`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: await sessionCookie(sandbox), origin: 'http://evil.example' },
+    });
+    expect(response.status).toBe(403);
+    expect(await sandbox.portal.admin.jobLog('nordlys-orders')).toBe('');
+  });
+
   it('does not send anyone elsewhere after sign-in', async () => {
     const sandbox = await sandboxes();
     const page = await new PortalPerson(sandbox).signIn(SUPERUSER, `${sandbox.portal.signInUrl}?next=${encodeURIComponent('//evil.example/')}`);

@@ -140,6 +140,7 @@ describe('the triggered-job URL', () => {
     expect(second.body.message).toMatch(/^A job for this integration ran less than 5 minutes ago\. Try again after \d{4}-/);
     expect((await sandbox.portal.admin.jobLog('nordlys-orders')).match(/Job started/g)).toHaveLength(1);
 
+    expect((await trigger(url.replace('nordlys-orders', 'no-such-integration'))).status).toBe(404);
     // Another integration has its own interval.
     expect((await trigger(await sandbox.portal.admin.triggerUrl('nordlys-customers'))).body.message).toMatch(IPP_COMPANY_ID);
   });
