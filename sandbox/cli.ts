@@ -1,22 +1,46 @@
 /**
- * npm run sandbox [-- --seed FILE] [--port N] [--out FILE]
- * Starts the Visma Connect + ERP API sandbox on 127.0.0.1, prints what a person needs to use it,
- * and writes the environment file Bridgekeeper imports.
+ * npm run sandbox [-- --seed FILE] [--port N] [--portal-port N] [--out FILE]
+ * Starts the Visma Connect + ERP API sandbox on 127.0.0.1 and the DataBridge portal look-alike on
+ * localhost, prints what a person needs to use them, and writes the files Bridgekeeper imports:
+ * the environment, and beside it the portal (portal.json) and its profiles (portal-profiles.json).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeEnvironmentFile } from './environment-file';
+import { writePortalFile, writePortalProfilesFile } from './portal/portal-files';
 import { totp } from './identity/totp';
 import { DEFAULT_SEED_FILE, SeedError, loadSeedFile } from './seed/load-seed';
 import type { Seed } from './seed/seed-schema';
 import { type Sandbox, startSandbox } from './start-sandbox';
 
-const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--out FILE]
+const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--portal-port N] [--out FILE]
   --seed FILE      companies, users and clients (default: ${path.relative(process.cwd(), DEFAULT_SEED_FILE)})
   --port N         port on 127.0.0.1 (default 0: any free port)
-  --out FILE  where to write the environment for Bridgekeeper (default .sandbox/environment.json)`;
+  --portal-port N  the DataBridge portal look-alike's port on localhost (default 0: any free port)
+  --out FILE  where to write the environment for Bridgekeeper (default .sandbox/environment.json);
+              portal.json and portal-profiles.json are written beside it`;
 
-function describe(sandbox: Sandbox, envFile: string): string {
+function describePortal(sandbox: Sandbox, files: { portal: string; profiles: string }): string[] {
+  const { portal } = sandbox;
+  const companyName = new Map(sandbox.seed.companies.map((c) => [c.id, c.name]));
+  return [
+    'DataBridge portal look-alike is running.',
+    `  Portal:                 ${portal.url}`,
+    `  Sign in:                ${portal.signInUrl}`,
+    ...portal.seed.users.map((u) => `      ${u.email}  password: ${u.password}`),
+    `  Portal file:            ${files.portal}  (import it in Bridgekeeper's Portals)`,
+    `  Profiles file:          ${files.profiles}  (import it in Bridgekeeper's Profiles)`,
+    `  Visma login:            ${portal.seed.loginIn === 'popup' ? 'in a popup' : 'in the same window'}, response_mode=${portal.seed.responseMode}, as client ${portal.seed.client.clientId}`,
+    '',
+    'Integrations (log in to Visma as / pick):',
+    ...portal.seed.integrations.map(
+      (i) =>
+        `  ${i.name}  (${i.connection})\n      ${portal.url}/integrations/${i.id}\n      log in as ${i.apiUser}, pick ${companyName.get(i.companyId)} (${i.companyId})\n      triggered job: ${portal.url}/api/jobs/${i.id}/trigger?key=${i.jobKey}`,
+    ),
+  ];
+}
+
+function describe(sandbox: Sandbox, envFile: string, portalFiles: { portal: string; profiles: string }): string {
   const seed: Seed = sandbox.seed;
   const companyName = new Map(seed.companies.map((c) => [c.id, c.name]));
   const users = seed.users.map((user) => {
@@ -45,6 +69,8 @@ function describe(sandbox: Sandbox, envFile: string): string {
     ...clients,
     ...(seed.api.legacyTokens.length ? ['', `Legacy (pre-Visma Connect) tokens: ${seed.api.legacyTokens.join(', ')}`] : []),
     '',
+    ...describePortal(sandbox, portalFiles),
+    '',
     'Press Ctrl+C to stop.',
   ].join('\n');
 }
@@ -53,7 +79,13 @@ async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { seed: { type: 'string' }, port: { type: 'string' }, 'out': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        seed: { type: 'string' },
+        port: { type: 'string' },
+        'portal-port': { type: 'string' },
+        'out': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -68,11 +100,17 @@ async function main(): Promise<number> {
     console.error(`--port: "${args.port}" is not a port number (0–65535)\n${USAGE}`);
     return 2;
   }
+  const portalPort = Number(args['portal-port'] ?? 0);
+  if (!Number.isInteger(portalPort) || portalPort < 0 || portalPort > 65535) {
+    console.error(`--portal-port: "${args['portal-port']}" is not a port number (0–65535)\n${USAGE}`);
+    return 2;
+  }
   const envFile = path.resolve(args['out'] ?? '.sandbox/environment.json');
+  const portalFiles = { portal: path.join(path.dirname(envFile), 'portal.json'), profiles: path.join(path.dirname(envFile), 'portal-profiles.json') };
 
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ seed: await loadSeedFile(args.seed ?? DEFAULT_SEED_FILE), port });
+    sandbox = await startSandbox({ seed: await loadSeedFile(args.seed ?? DEFAULT_SEED_FILE), port, portalPort });
   } catch (error) {
     if (error instanceof SeedError) {
       console.error(`The seed cannot be used.\n${error.problems.map((p) => `  ${error.source}: ${p}`).join('\n')}`);
@@ -82,7 +120,9 @@ async function main(): Promise<number> {
     return 1;
   }
   await writeEnvironmentFile(envFile, sandbox.environment);
-  console.log(describe(sandbox, envFile));
+  await writePortalFile(portalFiles.portal, sandbox.portal.definition);
+  await writePortalProfilesFile(portalFiles.profiles, sandbox.portal.profiles);
+  console.log(describe(sandbox, envFile, portalFiles));
 
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

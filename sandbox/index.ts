@@ -9,3 +9,8 @@ export type { Seed, SeedInput } from './seed/seed-schema';
 export { NOT_ENTITLED } from './identity/interactions';
 export { totp } from './identity/totp';
 export { environmentFor, writeEnvironmentFile } from './environment-file';
+export type { SandboxPortal } from './portal/start-portal';
+export type { PortalAdmin, PortalIntegrationView } from './portal/portal-admin';
+export { createPortalAdmin } from './portal/portal-admin';
+export type { PortalSeed } from './portal/portal-seed-schema';
+export { writePortalFile, writePortalProfilesFile } from './portal/portal-files';

@@ -10,12 +10,15 @@ import { resolveSeed } from './seed/load-seed';
 import { type SandboxOverrides, applyOverrides } from './seed/overrides';
 import type { Seed, SeedInput } from './seed/seed-schema';
 import { createSandboxRoutes } from './sandbox-routes';
+import { type SandboxPortal, listenPortal, servePortal, withPortal } from './portal/start-portal';
 
 export interface SandboxOptions extends SandboxOverrides {
   /** A seed object; the default seed (sandbox/seed/default-seed.json) when left out. */
   seed?: SeedInput | Seed;
   /** 0 (the default) lets the system pick a free port. The sandbox always binds 127.0.0.1. */
   port?: number;
+  /** The DataBridge portal look-alike's port (on 127.0.0.1, named localhost); 0 (the default): any free port. */
+  portalPort?: number;
 }
 
 export interface Sandbox {
@@ -30,12 +33,15 @@ export interface Sandbox {
   /** The seed in force, defaults filled in: tests read users, passwords and secrets from it. */
   seed: Seed;
   admin: SandboxAdmin;
+  /** The DataBridge portal look-alike, on http://localhost:<another port> (docs/sandbox.md). */
+  portal: SandboxPortal;
+  /** Closes Visma Connect and the portal. */
   close(): Promise<void>;
 }
 
 /** Starts the identity provider, the ERP API and the admin endpoint on one 127.0.0.1 port. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const seed = applyOverrides(await resolveSeed(options.seed), options);
+  const seedAlone = applyOverrides(await resolveSeed(options.seed), options);
   const key = await signingKey();
 
   // The provider needs its issuer, which needs the port: listen first, handle requests after.
@@ -46,11 +52,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () =>
+  const closeIdentity = () =>
     new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
     });
+  // The portal's address is part of its client registration, so it listens before Visma Connect is made.
+  const portalListener = await listenPortal(options.portalPort ?? 0).catch(async (error: unknown) => {
+    await closeIdentity();
+    throw error;
+  });
+  const close = async () => void (await Promise.all([closeIdentity(), portalListener.close()]));
+  const seed = withPortal(seedAlone, portalListener.url);
 
   let route;
   try {
@@ -69,6 +82,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   const apiBaseUrl = `${issuer}${API_PREFIX}`;
+  let portal;
+  try {
+    portal = await servePortal({ listener: portalListener, seed, issuer, apiBaseUrl });
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     issuer,
     apiBaseUrl,
@@ -76,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     environment: environmentFor(seed, { issuer, apiBaseUrl }),
     seed,
     admin: createSandboxAdmin(`${issuer}${ADMIN_PREFIX}`),
+    portal,
     close,
   };
 }

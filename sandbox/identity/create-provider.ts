@@ -42,8 +42,9 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
   const clients: ClientMetadata[] = directory.seed.clients.map((client) => ({
     client_id: client.clientId,
     client_name: client.name,
-    application_type: 'native',
-    token_endpoint_auth_method: 'none',
+    ...(client.clientSecret
+      ? { application_type: 'web', token_endpoint_auth_method: 'client_secret_basic', client_secret: client.clientSecret }
+      : { application_type: 'native', token_endpoint_auth_method: 'none' }),
     redirect_uris: client.redirectUris,
     response_types: ['code'],
     grant_types: client.offlineAccess ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
@@ -180,12 +181,13 @@ function identityServerPromptSemantics(honorPromptLogin: boolean) {
     if (ctx.method === 'GET' && ctx.path === ROUTES.authorization) {
       const query = new URLSearchParams(ctx.querystring);
       const prompt = query.get('prompt');
-      if (prompt !== null) {
-        let prompts = prompt.split(' ').filter(Boolean);
-        if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
-        if (query.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
-          prompts.push('consent');
-        }
+      // No prompt at all (a web app such as DataBridge's may send none) must give a refresh token too.
+      let prompts = (prompt ?? '').split(' ').filter(Boolean);
+      if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
+      if (query.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
+        prompts.push('consent');
+      }
+      if (prompt !== null || prompts.length) {
         if (prompts.length) query.set('prompt', prompts.join(' '));
         else query.delete('prompt');
         ctx.querystring = query.toString();

@@ -3,7 +3,7 @@
  * stable labels and button names (docs/sandbox.md lists them) so tests fill them as a person would.
  */
 
-const esc = (value: string): string =>
+export const esc = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = `

@@ -9,10 +9,12 @@ export interface SandboxOverrides {
   api?: Partial<Seed['api']>;
   /** By client id, e.g. `{ bridgekeeper: { accessTokenLifetimeSeconds: 1, refreshTokens: { mode: 're-use' } } }`. */
   clients?: Record<string, ClientOverride>;
+  /** The portal look-alike's settings and lists, each replacing the seed's, e.g. `{ responseMode: 'query' }`. */
+  portal?: Partial<Seed['portal']>;
 }
 
 export function applyOverrides(seed: Seed, overrides: SandboxOverrides): Seed {
-  const { identityProvider = {}, api = {}, clients = {} } = overrides;
+  const { identityProvider = {}, api = {}, clients = {}, portal = {} } = overrides;
   const unknown = Object.keys(clients).filter((id) => !seed.clients.some((c) => c.clientId === id));
   if (unknown.length) throw new SeedError('overrides', unknown.map((id) => `clients.${id}: names no client of the seed`));
   return parseSeed(
@@ -20,6 +22,7 @@ export function applyOverrides(seed: Seed, overrides: SandboxOverrides): Seed {
       ...seed,
       identityProvider: { ...seed.identityProvider, ...identityProvider },
       api: { ...seed.api, ...api },
+      portal: { ...seed.portal, ...portal },
       clients: seed.clients.map((client) => {
         const override = clients[client.clientId];
         return override ? { ...client, ...override, refreshTokens: { ...client.refreshTokens, ...override.refreshTokens } } : client;

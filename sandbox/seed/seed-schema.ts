@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PortalSeedSchema, checkPortalSeed } from '../portal/portal-seed-schema';
 
 /**
  * The sandbox's world: companies, users with their roles, client registrations, and every behaviour
@@ -34,6 +35,8 @@ export const ClientSeedSchema = z.object({
   clientId: Id,
   name: z.string().trim().min(1, 'is required'),
   redirectUris: z.array(z.url({ error: 'must be a URL' })).min(1, 'needs at least one redirect URI'),
+  /** A confidential web client's secret (client_secret_basic); public native clients (PKCE only) have none. */
+  clientSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The scopes this client may ask for; the default is every scope the sandbox knows. */
   scopes: z.string().trim().default(DEFAULT_SCOPES),
   /** visma-facts: offline_access yields a refresh token only when the app has "Offline Access" enabled. */
@@ -124,6 +127,8 @@ export const SeedSchema = z
     clients: z.array(ClientSeedSchema).min(1, 'needs at least one client'),
     companies: z.array(CompanySeedSchema).min(1, 'needs at least one company'),
     users: z.array(UserSeedSchema).min(1, 'needs at least one user'),
+    /** The DataBridge portal look-alike (sandbox/portal). */
+    portal: PortalSeedSchema,
   })
   .superRefine((seed, ctx) => {
     const duplicates = (values: string[], path: (i: number) => (string | number)[], what: string) => {
@@ -153,6 +158,7 @@ export const SeedSchema = z
     if (clientId !== undefined && !seed.clients.some((c) => c.clientId === clientId)) {
       ctx.addIssue({ code: 'custom', path: ['environment', 'clientId'], message: `names no client of this seed ("${clientId}")` });
     }
+    checkPortalSeed(seed, ctx);
   });
 
 export type SeedInput = z.input<typeof SeedSchema>;

@@ -1,8 +1,8 @@
-/** Just enough of a browser's cookie store for one host: name, value, path, expiry. */
+/** Just enough of a browser's cookie store: host, name, value, path, expiry (cookies are kept per host, as browsers do; ports do not count). */
 export class CookieJar {
-  private readonly cookies = new Map<string, { name: string; value: string; path: string; expires: number }>();
+  private readonly cookies = new Map<string, { host: string; name: string; value: string; path: string; expires: number }>();
 
-  store(setCookieHeaders: string[]): void {
+  store(url: URL, setCookieHeaders: string[]): void {
     for (const header of setCookieHeaders) {
       const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
       const eq = pair.indexOf('=');
@@ -16,15 +16,15 @@ export class CookieJar {
         if (key.toLowerCase() === 'max-age') expires = Date.now() + Number(val) * 1000;
         if (key.toLowerCase() === 'expires' && expires === Number.POSITIVE_INFINITY) expires = Date.parse(val);
       }
-      const key = `${name} ${path}`;
+      const key = `${url.hostname} ${name} ${path}`;
       if (expires <= Date.now()) this.cookies.delete(key);
-      else this.cookies.set(key, { name, value, path, expires });
+      else this.cookies.set(key, { host: url.hostname, name, value, path, expires });
     }
   }
 
   headerFor(url: URL): string {
     return [...this.cookies.values()]
-      .filter((c) => c.expires > Date.now() && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .filter((c) => c.host === url.hostname && c.expires > Date.now() && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
   }

@@ -17,14 +17,18 @@ export interface Page {
   document: Document;
 }
 
-export type Outcome = { kind: 'page'; page: Page } | { kind: 'left'; url: URL };
+/** `form`: what a form_post delivered to the place the walk left for. */
+export type Outcome = { kind: 'page'; page: Page } | { kind: 'left'; url: URL; form?: URLSearchParams };
 
 export class HttpPerson {
   private readonly jar = new CookieJar();
   private readonly window = new Window();
 
-  /** @param leaveAt the client's redirect URI: a redirect there ends the walk, as the app catches it. */
-  constructor(private readonly leaveAt: string) {}
+  /**
+   * @param leaveAt the client's redirect URI: a redirect (or form_post) there ends the walk, as the app
+   * catches it. Left out: the person follows everything, a web app's callback included.
+   */
+  constructor(private readonly leaveAt?: string) {}
 
   open(url: URL | string): Promise<Outcome> {
     return this.walk(new URL(url), { method: 'GET' });
@@ -59,21 +63,29 @@ export class HttpPerson {
     let url = start;
     let request = first;
     for (let hops = 0; hops < 20; hops += 1) {
-      if (url.href.startsWith(this.leaveAt)) return { kind: 'left', url };
+      if (this.leaveAt !== undefined && url.href.startsWith(this.leaveAt)) return { kind: 'left', url, ...(request.body ? { form: request.body } : {}) };
       const response = await fetch(url, {
         method: request.method,
         redirect: 'manual',
         headers: { cookie: this.jar.headerFor(url), ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
         ...(request.body ? { body: request.body.toString() } : {}),
       });
-      this.jar.store(response.headers.getSetCookie());
+      this.jar.store(url, response.headers.getSetCookie());
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         url = new URL(location, url);
         request = { method: 'GET' };
         continue;
       }
-      return { kind: 'page', page: this.read(url, response.status, await response.text()) };
+      const page = this.read(url, response.status, await response.text());
+      const formPost = autoSubmitted(page);
+      if (formPost) {
+        // oidc-provider's response_mode=form_post page: its script submits the form at once.
+        url = formPost.action;
+        request = { method: 'POST', body: formPost.body };
+        continue;
+      }
+      return { kind: 'page', page };
     }
     throw new Error(`More than 20 redirects from ${start.href}`);
   }
@@ -98,6 +110,14 @@ function inputByLabel({ document, heading, status, text }: Page, label: string):
   const input = (forId ? document.getElementById(forId) : match.querySelector('input')) as HTMLInputElement | null;
   if (!input) throw new Error(`The label "${label}" names no input`);
   return input;
+}
+
+function autoSubmitted({ document, url }: Page): { action: URL; body: URLSearchParams } | undefined {
+  const form = document.querySelector('form');
+  if (document.title !== 'Submitting Callback' || !form) return undefined;
+  const body = new URLSearchParams();
+  for (const input of form.querySelectorAll('input')) body.append(input.name, input.value);
+  return { action: new URL(form.getAttribute('action') ?? url.href, url), body };
 }
 
 export function expectPage(outcome: Outcome): Page {

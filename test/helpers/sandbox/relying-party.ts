@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import type { Sandbox } from '../../../sandbox';
 import { totp } from '../../../sandbox';
-import { HttpPerson, expectLeft, expectPage } from './http-person';
+import { HttpPerson, type Outcome, expectLeft } from './http-person';
 
 /**
  * The client side of a sandbox login with openid-client, a certified relying party — the same
@@ -61,11 +61,20 @@ export interface Person {
 /** The scripted person through login, two-step, company and consent; ends where the app would catch the redirect. */
 export async function walkLogin(login: PendingLogin, person: Person): Promise<URL> {
   const browser = new HttpPerson(login.redirectUri);
-  let page = expectPage(await browser.open(login.url));
-  let outcome = await browser.submit(page, 'Sign in', { Email: person.email, Password: person.password });
-  if (person.totpSecret) {
-    page = expectPage(outcome);
-    outcome = await browser.submit(page, 'Verify', { 'Verification code': totp(person.totpSecret) });
+  return expectLeft(await walkVismaPages(browser, await browser.open(login.url), person));
+}
+
+/**
+ * Visma's pages as they come, from the first one: sign in (skipped when the browser still has a
+ * Visma session), two-step, company, consent. Returns what follows them.
+ */
+export async function walkVismaPages(browser: HttpPerson, first: Outcome, person: Person): Promise<Outcome> {
+  let outcome = first;
+  if (outcome.kind === 'page' && outcome.page.heading === 'Sign in') {
+    outcome = await browser.submit(outcome.page, 'Sign in', { Email: person.email, Password: person.password });
+  }
+  if (person.totpSecret && outcome.kind === 'page' && outcome.page.heading === 'Two-step verification') {
+    outcome = await browser.submit(outcome.page, 'Verify', { 'Verification code': totp(person.totpSecret) });
   }
   if (outcome.kind === 'page' && outcome.page.heading === 'Choose a company') {
     if (!person.company) throw new Error('The company picker shows, but the person has no company to pick');
@@ -74,7 +83,7 @@ export async function walkLogin(login: PendingLogin, person: Person): Promise<UR
   if (outcome.kind === 'page' && outcome.page.heading.startsWith('Allow ')) {
     outcome = await browser.submit(outcome.page, person.consent === 'deny' ? 'Deny' : 'Accept');
   }
-  return expectLeft(outcome);
+  return outcome;
 }
 
 /** A whole login as Bridgekeeper would make it, from discovery to tokens. */

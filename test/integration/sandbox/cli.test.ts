@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProfileFile } from '../../../src/main/profiles/profile-file';
 import { EnvironmentDefinitionSchema } from '../../../src/shared/environment';
+import { PortalDefinitionSchema } from '../../../src/shared/portal';
 
 /** `npm run sandbox` is `tsx sandbox/cli.ts`; node --import tsx is the same without npm's start-up. */
 const runCli = (args: string[]) =>
@@ -39,6 +43,57 @@ describe('npm run sandbox', () => {
     const environment = EnvironmentDefinitionSchema.parse(JSON.parse(await readFile(envFile, 'utf8')));
     expect(environment).toMatchObject({ issuer, apiBaseUrl: `${issuer}/API`, clientId: 'bridgekeeper' });
     expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('starts the portal look-alike on --portal-port, prints who to log in as, and writes the portal and its profiles beside the environment', async () => {
+    const envFile = path.join(dir, 'environment.json');
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const portalPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const child = runCli(['--out', envFile, '--portal-port', String(portalPort)]);
+    const out = collect(child);
+    const exited = exitOf(child);
+    await expect.poll(() => out.stdout, { timeout: 15_000 }).toContain('Press Ctrl+C to stop.');
+
+    const portalUrl = `http://localhost:${portalPort}`;
+    expect(out.stdout).toContain(`Portal:                 ${portalUrl}`);
+    expect(out.stdout).toContain(`Sign in:                ${portalUrl}/signin`);
+    expect(out.stdout).toContain('superuser@example.com  password: Portal-sandbox-1');
+    expect(out.stdout).toContain(`${portalUrl}/integrations/havbris-invoices\n      log in as tove.twostep@example.com, pick Havbris Regnskap AS (1000003)`);
+
+    const issuer = /Issuer \(Visma Connect\): (\S+)/.exec(out.stdout)![1]!;
+    const portal = PortalDefinitionSchema.parse(JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8')));
+    expect(portal).toEqual({
+      id: 'sandbox-portal',
+      name: 'DataBridge sandbox (local)',
+      origin: portalUrl,
+      signInUrl: `${portalUrl}/signin`,
+      identityOrigins: [issuer],
+      connectButtonLabel: 'Connected',
+    });
+    // Read by the app's own profile import.
+    const profiles = parseProfileFile({ name: 'portal-profiles.json', text: await readFile(path.join(dir, 'portal-profiles.json'), 'utf8') });
+    expect(profiles.fileProblems).toEqual([]);
+    expect(profiles.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(profiles.rows.map((r) => r.definition)).toContainEqual({
+      id: 'nordlys-invoices',
+      name: 'Nordlys: invoices (Per)',
+      direction: 'export',
+      companyId: '1000001',
+      companyName: 'Nordlys Handel AS',
+      apiUser: 'per.noapi@example.com',
+      connection: 'portal',
+      environmentId: '',
+      portalId: 'sandbox-portal',
+      portalUrl: `${portalUrl}/integrations/nordlys-invoices`,
+    });
+    expect(profiles.rows).toHaveLength(6);
+    expect((await fetch(`${portalUrl}/signin`)).status).toBe(200);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
