@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Cookie, Page, Request } from '@playwright/test';
 import { pressConnect } from '../../src/main/portal/press-connect';
 import type { PortalAttemptRequest, PortalAttemptResult, PortalCookie, PortalSignInRequest, PortalSignInResult, PortalSite, PortalSurface } from '../../src/main/portal/portal-surface';
-import { createPortalWatch, isSignInPage, portalNavigationAllowed } from '../../src/main/portal/portal-watch';
+import { cookieUrl, createPortalWatch, isSignInPage, portalNavigationAllowed } from '../../src/main/portal/portal-watch';
 
 const toPortalCookie = (c: Cookie): PortalCookie => ({
   name: c.name,
@@ -20,7 +20,7 @@ async function seed(context: BrowserContext, origin: string, cookies: readonly P
     cookies.map((c) => ({
       name: c.name,
       value: c.value,
-      ...(c.domain ? { domain: c.domain, path: c.path } : { url: `${origin}${c.path}` }),
+      ...(c.domain ? { domain: c.domain, path: c.path } : { url: cookieUrl(origin, c) }),
       secure: c.secure,
       httpOnly: c.httpOnly,
       ...(c.sameSite === 'unspecified' ? {} : { sameSite: c.sameSite }),
@@ -96,9 +96,9 @@ export function chromiumPortalSurface(browser: Browser) {
         if (!id) ids.set(r, (id = String(++counter)));
         return id;
       };
+      let settled = false;
       try {
         const result = new Promise<PortalAttemptResult>((resolve) => {
-          let settled = false;
           const settle = async (closed: boolean) => {
             const ending = watch.ending;
             if (settled || (!closed && ending.kind === 'pending')) return;
@@ -117,21 +117,24 @@ export function chromiumPortalSurface(browser: Browser) {
             watch.failed(idOf(r));
             void settle(false);
           });
-          context.on('page', (p) =>
+          const follow = (p: Page) =>
             p.on('framenavigated', (frame) => {
               if (frame !== p.mainFrame()) return;
               watch.pageLoaded(frame.url());
               void settle(false);
-            }),
-          );
+            });
+          follow(page);
+          context.on('page', follow); // a login popup
           page.on('close', () => void settle(true));
           request.signal.addEventListener('abort', () => void settle(true), { once: true });
         });
         if (!request.signal.aborted) {
           await page.goto(request.pageUrl);
           record.shownAt = performance.now();
-          if (portal.connectButtonLabel && new URL(page.url()).pathname === new URL(request.pageUrl).pathname) await page.evaluate(pressConnect, portal.connectButtonLabel);
-          hand(page);
+          if (!settled) {
+            if (portal.connectButtonLabel && new URL(page.url()).pathname === new URL(request.pageUrl).pathname) await page.evaluate(pressConnect, portal.connectButtonLabel);
+            hand(page); // an attempt that already ended (its page landed on the sign-in page) is no window for the person
+          }
         }
         return await result;
       } finally {

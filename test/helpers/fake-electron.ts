@@ -53,6 +53,8 @@ export function createFakeElectron() {
     };
     cookies = {
       set: async (details: CookieDetails) => {
+        // Like Chromium: a Secure cookie is refused for a plain-http URL, even one on this machine.
+        if (details.secure && new URL(details.url).protocol === 'http:') throw new Error('Failed to set cookie');
         const host = new URL(details.url).hostname;
         this.jar = this.jar.filter((c) => !(c.name === details.name && (c.domain ?? host) === (details.domain ?? host)));
         this.jar.push({ ...details, hostOnly: details.domain === undefined, session: details.expirationDate === undefined, ...(details.domain ? {} : { domain: host }) });

@@ -3,7 +3,7 @@ import { BrowserWindow, type Cookie, type CookiesSetDetails, type Session, sessi
 import type { Logger } from '../logger';
 import { pressConnect } from '../portal/press-connect';
 import type { PortalAttemptRequest, PortalAttemptResult, PortalCookie, PortalSignInRequest, PortalSignInResult, PortalSurface } from '../portal/portal-surface';
-import { createPortalWatch, isSignInPage, portalNavigationAllowed } from '../portal/portal-watch';
+import { cookieUrl, createPortalWatch, isSignInPage, portalNavigationAllowed } from '../portal/portal-watch';
 import { markAsLoginContents } from './security-guards';
 
 const SAME_SITE_IN: Record<Cookie['sameSite'], PortalCookie['sameSite']> = { unspecified: 'unspecified', no_restriction: 'None', lax: 'Lax', strict: 'Strict' };
@@ -24,7 +24,7 @@ const toPortalCookie = (c: Cookie): PortalCookie => ({
 async function seed(target: Session, origin: string, cookies: readonly PortalCookie[]) {
   for (const c of cookies) {
     await target.cookies.set({
-      url: origin,
+      url: cookieUrl(origin, c),
       name: c.name,
       value: c.value,
       ...(c.domain ? { domain: c.domain } : {}),

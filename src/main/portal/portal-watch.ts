@@ -116,3 +116,11 @@ export const cookiesOfOrigin = (cookies: readonly PortalCookie[], origin: string
     return host === domain || host.endsWith(`.${domain}`);
   });
 };
+
+/**
+ * The URL to set a portal cookie for. A Secure cookie can be set only for an https URL; a portal on
+ * this machine over plain http (the sandbox) still gets it back, since Chromium counts
+ * http://localhost as a secure context — so such a cookie is set through the https form of the origin.
+ */
+export const cookieUrl = (origin: string, cookie: Pick<PortalCookie, 'secure' | 'path'>): string =>
+  `${cookie.secure ? origin.replace(/^http:/, 'https:') : origin}${cookie.path}`;

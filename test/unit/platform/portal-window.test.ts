@@ -61,12 +61,21 @@ describe('the Electron portal window (F18)', () => {
       expect(session.partition).not.toMatch(/^persist:/);
       expect(window.options.webPreferences).toMatchObject({ partition: session.partition, sandbox: true, contextIsolation: true, nodeIntegration: false });
       expect(window.options.webPreferences).not.toHaveProperty('preload');
-      expect(session.jar.map((c) => [c.name, c.domain, c.url])).toEqual([['.AspNet.Cookies', 'my-databridge.infobridgeuniverse.com', PORTAL.origin]]);
+      expect(session.jar.map((c) => [c.name, c.domain, c.url])).toEqual([['.AspNet.Cookies', 'my-databridge.infobridgeuniverse.com', `${PORTAL.origin}/`]]);
       expect(window.loaded).toEqual([PAGE]);
     }
     first.window.emit('closed');
     second.window.emit('closed');
     await Promise.all([first.result, second.result]);
+  });
+
+  it('seeds a Secure cookie of a portal on this machine over plain http (the sandbox) through the https form of its origin', async () => {
+    const local: PortalSite = { ...PORTAL, origin: 'http://localhost:4321', signInUrl: 'http://localhost:4321/signin' };
+    const { result, window, session } = await startAttempt({ portal: local, pageUrl: 'http://localhost:4321/integrations/7' });
+    expect(session.jar.map((c) => [c.name, c.url, c.secure])).toEqual([['.AspNet.Cookies', 'https://localhost:4321/', true]]);
+    expect(window.loaded).toEqual(['http://localhost:4321/integrations/7']);
+    window.emit('closed');
+    await result;
   });
 
   it('reads the form_post answer from the upload data, passes every request on untouched, and ends with the portal’s answer', async () => {
