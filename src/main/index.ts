@@ -35,6 +35,7 @@ void app.whenReady().then(async () => {
   serveRenderer(path.join(here, '../renderer'));
   const keychain = await keychainWorks();
   const loginSurface = createLoginWindowSurface(() => mainWindow, log);
+  const portalSurface = createPortalWindowSurface(() => mainWindow, log);
   if (!keychain.ok) log.warn('keychain.unavailable', { reason: keychain.reason });
   const bridgekeeper = createApp({
     createSettingsBackend,
@@ -44,7 +45,7 @@ void app.whenReady().then(async () => {
     ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
     ...(keychain.ok ? { severaCredentials: createSeveraKeychainVault() } : {}),
     loginSurface,
-    portalSurface: createPortalWindowSurface(() => mainWindow, log),
+    portalSurface,
     ...(keychain.ok ? { portalSecrets: createKeychainSecrets() } : {}),
     pickLogFile: async () => {
       const options: OpenDialogOptions = {
@@ -74,6 +75,7 @@ void app.whenReady().then(async () => {
     mainWindow.on('closed', () => {
       mainWindow = null;
       loginSurface.dispose();
+      portalSurface.dispose();
     });
     void mainWindow.loadURL(appUrl);
   };

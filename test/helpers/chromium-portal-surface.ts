@@ -36,7 +36,8 @@ export function chromiumPortalSurface(browser: Browser) {
   const waiting: ((page: Page) => void)[] = [];
   const opened: Page[] = [];
   /** Every context an attempt or sign-in used: the tests check that each started with the portal's cookies only, and was closed. */
-  const contexts: { kind: 'sign-in' | 'reconnect'; seededWith: PortalCookie[]; closed: boolean; startedAt: number; endedAt?: number; shownAt?: number }[] = [];
+  /** Times are performance.now(): shown to the person, the ending known (the portal's answer), the context closed. */
+  const contexts: { kind: 'sign-in' | 'reconnect'; seededWith: PortalCookie[]; closed: boolean; startedAt: number; shownAt?: number; answeredAt?: number; endedAt?: number }[] = [];
 
   const hand = (page: Page) => {
     const next = waiting.shift();
@@ -44,13 +45,24 @@ export function chromiumPortalSurface(browser: Browser) {
     else opened.push(page);
   };
 
+  /** Like the Electron surface, the next fresh context is made while the person types: it has never shown anything. */
+  let spare: Promise<{ context: BrowserContext; page: Page }> | null = null;
+  let disposed = false;
+  const fresh = async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    return { context, page: await context.newPage() };
+  };
+  const prepareNext = () => {
+    if (!disposed && !spare) spare = fresh();
+  };
+
   const open = async (kind: 'sign-in' | 'reconnect', portal: PortalSite, cookies: PortalCookie[], allowed: (url: string) => boolean) => {
     const record: (typeof contexts)[number] = { kind, seededWith: cookies, closed: false, startedAt: performance.now() };
     contexts.push(record);
-    const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const { context, page } = await (spare ?? fresh());
+    spare = null;
     await seed(context, portal.origin, cookies);
     await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-    const page = await context.newPage();
     const close = async () => {
       record.closed = true;
       record.endedAt = performance.now();
@@ -78,6 +90,7 @@ export function chromiumPortalSurface(browser: Browser) {
         if (!request.signal.aborted) {
           await page.goto(portal.signInUrl);
           hand(page);
+          prepareNext();
         }
         return await result;
       } finally {
@@ -103,6 +116,7 @@ export function chromiumPortalSurface(browser: Browser) {
             const ending = watch.ending;
             if (settled || (!closed && ending.kind === 'pending')) return;
             settled = true;
+            record.answeredAt = performance.now();
             const cookies = await cookiesOf(context, portal.origin).catch(() => []);
             if (!closed && ending.kind === 'answered') resolve({ ...ending, cookies });
             else if (!closed && ending.kind === 'signed-out') resolve(ending);
@@ -135,6 +149,7 @@ export function chromiumPortalSurface(browser: Browser) {
             if (portal.connectButtonLabel && new URL(page.url()).pathname === new URL(request.pageUrl).pathname) await page.evaluate(pressConnect, portal.connectButtonLabel);
             hand(page); // an attempt that already ended (its page landed on the sign-in page) is no window for the person
           }
+          prepareNext();
         }
         return await result;
       } finally {
@@ -151,5 +166,11 @@ export function chromiumPortalSurface(browser: Browser) {
       return page ? Promise.resolve(page) : new Promise((resolve) => waiting.push(resolve));
     },
     contexts,
+    async dispose() {
+      disposed = true;
+      const left = spare;
+      spare = null;
+      if (left) await (await left).context.close();
+    },
   };
 }

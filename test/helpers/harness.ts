@@ -127,6 +127,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     },
     close: async () => {
       await logins.dispose();
+      await portals.dispose();
       await server.close();
     },
   };

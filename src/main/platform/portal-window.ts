@@ -44,7 +44,7 @@ const bodyOf = (upload: UploadData[] | undefined): string | undefined =>
   upload ? Buffer.concat(upload.flatMap((part) => (part.bytes ? [part.bytes] : []))).toString('utf8') : undefined;
 
 /** A window on an in-memory partition made for this one use: never "persist:", no preload, sandboxed. */
-function freshWindow(title: string, parent: BrowserWindow | null) {
+function freshWindow(parent: BrowserWindow | null) {
   const partition = `bridgekeeper-portal-${randomUUID()}`;
   const portalSession = session.fromPartition(partition, { cache: false });
   portalSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -55,11 +55,11 @@ function freshWindow(title: string, parent: BrowserWindow | null) {
     height: 760,
     show: false,
     autoHideMenuBar: true,
-    title,
     ...(parent ? { parent } : {}),
     webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' },
   });
-  guard(window.webContents, title);
+  markAsLoginContents(window.webContents);
+  window.webContents.on('page-title-updated', (event) => event.preventDefault());
   return { partition, session: portalSession, window };
 }
 
@@ -69,6 +69,9 @@ function guard(contents: WebContents, title: string) {
   contents.on('page-title-updated', (event) => event.preventDefault());
   BrowserWindow.fromWebContents(contents)?.setTitle(title);
 }
+
+/** How long a prepared window waits for the next reconnect before it is let go. */
+const SPARE_IDLE_MS = 2 * 60 * 1000;
 
 function limitNavigation(contents: WebContents, allowed: (url: string) => boolean, log: Logger) {
   const check = (event: { url: string; preventDefault(): void }) => {
@@ -101,12 +104,41 @@ async function wipe(target: Session, windows: BrowserWindow[], log: Logger) {
  * (a login popup to them is allowed, in the same session); its requests are watched through
  * webRequest — the form_post body from uploadData — and passed on untouched.
  */
-export function createPortalWindowSurface(parent: () => BrowserWindow | null, log: Logger): PortalSurface {
+export function createPortalWindowSurface(parent: () => BrowserWindow | null, log: Logger): PortalSurface & { dispose(): void } {
+  // While the person types, the next window is prepared (hidden, blank, its own new partition), so
+  // in a bulk run the next profile's page opens at once. It has never shown anything: isolation is the same.
+  let spare: ReturnType<typeof freshWindow> | null = null;
+  let spareTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const dropSpare = () => {
+    clearTimeout(spareTimer);
+    if (spare && !spare.window.isDestroyed()) spare.window.destroy();
+    spare = null;
+  };
+  const prepareNext = () =>
+    setTimeout(() => {
+      if (disposed || spare) return;
+      spare = freshWindow(parent());
+      void spare.window.loadURL('about:blank');
+      spareTimer = setTimeout(dropSpare, SPARE_IDLE_MS);
+    }, 0);
+  const take = (title: string) => {
+    const taken = spare && !spare.window.isDestroyed() ? spare : freshWindow(parent());
+    clearTimeout(spareTimer);
+    spare = null;
+    taken.window.setTitle(title);
+    return taken;
+  };
+
   return {
+    dispose() {
+      disposed = true;
+      dropSpare();
+    },
     signIn: (request: PortalSignInRequest) =>
       new Promise<PortalSignInResult>((resolve) => {
         const { portal } = request;
-        const { session: signInSession, window } = freshWindow(request.title, parent());
+        const { session: signInSession, window } = take(request.title);
         let settled = false;
         const finish = async (result: () => Promise<PortalSignInResult>) => {
           if (settled) return;
@@ -129,13 +161,14 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
           if (settled) return;
           void window.loadURL(portal.signInUrl);
           window.show();
+          prepareNext();
         });
       }),
 
     reconnect: (request: PortalAttemptRequest) =>
       new Promise<PortalAttemptResult>((resolve) => {
         const { portal } = request;
-        const { session: attempt, window } = freshWindow(request.title, parent());
+        const { session: attempt, window } = take(request.title);
         const windows = [window];
         const watch = createPortalWatch(portal, request.onProgress);
         let settled = false;
@@ -204,6 +237,7 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
           if (settled) return;
           void window.loadURL(request.pageUrl);
           window.show();
+          prepareNext();
         });
       }),
   };

@@ -26,6 +26,13 @@ const SIGN_IN: PortalCookie = { name: '.AspNet.Cookies', value: 'portal-session'
 const surface = createPortalWindowSurface(() => null, createMemoryLogger());
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The window the last attempt showed (not the blank one prepared for the next), and its session. */
+function shown(url: string) {
+  const window = fake.current.windows.findLast((w) => w.loaded.includes(url)) as unknown as FakeWindow;
+  const session = fake.current.sessions.find((s) => s.partition === window.options.webPreferences.partition)!;
+  return { window, session };
+}
+
 type FakeWindow = {
   options: { webPreferences: Record<string, unknown> };
   loaded: string[];
@@ -39,8 +46,7 @@ async function startAttempt(overrides: Partial<PortalAttemptRequest> = {}) {
   const steps: string[] = [];
   const result = surface.reconnect({ portal: PORTAL, pageUrl: PAGE, cookies: [SIGN_IN], title: 'DataBridge: reconnect Orders', signal: controller.signal, onProgress: (s) => steps.push(s), ...overrides });
   await flush();
-  const window = fake.current.windows.at(-1) as unknown as FakeWindow;
-  const session = fake.current.sessions.at(-1)!;
+  const { window, session } = shown(overrides.pageUrl ?? PAGE);
   /** The browser's traffic, as Electron's webRequest reports it. */
   let id = 0;
   const request = (method: string, url: string, body?: string) => {
@@ -62,7 +68,8 @@ describe('the Electron portal window (F18)', () => {
       expect(window.options.webPreferences).toMatchObject({ partition: session.partition, sandbox: true, contextIsolation: true, nodeIntegration: false });
       expect(window.options.webPreferences).not.toHaveProperty('preload');
       expect(session.jar.map((c) => [c.name, c.domain, c.url])).toEqual([['.AspNet.Cookies', 'my-databridge.infobridgeuniverse.com', `${PORTAL.origin}/`]]);
-      expect(window.loaded).toEqual([PAGE]);
+      expect(window.loaded.at(-1)).toBe(PAGE);
+      expect(window.loaded.slice(0, -1).every((url) => url === 'about:blank')).toBe(true); // a prepared window had shown nothing before
     }
     first.window.emit('closed');
     second.window.emit('closed');
@@ -73,7 +80,7 @@ describe('the Electron portal window (F18)', () => {
     const local: PortalSite = { ...PORTAL, origin: 'http://localhost:4321', signInUrl: 'http://localhost:4321/signin' };
     const { result, window, session } = await startAttempt({ portal: local, pageUrl: 'http://localhost:4321/integrations/7' });
     expect(session.jar.map((c) => [c.name, c.url, c.secure])).toEqual([['.AspNet.Cookies', 'https://localhost:4321/', true]]);
-    expect(window.loaded).toEqual(['http://localhost:4321/integrations/7']);
+    expect(window.loaded.at(-1)).toBe('http://localhost:4321/integrations/7');
     window.emit('closed');
     await result;
   });
@@ -145,9 +152,8 @@ describe('the Electron portal window (F18)', () => {
     const controller = new AbortController();
     const signIn = surface.signIn({ portal: PORTAL, title: 'Sign in to DataBridge', cookies: [], signal: controller.signal });
     await flush();
-    const window = fake.current.windows.at(-1) as unknown as FakeWindow;
-    const session = fake.current.sessions.at(-1)!;
-    expect(window.loaded).toEqual([PORTAL.signInUrl]);
+    const { window, session } = shown(PORTAL.signInUrl);
+    expect(window.loaded.at(-1)).toBe(PORTAL.signInUrl);
     window.webContents.emit('did-navigate', {}, PORTAL.signInUrl);
     await session.cookies.set({ url: PORTAL.origin, name: 'session', value: 'fresh', path: '/', secure: true, httpOnly: true });
     await session.cookies.set({ url: 'https://online.superoffice.com', name: 'so', value: 'not ours', path: '/' });
