@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { type Sandbox, startSandbox } from '../../../sandbox';
 import { axeViolations } from '../../helpers/axe';
-import { pickCompany, signIn } from '../../helpers/sandbox/chromium-person';
+import { pickCompany, signIn, signInToPortal } from '../../helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../../helpers/sandbox/portal-person';
 import { ANNA, FJELLVIND, NORDLYS } from '../../helpers/sandbox/relying-party';
 
@@ -12,13 +12,6 @@ test.beforeEach(async () => {
   sandbox = await startSandbox();
 });
 test.afterEach(() => sandbox.close());
-
-async function signInToPortal(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Sign in to DataBridge' })).toBeVisible();
-  await page.getByLabel('Email').fill(SUPERUSER.email);
-  await page.getByLabel('Password').fill(SUPERUSER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** After Visma's sign-in (or without it, over a Visma session): the company and consent. */
 async function pickAndAccept(page: Page, company: string) {
