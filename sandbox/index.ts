@@ -13,4 +13,4 @@ export type { SandboxPortal } from './portal/start-portal';
 export type { PortalAdmin, PortalIntegrationView } from './portal/portal-admin';
 export { createPortalAdmin } from './portal/portal-admin';
 export type { PortalSeed } from './portal/portal-seed-schema';
-export { writePortalFile, writePortalProfilesFile } from './portal/portal-files';
+export { SANDBOX_PORTAL_ID, writePortalFile, writePortalProfilesFile } from './portal/portal-files';

@@ -55,7 +55,7 @@ export function createJobRunner({ apiBaseUrl, visma }: JobRunnerDeps) {
     } catch (error) {
       const { status, error: code, error_description: description } = error as { status?: number; error?: string; error_description?: string };
       const body = code ? JSON.stringify({ error: code, ...(description ? { error_description: description } : {}) }) : (error as Error).message;
-      return { success: false, message: `Token refresh failed for ${record.id}: ${status ?? ''} ${body}`.replace('  ', ' ') };
+      return { success: false, message: [`Token refresh failed for ${record.id}:`, ...(status ? [status] : []), body].join(' ') };
     }
   }
 

@@ -88,7 +88,8 @@ export async function servePortal({ listener, seed, issuer, apiBaseUrl }: { list
     redirectUri: `${listener.url}${CALLBACK_PATH}`,
     scope: seed.environment.scopes,
   });
-  const companies = new Map(seed.companies.map((c) => [c.id, c.name]));
+  // Customer tenants too: a person may pick one at Visma, and the wrong-company message names it.
+  const companies = new Map(seed.companies.flatMap((c) => [[c.id, c.name] as const, ...(c.customerTenant ? [[c.customerTenant.id, c.customerTenant.name] as const] : [])]));
   const companyName = (id: string) => `${companies.get(id) ?? 'an unknown company'} (${id})`;
   const runJob = createJobRunner({ apiBaseUrl, visma });
   const admin = createPortalAdminRoutes({ state, portalUrl: listener.url, runJob });

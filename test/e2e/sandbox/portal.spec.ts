@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { type BrowserContext, type Page, expect, test } from '@playwright/test';
-import { type Sandbox, startSandbox } from '../../../sandbox';
+import { type Sandbox, startSandbox, totp } from '../../../sandbox';
 import { axeViolations } from '../../helpers/axe';
-import { pickCompany, signIn } from '../../helpers/sandbox/chromium-person';
+import { pickCompany, signIn, signInToPortal } from '../../helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../../helpers/sandbox/portal-person';
-import { ANNA, FJELLVIND, NORDLYS } from '../../helpers/sandbox/relying-party';
+import { ANNA, FJELLVIND, HAVBRIS, NORDLYS, TOVE } from '../../helpers/sandbox/relying-party';
 
 // The DataBridge portal look-alike in plain Chromium, a person typing; the protocol cases run over HTTP (test/integration/sandbox/portal*.test.ts).
 let sandbox: Sandbox;
@@ -12,13 +12,6 @@ test.beforeEach(async () => {
   sandbox = await startSandbox();
 });
 test.afterEach(() => sandbox.close());
-
-async function signInToPortal(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Sign in to DataBridge' })).toBeVisible();
-  await page.getByLabel('Email').fill(SUPERUSER.email);
-  await page.getByLabel('Password').fill(SUPERUSER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** After Visma's sign-in (or without it, over a Visma session): the company and consent. */
 async function pickAndAccept(page: Page, company: string) {
@@ -37,6 +30,10 @@ async function connectAsAnna(page: Page, company: string) {
 const vismaSection = (page: Page) => page.getByRole('region', { name: 'Visma.net Financials' });
 
 test('a SuperUser signs in to the portal, reconnects an integration at Visma, and its job runs', async ({ page, context }) => {
+  const callbacks: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${sandbox.portal.url}/visma/callback`)) callbacks.push(`${request.method()} ${/(^|&)code=/.test(request.postData() ?? '')}`);
+  });
   await page.goto(`${sandbox.portal.url}/integrations/nordlys-orders`);
   await expect(page).toHaveURL(/\/signin\?next=%2Fintegrations%2Fnordlys-orders$/);
   await page.getByLabel('Email').fill(SUPERUSER.email);
@@ -50,6 +47,7 @@ test('a SuperUser signs in to the portal, reconnects an integration at Visma, an
   await connectAsAnna(page, NORDLYS.name);
 
   await expect(page).toHaveURL(`${sandbox.portal.url}/integrations/nordlys-orders`);
+  expect(callbacks).toEqual(['POST true']); // form_post, carried across sites with the portal's session cookie
   await expect(vismaSection(page)).toContainText(`Connected as ${ANNA.email} to ${NORDLYS.name} (${NORDLYS.id})`);
   await page.getByRole('button', { name: 'Run job now' }).click();
   await expect(page.getByText(/Last job .*Job finished: 2 records exported/)).toBeVisible();
@@ -95,6 +93,23 @@ test('control: in one browser the second Visma login is skipped; a new browser w
   } finally {
     await fresh.close();
   }
+});
+
+test('query mode: the code comes back in the query string, and the connection is made the same way', async ({ page }) => {
+  await sandbox.portal.admin.configure({ responseMode: 'query' });
+  const callbacks: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${sandbox.portal.url}/visma/callback`)) callbacks.push(`${request.method()} ${new URL(request.url()).searchParams.has('code')}`);
+  });
+  await page.goto(`${sandbox.portal.url}/integrations/havbris-invoices`);
+  await signInToPortal(page);
+  await page.getByRole('button', { name: 'Connected' }).click();
+  await signIn(page, TOVE);
+  await page.getByLabel('Verification code').fill(totp(TOVE.totpSecret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await pickAndAccept(page, HAVBRIS.name);
+  await expect(vismaSection(page)).toContainText(`Connected as ${TOVE.email} to ${HAVBRIS.name} (${HAVBRIS.id})`);
+  expect(callbacks).toEqual(['GET true']);
 });
 
 test('popup mode: Connected opens Visma in a popup; the popup closes and the page shows the connection', async ({ page }) => {

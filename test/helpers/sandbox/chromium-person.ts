@@ -1,5 +1,6 @@
 import { type Page, expect } from '@playwright/test';
 import type { Sandbox } from '../../../sandbox';
+import { SUPERUSER } from './portal-person';
 import { beginLogin, discover } from './relying-party';
 
 /**
@@ -35,4 +36,12 @@ export async function pickCompany(page: Page, name: string) {
   await expect(page.getByRole('heading', { name: 'Choose a company' })).toBeVisible();
   await page.getByRole('radio', { name, exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** The DataBridge portal look-alike's sign-in page, filled as a person would. */
+export async function signInToPortal(page: Page, user: { email: string; password: string } = SUPERUSER) {
+  await expect(page.getByRole('heading', { name: 'Sign in to DataBridge' })).toBeVisible();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -153,6 +153,8 @@ describe('the Connected button', () => {
     expect(page.heading).toBe('Wrong company');
     expect(page.alert).toBe(`Wrong company: you picked ${FJELLVIND.name} (${FJELLVIND.id}), this integration uses ${NORDLYS.name} (${NORDLYS.id})`);
     expect((await sandbox.portal.admin.integration('nordlys-orders')).connection).toBe('old-style');
+    const customer = expectPage(await person.connect('nordlys-orders', { ...ANNA, company: NORDLYS.customer }));
+    expect(customer.alert).toBe(`Wrong company: you picked ${NORDLYS.customer} (${NORDLYS.customerId}), this integration uses ${NORDLYS.name} (${NORDLYS.id})`);
     const integration = await person.open('/integrations/nordlys-orders');
     expect(connectionOf(integration)).toBe('Old-style connection: reconnect');
     expect(integration.alert).toContain('Wrong company');
