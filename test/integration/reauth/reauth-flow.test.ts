@@ -54,8 +54,21 @@ describe('reconnecting a profile against the sandbox', () => {
     expect(result.explanation).toBe(`The login picked ${FJELLVIND.name} (${FJELLVIND.id}), but this profile works on ${NORDLYS.name} (${NORDLYS.id}). Nothing was stored.`);
     expect(result.nextStep).toContain(`pick ${NORDLYS.name}`);
     expect(await vault.get('orders')).toBeNull();
-    expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: 'wrong-company' } });
+    // A wrong pick for a profile that never had a connection leaves it never-connected (issue 10)…
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'never-connected' });
+    expect(app.profiles.get('orders')!.statusReason).toBeUndefined();
     expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
+  });
+
+  it('our own setup problems never change a profile’s status (an environment not set up yet)', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, []);
+    await profile();
+    app.settings.update((s) => ({ ...s, profiles: s.profiles.map((p) => ({ ...p, status: 'needs-reauth' as const, statusReason: { code: '12002', message: 'from a health check' } })) }));
+    await app.api.saveEnvironment({ ...sandbox.environment, clientId: '' });
+    const result = await app.api.reauthenticate('orders');
+    expect(result).toMatchObject({ outcome: 'not-configured', title: `${sandbox.environment.name} is not set up yet` });
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: '12002', message: 'from a health check' } });
   });
 
   it('explains a user without API User (invalid_tenant at login) with the role fix', async () => {
