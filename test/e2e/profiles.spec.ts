@@ -94,11 +94,11 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await fromMenu(page, 'Export CSV');
   const exported = await readFile((await (await downloading).path())!, 'utf8');
   expect(exported.split('\r\n').filter(Boolean)).toEqual([
-    `\uFEFF${HEADER}`,
-    'a1,Alpha,import,111,Alpha AS,a@alpha.example,visma-production',
-    'b2,Beta,import,222,Beta AS,b@beta.example,visma-production',
-    'c3,Gamma,export,333,Gamma AS,g@gamma.example,visma-production',
-    'orders-in,Invoices from Visma,export,1234567,Acme AS,api@acme.example,visma-production',
+    `\uFEFF${HEADER.replace('environmentId', 'connection,environmentId,portalId,portalUrl')}`,
+    'a1,Alpha,import,111,Alpha AS,a@alpha.example,direct,visma-production,,',
+    'b2,Beta,import,222,Beta AS,b@beta.example,direct,visma-production,,',
+    'c3,Gamma,export,333,Gamma AS,g@gamma.example,direct,visma-production,,',
+    'orders-in,Invoices from Visma,export,1234567,Acme AS,api@acme.example,direct,visma-production,,',
   ]);
 
   await page.screenshot({ path: testInfo.outputPath('profiles.png') });

@@ -12,6 +12,8 @@ import { useAppStore } from '../../state/app-store';
  */
 export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
+  /** The box follows a click at once; main's answer (the same value, or a refusal) takes over. */
+  const [autoWanted, setAutoWanted] = useState<boolean | null>(null);
   const steps = useAppStore((s) => s.reauthSteps);
   const active = run.items.find((i) => i.profileId === run.active);
   const next = run.items.find((i) => i.profileId === run.next);
@@ -76,7 +78,15 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
               </button>
             )}
             <label className="inline-check">
-              <input type="checkbox" checked={run.auto} onChange={(e) => void act(() => api.bulkSetAuto(e.target.checked))} />
+              <input
+                type="checkbox"
+                checked={autoWanted ?? run.auto}
+                onChange={(e) => {
+                  const wanted = e.target.checked;
+                  setAutoWanted(wanted);
+                  void act(() => api.bulkSetAuto(wanted)).finally(() => setAutoWanted(null));
+                }}
+              />
               Open the next login by itself
             </label>
             {run.auto && active && (
