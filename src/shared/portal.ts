@@ -13,7 +13,8 @@ export const PortalDefinitionSchema = z
     id: IdSchema,
     name: NameSchema,
     /** The portal's origin: its cookies are the only ones a reconnect carries. */
-    origin: SecureUrl.refine((value) => new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only (scheme, host and port), like https://my-databridge.infobridgeuniverse.com'),
+    // zod runs a refinement after a failed check too: an unparsable value is SecureUrl's to report.
+    origin: SecureUrl.refine((value) => !URL.canParse(value) || new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only (scheme, host and port), like https://my-databridge.infobridgeuniverse.com'),
     /** Where a person signs in; a page that lands here during a reconnect means the portal sign-in has expired. */
     signInUrl: SecureUrl,
     /** Origins the portal sends people to for the Visma login: Visma Connect, and federated sign-ins the user adds. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { totp } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
+import { axeViolations } from '../helpers/axe';
 import { expect, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../helpers/sandbox/portal-person';
@@ -206,4 +207,31 @@ test('a bulk run of four portal profiles: the portal sign-in expires in the midd
   await expect(dialog.getByRole('status')).toHaveText('Finished: 4 connected, 0 skipped, 0 failed.');
   for (const id of ids) expect(await sandbox.portal.admin.integration(id)).toMatchObject({ connection: 'connected', connectedAs: ANNA.email });
   expect(bk.portals.contexts.filter((c) => c.kind === 'sign-in')).toHaveLength(2);
+});
+
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+
+  test('the portal dialogs have no axe violations', async ({ bk, sandbox }) => {
+    const { page } = bk;
+    const check = async (what: string) => expect(await axeViolations(page), what).toEqual([]);
+    const portals = await setUpPortal(bk, sandbox, ['nordlys-orders']);
+    await check('the portals');
+    await portals.getByRole('button', { name: 'Add DataBridge for SuperOffice' }).click();
+    const form = page.getByRole('dialog', { name: 'Add a portal' });
+    await form.getByLabel('Address').fill('not an address');
+    await form.getByRole('button', { name: 'Save portal' }).click();
+    await expect(form.getByRole('alert')).toContainText('Address');
+    await check('the portal form with its error');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Details of Nordlys: orders to Visma.net' }).click();
+    await expect(page.getByRole('dialog', { name: 'Nordlys: orders to Visma.net' })).toContainText('Confirm with a job run');
+    await check('a portal profile’s details');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Reconnect Nordlys: orders to Visma.net' }).click();
+    await expect(page.getByRole('dialog', { name: 'Reconnect Nordlys: orders to Visma.net' })).toContainText('Press Connected');
+    await check('the portal reconnect dialog');
+  });
 });

@@ -85,3 +85,14 @@ describe('reading the portal’s Visma login as it goes by', () => {
     expect(kept.map((c) => c.name)).toEqual(['host', 'domain']);
   });
 });
+
+describe('the portal definition', () => {
+  it('names the field of any bad address, never throws', async () => {
+    const { PortalDefinitionSchema } = await import('../../../src/shared/portal');
+    for (const origin of ['not an address', '-', 'https://x.example/path', 'http://example.com']) {
+      const parsed = PortalDefinitionSchema.safeParse({ id: 'p', name: 'P', origin, signInUrl: 'https://x.example/signin', identityOrigins: ['https://connect.visma.com'] });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues.some((i) => i.path[0] === 'origin')).toBe(true);
+    }
+  });
+});
