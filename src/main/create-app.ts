@@ -33,6 +33,8 @@ export interface AppDeps {
   emit: (event: ApiEvent) => void;
   log: Logger;
   fetch?: typeof fetch;
+  /** The app's language (BCP 47), sent to Visma's login as ui_locales; the system's by default. */
+  locale?: () => string;
   loginTimeoutMs?: number;
   now?: () => Date;
   /** Health check tuning (tests shorten the retry waits). */
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const notices = createNoticeBoard(emit, startNotices);
   const events = openEventLog(deps.eventLogPath, now);
   const environments = createEnvironmentService({ settings, emit });
-  const oidc = new OidcClient(fetchImpl);
+  const oidc = new OidcClient(fetchImpl, deps.locale);
   const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
   const profiles = createProfileService({
     settings,
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
     events,
     emit,
     log,
+    postNotice: notices.post,
     fetch: fetchImpl,
     now,
     ...deps.healthCheck,

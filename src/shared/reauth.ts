@@ -26,6 +26,7 @@ export const REAUTH_OUTCOMES = [
   'security-check-failed',
   'network-error',
   'server-error',
+  'rate-limited',
   'not-configured',
   'login-failed',
   'keychain-failed',

@@ -7,7 +7,10 @@ import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { TokenManager } from '../reauth/token-manager';
+import type { Notice } from '../../shared/notice';
 import { type CheckResult, checkProfile } from './check-profile';
+import { createRateGate } from './rate-gate';
+import { accessEndedNotices } from './access-ended';
 
 export interface HealthCheckDeps {
   profiles: ProfileService;
@@ -16,6 +19,8 @@ export interface HealthCheckDeps {
   events: EventLog;
   emit(event: ApiEvent): void;
   log: Logger;
+  /** Where "Visma ended every connection of <user>" goes: once, with the profiles to reconnect. */
+  postNotice?: (notice: Notice) => void;
   fetch: typeof fetch;
   now: () => Date;
   concurrency?: number;
@@ -57,13 +62,30 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();
+      let waitingUntil: number | null = null;
       const flush = () => {
         if (pending.length > 0) deps.profiles.setStates(pending);
         pending = [];
         lastFlush = performance.now();
-        deps.emit({ type: 'health-progress', done: summary.checked, total: toCheck.length, running: running === controller });
+        deps.emit({
+          type: 'health-progress',
+          done: summary.checked,
+          total: toCheck.length,
+          running: running === controller,
+          ...(waitingUntil !== null && running === controller ? { waitingUntil: new Date(waitingUntil).toISOString() } : {}),
+        });
       };
+      const gate = createRateGate(
+        () => deps.now().getTime(),
+        (until) => {
+          waitingUntil = until;
+          if (until !== null) deps.log.info('health.rate-limited', { waitingUntil: new Date(until).toISOString() });
+          flush();
+        },
+      );
+      const refused: { profile: Profile; result: CheckResult }[] = [];
       const record = (profile: Profile, result: CheckResult) => {
+        if (result.errorCode === 'invalid_grant') refused.push({ profile, result });
         pending.push({ id: profile.id, state: result.state });
         summary.checked++;
         const status = result.state.status;
@@ -89,6 +111,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         baseDelayMs: deps.baseDelayMs ?? 300,
         expiringWithinDays: deps.expiringWithinDays ?? 14,
         signal: controller.signal,
+        gate,
       };
       let next = 0;
       const worker = async () => {
@@ -113,7 +136,14 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
       } finally {
         summary.cancelled = controller.signal.aborted;
         running = null;
+        waitingUntil = null;
         flush();
+        const ended = accessEndedNotices(refused);
+        for (const { notice, states } of ended) {
+          deps.profiles.setStates(states);
+          deps.postNotice?.(notice);
+          deps.log.warn('health.access-ended', { profiles: notice.profileIds?.length ?? 0 });
+        }
         deps.profiles.setTransient(toCheck.map((p) => p.id), null); // the ones a cancel left unchecked
         summary.durationMs = Math.round(performance.now() - started);
         deps.log.info('health.done', { ...summary });
