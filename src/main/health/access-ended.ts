@@ -16,7 +16,8 @@ export function accessEndedNotices(refused: { profile: Profile; result: CheckRes
   }
   return [...byUser.values()]
     .filter((profiles) => profiles.length > 1)
-    .map((profiles) => {
+    .map((unsorted) => {
+      const profiles = unsorted.sort((a, b) => a.name.localeCompare(b.name)); // as the list shows them
       const user = profiles[0]!.apiUser;
       const names = profiles.slice(0, 5).map((p) => p.name).join(', ');
       const more = profiles.length > 5 ? ` and ${profiles.length - 5} more` : '';

@@ -26,7 +26,8 @@ const refreshDirectly = async (sandbox: Sandbox, refreshToken: string) => client
 
 describe('the token lifecycle (F10)', () => {
   it('rotates a one-time refresh token: the new one is in the vault, the old one dies after the grace period', async () => {
-    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1 } } } });
+    // Without revoke-on-replay: the test itself replays the old token to prove it dead.
+    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1, revokeOnReplay: false } } } });
     const { app, vault, environment } = await connected(sandbox);
     const before = (await vault.get('orders'))!.refreshToken;
     const first = await app.tokens.accessToken('orders', environment);
