@@ -80,9 +80,13 @@ async function getToken(profile: Profile, environment: Environment, options: Che
 function classify(profile: Profile, answer: ErpAnswer & { ok: false }, now: Date): CheckResult {
   switch (answer.kind) {
     case 'legacy-token':
-      return needsReauth(now, answer.faultCode ?? '12002', `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.`);
+      return needsReauth(
+        now,
+        answer.faultCode ?? '12002',
+        `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.${errorIdNote(answer)}`,
+      );
     case 'no-license':
-      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}`);
+      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}${errorIdNote(answer)}`);
     case 'unauthorized':
       return needsReauth(now, '401', 'The Visma.net API refused the token (401) even after a fresh refresh. Reconnect the profile.');
     case 'server-error':
@@ -95,6 +99,9 @@ function classify(profile: Profile, answer: ErpAnswer & { ok: false }, now: Date
       return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status}: ${answer.message}`);
   }
 }
+
+/** Visma's per-request error id, for Visma's support: never to be read as a company. */
+const errorIdNote = (answer: ErpAnswer & { ok: false }) => (answer.vismaErrorId ? ` (Visma error id ${answer.vismaErrorId})` : '');
 
 function rateLimitedWords(answer: ErpAnswer & { ok: false }, now: Date): string {
   const wait = answer.rateLimit ? Math.ceil((answer.rateLimit.notBefore - now.getTime()) / 60_000) : 0;

@@ -173,6 +173,20 @@ describe('reconnecting a profile against the sandbox', () => {
     expect(await vault.get('orders')).not.toBeNull();
   });
 
+  it('waits out a short Retry-After at the verification call, and keeps the tokens through a long one (issue 11.10)', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }, { ...ANNA, company: NORDLYS.name }]);
+    await profile();
+    await sandbox.admin.throttle('api', 1, 1);
+    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'connected' });
+    await sandbox.admin.throttle('api', 1, 3600);
+    const result = await app.api.reauthenticate('orders');
+    expect(result.explanation).toContain('the tokens are stored');
+    expect(result.explanation).toContain('slow down');
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'error', statusReason: { code: '429' } });
+    expect(await vault.get('orders')).not.toBeNull();
+  });
+
   it('says the environment is not set up instead of opening a login', async () => {
     const sandbox = await newSandbox();
     const { app, surface, profile } = await setUp(sandbox, []);
