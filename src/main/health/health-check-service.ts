@@ -11,6 +11,7 @@ import type { Notice } from '../../shared/notice';
 import { type CheckResult, checkProfile } from './check-profile';
 import { createRateGate } from './rate-gate';
 import { accessEndedNotices } from './access-ended';
+import { namesOldErpApiHost } from '../../shared/visma-api';
 
 export interface HealthCheckDeps {
   profiles: ProfileService;
@@ -59,6 +60,16 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         durationMs: 0,
       };
       deps.profiles.setTransient(toCheck.map((p) => p.id), 'checking');
+      for (const id of new Set(toCheck.map((p) => p.environmentId))) {
+        const environment = deps.environment(id);
+        if (!environment || !namesOldErpApiHost(environment.apiBaseUrl)) continue;
+        const uses = toCheck.filter((p) => p.environmentId === id).length;
+        deps.postNotice?.({
+          id: `old-base-url-${id}`,
+          level: 'warning',
+          message: `${environment.name} still calls the Visma.net ERP API at integration.visma.net, the old address: Visma throttles it (HTTP 429 after about 500 calls per hour) and is switching it off. Change its API base URL to https://api.finance.visma.net and its verify path to /v1/organization (${uses} profile${uses === 1 ? '' : 's'} use it).`,
+        });
+      }
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();

@@ -129,4 +129,18 @@ describe('the health check (F9)', () => {
     expect(reason.code).toBe('12002');
     expect(reason.message).toMatch(/Visma error id [0-9a-f-]{36}/);
   });
+
+  it('an environment still on the old base URL: the throttle reads as an error, never a reconnect, and a notice says what to change (issue 11.9)', async () => {
+    const sandbox = await newSandbox({ api: { legacyCallsPerHour: 2 } });
+    const { app } = await connectedApp(sandbox, 3, quick);
+    await app.api.saveEnvironment({ ...sandbox.environment, apiBaseUrl: sandbox.legacyApiBaseUrl });
+    const summary = await app.api.runHealthCheck(null);
+    expect(summary).toMatchObject({ checked: 3, connected: 2, error: 1, needsReauth: 0 });
+    expect(app.profiles.all().find((p) => p.status === 'error')!.statusReason).toMatchObject({ code: '429' });
+
+    await app.api.saveEnvironment({ ...sandbox.environment, apiBaseUrl: 'https://integration.visma.net/API/controller/api' });
+    await app.api.runHealthCheck(null);
+    const notice = (await app.api.listNotices()).find((n) => n.id === `old-base-url-${sandbox.environment.id}`);
+    expect(notice?.message).toContain('Change its API base URL to https://api.finance.visma.net');
+  });
 });
