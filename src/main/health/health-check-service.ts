@@ -9,6 +9,7 @@ import type { ProfileService } from '../profiles/profile-service';
 import type { TokenManager } from '../reauth/token-manager';
 import type { Notice } from '../../shared/notice';
 import { type CheckResult, checkProfile } from './check-profile';
+import { redact } from '../redact';
 import { createRateGate } from './rate-gate';
 import { accessEndedNotices } from './access-ended';
 import { namesOldErpApiHost } from '../../shared/visma-api';
@@ -137,7 +138,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
                 : { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'no-environment', message: `Environment "${profile.environmentId}" no longer exists.` } }, kind: 'verify', outcome: 'error', errorCode: 'no-environment', message: 'Its environment no longer exists.' },
             );
           } catch (error) {
-            deps.log.error('health.check-failed', { profileId: profile.id, error: error instanceof Error ? error.message : String(error) });
+            deps.log.error('health.check-failed', { profileId: profile.id, error: redact(error instanceof Error ? error.message : String(error)) });
             record(profile, { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'internal', message: 'The check failed inside Bridgekeeper; the log has the details.' } }, kind: 'verify', outcome: 'error', errorCode: 'internal', message: 'The check failed inside Bridgekeeper.' });
           }
         }
