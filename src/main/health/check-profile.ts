@@ -121,9 +121,10 @@ async function askApi(environment: Environment, token: string, options: CheckOpt
       (a) => !a.ok && (a.kind === 'network-error' || a.kind === 'server-error'),
       retry,
     );
-    if (answer.rateLimit) options.gate?.hold(answer.rateLimit.notBefore);
-    if (answer.ok || answer.kind !== 'rate-limited') return answer;
     const waitMs = (answer.rateLimit?.notBefore ?? 0) - options.now().getTime();
+    // A wait too long to sit through is not held: each profile then ends as error after one call.
+    if (answer.rateLimit && waitMs <= MAX_RATE_LIMIT_WAIT_MS) options.gate?.hold(answer.rateLimit.notBefore);
+    if (answer.ok || answer.kind !== 'rate-limited') return answer;
     if (waits >= RATE_LIMIT_WAITS || waitMs > MAX_RATE_LIMIT_WAIT_MS || !options.gate || options.signal?.aborted) return answer;
   }
 }

@@ -135,8 +135,9 @@ export class TokenManager {
       tokens = await this.oidc.refresh(environment, entry.refreshToken);
     } catch (error) {
       const failure = error instanceof ReauthFailure ? error.failure : classifyOidcError(error);
-      // Visma answered (even with an error): nothing was rotated, the mark goes. Without an answer it stays.
-      if (failure.outcome !== 'network-error') await this.#clearMark(profileId, epoch, entry);
+      // Visma answered (even with an error): nothing was rotated, the mark goes. Without a readable answer it stays.
+      const answered = failure.outcome !== 'network-error' && failure.errorCode !== 'response-too-large';
+      if (answered) await this.#clearMark(profileId, epoch, entry);
       if (failure.errorCode === 'invalid_grant') {
         this.#access.delete(profileId);
         throw new ReauthRequired('invalid_grant', failure.detail ?? 'The refresh token was refused (invalid_grant).');
