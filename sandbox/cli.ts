@@ -58,7 +58,8 @@ function describe(sandbox: Sandbox, envFile: string, portalFiles: { portal: stri
   return [
     'Visma Connect sandbox is running.',
     `  Issuer (Visma Connect): ${sandbox.issuer}`,
-    `  ERP API base URL:       ${sandbox.apiBaseUrl}`,
+    `  ERP API base URL:       ${sandbox.apiBaseUrl}   (paths like /v1/organization)`,
+    `  Legacy API base URL:    ${sandbox.legacyApiBaseUrl}   (throttled: 429 after ${sandbox.seed.api.legacyCallsPerHour} calls per hour)`,
     `  Admin endpoint:         ${sandbox.adminUrl}  (see docs/sandbox.md)`,
     `  Environment file:       ${envFile}  (import it in Bridgekeeper's Environments)`,
     '',

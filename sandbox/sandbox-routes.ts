@@ -6,7 +6,7 @@ import { createAccessTokenLedger } from './directory/access-token-ledger';
 import { createDirectory } from './directory/directory';
 import { createErpApi } from './erp-api/erp-api';
 import { createTokenVerifier } from './erp-api/token-verifier';
-import { API_PREFIX, endpointOf } from './faults/endpoints';
+import { endpointOf } from './faults/endpoints';
 import { createFaults } from './faults/faults';
 import { createRequestCounter } from './faults/request-counter';
 import { INTERNAL_HEADER } from './http/internal';
@@ -23,15 +23,16 @@ import type { Seed } from './seed/seed-schema';
  * pages, the ERP API, the admin endpoint, with request counting and faults in front of all but admin.
  */
 export function createSandboxRoutes({ issuer, seed, signingKey }: { issuer: string; seed: Seed; signingKey: JWK }) {
-  const apiBaseUrl = `${issuer}${API_PREFIX}`;
+  const apiBaseUrl = issuer; // as start-sandbox gives it: the ERP API's paths (/v1/…) are on the sandbox's origin
   const directory = createDirectory(seed);
   const refreshSettings = (clientId: string) => directory.client(clientId)?.refreshTokens;
+  const ledger = createAccessTokenLedger();
   const store = createTokenStore({
     graceSeconds: (clientId) => refreshSettings(clientId)?.graceSeconds ?? 0,
-    revokeOnReplay: (clientId) => refreshSettings(clientId)?.revokeOnReplay ?? false,
+    revokeOnReplay: (clientId) => refreshSettings(clientId)?.revokeOnReplay ?? true,
+    onReplay: (accountId, clientId) => ledger.revokeAllOf(accountId, clientId),
   });
   const logins = createLoginBook();
-  const ledger = createAccessTokenLedger();
   const faults = createFaults();
   const counter = createRequestCounter();
 
@@ -62,7 +63,7 @@ export function createSandboxRoutes({ issuer, seed, signingKey }: { issuer: stri
     }
     switch (endpoint) {
       case 'api':
-        return erpApi(req, res, pathname.slice(API_PREFIX.length));
+        return erpApi(req, res, pathname);
       case 'pages':
         return interactions(req, res, pathname);
       case 'userinfo':

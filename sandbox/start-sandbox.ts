@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EnvironmentDefinition } from '../src/shared/environment';
 import { type SandboxAdmin, createSandboxAdmin } from './admin/admin-client';
 import { environmentFor } from './environment-file';
-import { ADMIN_PREFIX, API_PREFIX } from './faults/endpoints';
+import { ADMIN_PREFIX, LEGACY_API_PREFIX } from './faults/endpoints';
 import { sendJson } from './http/respond';
 import { signingKey } from './identity/signing-keys';
 import { resolveSeed } from './seed/load-seed';
@@ -24,8 +24,10 @@ export interface SandboxOptions extends SandboxOverrides {
 export interface Sandbox {
   /** Visma Connect's look-alike; discovery at `${issuer}/.well-known/openid-configuration`. */
   issuer: string;
-  /** The ERP API base, `${issuer}/API`. */
+  /** The ERP API base as Visma gives it now (https://api.finance.visma.net): paths like `/v1/organization` follow it. */
   apiBaseUrl: string;
+  /** The old, throttled base (integration.visma.net/API/controller/api): 429 after `api.legacyCallsPerHour`. */
+  legacyApiBaseUrl: string;
   /** The admin endpoint, `${issuer}/sandbox/admin`; `admin` is the typed helper over it. */
   adminUrl: string;
   /** What the app imports to use this sandbox (passes EnvironmentDefinitionSchema). */
@@ -81,7 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
 
-  const apiBaseUrl = `${issuer}${API_PREFIX}`;
+  const apiBaseUrl = issuer;
   let portal;
   try {
     portal = await servePortal({ listener: portalListener, seed, issuer, apiBaseUrl });
@@ -92,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     issuer,
     apiBaseUrl,
+    legacyApiBaseUrl: `${issuer}${LEGACY_API_PREFIX}`,
     adminUrl: `${issuer}${ADMIN_PREFIX}`,
     environment: environmentFor(seed, { issuer, apiBaseUrl }),
     seed,

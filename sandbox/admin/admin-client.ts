@@ -9,6 +9,8 @@ export interface SandboxAdmin {
   failNext(target: FaultTarget, count: number, status?: number): Promise<void>;
   /** The next `count` requests to `target` lose their connection without an answer. */
   dropConnections(target: FaultTarget, count?: number): Promise<void>;
+  /** The next `count` requests get 429 with Retry-After: `retryAfterSeconds`. */
+  throttle(target: FaultTarget, count: number, retryAfterSeconds: number): Promise<void>;
   clearFaults(): Promise<void>;
   /** The user's access tokens are refused from now on; refresh tokens and sessions are gone. */
   expireTokens(email: string): Promise<ExpireTokensResult>;
@@ -48,6 +50,7 @@ export function createSandboxAdmin(adminUrl: string): SandboxAdmin {
     addLatency: async (target, ms) => void (await call('latency', { target, ms })),
     failNext: async (target, count, status = 503) => void (await call('fail-next', { target, count, status })),
     dropConnections: async (target, count = 1) => void (await call('drop-next', { target, count })),
+    throttle: async (target, count, retryAfterSeconds) => void (await call('throttle-next', { target, count, retryAfterSeconds })),
     clearFaults: async () => void (await call('clear-faults', {})),
     async expireTokens(email) {
       const { accessTokens, otherArtifacts } = await call('expire-tokens', { email });

@@ -17,6 +17,8 @@ export const ADMIN_ACTIONS = {
   'fail-next': z.object({ target: FaultTargetSchema, count: Count, status: z.number().int().min(500, 'must be a 5xx status').max(599, 'must be a 5xx status') }),
   /** The next `count` requests to the target lose their connection (socket destroyed, no answer). */
   'drop-next': z.object({ target: FaultTargetSchema, count: Count }),
+  /** The next `count` requests to the target get 429 with Retry-After (and X-RateLimit-*) of this many seconds. */
+  'throttle-next': z.object({ target: FaultTargetSchema, count: Count, retryAfterSeconds: z.number().int().min(0).max(3600) }),
   'clear-faults': z.object({}),
   /** The user's access tokens are refused from now on; refresh tokens, sessions and logins are gone. */
   'expire-tokens': z.object({ email: Email }),
@@ -41,6 +43,7 @@ export interface SandboxState {
     latencyMs: Partial<Record<FaultTarget, number>>;
     failNext: { target: FaultTarget; remaining: number; status: number }[];
     dropNext: { target: FaultTarget; remaining: number }[];
+    throttleNext: { target: FaultTarget; remaining: number; retryAfterSeconds: number }[];
   };
 }
 

@@ -30,6 +30,7 @@ export function createAdminRoutes({ directory, faults, counter, ledger, store, l
     latency: ({ target, ms }) => faults.setLatency(target, ms),
     'fail-next': ({ target, count, status }) => faults.failNext(target, count, status),
     'drop-next': ({ target, count }) => faults.dropNext(target, count),
+    'throttle-next': ({ target, count, retryAfterSeconds }) => faults.throttleNext(target, count, retryAfterSeconds),
     'clear-faults': () => faults.clear(),
     'expire-tokens': ({ email }) => {
       const id = userId(email);

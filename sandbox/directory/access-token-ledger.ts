@@ -3,20 +3,21 @@
  * checks, as a real API would consult its own revocation list. Tokens are recorded as they are issued.
  */
 export interface AccessTokenLedger {
-  issued(jti: string, accountId: string): void;
-  revokeAllOf(accountId: string): number;
+  issued(jti: string, accountId: string, clientId?: string): void;
+  /** Every access token of the account (of one client only, when given). */
+  revokeAllOf(accountId: string, clientId?: string): number;
   isRevoked(jti: string): boolean;
 }
 
 export function createAccessTokenLedger(): AccessTokenLedger {
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { accountId: string; clientId: string | undefined }>();
   const revoked = new Set<string>();
   return {
-    issued: (jti, accountId) => void owners.set(jti, accountId),
-    revokeAllOf(accountId) {
+    issued: (jti, accountId, clientId) => void owners.set(jti, { accountId, clientId }),
+    revokeAllOf(accountId, clientId) {
       let count = 0;
       for (const [jti, owner] of owners) {
-        if (owner === accountId && !revoked.has(jti)) {
+        if (owner.accountId === accountId && (clientId === undefined || owner.clientId === clientId) && !revoked.has(jti)) {
           revoked.add(jti);
           count += 1;
         }

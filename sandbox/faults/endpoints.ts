@@ -5,13 +5,19 @@ export const ENDPOINTS = ['discovery', 'jwks', 'authorize', 'token', 'userinfo',
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export const ADMIN_PREFIX = '/sandbox/admin';
-export const API_PREFIX = '/API';
+/**
+ * The ERP API's paths as Visma serves them now, from the base https://api.finance.visma.net
+ * (`/v1/organization`): here the base is the sandbox's origin itself. The old base,
+ * integration.visma.net/API/controller/api, lives on under LEGACY_API_PREFIX (throttled).
+ */
+export const API_VERSION_PREFIX = '/v1';
+export const LEGACY_API_PREFIX = '/API/controller/api';
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 export function endpointOf(pathname: string): Endpoint | 'admin' {
   if (under(pathname, ADMIN_PREFIX)) return 'admin';
-  if (under(pathname, API_PREFIX)) return 'api';
+  if (under(pathname, API_VERSION_PREFIX) || under(pathname, '/API')) return 'api';
   if (pathname === ROUTES.jwks) return 'jwks';
   if (pathname === '/.well-known/openid-configuration') return 'discovery';
   if (under(pathname, ROUTES.authorization)) return 'authorize'; // the resume step /connect/authorize/:uid too

@@ -163,8 +163,8 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
   };
 
   const provider = new Provider(issuer, configuration);
-  provider.on('access_token.issued', (token: { jti: string; accountId?: string }) => {
-    if (token.accountId) ledger.issued(token.jti, token.accountId);
+  provider.on('access_token.issued', (token: { jti: string; accountId?: string; clientId?: string }) => {
+    if (token.accountId) ledger.issued(token.jti, token.accountId, token.clientId);
   });
   provider.use(identityServerPromptSemantics(identityProvider.honorPromptLogin));
   return provider;

@@ -3,12 +3,15 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 /**
  * oidc-provider's storage, in memory and private to one sandbox. It differs from oidc-provider's
  * own memory adapter in one way that matters: a rotated (consumed) one-time refresh token keeps
- * working for the client's grace period, as Visma Connect's do; after it, the token is unknown
- * (invalid_grant) — or, with revokeOnReplay, oidc-provider's reuse detection revokes the whole login.
+ * working for the client's grace period, as Visma Connect's do; after it, a replay gets invalid_grant
+ * and — with revokeOnReplay, Visma's behaviour and the default — revokes all access of that client
+ * and user: every refresh token, code and grant, and (through onReplay) every access token.
  */
 export interface RefreshPolicy {
   graceSeconds(clientId: string): number;
   revokeOnReplay(clientId: string): boolean;
+  /** Called when a replay revoked a user's access to a client: access tokens are the caller's to revoke. */
+  onReplay?(accountId: string, clientId: string): void;
 }
 
 interface Entry {
@@ -19,6 +22,7 @@ interface Entry {
 
 const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken']);
 const PER_ACCOUNT = new Set(['AuthorizationCode', 'RefreshToken', 'Session', 'Grant']);
+const REVOKED_ON_REPLAY = new Set(['AuthorizationCode', 'RefreshToken', 'Grant', 'AccessToken']);
 
 export interface TokenStore {
   adapterFor(model: string): Adapter;
@@ -55,7 +59,17 @@ export function createTokenStore(policy: RefreshPolicy, now: () => number = Date
       const { consumed: _consumed, ...stillUsable } = entry.payload;
       return stillUsable;
     }
-    return policy.revokeOnReplay(clientId) ? entry.payload : undefined;
+    if (policy.revokeOnReplay(clientId) && entry.payload.accountId) revokeClientAccess(String(entry.payload.accountId), clientId);
+    return undefined;
+  };
+
+  /** Duende IdentityServer's answer to a replayed one-time token (visma-facts.md): all access of that client and user ends. */
+  const revokeClientAccess = (accountId: string, clientId: string) => {
+    for (const [key, entry] of entries) {
+      const model = key.slice(0, key.indexOf(':'));
+      if (REVOKED_ON_REPLAY.has(model) && entry.payload.accountId === accountId && entry.payload.clientId === clientId) remove(key);
+    }
+    policy.onReplay?.(accountId, clientId);
   };
 
   class StoreAdapter implements Adapter {

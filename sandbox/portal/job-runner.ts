@@ -17,7 +17,7 @@ export interface JobResult {
  * address form is a change here and nowhere else.
  */
 export async function readCustomerClasses(apiBaseUrl: string, accessToken: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${apiBaseUrl}/controller/api/v1/customer/customerClass`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${apiBaseUrl}/v1/customer/customerClass`, { headers: { Authorization: `Bearer ${accessToken}` } });
   const text = await response.text();
   let body: unknown = text;
   try {

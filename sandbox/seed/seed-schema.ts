@@ -26,8 +26,8 @@ const RefreshTokensSchema = z
     lifetimeSeconds: Seconds(30 * 24 * 3600),
     /** one-time: how long a replaced token keeps working (visma-facts: 5–60 s). */
     graceSeconds: z.number().int('must be a whole number of seconds').min(0, 'must be 0 or more').default(30),
-    /** one-time: a replaced token used after the grace period also kills its successors (oidc-provider's reuse detection). */
-    revokeOnReplay: z.boolean().default(false),
+    /** one-time: a replaced token used after the grace period revokes all access of that client and user (Visma's behaviour). */
+    revokeOnReplay: z.boolean().default(true),
   })
   .prefault({});
 
@@ -60,9 +60,9 @@ export const CompanySeedSchema = z.object({
    * answers its tokens with 401 (visma-facts: a login that picked the customer tenant).
    */
   customerTenant: z.object({ id: Id, name: z.string().trim().min(1, 'is required') }).optional(),
-  /** What GET /controller/api/v1/organization answers; a default is made from id and name. */
+  /** What GET /v1/organization answers; a default is made from id and name. */
   organization: z.record(z.string(), z.unknown()).optional(),
-  /** What GET /controller/api/v1/customer/customerClass answers. */
+  /** What GET /v1/customer/customerClass answers. */
   customerClasses: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 
@@ -93,7 +93,7 @@ export const SeedSchema = z
         /** The client the app logs in as; the first client when left out. */
         clientId: z.string().optional(),
         scopes: z.string().trim().default(DEFAULT_SCOPES),
-        verifyPath: z.string().startsWith('/', 'must start with "/"').default('/controller/api/v1/organization'),
+        verifyPath: z.string().startsWith('/', 'must start with "/"').default('/v1/organization'),
       })
       .prefault({}),
     identityProvider: z
@@ -122,6 +122,11 @@ export const SeedSchema = z
         noLicenseStatus: z.number().int().min(400).max(599).default(403),
         /** Pre-Visma Connect tokens: the API answers them with 400 / 12002. */
         legacyTokens: z.array(z.string().min(1, 'is required')).default([]),
+        /**
+         * The old base (integration.visma.net/API/controller/api) is throttled since 1 February 2026
+         * (visma-facts: 500 calls per hour per app, then 429): calls per client and clock hour there.
+         */
+        legacyCallsPerHour: z.number().int().min(0).default(500),
       })
       .prefault({}),
     clients: z.array(ClientSeedSchema).min(1, 'needs at least one client'),

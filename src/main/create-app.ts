@@ -41,6 +41,8 @@ export interface AppDeps {
   emit: (event: ApiEvent) => void;
   log: Logger;
   fetch?: typeof fetch;
+  /** The app's language (BCP 47), sent to Visma's login as ui_locales; the system's by default. */
+  locale?: () => string;
   loginTimeoutMs?: number;
   now?: () => Date;
   /** Health check tuning (tests shorten the retry waits). */
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps) {
   const explainer = createExplainerService({ profiles: () => profiles.all() });
   const portalSecrets = chunkedSecrets(deps.portalSecrets ?? createMemorySecrets());
   const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES });
-  const oidc = new OidcClient(fetchImpl);
+  const oidc = new OidcClient(fetchImpl, deps.locale);
   const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
   const profiles = createProfileService({
     settings,
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps) {
     events,
     emit,
     log,
+    postNotice: notices.post,
     fetch: fetchImpl,
     now,
     ...deps.healthCheck,

@@ -61,6 +61,8 @@ void app.whenReady().then(async () => {
     },
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // The app's language (Electron's, from the system), sent to Visma's login as ui_locales.
+    locale: () => app.getLocale(),
     log,
     emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
   });

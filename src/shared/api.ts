@@ -212,7 +212,8 @@ export type ApiEvent =
   | { type: 'portals-changed'; portals: Portal[] }
   | { type: 'notices-changed'; notices: Notice[] }
   | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
-  | { type: 'health-progress'; done: number; total: number; running: boolean }
+  /** waitingUntil (ISO time): the check is paused because Visma asked it to slow down (HTTP 429). */
+  | { type: 'health-progress'; done: number; total: number; running: boolean; waitingUntil?: string }
   | { type: 'bulk-changed'; run: BulkRun | null };
 
 /** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */

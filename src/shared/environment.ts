@@ -16,7 +16,7 @@ export const EnvironmentDefinitionSchema = z.object({
     .refine((value) => value.split(/\s+/).includes('openid'), 'must include "openid"'),
   /** Never loaded: the login surface catches the first request to it. Empty until configured. */
   redirectUri: z.union([z.literal(''), z.url({ error: 'must be a URL' })]),
-  /** Base of the ERP API, e.g. https://api.finance.visma.net/API */
+  /** Base of the ERP API: https://api.finance.visma.net (no /API; integration.visma.net is the old, throttled one). */
   apiBaseUrl: SecureUrl,
   /** Light call that proves a token works, relative to apiBaseUrl. */
   verifyPath: z.string().trim().startsWith('/', 'must start with "/"'),
@@ -37,8 +37,8 @@ export const PRODUCTION_ENVIRONMENT: EnvironmentDefinition = {
   scopes:
     'openid email profile tenants offline_access vismanet_erp_interactive_api:create vismanet_erp_interactive_api:read vismanet_erp_interactive_api:update vismanet_erp_interactive_api:delete',
   redirectUri: '',
-  apiBaseUrl: 'https://api.finance.visma.net/API',
-  verifyPath: '/controller/api/v1/organization',
+  apiBaseUrl: 'https://api.finance.visma.net',
+  verifyPath: '/v1/organization',
   extraLoginOrigins: [],
 };
 

@@ -34,11 +34,23 @@ export interface Mention {
 }
 
 /**
- * A company or tenant id named near an error. `ipp-company-id` is the guid in Visma's
- * "ipp-company-id (12002_12002_<guid>)" text (Visma does not say whether it is the company or a trace id).
+ * A company or tenant id named near an error, or Visma's per-request error id: the guid in
+ * "ipp-company-id (12002_12002_<guid>)" is a `visma-error-id` (visma-facts.md), not a company.
+ * `ipp-company-id` is an id written after "ipp-company-id" without that prefix.
  */
 export interface CompanyMention extends Mention {
-  label: 'ipp-company-id' | 'tenant' | 'company';
+  label: 'visma-error-id' | 'ipp-company-id' | 'tenant' | 'company';
+}
+
+/** Something about the log as a whole that is not one error: e.g. calls to the old ERP API address. */
+export interface LogFinding {
+  kind: 'old-base-url';
+  title: string;
+  meaning: string;
+  whatToDo: string;
+  /** Error entries that show it, and the first one's line. */
+  count: number;
+  firstLine: number;
 }
 
 /** How often an error shows, and when and where. */
@@ -117,4 +129,6 @@ export interface LogExplanation {
   reconnectProfileIds: string[];
   /** Things the reader should know about how the log was read (encoding, cut lines). */
   notes: string[];
+  /** Findings about the whole log (the old integration.visma.net address). */
+  findings: LogFinding[];
 }

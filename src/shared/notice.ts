@@ -3,4 +3,6 @@ export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
   message: string;
+  /** Profiles the notice offers to reconnect together (the bulk reconnect chooser opens with exactly these). */
+  profileIds?: string[];
 }

@@ -33,6 +33,7 @@ export const REAUTH_OUTCOMES = [
   'security-check-failed',
   'network-error',
   'server-error',
+  'rate-limited',
   'not-configured',
   'login-failed',
   'keychain-failed',

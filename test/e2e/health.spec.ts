@@ -91,3 +91,28 @@ test('a lasting outage makes errors, never "needs reauthentication"', async ({ b
   await expect(page.getByText(/^Checked 1 profile in [\d.]+ s: 1 error \(network or Visma; not a reason to reconnect\)\.$/)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Error');
 });
+
+test('Visma ends every connection of one API user: one notice names the user and offers exactly those profiles to bulk reconnect (issue 11.7)', async ({ bk, sandbox }) => {
+  const { page } = bk;
+  const env = () => bk.app.environments.get(sandbox.environment.id)!;
+  for (const i of [1, 2, 3]) {
+    const company = i === 2 ? FJELLVIND : NORDLYS;
+    await addProfile(bk, sandbox, { id: `anna${i}`, name: `Anna profile ${i}`, companyId: company.id, companyName: company.name });
+    const { tokens } = await logIn(sandbox, { ...ANNA, company: company.name });
+    await bk.app.tokens.store(`anna${i}`, env(), { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresIn: 3600 }, company.id);
+  }
+  await addProfile(bk, sandbox, { id: 'per1', name: 'Per profile', companyId: FJELLVIND.id, companyName: FJELLVIND.name, apiUser: 'per.noapi@example.com' });
+  const now = new Date().toISOString();
+  bk.app.profiles.setStates(['anna1', 'anna2', 'anna3'].map((id) => ({ id, state: { status: 'connected', statusSince: now, lastVerifiedAt: now } })));
+  await expect(page.getByText('Showing 4 of 4 profiles')).toBeVisible();
+
+  await sandbox.admin.expireTokens(ANNA.email); // what Visma does to every login of a user after a replayed refresh token
+  await page.getByRole('button', { name: 'Check health' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Visma ended every connection of' });
+  await expect(notice).toContainText(`Visma ended every connection of ${ANNA.email}: reconnect these 3 profiles (Anna profile 1, Anna profile 2, Anna profile 3)`);
+  await notice.getByRole('button', { name: 'Reconnect these 3 profiles…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bulk reconnect' });
+  await expect(dialog.getByRole('radio', { name: 'The profiles this notice names (3)' })).toBeChecked();
+  await expect(dialog).toContainText('Anna profile 2');
+  await expect(dialog).not.toContainText('Per profile');
+});

@@ -16,6 +16,15 @@ export interface KindText {
 export const API_USER_FIX =
   "Give the API user the role 'API User' for the company in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply. Or log in as another user who has the role.";
 
+/** The finding for errors at the ERP API's old address (visma-facts.md: throttled since 1 February 2026, being switched off). */
+export const OLD_BASE_URL_TEXT = {
+  title: 'DataBridge still calls integration.visma.net, the old ERP API address',
+  meaning:
+    'Visma moved the ERP API to https://api.finance.visma.net (paths like /v1/organization, no /API/controller/api). The old address is throttled since 1 February 2026 — about 500 calls per hour per app, then HTTP 429 — and is being switched off, so errors there may be the throttle rather than the profile.',
+  whatToDo:
+    "Change the ERP API base URL to https://api.finance.visma.net wherever it is set (DataBridge's Visma.net connection, and any custom environment in Bridgekeeper). Reconnecting does not change the address.",
+};
+
 export const KIND_TEXT: Record<KnownErrorKind, KindText> = {
   'ipp-company-id': {
     code: '12002',

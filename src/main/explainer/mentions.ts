@@ -8,7 +8,7 @@ const ENDPOINT_IN_PARENS = /endpoint\s*\((https?:\/\/[^)\s"'<>]+)\)/gi;
 
 const GUID = String.raw`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`;
 const ID = String.raw`(${GUID}|\d{3,})(?![\w-])`;
-const IPP_COMPANY = new RegExp(String.raw`ipp-?company-?id\W{0,6}(?:\d+_\d+_)?${ID}`, 'gi');
+const IPP_COMPANY = new RegExp(String.raw`ipp-?company-?id\W{0,6}(\d+_\d+_)?${ID}`, 'gi');
 const TENANT = new RegExp(String.raw`tenant(?:[_ -]?id)?\W{1,8}${ID}`, 'gi');
 // English, Norwegian, Danish, Swedish and Finnish words for a company, followed by an id.
 const COMPANY = new RegExp(
@@ -40,7 +40,8 @@ const COMPANY_WORDS = ['compan', 'selskap', 'firma', 'företag', 'foretag', 'vir
 /** Company and tenant ids in the entry (`lower` is the same text in lower case), each once, in order. */
 export function findCompanies(text: string, lower: string): Omit<CompanyMention, 'count'>[] {
   const found: Omit<CompanyMention, 'count'>[] = [];
-  if (lower.includes('ipp')) collectIds(text, IPP_COMPANY, 'ipp-company-id', found);
+  // "12002_12002_<guid>": the guid is Visma's per-request error id; a bare id is what the text calls it.
+  if (lower.includes('ipp')) collectIds(text, IPP_COMPANY, (match) => (match[1] ? 'visma-error-id' : 'ipp-company-id'), found);
   if (lower.includes('tenant')) collectIds(text, TENANT, 'tenant', found);
   for (const word of COMPANY_WORDS) {
     if (lower.includes(word)) {
@@ -51,10 +52,16 @@ export function findCompanies(text: string, lower: string): Omit<CompanyMention,
   return found;
 }
 
-function collectIds(text: string, pattern: RegExp, label: CompanyMention['label'], into: Omit<CompanyMention, 'count'>[]): void {
+function collectIds(
+  text: string,
+  pattern: RegExp,
+  labelOf: CompanyMention['label'] | ((match: RegExpExecArray) => CompanyMention['label']),
+  into: Omit<CompanyMention, 'count'>[],
+): void {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const value = match[1]!.toLowerCase();
+    const value = match[match.length - 1]!.toLowerCase();
+    const label = typeof labelOf === 'function' ? labelOf(match) : labelOf;
     if (!into.some((c) => c.label === label && c.value === value)) into.push({ value, label });
   }
 }

@@ -11,7 +11,8 @@ import {
   type ProfileMatchField,
   type UnknownErrorReport,
 } from '../../shared/log-explanation';
-import { KIND_TEXT } from './error-kinds';
+import { KIND_TEXT, OLD_BASE_URL_TEXT } from './error-kinds';
+import { namesOldErpApiHost } from '../../shared/visma-api';
 import type { EntryFindings } from './examine-entry';
 import { MAX_LISTED_MENTIONS, MAX_SAMPLE_CHARS, MAX_TRACKED_MENTIONS, MAX_UNKNOWN_GROUPS } from './limits';
 import type { ProfileRef } from './profile-matcher';
@@ -109,6 +110,7 @@ export class ReportBuilder {
   private readonly unknown = new Map<string, { gathered: Gathered; faultCode: string | null }>();
   private unknownNotListed = 0;
   private readonly tallies = new Map<number, ProfileTally>();
+  private readonly oldBaseUrl = { count: 0, firstLine: 0 };
 
   constructor(
     private readonly profiles: readonly ProfileRef[],
@@ -119,6 +121,7 @@ export class ReportBuilder {
   /** One error entry: what it shows, where it starts, the profiles it names, and for an unknown error the name it is listed under. */
   add(findings: EntryFindings, line: number, named: ReadonlyMap<number, ReadonlySet<ProfileMatchField>>, signature: string | null): void {
     this.errorEntries++;
+    if (findings.endpoints.some(namesOldErpApiHost) && this.oldBaseUrl.count++ === 0) this.oldBaseUrl.firstLine = line;
     let all: ReadonlyMap<number, ReadonlySet<ProfileMatchField>> = named;
     if (this.sourceMatches.size > 0) {
       const both = new Map<number, Set<ProfileMatchField>>();
@@ -191,6 +194,7 @@ export class ReportBuilder {
       profiles,
       reconnectProfileIds: profiles.filter((p) => p.reconnect).map((p) => p.profileId),
       notes,
+      findings: this.oldBaseUrl.count > 0 ? [{ kind: 'old-base-url', ...OLD_BASE_URL_TEXT, ...this.oldBaseUrl }] : [],
     };
   }
 }

@@ -3,7 +3,9 @@ import type { Profile, ProfileState } from '../../shared/profile';
 import { callVerifyEndpoint, type ErpAnswer } from '../reauth/erp-api';
 import { classifyOidcError } from '../reauth/oidc-client';
 import { apiUserFix } from '../reauth/outcomes';
+import { MAX_RATE_LIMIT_WAIT_MS } from '../reauth/rate-limit';
 import { ReauthRequired, type TokenManager, VaultWriteError } from '../reauth/token-manager';
+import type { RateGate } from './rate-gate';
 import { withRetries } from './with-retries';
 
 export interface CheckOptions {
@@ -16,7 +18,12 @@ export interface CheckOptions {
   /** A refresh token ending within this many days makes a working profile `expiring`. */
   expiringWithinDays: number;
   signal?: AbortSignal;
+  /** Shared by the check's workers: a 429 pauses them all. */
+  gate?: RateGate;
 }
+
+/** 429s one profile may meet (waiting each time) before it is left as `error`. */
+const RATE_LIMIT_WAITS = 3;
 
 export interface CheckResult {
   state: Partial<ProfileState>;
@@ -55,7 +62,9 @@ async function getToken(profile: Profile, environment: Environment, options: Che
       const message =
         error.code === 'invalid_grant'
           ? `Visma refused the refresh token (invalid_grant): it expired or was revoked. Reconnect the profile.`
-          : `${error.message} Reconnect the profile.`;
+          : error.code === 'no-token' || error.code === 'wrong-environment'
+            ? `${error.message} Reconnect the profile.`
+            : error.message;
       return { ok: false, transient: false, result: needsReauth(now, error.code, message, 'refresh') };
     }
     if (error instanceof VaultWriteError) return { ok: false, transient: false, result: failed(now, 'keychain', `The keychain refused the rotated token: ${error.message}`, 'refresh') };
@@ -71,17 +80,52 @@ async function getToken(profile: Profile, environment: Environment, options: Che
 function classify(profile: Profile, answer: ErpAnswer & { ok: false }, now: Date): CheckResult {
   switch (answer.kind) {
     case 'legacy-token':
-      return needsReauth(now, answer.faultCode ?? '12002', `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.`);
+      return needsReauth(
+        now,
+        answer.faultCode ?? '12002',
+        `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.${errorIdNote(answer)}`,
+      );
     case 'no-license':
-      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}`);
+      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}${errorIdNote(answer)}`);
     case 'unauthorized':
       return needsReauth(now, '401', 'The Visma.net API refused the token (401) even after a fresh refresh. Reconnect the profile.');
     case 'server-error':
       return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status} several times. A Visma problem, not a reason to reconnect; check again later.`);
     case 'network-error':
       return failed(now, 'network', `${answer.message} The Visma.net API could not be reached; not a reason to reconnect.`);
+    case 'rate-limited':
+      return failed(now, '429', rateLimitedWords(answer, now));
     case 'unexpected':
       return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status}: ${answer.message}`);
+  }
+}
+
+/** Visma's per-request error id, for Visma's support: never to be read as a company. */
+const errorIdNote = (answer: ErpAnswer & { ok: false }) => (answer.vismaErrorId ? ` (Visma error id ${answer.vismaErrorId})` : '');
+
+function rateLimitedWords(answer: ErpAnswer & { ok: false }, now: Date): string {
+  const wait = answer.rateLimit ? Math.ceil((answer.rateLimit.notBefore - now.getTime()) / 60_000) : 0;
+  const when = wait > 0 ? ` and asks to wait ${wait} minute${wait === 1 ? '' : 's'}` : '';
+  return `The Visma.net API is limiting calls (HTTP 429)${when}. Not a reason to reconnect; check again later.`;
+}
+
+/**
+ * The verify call: network errors and 5xx are retried with backoff; a 429 holds the shared gate until
+ * the time Visma named (Retry-After, X-RateLimit-Reset) and asks again, a few times at most.
+ */
+async function askApi(environment: Environment, token: string, options: CheckOptions, retry: Parameters<typeof withRetries>[2]): Promise<ErpAnswer> {
+  for (let waits = 0; ; waits++) {
+    await options.gate?.pass(options.signal);
+    const answer = await withRetries(
+      () => callVerifyEndpoint(environment, token, options.fetch),
+      (a) => !a.ok && (a.kind === 'network-error' || a.kind === 'server-error'),
+      retry,
+    );
+    const waitMs = (answer.rateLimit?.notBefore ?? 0) - options.now().getTime();
+    // A wait too long to sit through is not held: each profile then ends as error after one call.
+    if (answer.rateLimit && waitMs <= MAX_RATE_LIMIT_WAIT_MS) options.gate?.hold(answer.rateLimit.notBefore);
+    if (answer.ok || answer.kind !== 'rate-limited') return answer;
+    if (waits >= RATE_LIMIT_WAITS || waitMs > MAX_RATE_LIMIT_WAIT_MS || !options.gate || options.signal?.aborted) return answer;
   }
 }
 
@@ -96,11 +140,7 @@ export async function checkProfile(profile: Profile, environment: Environment, o
   for (;;) {
     const token = await withRetries(() => getToken(profile, environment, options, forceRefresh), (t) => !t.ok && t.transient, retry);
     if (!token.ok) return token.result;
-    const answer = await withRetries(
-      () => callVerifyEndpoint(environment, token.token, options.fetch),
-      (a) => !a.ok && (a.kind === 'network-error' || a.kind === 'server-error'),
-      retry,
-    );
+    const answer = await askApi(environment, token.token, options, retry);
     const now = options.now();
     if (answer.ok) {
       const ends = profile.refreshTokenExpiresAt ? new Date(profile.refreshTokenExpiresAt) : undefined;

@@ -7,7 +7,12 @@ import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { TokenManager } from '../reauth/token-manager';
+import type { Notice } from '../../shared/notice';
 import { type CheckResult, checkProfile } from './check-profile';
+import { redact } from '../redact';
+import { createRateGate } from './rate-gate';
+import { accessEndedNotices } from './access-ended';
+import { namesOldErpApiHost } from '../../shared/visma-api';
 
 export interface HealthCheckDeps {
   profiles: ProfileService;
@@ -16,6 +21,8 @@ export interface HealthCheckDeps {
   events: EventLog;
   emit(event: ApiEvent): void;
   log: Logger;
+  /** Where "Visma ended every connection of <user>" goes: once, with the profiles to reconnect. */
+  postNotice?: (notice: Notice) => void;
   fetch: typeof fetch;
   now: () => Date;
   concurrency?: number;
@@ -57,16 +64,43 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         durationMs: 0,
       };
       deps.profiles.setTransient(toCheck.map((p) => p.id), 'checking');
+      for (const id of new Set(toCheck.map((p) => p.environmentId))) {
+        const environment = deps.environment(id);
+        if (!environment || !namesOldErpApiHost(environment.apiBaseUrl)) continue;
+        const uses = toCheck.filter((p) => p.environmentId === id).length;
+        deps.postNotice?.({
+          id: `old-base-url-${id}`,
+          level: 'warning',
+          message: `${environment.name} still calls the Visma.net ERP API at integration.visma.net, the old address: Visma throttles it (HTTP 429 after about 500 calls per hour) and is switching it off. Change its API base URL to https://api.finance.visma.net and its verify path to /v1/organization (${uses} profile${uses === 1 ? '' : 's'} use it).`,
+        });
+      }
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();
+      let waitingUntil: number | null = null;
       const flush = () => {
         if (pending.length > 0) deps.profiles.setStates(pending);
         pending = [];
         lastFlush = performance.now();
-        deps.emit({ type: 'health-progress', done: summary.checked, total: toCheck.length, running: running === controller });
+        deps.emit({
+          type: 'health-progress',
+          done: summary.checked,
+          total: toCheck.length,
+          running: running === controller,
+          ...(waitingUntil !== null && running === controller ? { waitingUntil: new Date(waitingUntil).toISOString() } : {}),
+        });
       };
+      const gate = createRateGate(
+        () => deps.now().getTime(),
+        (until) => {
+          waitingUntil = until;
+          if (until !== null) deps.log.info('health.rate-limited', { waitingUntil: new Date(until).toISOString() });
+          flush();
+        },
+      );
+      const refused: { profile: Profile; result: CheckResult }[] = [];
       const record = (profile: Profile, result: CheckResult) => {
+        if (result.errorCode === 'invalid_grant') refused.push({ profile, result });
         pending.push({ id: profile.id, state: result.state });
         summary.checked++;
         const status = result.state.status;
@@ -92,6 +126,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         baseDelayMs: deps.baseDelayMs ?? 300,
         expiringWithinDays: deps.expiringWithinDays ?? 14,
         signal: controller.signal,
+        gate,
       };
       let next = 0;
       const worker = async () => {
@@ -106,7 +141,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
                 : { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'no-environment', message: `Environment "${profile.environmentId}" no longer exists.` } }, kind: 'verify', outcome: 'error', errorCode: 'no-environment', message: 'Its environment no longer exists.' },
             );
           } catch (error) {
-            deps.log.error('health.check-failed', { profileId: profile.id, error: error instanceof Error ? error.message : String(error) });
+            deps.log.error('health.check-failed', { profileId: profile.id, error: redact(error instanceof Error ? error.message : String(error)) });
             record(profile, { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'internal', message: 'The check failed inside Bridgekeeper; the log has the details.' } }, kind: 'verify', outcome: 'error', errorCode: 'internal', message: 'The check failed inside Bridgekeeper.' });
           }
         }
@@ -116,7 +151,14 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
       } finally {
         summary.cancelled = controller.signal.aborted;
         running = null;
+        waitingUntil = null;
         flush();
+        const ended = accessEndedNotices(refused);
+        for (const { notice, states } of ended) {
+          deps.profiles.setStates(states);
+          deps.postNotice?.(notice);
+          deps.log.warn('health.access-ended', { profiles: notice.profileIds?.length ?? 0 });
+        }
         deps.profiles.setTransient(toCheck.map((p) => p.id), null); // the ones a cancel left unchecked
         summary.durationMs = Math.round(performance.now() - started);
         deps.log.info('health.done', { ...summary });

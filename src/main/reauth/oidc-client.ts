@@ -1,5 +1,9 @@
 import * as client from 'openid-client';
 import type { Environment } from '../../shared/environment';
+import { isLoopbackHost } from '../../shared/secure-url';
+import { BODY_CAPS, ResponseTooLarge, cappedResponse } from '../http/read-capped';
+import { type Secrets, redactOptional } from '../redact';
+import { uiLocaleFor } from './ui-locales';
 import { type Failure, ReauthFailure } from './outcomes';
 
 /** What one login attempt must remember between the authorize URL and the redirect. Never persisted. */
@@ -22,6 +26,16 @@ export interface TokenResponse {
 
 const REQUEST_TIMEOUT_SECONDS = 20;
 
+/** A request Bridgekeeper refused to send: plain http to a host that is not this machine. */
+export class InsecureRequestRefused extends Error {
+  constructor(readonly url: string) {
+    super(`Bridgekeeper refused to send a login request over plain http to ${new URL(url).host}: only this machine (the sandbox) may be reached without https.`);
+    this.name = 'InsecureRequestRefused';
+  }
+}
+
+type OidcFetch = NonNullable<client.DiscoveryRequestOptions[typeof client.customFetch]>;
+
 /**
  * The relying party, on openid-client (a certified implementation): discovery per environment
  * (cached), PKCE S256 + state + nonce, the code exchange with ID token validation — issuer,
@@ -30,7 +44,11 @@ const REQUEST_TIMEOUT_SECONDS = 20;
 export class OidcClient {
   readonly #configs = new Map<string, Promise<client.Configuration>>();
 
-  constructor(private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly fetchImpl: typeof fetch = fetch,
+    /** The user's language (a BCP 47 tag), sent as ui_locales in Visma's list. */
+    private readonly locale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale,
+  ) {}
 
   configFor(environment: Environment): Promise<client.Configuration> {
     const key = `${environment.issuer}|${environment.clientId}`;
@@ -45,20 +63,35 @@ export class OidcClient {
   }
 
   async #discover(environment: Environment): Promise<client.Configuration> {
+    const discovered: { metadata?: client.ServerMetadata } = {}; // known once discovery has answered
+    const viaFetch = this.#guardedFetch(() => discovered.metadata);
     const insecure = new URL(environment.issuer).protocol === 'http:'; // the schema allows http on loopback only
-    // openid-client's fetch options are a subset of RequestInit, typed apart from Node's.
-    const viaFetch: NonNullable<client.DiscoveryRequestOptions[typeof client.customFetch]> = (url, options) =>
-      this.fetchImpl(url, options as unknown as RequestInit);
     const config = await client.discovery(new URL(environment.issuer), environment.clientId, undefined, client.None(), {
       timeout: REQUEST_TIMEOUT_SECONDS,
       [client.customFetch]: viaFetch,
+      // openid-client's switch is client-wide; #guardedFetch allows plain http per request, to loopback only.
       execute: [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])],
     });
+    discovered.metadata = config.serverMetadata();
     config.timeout = REQUEST_TIMEOUT_SECONDS;
     config[client.customFetch] = viaFetch;
     return config;
   }
 
+  /**
+   * Every request openid-client sends goes through here: plain http only when the request's own host
+   * is loopback (a discovery document cannot send the code elsewhere over http), and every answer read
+   * under a cap for its kind (a flood ends the attempt, not main's memory).
+   */
+  #guardedFetch(metadata: () => client.ServerMetadata | undefined): OidcFetch {
+    return async (url, options) => {
+      const target = new URL(url);
+      if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.hostname))) throw new InsecureRequestRefused(url);
+      // openid-client's fetch options are a subset of RequestInit, typed apart from Node's.
+      const response = await this.fetchImpl(url, options as unknown as RequestInit);
+      return cappedResponse(response, capFor(url, metadata()));
+    };
+  }
   async begin(environment: Environment, loginHint: string): Promise<PendingLogin> {
     const config = await this.configFor(environment);
     const codeVerifier = client.randomPKCECodeVerifier();
@@ -74,29 +107,61 @@ export class OidcClient {
       // A fresh login every time, for the user the profile names (Visma may ignore these; harmless).
       prompt: 'login',
       login_hint: loginHint,
+      ui_locales: uiLocaleFor(this.locale()),
     });
     return { url, codeVerifier, state, nonce };
   }
 
   async exchange(environment: Environment, pending: PendingLogin, callback: URL): Promise<TokenResponse> {
-    const config = await this.configFor(environment);
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: pending.codeVerifier,
-      expectedState: pending.state,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true,
+    const secrets: Secrets = { code: callback.searchParams.get('code') ?? undefined, codeVerifier: pending.codeVerifier };
+    return guarded(secrets, async () => {
+      const config = await this.configFor(environment);
+      const tokens = await client.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+      return toTokenResponse(tokens);
     });
-    return toTokenResponse(tokens);
   }
 
   async refresh(environment: Environment, refreshToken: string): Promise<TokenResponse> {
-    const config = await this.configFor(environment);
-    return toTokenResponse(await client.refreshTokenGrant(config, refreshToken));
+    return guarded({ refreshToken }, async () => toTokenResponse(await client.refreshTokenGrant(await this.configFor(environment), refreshToken)));
   }
 
-  async revoke(environment: Environment, refreshToken: string): Promise<void> {
-    const config = await this.configFor(environment);
-    await client.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
+  /** Revokes a refresh token, or an access token (Visma accepts both hints). */
+  async revoke(environment: Environment, token: string, kind: 'refresh_token' | 'access_token' = 'refresh_token'): Promise<void> {
+    const secrets: Secrets = kind === 'refresh_token' ? { refreshToken: token } : { accessToken: token };
+    await guarded(secrets, async () => client.tokenRevocation(await this.configFor(environment), token, { token_type_hint: kind }));
+  }
+}
+
+/** A failure whose words (and a server-chosen error code) are fit to store, log and show. */
+export function redactFailure(failure: Failure, secrets: Secrets): Failure {
+  const errorCode = redactOptional(failure.errorCode, secrets)?.slice(0, 64);
+  const detail = redactOptional(failure.detail, secrets);
+  return { ...failure, ...(errorCode !== undefined ? { errorCode } : {}), ...(detail !== undefined ? { detail } : {}) };
+}
+
+/** Which kind of answer a URL gives, for its size cap. */
+function capFor(url: string, metadata: client.ServerMetadata | undefined): number {
+  if (!metadata) return BODY_CAPS.discovery;
+  if (url === metadata.jwks_uri) return BODY_CAPS.jwks;
+  if (url === metadata.revocation_endpoint) return BODY_CAPS.revocation;
+  return BODY_CAPS.token;
+}
+
+/**
+ * Runs one exchange with Visma Connect; whatever it throws leaves as a ReauthFailure, sorted and with
+ * every foreign word redacted of this exchange's secrets — the one way an OIDC error reaches the rest.
+ */
+async function guarded<T>(secrets: Secrets, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // The original error stays behind: its message and body may carry what was sent.
+    throw new ReauthFailure(redactFailure(classifyOidcError(error), secrets));
   }
 }
 
@@ -125,6 +190,10 @@ const SECURITY_CODES = new Set([
 /** Sorts anything openid-client or fetch throws into the outcomes a user can act on. */
 export function classifyOidcError(error: unknown): Failure {
   if (error instanceof ReauthFailure) return error.failure;
+  const tooLarge = findCause(error, ResponseTooLarge);
+  if (tooLarge) return { outcome: 'server-error', errorCode: 'response-too-large', detail: tooLarge.message };
+  const insecure = findCause(error, InsecureRequestRefused);
+  if (insecure) return { outcome: 'security-check-failed', errorCode: 'insecure-request', detail: insecure.message };
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
     const description = error.error_description ?? undefined;
     const withDetail = (outcome: Failure['outcome']): Failure => ({
@@ -140,11 +209,38 @@ export function classifyOidcError(error: unknown): Failure {
   const code = (error as { code?: unknown }).code;
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Response && cause.status >= 500) return { outcome: 'server-error', errorCode: String(cause.status) };
+  if (isUnacceptableSignature(error)) {
+    return {
+      outcome: 'security-check-failed',
+      errorCode: 'unacceptable-signature',
+      detail: 'the ID token is unsigned or signed in a way Bridgekeeper does not accept (alg "none", or a shared-secret algorithm such as HS256)',
+    };
+  }
   if (typeof code === 'string' && SECURITY_CODES.has(code)) {
     return { outcome: 'security-check-failed', errorCode: code, detail: securityDetail(error as Error) };
   }
   if (isNetworkError(error)) return { outcome: 'network-error', detail: networkDetail(error) };
   return { outcome: 'login-failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** The error itself or one of its causes, if it is of that class (openid-client wraps what fetch throws). */
+function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let inner = error, depth = 0; inner && depth < 5; inner = (inner as { cause?: unknown }).cause, depth++) {
+    if (inner instanceof type) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * oauth4webapi refuses an ID token signed with "none" or a symmetric algorithm as an "unsupported
+ * operation": for a login answer that is not a missing feature but a forgery, or a hostile provider.
+ */
+function isUnacceptableSignature(error: unknown): boolean {
+  for (let inner = error, depth = 0; inner && depth < 5; inner = (inner as { cause?: unknown }).cause, depth++) {
+    const { code, message } = inner as { code?: unknown; message?: unknown };
+    if (code === 'OAUTH_UNSUPPORTED_OPERATION' && typeof message === 'string' && /JWS|alg/i.test(message)) return true;
+  }
+  return false;
 }
 
 const CLAIM_NAMES: Record<string, string> = { iss: 'issuer', aud: 'audience', nonce: 'nonce', state: 'state' };

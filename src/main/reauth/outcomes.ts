@@ -126,6 +126,14 @@ export function explain(profile: Profile, environment: Pick<Environment, 'name'>
         explanation: `Visma's servers failed to answer.${quoted} This is not a problem with the user or its roles.`,
         nextStep: 'Try again in a few minutes; Visma may be having problems.',
       };
+    case 'rate-limited':
+      return {
+        ...base,
+        ...code,
+        title: 'The Visma.net API is limiting calls (HTTP 429)',
+        explanation: `Visma asked Bridgekeeper to slow down.${quoted} This is not a problem with the user or its roles.`,
+        nextStep: 'Wait a few minutes and run a health check; Bridgekeeper waits as long as Visma asks.',
+      };
     case 'not-configured':
       return {
         ...base,

@@ -1,9 +1,10 @@
 import type { Environment } from '../../shared/environment';
 import type { Profile } from '../../shared/profile';
 import type { ReauthStep } from '../../shared/reauth';
-import { callVerifyEndpoint } from './erp-api';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ErpAnswer, callVerifyEndpoint } from './erp-api';
 import type { LoginSurface } from './login-surface';
-import { type OidcClient, type TokenResponse, classifyOidcError } from './oidc-client';
+import { type OidcClient, type TokenResponse, classifyOidcError, redactFailure } from './oidc-client';
 import { type Failure, ReauthFailure, fail } from './outcomes';
 import { type ConnectionTimes, type TokenManager, VaultWriteError, tenantOf } from './token-manager';
 
@@ -78,16 +79,18 @@ export async function runReauthFlow(profile: Profile, environment: Environment, 
       if (error instanceof VaultWriteError) fail({ outcome: 'keychain-failed', detail: error.message });
       throw error;
     }
-    const answer = await callVerifyEndpoint(environment, tokens.accessToken, deps.fetch);
+    const answer = await verify(environment, tokens.accessToken, deps, cancel);
     if (answer.ok) {
       deps.onStep('verified');
       return { outcome: 'connected', times, verifiedAt: new Date(), hasRefreshToken: tokens.refreshToken !== undefined };
     }
-    if (answer.kind === 'network-error' || answer.kind === 'server-error') {
+    if (answer.kind === 'network-error' || answer.kind === 'server-error' || answer.kind === 'rate-limited') {
       const failure: Failure =
         answer.kind === 'network-error'
           ? { outcome: 'network-error', detail: answer.message }
-          : { outcome: 'server-error', errorCode: String(answer.status), detail: answer.message };
+          : answer.kind === 'rate-limited'
+            ? { outcome: 'rate-limited', errorCode: '429', detail: answer.message }
+            : { outcome: 'server-error', errorCode: String(answer.status ?? 'error'), detail: answer.message };
       return { outcome: 'unverified', times, failure };
     }
     await deps.tokens.disconnect(profile.id, environment); // the API refuses these tokens: keep none of them
@@ -101,7 +104,20 @@ export async function runReauthFlow(profile: Profile, environment: Environment, 
     return refused[answer.kind];
   } catch (error) {
     if (tokens) await deps.tokens.discard(environment, tokens);
-    if (error instanceof ReauthFailure) return error.failure;
-    return classifyOidcError(error);
+    const failure = error instanceof ReauthFailure ? error.failure : classifyOidcError(error);
+    return redactFailure(failure, { accessToken: tokens?.accessToken, refreshToken: tokens?.refreshToken, idToken: tokens?.idToken });
   }
+}
+
+/** A wait this long (Retry-After) is worth it while the person watches; a longer one leaves the check to later. */
+const VERIFY_WAIT_LIMIT_MS = 60_000;
+
+/** The verification call; a 429 with a short Retry-After is waited out once. */
+async function verify(environment: Environment, accessToken: string, deps: ReauthFlowDeps, cancel: AbortSignal): Promise<ErpAnswer> {
+  const answer = await callVerifyEndpoint(environment, accessToken, deps.fetch);
+  if (answer.ok || answer.kind !== 'rate-limited' || !answer.rateLimit) return answer;
+  const waitMs = answer.rateLimit.notBefore - Date.now();
+  if (waitMs > VERIFY_WAIT_LIMIT_MS) return answer;
+  await sleep(Math.max(0, waitMs), undefined, { signal: cancel }).catch(() => undefined);
+  return cancel.aborted ? answer : callVerifyEndpoint(environment, accessToken, deps.fetch);
 }

@@ -1,10 +1,18 @@
 import { decodeJwt } from 'jose';
 import type { Environment } from '../../shared/environment';
-import type { OidcClient, TokenResponse } from './oidc-client';
+import { type OidcClient, type TokenResponse, classifyOidcError } from './oidc-client';
+import { ReauthFailure } from './outcomes';
 import type { TokenVault, VaultEntry } from './token-vault';
 
 /** Refresh this long before the access token would expire, so no call goes out with a dying token. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * A refresh whose answer never arrived may have rotated the token at Visma. Sending the old one
+ * again is safe only within the grace period, and Visma's shortest is 5 seconds (visma-facts.md):
+ * after that a replay would end every connection of the API user.
+ */
+export const REPLAY_SAFE_MS = 5_000;
 
 interface AccessToken {
   token: string;
@@ -17,10 +25,12 @@ export interface ConnectionTimes {
   refreshTokenExpiresAt?: string;
 }
 
+export type ReauthRequiredCode = 'no-token' | 'invalid_grant' | 'wrong-environment' | 'rotation-interrupted' | 'wrong-company' | 'no-company' | 'connection-ended';
+
 /** The refresh token is gone or dead: only an interactive login helps (status needs-reauth). */
 export class ReauthRequired extends Error {
   constructor(
-    readonly code: 'no-token' | 'invalid_grant' | 'wrong-environment',
+    readonly code: ReauthRequiredCode,
     message: string,
   ) {
     super(message);
@@ -42,12 +52,20 @@ export function tenantOf(accessToken: string): string | undefined {
 
 /**
  * Access tokens per profile, refreshed ahead of expiry with one refresh in flight per profile.
- * A rotated refresh token is written to the vault before the old one is let go; a refused
- * refresh (invalid_grant) means the profile needs an interactive login.
+ *
+ * - A rotated refresh token is written to the vault before the old one is let go.
+ * - Before a refresh goes out, the vault entry is marked "rotating"; a mark older than
+ *   REPLAY_SAFE_MS found later means an answer was lost (a crash, a cut connection): the old
+ *   token is never sent again (Visma would end every connection of the user), the profile needs a reconnect.
+ * - Each profile's connection has an epoch; a new login, a disconnect or a deletion ends it. A refresh
+ *   answer for an ended epoch is revoked at Visma and dropped, never stored.
+ * - Every access token obtained must name the company the connection was made for.
  */
 export class TokenManager {
   readonly #access = new Map<string, AccessToken>();
-  readonly #refreshing = new Map<string, Promise<AccessToken>>();
+  readonly #refreshing = new Map<string, { epoch: number; pending: Promise<AccessToken> }>();
+  readonly #epochs = new Map<string, number>();
+  readonly #locks = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly oidc: OidcClient,
@@ -57,20 +75,23 @@ export class TokenManager {
 
   /** Keeps a fresh login's tokens: the refresh token in the vault first, then the access token in memory. */
   async store(profileId: string, environment: Environment, tokens: TokenResponse, tenantId: string): Promise<ConnectionTimes> {
-    const times = this.#times(tokens);
-    if (tokens.refreshToken) {
-      await this.#write(profileId, {
-        refreshToken: tokens.refreshToken,
-        environmentId: environment.id,
-        tenantId,
-        savedAt: new Date(this.now()).toISOString(),
-        ...(times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
-      });
-    } else {
-      await this.vault.delete(profileId); // an older login's refresh token belongs to other tokens
-    }
-    this.#access.set(profileId, { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId });
-    return times;
+    return this.#exclusive(profileId, async () => {
+      this.#endEpoch(profileId); // a refresh still in flight belongs to the connection this login replaces
+      const times = this.#times(tokens);
+      if (tokens.refreshToken) {
+        await this.#write(profileId, {
+          refreshToken: tokens.refreshToken,
+          environmentId: environment.id,
+          tenantId,
+          savedAt: new Date(this.now()).toISOString(),
+          ...(times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
+        });
+      } else {
+        await this.vault.delete(profileId); // an older login's refresh token belongs to other tokens
+      }
+      this.#access.set(profileId, { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId });
+      return times;
+    });
   }
 
   /** A usable access token for the profile, refreshed if it is missing or about to expire. */
@@ -79,43 +100,86 @@ export class TokenManager {
     if (cached && !options.forceRefresh && cached.expiresAt - this.now() > REFRESH_MARGIN_MS) {
       return { token: cached.token, times: { accessTokenExpiresAt: new Date(cached.expiresAt).toISOString() }, refreshed: false };
     }
-    let pending = this.#refreshing.get(profileId);
-    if (!pending) {
-      pending = this.#refresh(profileId, environment).finally(() => this.#refreshing.delete(profileId));
-      this.#refreshing.set(profileId, pending);
+    const epoch = this.#epoch(profileId);
+    let running = this.#refreshing.get(profileId);
+    if (!running || running.epoch !== epoch) {
+      const pending = this.#refresh(profileId, environment, epoch).finally(() => {
+        if (this.#refreshing.get(profileId)?.pending === pending) this.#refreshing.delete(profileId);
+      });
+      running = { epoch, pending };
+      this.#refreshing.set(profileId, running);
     }
-    const fresh = await pending;
+    const fresh = await running.pending;
     return { token: fresh.token, times: { accessTokenExpiresAt: new Date(fresh.expiresAt).toISOString() }, refreshed: true };
   }
 
-  async #refresh(profileId: string, environment: Environment): Promise<AccessToken> {
-    const entry = await this.vault.get(profileId);
-    if (!entry) throw new ReauthRequired('no-token', 'Bridgekeeper holds no refresh token for this profile.');
-    if (entry.environmentId !== environment.id) {
-      throw new ReauthRequired('wrong-environment', 'The stored token belongs to another environment.');
-    }
+  async #refresh(profileId: string, environment: Environment, epoch: number): Promise<AccessToken> {
+    const entry = await this.#exclusive(profileId, async () => {
+      this.#checkEpoch(profileId, epoch);
+      const stored = await this.vault.get(profileId);
+      if (!stored) throw new ReauthRequired('no-token', 'Bridgekeeper holds no refresh token for this profile.');
+      if (stored.environmentId !== environment.id) throw new ReauthRequired('wrong-environment', 'The stored token belongs to another environment.');
+      if (stored.rotatingSince && this.now() - Date.parse(stored.rotatingSince) > REPLAY_SAFE_MS) {
+        throw new ReauthRequired(
+          'rotation-interrupted',
+          "A renewal of this profile's token was interrupted before Bridgekeeper could store the new token. Sending the old one again would make Visma end every connection of this API user, so Bridgekeeper will not: reconnect this profile. Its other profiles are not affected.",
+        );
+      }
+      const marked = stored.rotatingSince ? stored : { ...stored, rotatingSince: new Date(this.now()).toISOString() };
+      if (marked !== stored) await this.#write(profileId, marked);
+      return marked;
+    });
+
     let tokens: TokenResponse;
     try {
       tokens = await this.oidc.refresh(environment, entry.refreshToken);
     } catch (error) {
-      if ((error as { error?: unknown }).error === 'invalid_grant') {
+      const failure = error instanceof ReauthFailure ? error.failure : classifyOidcError(error);
+      // Visma answered (even with an error): nothing was rotated, the mark goes. Without a readable answer it stays.
+      const answered = failure.outcome !== 'network-error' && failure.errorCode !== 'response-too-large';
+      if (answered) await this.#clearMark(profileId, epoch, entry);
+      if (failure.errorCode === 'invalid_grant') {
         this.#access.delete(profileId);
-        throw new ReauthRequired('invalid_grant', (error as { error_description?: string }).error_description ?? 'The refresh token was refused (invalid_grant).');
+        throw new ReauthRequired('invalid_grant', failure.detail ?? 'The refresh token was refused (invalid_grant).');
       }
       throw error;
     }
-    if (tokens.refreshToken && tokens.refreshToken !== entry.refreshToken) {
-      // One-time refresh tokens: the new one must be safe in the vault before the old is dropped.
-      const times = this.#times(tokens);
-      await this.#write(profileId, {
-        ...entry,
-        refreshToken: tokens.refreshToken,
-        savedAt: new Date(this.now()).toISOString(),
-        ...(times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
+
+    const tenant = tenantOf(tokens.accessToken);
+    if (tenant !== entry.tenantId) {
+      // Not the company this connection was made for: nothing of it is kept, and Visma is told.
+      await this.#exclusive(profileId, async () => {
+        if (this.#epoch(profileId) === epoch) {
+          this.#endEpoch(profileId);
+          await this.vault.delete(profileId);
+        }
       });
+      await this.discard(environment, tokens);
+      throw tenant === undefined
+        ? new ReauthRequired('no-company', `Visma renewed the token without a company (no tenant_id), not for company ${entry.tenantId}. The new tokens were revoked; reconnect the profile.`)
+        : new ReauthRequired('wrong-company', `Visma renewed the token for company ${tenant}, not for company ${entry.tenantId} that this profile was connected to. The new tokens were revoked and nothing was stored; reconnect the profile.`);
     }
-    const access = { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId: tenantOf(tokens.accessToken) ?? entry.tenantId };
-    this.#access.set(profileId, access);
+
+    const access = await this.#exclusive(profileId, async () => {
+      if (this.#epoch(profileId) !== epoch) return null;
+      const times = this.#times(tokens);
+      const rotated = tokens.refreshToken !== undefined && tokens.refreshToken !== entry.refreshToken;
+      const { rotatingSince: _done, ...settled } = entry;
+      // One-time refresh tokens: the new one must be safe in the vault before the old is dropped.
+      await this.#write(profileId, {
+        ...settled,
+        ...(rotated ? { refreshToken: tokens.refreshToken!, savedAt: new Date(this.now()).toISOString() } : {}),
+        ...(rotated && times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
+      });
+      const fresh = { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId: entry.tenantId };
+      this.#access.set(profileId, fresh);
+      return fresh;
+    });
+    if (!access) {
+      // The connection ended (disconnect, deletion, a change, a new login) while this answer was on its way.
+      await this.discard(environment, tokens);
+      throw new ReauthRequired('connection-ended', "The profile's connection was ended while Visma renewed its token; the late answer was revoked and not stored.");
+    }
     return access;
   }
 
@@ -124,28 +188,31 @@ export class TokenManager {
    * Visma said. A failed revoke is returned so the user hears of it.
    */
   async disconnect(profileId: string, environment: Environment | undefined): Promise<{ revoked: boolean; revokeError?: string }> {
-    this.#access.delete(profileId);
-    const entry = await this.vault.get(profileId);
-    if (!entry) return { revoked: false };
-    let result: { revoked: boolean; revokeError?: string } = { revoked: false };
-    if (!environment) result = { revoked: false, revokeError: 'its environment no longer exists, so Visma could not be told' };
-    else {
-      try {
-        await this.oidc.revoke(environment, entry.refreshToken);
-        result = { revoked: true };
-      } catch (error) {
-        result = { revoked: false, revokeError: error instanceof Error ? error.message : String(error) };
+    return this.#exclusive(profileId, async () => {
+      this.#endEpoch(profileId);
+      const entry = await this.vault.get(profileId);
+      if (!entry) return { revoked: false };
+      let result: { revoked: boolean; revokeError?: string } = { revoked: false };
+      if (!environment) result = { revoked: false, revokeError: 'its environment no longer exists, so Visma could not be told' };
+      else {
+        try {
+          await this.oidc.revoke(environment, entry.refreshToken);
+          result = { revoked: true };
+        } catch (error) {
+          const failure = error instanceof ReauthFailure ? error.failure : classifyOidcError(error);
+          result = { revoked: false, revokeError: failure.detail ?? (failure.errorCode ? `Visma answered ${failure.errorCode}` : failure.outcome) };
+        }
       }
-    }
-    await this.vault.delete(profileId);
-    return result;
+      await this.vault.delete(profileId);
+      return result;
+    });
   }
 
-  /** Best effort: tokens from a login we will not keep (wrong company, refused by the API). */
+  /** Best effort: tokens we will not keep (wrong company, refused by the API, a late answer). */
   async discard(environment: Environment, tokens: TokenResponse): Promise<void> {
-    if (!tokens.refreshToken) return;
     try {
-      await this.oidc.revoke(environment, tokens.refreshToken);
+      if (tokens.refreshToken) await this.oidc.revoke(environment, tokens.refreshToken);
+      else await this.oidc.revoke(environment, tokens.accessToken, 'access_token');
     } catch {
       // Nothing was stored; an unrevoked token simply expires.
     }
@@ -153,6 +220,40 @@ export class TokenManager {
 
   async hasTokens(profileId: string): Promise<boolean> {
     return this.#access.has(profileId) || (await this.vault.get(profileId)) !== null;
+  }
+
+  #epoch(profileId: string): number {
+    return this.#epochs.get(profileId) ?? 0;
+  }
+
+  #endEpoch(profileId: string): void {
+    this.#epochs.set(profileId, this.#epoch(profileId) + 1);
+    this.#access.delete(profileId);
+  }
+
+  #checkEpoch(profileId: string, epoch: number): void {
+    if (this.#epoch(profileId) !== epoch) throw new ReauthRequired('connection-ended', "The profile's connection was ended before its token could be renewed.");
+  }
+
+  async #clearMark(profileId: string, epoch: number, entry: VaultEntry): Promise<void> {
+    await this.#exclusive(profileId, async () => {
+      if (this.#epoch(profileId) !== epoch) return;
+      const { rotatingSince: _cleared, ...settled } = entry;
+      await this.#write(profileId, settled).catch(() => undefined); // a mark left behind only costs a reconnect
+    });
+  }
+
+  /** Vault reads and writes of one profile, one at a time: a late refresh cannot write over a disconnect. */
+  async #exclusive<T>(profileId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.#locks.get(profileId) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.#locks.set(profileId, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(profileId) === settled) this.#locks.delete(profileId);
+    }
   }
 
   async #write(profileId: string, entry: VaultEntry): Promise<void> {

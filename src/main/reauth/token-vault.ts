@@ -9,6 +9,8 @@ export interface VaultEntry {
   tenantId: string;
   savedAt: string;
   refreshTokenExpiresAt?: string;
+  /** Set just before a refresh goes out, cleared when its answer is stored: a lost answer leaves it behind. */
+  rotatingSince?: string;
 }
 
 /** One entry per profile under one service name, in the OS keychain (platform/keychain-vault). */

@@ -89,4 +89,58 @@ describe('the health check (F9)', () => {
     expect(app.profiles.get('new')!.status).toBe('never-connected');
     expect(app.profiles.all().some((p) => p.status === 'checking')).toBe(false);
   });
+
+  it('waits as long as a 429 asks, all workers together, then goes on; the progress says it is waiting (issue 11.10)', async () => {
+    const sandbox = await newSandbox();
+    const { app } = await connectedApp(sandbox, 6, quick);
+    await sandbox.admin.resetRequestCounts();
+    await sandbox.admin.throttle('api', 2, 1); // two answers say "Retry-After: 1"; all six workers pause
+    const started = performance.now();
+    const summary = await app.api.runHealthCheck(null);
+    expect(summary).toMatchObject({ checked: 6, connected: 6, needsReauth: 0, error: 0 });
+    expect(performance.now() - started).toBeGreaterThan(900);
+    expect((await sandbox.admin.requestCounts()).byEndpoint.api).toBe(8); // 6 + the 2 throttled: no storm
+    const waiting = app.events.filter((e) => e.type === 'health-progress' && e.waitingUntil);
+    expect(waiting.length).toBeGreaterThan(0);
+  });
+
+  it('a long Retry-After leaves the profiles in error (never needs-reauth), without asking again', async () => {
+    const sandbox = await newSandbox();
+    const { app } = await connectedApp(sandbox, 2, quick);
+    await sandbox.admin.resetRequestCounts();
+    await sandbox.admin.throttle('api', 10, 3600);
+    const summary = await app.api.runHealthCheck(null);
+    expect(summary).toMatchObject({ checked: 2, error: 2, needsReauth: 0 });
+    for (const p of app.profiles.all()) {
+      expect(p).toMatchObject({ status: 'error', statusReason: { code: '429' } });
+      expect(p.statusReason!.message).toContain('asks to wait 60 minutes');
+    }
+    expect((await sandbox.admin.requestCounts()).byEndpoint.api).toBe(2);
+  });
+
+  it('names the Visma error id of a 12002 answer as such, not as a company (issue 11.11)', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connectedApp(sandbox, 1, quick);
+    const environment = app.environments.get(sandbox.environment.id)!;
+    const entry = (await vault.get('p0000'))!;
+    await app.tokens.store('p0000', environment, { accessToken: sandbox.seed.api.legacyTokens[0]!, refreshToken: entry.refreshToken, expiresIn: 3600 }, NORDLYS.id);
+    await app.api.runHealthCheck(null);
+    const reason = app.profiles.get('p0000')!.statusReason!;
+    expect(reason.code).toBe('12002');
+    expect(reason.message).toMatch(/Visma error id [0-9a-f-]{36}/);
+  });
+
+  it('an environment still on the old base URL: the throttle reads as an error, never a reconnect, and a notice says what to change (issue 11.9)', async () => {
+    const sandbox = await newSandbox({ api: { legacyCallsPerHour: 2 } });
+    const { app } = await connectedApp(sandbox, 3, quick);
+    await app.api.saveEnvironment({ ...sandbox.environment, apiBaseUrl: sandbox.legacyApiBaseUrl });
+    const summary = await app.api.runHealthCheck(null);
+    expect(summary).toMatchObject({ checked: 3, connected: 2, error: 1, needsReauth: 0 });
+    expect(app.profiles.all().find((p) => p.status === 'error')!.statusReason).toMatchObject({ code: '429' });
+
+    await app.api.saveEnvironment({ ...sandbox.environment, apiBaseUrl: 'https://integration.visma.net/API/controller/api' });
+    await app.api.runHealthCheck(null);
+    const notice = (await app.api.listNotices()).find((n) => n.id === `old-base-url-${sandbox.environment.id}`);
+    expect(notice?.message).toContain('Change its API base URL to https://api.finance.visma.net');
+  });
 });

@@ -22,7 +22,7 @@ async function setUp(sandbox: Sandbox, scripts: LoginScript[], options: Paramete
 describe('reconnecting a profile against the sandbox', () => {
   it('connects: the right company, the refresh token in the vault, verified against the API', async () => {
     const sandbox = await newSandbox();
-    const { app, vault, surface, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
+    const { app, vault, surface, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], { locale: () => 'nn-NO' });
     await profile();
     const result = await app.api.reauthenticate('orders');
     expect(result).toMatchObject({ outcome: 'connected', title: 'Connected' });
@@ -37,6 +37,7 @@ describe('reconnecting a profile against the sandbox', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('prompt')).toBe('login');
     expect(url.searchParams.get('login_hint')).toBe(ANNA.email);
+    expect(url.searchParams.get('ui_locales')).toBe('nb-NO'); // the user's language, in Visma's list
     expect(url.searchParams.get('scope')).toContain('offline_access');
     expect(url.searchParams.get('state')).toBeTruthy();
     expect(url.searchParams.get('nonce')).toBeTruthy();
@@ -182,6 +183,20 @@ describe('reconnecting a profile against the sandbox', () => {
     const result = await app.api.reauthenticate('orders');
     expect(result.explanation).toContain('the tokens are stored');
     expect(app.profiles.get('orders')!.status).toBe('error');
+    expect(await vault.get('orders')).not.toBeNull();
+  });
+
+  it('waits out a short Retry-After at the verification call, and keeps the tokens through a long one (issue 11.10)', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }, { ...ANNA, company: NORDLYS.name }]);
+    await profile();
+    await sandbox.admin.throttle('api', 1, 1);
+    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'connected' });
+    await sandbox.admin.throttle('api', 1, 3600);
+    const result = await app.api.reauthenticate('orders');
+    expect(result.explanation).toContain('the tokens are stored');
+    expect(result.explanation).toContain('slow down');
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'error', statusReason: { code: '429' } });
     expect(await vault.get('orders')).not.toBeNull();
   });
 

@@ -1,8 +1,9 @@
 import * as client from 'openid-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Sandbox } from '../../../sandbox';
 import { ReauthRequired, VaultWriteError } from '../../../src/main/reauth/token-manager';
 import { type TokenVault, createMemoryVault } from '../../../src/main/reauth/token-vault';
+import { hostileServer } from '../../helpers/hostile-server';
 import { httpLoginSurface } from '../../helpers/http-login-surface';
 import { ANNA, NORDLYS, discover } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
@@ -12,8 +13,8 @@ import { tempApp } from '../../helpers/temp-app';
 const newSandbox = sandboxPerTest();
 
 /** A connected profile "orders" on a sandbox whose client rotates refresh tokens (one-time, 2 s grace). */
-async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault()) {
-  const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date() });
+async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault(), fetchImpl: typeof fetch = fetch) {
+  const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date(), fetch: fetchImpl });
   await app.api.saveEnvironment(sandbox.environment);
   await app.api.createProfile(ordersProfile(sandbox.environment.id));
   expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
@@ -25,7 +26,8 @@ const refreshDirectly = async (sandbox: Sandbox, refreshToken: string) => client
 
 describe('the token lifecycle (F10)', () => {
   it('rotates a one-time refresh token: the new one is in the vault, the old one dies after the grace period', async () => {
-    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1 } } } });
+    // Without revoke-on-replay: the test itself replays the old token to prove it dead.
+    const sandbox = await newSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1, revokeOnReplay: false } } } });
     const { app, vault, environment } = await connected(sandbox);
     const before = (await vault.get('orders'))!.refreshToken;
     const first = await app.tokens.accessToken('orders', environment);
@@ -135,5 +137,41 @@ describe('the token lifecycle (F10)', () => {
     await app.api.updateProfile('orders', { ...profile, companyId: '1000002', companyName: 'Fjellvind Bygg AS' });
     expect(await vault.get('orders')).toBeNull();
     expect(app.profiles.get('orders')!.status).toBe('never-connected');
+  });
+
+  it('a refresh answer that arrives after a disconnect is revoked and dropped: the profile stays disconnected (issue 11.5)', async () => {
+    const sandbox = await newSandbox();
+    // Visma rotates at once, but its answer is slow to arrive.
+    const hostile = await hostileServer(sandbox.issuer);
+    onTestFinished(() => hostile.close());
+    const tokenAnswers: string[] = [];
+    const { app, vault, environment } = await connected(sandbox, createMemoryVault(), hostile.fetch);
+    hostile.on('/connect/token', async (request) => {
+      const genuine = await request.forward();
+      tokenAnswers.push(genuine.body);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return genuine;
+    });
+    await sandbox.admin.resetRequestCounts();
+    const late = app.tokens.accessToken('orders', environment, { forceRefresh: true });
+    await expect.poll(() => tokenAnswers.length).toBe(1); // Visma has answered; the answer is on its way
+    expect(await app.api.disconnectProfile('orders')).toEqual({ revoked: true });
+    await expect(late).rejects.toMatchObject({ code: 'connection-ended' });
+    expect(await vault.get('orders')).toBeNull();
+    expect(await app.tokens.hasTokens('orders')).toBe(false);
+    const lateToken = (JSON.parse(tokenAnswers[0]!) as { refresh_token: string }).refresh_token;
+    await expect(refreshDirectly(sandbox, lateToken)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: 'disconnected' } });
+  });
+
+  it('a refresh answer that arrives after a new login does not overwrite the new tokens', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault, environment } = await connected(sandbox);
+    await sandbox.admin.addLatency('token', 400);
+    const late = app.tokens.accessToken('orders', environment, { forceRefresh: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await app.tokens.store('orders', environment, { accessToken: 'x.y.z', refreshToken: 'the-new-login-refresh-token', expiresIn: 3600 }, NORDLYS.id);
+    await expect(late).rejects.toMatchObject({ code: 'connection-ended' });
+    expect((await vault.get('orders'))!.refreshToken).toBe('the-new-login-refresh-token');
   });
 });

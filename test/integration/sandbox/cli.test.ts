@@ -37,11 +37,12 @@ describe('npm run sandbox', () => {
     await expect.poll(() => out.stdout, { timeout: 15_000 }).toContain('Press Ctrl+C to stop.');
 
     const issuer = /Issuer \(Visma Connect\): (\S+)/.exec(out.stdout)![1]!;
-    expect(out.stdout).toContain(`ERP API base URL:       ${issuer}/API`);
+    expect(out.stdout).toContain(`ERP API base URL:       ${issuer}   (paths like /v1/organization)`);
+    expect(out.stdout).toContain(`Legacy API base URL:    ${issuer}/API/controller/api   (throttled: 429 after 500 calls per hour)`);
     expect(out.stdout).toMatch(/anna\.apiuser@example\.com {2}password: Anna-sandbox-1/);
     expect(out.stdout).toMatch(/two-step secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP, code now \d{6}/);
     const environment = EnvironmentDefinitionSchema.parse(JSON.parse(await readFile(envFile, 'utf8')));
-    expect(environment).toMatchObject({ issuer, apiBaseUrl: `${issuer}/API`, clientId: 'bridgekeeper' });
+    expect(environment).toMatchObject({ issuer, apiBaseUrl: issuer, verifyPath: '/v1/organization', clientId: 'bridgekeeper' });
     expect((await fetch(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
 
     child.kill('SIGTERM');

@@ -60,7 +60,7 @@ describe('failing the next requests with a 5xx', () => {
     expect((await sandbox.admin.state()).faults.failNext).toEqual([{ target: 'any', remaining: 5, status: 500 }]);
     await sandbox.admin.clearFaults();
     expect((await callApi(sandbox, tokens.access_token)).status).toBe(200);
-    expect((await sandbox.admin.state()).faults).toEqual({ latencyMs: {}, failNext: [], dropNext: [] });
+    expect((await sandbox.admin.state()).faults).toEqual({ latencyMs: {}, failNext: [], dropNext: [], throttleNext: [] });
   });
 });
 
@@ -95,12 +95,12 @@ describe('request counts', () => {
     await sandbox.admin.resetRequestCounts();
     await sandbox.admin.failNext('api', 1, 500);
     await callApi(sandbox, tokens.access_token);
-    await callApi(sandbox, tokens.access_token, '/controller/api/v1/customer/customerClass');
+    await callApi(sandbox, tokens.access_token, '/v1/customer/customerClass');
     const counts = await sandbox.admin.requestCounts();
     expect(counts.byEndpoint).toMatchObject({ api: 2, discovery: 0, jwks: 0, token: 0 });
     expect(counts.byPath).toEqual({
-      'GET /API/controller/api/v1/organization': 1,
-      'GET /API/controller/api/v1/customer/customerClass': 1,
+      'GET /v1/organization': 1,
+      'GET /v1/customer/customerClass': 1,
     });
   });
 });

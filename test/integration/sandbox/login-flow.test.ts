@@ -45,7 +45,7 @@ describe('login → company → consent → code → tokens', () => {
     const organization = await callApi(sandbox, tokens.access_token);
     expect(organization.status).toBe(200);
     expect(organization.json).toEqual({ organizationId: FJELLVIND.id, name: FJELLVIND.name });
-    const classes = await callApi(sandbox, tokens.access_token, '/controller/api/v1/customer/customerClass');
+    const classes = await callApi(sandbox, tokens.access_token, '/v1/customer/customerClass');
     expect(classes.json).toEqual([{ id: 'B2B', description: 'Business customers' }]);
   });
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as jose from 'jose';
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { ANNA, NORDLYS, callApi, logIn } from '../../helpers/sandbox/relying-party';
+import { ANNA, FJELLVIND, NORDLYS, PER, callApi, logIn } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { postForm, refreshWith } from '../../helpers/sandbox/token-endpoint';
 
@@ -11,7 +11,7 @@ const anna = { ...ANNA, company: NORDLYS.name };
 
 describe('one-time refresh tokens (rotation)', () => {
   it('give a new refresh token each time; the old one works during the grace period, then invalid_grant', async () => {
-    const sandbox = await startSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1 } } } });
+    const sandbox = await startSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1, revokeOnReplay: false } } } });
     const { config, tokens } = await logIn(sandbox, anna);
     const first = tokens.refresh_token!;
 
@@ -30,17 +30,28 @@ describe('one-time refresh tokens (rotation)', () => {
     expect(late.status).toBe(400);
     expect(late.json).toMatchObject({ error: 'invalid_grant' });
 
-    // The replacement is unaffected by the late replay.
+    // Without revokeOnReplay, the replacement is unaffected by the late replay.
     const next = await client.refreshTokenGrant(config, rotated.refresh_token!);
     expect(next.access_token).toBeTruthy();
   });
 
-  it('with revokeOnReplay, a late replay kills the replacement too', async () => {
-    const sandbox = await startSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 0, revokeOnReplay: true } } } });
+  it("by default (Visma's behaviour), a late replay revokes all access of that client and user, and nobody else's", async () => {
+    const sandbox = await startSandbox({ clients: { bridgekeeper: { refreshTokens: { mode: 'one-time', graceSeconds: 1 } } } });
     const { config, tokens } = await logIn(sandbox, anna);
+    const secondProfile = await logIn(sandbox, { ...ANNA, company: FJELLVIND.name }); // another profile, same API user
+    const otherUser = await logIn(sandbox, { ...PER, company: FJELLVIND.name });
+    const otherClient = await logIn(sandbox, anna, { clientId: 'bridgekeeper-reuse' });
     const rotated = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    await sleep(1100);
     expect((await refreshWith(sandbox, tokens.refresh_token!)).json).toMatchObject({ error: 'invalid_grant' });
+    // Every login of Anna with this client is gone, refresh and access tokens alike.
     expect((await refreshWith(sandbox, rotated.refresh_token!)).json).toMatchObject({ error: 'invalid_grant' });
+    expect((await refreshWith(sandbox, secondProfile.tokens.refresh_token!)).json).toMatchObject({ error: 'invalid_grant' });
+    expect((await callApi(sandbox, rotated.access_token)).status).toBe(401);
+    expect((await callApi(sandbox, secondProfile.tokens.access_token)).status).toBe(401);
+    // Per's login and Anna's login with another client are untouched.
+    expect((await refreshWith(sandbox, otherUser.tokens.refresh_token!)).status).toBe(200);
+    expect((await refreshWith(sandbox, otherClient.tokens.refresh_token!, 'bridgekeeper-reuse')).status).toBe(200);
   });
 });
 

@@ -33,8 +33,8 @@ describe('the seed', () => {
 
   it('fills in every default for a minimal seed', () => {
     const seed = parseSeed(minimal());
-    expect(seed.clients[0]!.refreshTokens).toEqual({ mode: 'one-time', lifetimeSeconds: 2_592_000, graceSeconds: 30, revokeOnReplay: false });
-    expect(seed.api).toEqual({ audience: 'vismanet_erp_interactive_api', noLicenseStatus: 403, legacyTokens: [] });
+    expect(seed.clients[0]!.refreshTokens).toEqual({ mode: 'one-time', lifetimeSeconds: 2_592_000, graceSeconds: 30, revokeOnReplay: true });
+    expect(seed.api).toEqual({ audience: 'vismanet_erp_interactive_api', noLicenseStatus: 403, legacyTokens: [], legacyCallsPerHour: 500 });
   });
 
   it('names the field of every problem', () => {
@@ -86,8 +86,8 @@ describe('the environment for the app', () => {
         clientId: 'bridgekeeper',
         scopes: 'openid email profile tenants offline_access vismanet_erp_interactive_api:read vismanet_erp_interactive_api:create vismanet_erp_interactive_api:update vismanet_erp_interactive_api:delete',
         redirectUri: 'http://127.0.0.1/bridgekeeper/callback',
-        apiBaseUrl: `${sandbox.issuer}/API`,
-        verifyPath: '/controller/api/v1/organization',
+        apiBaseUrl: sandbox.issuer,
+        verifyPath: '/v1/organization',
         extraLoginOrigins: [],
       });
       expect(sandbox.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

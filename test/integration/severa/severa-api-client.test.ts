@@ -69,6 +69,26 @@ describe('the Severa API client against a local look-alike', () => {
     expect(calls('/v1/token')).toBe(1);
   });
 
+  it('an error that quotes the client secret or the access token: both redacted from the message (issue 11.1)', async () => {
+    severa.fail('/v1/token', { status: 400, body: { error: { message: `secret ${LOOKALIKE_CLIENT.clientSecret} is not valid` } } });
+    const refused = await failure(client().listUsers());
+    expect(refused.message).toContain('secret [client secret] is not valid');
+    expect(refused.message).not.toContain(LOOKALIKE_CLIENT.clientSecret);
+    const api = client();
+    await api.listActiveAddons(); // a token is held now
+    const bearer = severa.requests.at(-1)!.authorization!.replace(/^Bearer /, '');
+    severa.fail('/v1/organizationdetails', { status: 409, body: { error: { message: `token ${bearer} conflicts` } } });
+    const quoted = await failure(api.listActiveAddons());
+    expect(quoted.message).toContain('token [access token] conflicts');
+  });
+
+  it('an answer larger than the cap ends the call as a bad response (issue 11.2)', async () => {
+    severa.fail('/v1/organizationdetails', { status: 200, body: { activeAddons: ['x'.repeat(17 * 1024 * 1024)] } });
+    const error = await failure(client().listActiveAddons());
+    expect(error.severaCode).toBe('bad-response');
+    expect(error.message).toContain('larger than 16 MiB');
+  });
+
   it('gets a new token once when Severa refuses an expired one (401), and carries on', async () => {
     const api = client();
     await api.listActiveAddons();

@@ -25,10 +25,18 @@ describe('the explainer on the errors product.md and visma-facts.md name', () =>
       lastSeen: '2024-05-03T10:11:12.123',
       firstLine: 1,
       endpoints: [{ value: 'https://integration.visma.net/API/controller/api/v1/customer/customerClass', count: 1 }],
-      companies: [{ value: GUID, label: 'ipp-company-id', count: 1 }],
+      // The guid of 12002_12002_<guid> is Visma's per-request error id, not a company (issue 11.11).
+      companies: [{ value: GUID, label: 'visma-error-id', count: 1 }],
     });
     expect(error.whatToDo).toMatch(/Reconnect the profile/);
     expect(report.unknown).toEqual([]);
+  });
+
+  it('calls the old integration.visma.net address a finding of its own, with what to change (issue 11.9)', () => {
+    const report = explain(`2024-05-03 10:11:12 ERROR DataBridge.Visma - ${VISMA_12002}`, '2024-05-03 10:11:13 ERROR GET https://api.finance.visma.net/v1/customer failed: HTTP 401');
+    expect(report.findings).toMatchObject([{ kind: 'old-base-url', count: 1, firstLine: 1 }]);
+    expect(report.findings[0]!.whatToDo).toContain('https://api.finance.visma.net');
+    expect(explain('2024-05-03 10:11:13 ERROR GET https://api.finance.visma.net/v1/customer failed: HTTP 401').findings).toEqual([]);
   });
 
   it('reads Visma’s JSON error body, plain and escaped inside another string', () => {

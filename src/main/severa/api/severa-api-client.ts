@@ -1,5 +1,7 @@
 import type { SeveraUser } from '../../../shared/severa-check';
 import { invalid } from '../../errors';
+import { BODY_CAPS, ResponseTooLarge, readCappedText } from '../../http/read-capped';
+import { type Secrets, redact } from '../../redact';
 import type { SeveraCredentials, SeveraCredentialSource } from './severa-credentials';
 import { SeveraApiError } from './severa-api-error';
 import { backoffMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy, retryAfterMs } from './retry-policy';
@@ -45,8 +47,8 @@ const MAX_PAGES = 10_000;
 const EXPIRY_MARGIN_MS = 60_000;
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What Severa said, shortened, for a message: never more than a line. */
-function said(body: string): string {
+/** What Severa said, shortened and redacted of the client's secrets, for a message: never more than a line. */
+function said(body: string, secrets: Secrets): string {
   let text = body;
   try {
     const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
@@ -55,7 +57,7 @@ function said(body: string): string {
   } catch {
     // not JSON: quote the text itself
   }
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = redact(text, secrets).replace(/\s+/g, ' ').trim();
   return line === '' ? '' : `: "${line.length > 160 ? `${line.slice(0, 160)}…` : line}"`;
 }
 
@@ -91,6 +93,17 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
   const pageSize = options.pageSize ?? 100;
   let token: Token | null = null;
   let credentials: SeveraCredentials | null = null;
+  const secrets = (): Secrets => ({ clientSecret: credentials?.clientSecret, accessToken: token?.value });
+
+  /** Every answer is read under a cap: a flooding endpoint ends the call, not main's memory. */
+  async function readBody(response: Response, cap: number): Promise<string> {
+    try {
+      return await readCappedText(response, cap);
+    } catch (error) {
+      if (error instanceof ResponseTooLarge) throw new SeveraApiError('bad-response', error.message, response.status);
+      throw error;
+    }
+  }
 
   async function loadCredentials(): Promise<SeveraCredentials> {
     credentials ??= await options.credentials.load();
@@ -116,7 +129,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
         continue;
       }
       if (!isRetryableStatus(response.status)) return response;
-      const body = await response.text();
+      const body = await readBody(response, BODY_CAPS.severa);
       const asked = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
       if (asked !== null && asked > policy.maxRetryAfterMs) {
         throw new SeveraApiError('rate-limited', `Severa is limiting requests (HTTP 429) and asks to wait ${Math.ceil(asked / 1000)} s: try again later.`, 429);
@@ -127,7 +140,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
         }
         throw new SeveraApiError(
           'server-error',
-          `Severa's API failed ${attempt} times on ${path} (HTTP ${response.status}${said(body)}). This is on Severa's side: try again later.`,
+          `Severa's API failed ${attempt} times on ${path} (HTTP ${response.status}${said(body, secrets())}). This is on Severa's side: try again later.`,
           response.status,
         );
       }
@@ -142,15 +155,15 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ client_id: clientId, client_secret: clientSecret, scope }),
     });
-    const body = await response.text();
+    const body = await readBody(response, BODY_CAPS.token);
     if (response.status === 400 || response.status === 401 || response.status === 403) {
       throw new SeveraApiError(
         'credentials-rejected',
-        `Severa did not accept the API credentials (HTTP ${response.status}${said(body)}). Check the client id, secret and scope of the REST API client in Severa's settings.`,
+        `Severa did not accept the API credentials (HTTP ${response.status}${said(body, secrets())}). Check the client id, secret and scope of the REST API client in Severa's settings.`,
         response.status,
       );
     }
-    if (!response.ok) throw new SeveraApiError('bad-response', `Severa's token endpoint answered HTTP ${response.status}${said(body)}.`, response.status);
+    if (!response.ok) throw new SeveraApiError('bad-response', `Severa's token endpoint answered HTTP ${response.status}${said(body, secrets())}.`, response.status);
     let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(body) as Record<string, unknown>;
@@ -175,7 +188,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
       const current = await accessToken();
       const { clientId } = await loadCredentials();
       const response = await send(path, { headers: { Authorization: `${current.type} ${current.value}`, client_id: clientId, Accept: 'application/json' } });
-      const body = await response.text();
+      const body = await readBody(response, BODY_CAPS.severa);
       if (response.ok) return { response, body };
       if (response.status === 401 && !renewed) {
         token = null;
@@ -193,12 +206,12 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
         );
       }
       if (response.status === 403) {
-        throw new SeveraApiError('forbidden', `Severa refused ${endpoint} (HTTP 403${said(body)}): the API client's scope may not include it.`, 403);
+        throw new SeveraApiError('forbidden', `Severa refused ${endpoint} (HTTP 403${said(body, secrets())}): the API client's scope may not include it.`, 403);
       }
       if (response.status === 404) {
         throw new SeveraApiError('not-found', `Severa has no ${endpoint} at ${baseUrl} (HTTP 404): check the API address.`, 404);
       }
-      throw new SeveraApiError('bad-response', `Severa answered HTTP ${response.status} for ${endpoint}${said(body)}.`, response.status);
+      throw new SeveraApiError('bad-response', `Severa answered HTTP ${response.status} for ${endpoint}${said(body, secrets())}.`, response.status);
     }
   }
 

@@ -30,8 +30,11 @@ interface AppState {
   loadError: string | null;
   /** The step each running reconnect has reached, by profile id. */
   reauthSteps: ReadonlyMap<string, ReauthStep>;
-  /** The health check's progress while one runs (and its last count after). */
-  health: { done: number; total: number; running: boolean } | null;
+  /** The health check's progress while one runs (and its last count after); waitingUntil while Visma asked it to slow down. */
+  health: { done: number; total: number; running: boolean; waitingUntil?: string } | null;
+  /** Profiles a notice offers to reconnect together: the profiles panel opens the bulk chooser with them. */
+  bulkRequest: { ids: string[]; label: string } | null;
+  requestBulk(request: { ids: string[]; label: string } | null): void;
   /** The bulk reconnect main keeps, if any. */
   bulkRun: BulkRun | null;
   start(): () => void;
@@ -75,6 +78,8 @@ export const useAppStore = create<AppState>((set, get) => {
     reauthSteps: new Map(),
     health: null,
     bulkRun: null,
+    bulkRequest: null,
+    requestBulk: (bulkRequest) => set({ bulkRequest }),
 
     start() {
       const stop = api.onEvent((event) => get().apply(event));
@@ -119,7 +124,7 @@ export const useAppStore = create<AppState>((set, get) => {
           set({ reauthSteps: new Map(get().reauthSteps).set(event.profileId, event.step) });
           break;
         case 'health-progress':
-          set({ health: { done: event.done, total: event.total, running: event.running } });
+          set({ health: { done: event.done, total: event.total, running: event.running, ...(event.waitingUntil ? { waitingUntil: event.waitingUntil } : {}) } });
           break;
         case 'bulk-changed':
           set({ bulkRun: event.run });

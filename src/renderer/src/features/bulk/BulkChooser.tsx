@@ -12,7 +12,17 @@ const byCompany = (a: Profile, b: Profile) =>
   compareText(a.companyName || a.companyId, b.companyName || b.companyId) || compareText(a.name, b.name);
 
 /** Which profiles to reconnect: by default every one that needs it; nothing connected unless chosen. */
-export function BulkChooser({ shownIds, suggestedIds, onClose }: { shownIds: string[]; suggestedIds?: string[] | undefined; onClose(): void }) {
+export function BulkChooser({
+  shownIds,
+  suggestedIds,
+  suggestedLabel = 'The profiles the log names',
+  onClose,
+}: {
+  shownIds: string[];
+  suggestedIds?: string[] | undefined;
+  suggestedLabel?: string | undefined;
+  onClose(): void;
+}) {
   const profiles = useAppStore((s) => s.profiles);
   const [choice, setChoice] = useState<Choice>(suggestedIds ? 'suggested' : 'needs-reauth');
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +44,7 @@ export function BulkChooser({ shownIds, suggestedIds, onClose }: { shownIds: str
   const companies = new Set(chosen.map((p) => p.companyId)).size;
 
   const options: { value: Choice; label: string }[] = [
-    ...(suggestedIds ? [{ value: 'suggested' as const, label: `The profiles the log names (${sets.suggested.length})` }] : []),
+    ...(suggestedIds ? [{ value: 'suggested' as const, label: `${suggestedLabel} (${sets.suggested.length})` }] : []),
     { value: 'needs-reauth', label: `Every profile that needs reauthentication (${sets['needs-reauth'].length})` },
     { value: 'error', label: `Every profile with an error (${sets.error.length})` },
     { value: 'shown', label: `The profiles the list shows now (${sets.shown.length})` },

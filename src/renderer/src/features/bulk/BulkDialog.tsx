@@ -6,17 +6,19 @@ import { BulkRunner } from './BulkRunner';
 interface BulkDialogProps {
   /** The profiles the list shows now (search and filter applied). */
   shownIds: string[];
-  /** Profiles suggested by the error explainer, if it opened this dialog. */
+  /** Profiles suggested by the error explainer or a notice, if one opened this dialog. */
   suggestedIds?: string[];
+  /** How the chooser names them; "The profiles the log names" by default. */
+  suggestedLabel?: string;
   onClose(): void;
 }
 
 /** F8: choose profiles, then one isolated login at a time with skip, retry, pause and cancel. */
-export function BulkDialog({ shownIds, suggestedIds, onClose }: BulkDialogProps) {
+export function BulkDialog({ shownIds, suggestedIds, suggestedLabel, onClose }: BulkDialogProps) {
   const run = useAppStore((s) => s.bulkRun);
   return (
     <Dialog title="Bulk reconnect" onClose={onClose} wide>
-      {run ? <BulkRunner run={run} onClose={onClose} /> : <BulkChooser shownIds={shownIds} suggestedIds={suggestedIds} onClose={onClose} />}
+      {run ? <BulkRunner run={run} onClose={onClose} /> : <BulkChooser shownIds={shownIds} suggestedIds={suggestedIds} suggestedLabel={suggestedLabel} onClose={onClose} />}
     </Dialog>
   );
 }

@@ -32,7 +32,7 @@ const EMPTY: Draft = {
   scopes: 'openid email profile tenants offline_access vismanet_erp_interactive_api:read',
   redirectUri: '',
   apiBaseUrl: '',
-  verifyPath: '/controller/api/v1/organization',
+  verifyPath: '/v1/organization',
   extraLoginOrigins: '',
 };
 

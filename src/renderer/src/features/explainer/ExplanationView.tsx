@@ -11,6 +11,9 @@ const when = (o: Occurrences) =>
 const times = (n: number) => `${n.toLocaleString('en')} time${n === 1 ? '' : 's'}`;
 
 function Where({ o }: { o: Occurrences }) {
+  // Visma's per-request error ids ("12002_12002_<guid>") are for Visma's support, not companies.
+  const errorIds = o.companies.filter((c) => c.label === 'visma-error-id');
+  const companies = o.companies.filter((c) => c.label !== 'visma-error-id');
   return (
     <>
       {o.endpoints.length > 0 && (
@@ -19,10 +22,16 @@ function Where({ o }: { o: Occurrences }) {
           {o.moreEndpoints > 0 && `, and ${o.moreEndpoints} more`}
         </p>
       )}
-      {o.companies.length > 0 && (
+      {companies.length > 0 && (
         <p>
-          <strong>Companies:</strong> {o.companies.map((c) => `${c.label} ${c.value} (${c.count})`).join(', ')}
+          <strong>Companies:</strong> {companies.map((c) => `${c.label} ${c.value} (${c.count})`).join(', ')}
           {o.moreCompanies > 0 && `, and ${o.moreCompanies} more`}
+        </p>
+      )}
+      {errorIds.length > 0 && (
+        <p>
+          <strong>Visma error ids:</strong> {errorIds.map((c) => `${c.value} (${c.count})`).join(', ')}
+          {companies.length === 0 && o.moreCompanies > 0 && `, and ${o.moreCompanies} more`}
         </p>
       )}
       <details>
@@ -85,6 +94,18 @@ export function ExplanationView({ report, onReconnect }: { report: LogExplanatio
         <p key={i} className="hint">
           {note}
         </p>
+      ))}
+      {report.findings.map((f) => (
+        <section key={f.kind} aria-label={f.title} className="explained finding" role="note">
+          <h3>{f.title}</h3>
+          <p className="sub">
+            In {times(f.count)} error line{f.count === 1 ? '' : 's'}, first at line {f.firstLine}
+          </p>
+          <p>{f.meaning}</p>
+          <p>
+            <strong>What to do:</strong> {f.whatToDo}
+          </p>
+        </section>
       ))}
       {report.profiles.length > 0 && (
         <section aria-label="Profiles named near the errors" className="explained-profiles">

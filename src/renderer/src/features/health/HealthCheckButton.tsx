@@ -50,7 +50,9 @@ export function HealthCheckButton({ profileIds, onDone }: { profileIds: string[]
     <span className="health-progress">
       <progress max={Math.max(total, 1)} value={done} aria-label="Health check progress" />
       <span aria-live="polite">
-        Checking {done} of {total}…
+        {health?.running && health.waitingUntil
+          ? `Checked ${done} of ${total}; Visma asked to slow down (HTTP 429), waiting until ${new Date(health.waitingUntil).toLocaleTimeString()}…`
+          : `Checking ${done} of ${total}…`}
       </span>
       <button type="button" onClick={() => void api.cancelHealthCheck()}>
         Cancel check

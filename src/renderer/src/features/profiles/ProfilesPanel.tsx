@@ -49,6 +49,10 @@ export function ProfilesPanel() {
   const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
   const [open, setOpen] = useState<Open>(null);
+  // A notice ("Visma ended every connection of …") asks for a bulk reconnect of exactly its profiles.
+  const bulkRequest = useAppStore((s) => s.bulkRequest);
+  const requestBulk = useAppStore((s) => s.requestBulk);
+
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -242,6 +246,9 @@ export function ProfilesPanel() {
           />
         )}
         {open?.kind === 'bulk' && <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={open.suggestedIds} onClose={() => setOpen(null)} />}
+        {bulkRequest && open?.kind !== 'bulk' && (
+          <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={bulkRequest.ids} suggestedLabel={bulkRequest.label} onClose={() => requestBulk(null)} />
+        )}
         {open?.kind === 'audit' && <AuditTrailDialog onClose={() => setOpen(null)} />}
         {open?.kind === 'explain' && (
           <ExplainerDialog onReconnect={(ids) => setOpen({ kind: 'bulk', suggestedIds: ids })} onClose={() => setOpen(null)} />

@@ -1,0 +1,33 @@
+import type { Notice } from '../../shared/notice';
+import type { Profile, ProfileState } from '../../shared/profile';
+import type { CheckResult } from './check-profile';
+
+/**
+ * Visma answers a replayed one-time refresh token by revoking all access of that client and user
+ * (visma-facts.md): every profile connected as that API user fails with invalid_grant at once.
+ * Several such profiles of one user in one check are said once, naming the user and the profiles,
+ * and offered together for a bulk reconnect.
+ */
+export function accessEndedNotices(refused: { profile: Profile; result: CheckResult }[]): { notice: Notice; states: { id: string; state: Partial<ProfileState> }[] }[] {
+  const byUser = new Map<string, Profile[]>();
+  for (const { profile } of refused) {
+    const key = `${profile.environmentId}\u0000${profile.apiUser.toLowerCase()}`;
+    byUser.set(key, [...(byUser.get(key) ?? []), profile]);
+  }
+  return [...byUser.values()]
+    .filter((profiles) => profiles.length > 1)
+    .map((unsorted) => {
+      const profiles = unsorted.sort((a, b) => a.name.localeCompare(b.name)); // as the list shows them
+      const user = profiles[0]!.apiUser;
+      const names = profiles.slice(0, 5).map((p) => p.name).join(', ');
+      const more = profiles.length > 5 ? ` and ${profiles.length - 5} more` : '';
+      const message = `Visma ended every connection of ${user}: reconnect these ${profiles.length} profiles (${names}${more}). This is what Visma does when a refresh token of the user is used twice; the profiles of other users are not affected.`;
+      return {
+        notice: { id: `access-ended-${profiles[0]!.environmentId}-${user.toLowerCase()}`, level: 'error', message, profileIds: profiles.map((p) => p.id) },
+        states: profiles.map((p) => ({
+          id: p.id,
+          state: { statusReason: { code: 'invalid_grant', message: `Visma ended every connection of ${user} (${profiles.length} profiles) at once: reconnect this profile.` } },
+        })),
+      };
+    });
+}
