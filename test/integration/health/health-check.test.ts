@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectedApp } from '../../helpers/connected-app';
 import { ANNA, FJELLVIND, NORDLYS } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
+import { loopbackOnlyFetch } from '../../helpers/loopback-fetch';
 
 const newSandbox = sandboxPerTest();
 const quick = { healthCheck: { baseDelayMs: 20 } };
@@ -132,7 +133,7 @@ describe('the health check (F9)', () => {
 
   it('an environment still on the old base URL: the throttle reads as an error, never a reconnect, and a notice says what to change (issue 11.9)', async () => {
     const sandbox = await newSandbox({ api: { legacyCallsPerHour: 2 } });
-    const { app } = await connectedApp(sandbox, 3, quick);
+    const { app } = await connectedApp(sandbox, 3, { ...quick, fetch: loopbackOnlyFetch }); // Visma's real address below is never called
     await app.api.saveEnvironment({ ...sandbox.environment, apiBaseUrl: sandbox.legacyApiBaseUrl });
     const summary = await app.api.runHealthCheck(null);
     expect(summary).toMatchObject({ checked: 3, connected: 2, error: 1, needsReauth: 0 });
