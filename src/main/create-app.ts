@@ -34,6 +34,8 @@ export interface AppDeps {
   log: Logger;
   fetch?: typeof fetch;
   loginTimeoutMs?: number;
+  /** How long a deletion can be undone (tests shorten it). */
+  deleteUndoMs?: number;
   now?: () => Date;
   /** Health check tuning (tests shorten the retry waits). */
   healthCheck?: Pick<HealthCheckDeps, 'concurrency' | 'attempts' | 'baseDelayMs' | 'expiringWithinDays'>;
@@ -73,6 +75,13 @@ export function createApp(deps: AppDeps) {
     portal: () => undefined,
     forgetTokens: (profile) => reauth.forgetTokens(profile),
     emit,
+    onRevokeFailures: (failures) =>
+      notices.post({
+        id: `revoke-failed-${now().getTime()}`,
+        level: 'warning',
+        message: `Deleted ${failures.map((f) => `"${f.name}"`).join(', ')}, but Visma could not revoke ${failures.length === 1 ? 'its token' : 'their tokens'} (${failures[0]!.message}). The keychain ${failures.length === 1 ? 'entry is' : 'entries are'} gone all the same.`,
+      }),
+    ...(deps.deleteUndoMs !== undefined ? { undoMs: deps.deleteUndoMs } : {}),
     now,
   });
   const reauth = createReauthService({
@@ -128,7 +137,10 @@ export function createApp(deps: AppDeps) {
     createProfile: profiles.createProfile,
     updateProfile: profiles.updateProfile,
     deleteProfiles: profiles.deleteProfiles,
+    undoDelete: profiles.undoDelete,
     importProfiles: profiles.importProfiles,
+    previewImport: profiles.previewImport,
+    newProfileDefaults: environments.newProfileDefaults,
     exportProfiles: profiles.exportProfiles,
     reauthenticate: reauth.reauthenticate,
     cancelReauth: reauth.cancelReauth,

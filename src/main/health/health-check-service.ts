@@ -54,6 +54,8 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         durationMs: 0,
       };
       deps.profiles.setTransient(toCheck.map((p) => p.id), 'checking');
+      // Counted from the start: the progress says "0 of 40", never "0 of 0".
+      deps.emit({ type: 'health-progress', done: 0, total: toCheck.length, running: true });
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();

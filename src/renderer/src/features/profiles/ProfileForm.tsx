@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
+import { isSetUp, notSetUpMessage } from '../../../../shared/environment-setup';
 import {
   DIRECTIONS,
   DIRECTION_LABELS,
@@ -41,6 +42,21 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+
+  // A new profile starts in the environment last used that is set up (main remembers it).
+  useEffect(() => {
+    if (profile) return;
+    let live = true;
+    api.newProfileDefaults().then(
+      ({ environmentId }) => live && setDraft((d) => (d.environmentId === (environments[0]?.id ?? '') ? { ...d, environmentId } : d)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [profile, environments]);
+  const chosenEnvironment = environments.find((e) => e.id === draft.environmentId);
+  const notSetUp = draft.connection === 'direct' && chosenEnvironment && !isSetUp(chosenEnvironment) ? notSetUpMessage(chosenEnvironment) : null;
 
   const change = (field: Field) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
 
@@ -112,13 +128,23 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
         {text('apiUser', { type: 'email', hint: 'The Visma.net user with the API User role; used as the login hint.' })}
         <div className="field">
           <label htmlFor="profile-environmentId">{PROFILE_FIELD_LABELS.environmentId}</label>
-          <select id="profile-environmentId" value={draft.environmentId} onChange={change('environmentId')}>
+          <select
+            id="profile-environmentId"
+            value={draft.environmentId}
+            onChange={change('environmentId')}
+            aria-describedby={notSetUp ? 'profile-environmentId-setup' : undefined}
+          >
             {environments.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
               </option>
             ))}
           </select>
+          {notSetUp && (
+            <span id="profile-environmentId-setup" className="field-warning">
+              {notSetUp}
+            </span>
+          )}
         </div>
         {profile && profile.status !== 'never-connected' && (
           <p className="hint">Changing the company, API user or environment means the profile must be reconnected.</p>
