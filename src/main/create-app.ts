@@ -157,7 +157,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now()),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), (id) => profiles.get(id)?.name ?? ''),
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,

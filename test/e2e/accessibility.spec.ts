@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from '../helpers/axe';
 import { FJELLVIND } from '../helpers/sandbox/relying-party';
 import { addProfile, expect, test } from '../helpers/sandbox-harness';
+import { rowAction } from '../helpers/profile-rows';
 
 test.use({ bypassCSP: true });
 
@@ -31,12 +32,12 @@ test('the profiles area and its dialogs have no axe violations', async ({ bk, sa
   await check('the add form with its errors');
   await closeWith(page);
 
-  await page.getByRole('button', { name: 'Details of Fjellvind orders' }).click();
+  await rowAction(page, 'Fjellvind orders', 'Details');
   await opened('Fjellvind orders');
   await check('profile details');
   await closeWith(page);
 
-  await page.getByRole('button', { name: 'Reconnect Orders into Visma' }).click();
+  await rowAction(page, 'Orders into Visma', 'Reconnect…');
   await opened('Reconnect Orders into Visma');
   await check('the reconnect dialog');
   await closeWith(page);

@@ -219,7 +219,7 @@ test('first run: an empty app says what to do first, and leads there', async ({ 
   await page.emulateMedia({ colorScheme: 'light' });
 
   // The new profile starts on the environment that is set up, not on production.
-  await start.getByRole('button', { name: 'Add profile' }).click();
+  await start.getByRole('button', { name: 'Add the first profile' }).click();
   const form = page.getByRole('dialog', { name: 'Add profile' });
   await expect(form.getByLabel('Environment')).toHaveValue('sandbox');
   await form.getByLabel('Environment').selectOption('visma-production');

@@ -12,7 +12,10 @@ interface FirstRunProps {
   onImportProfiles(): void;
 }
 
-/** An empty app says what to do first: set up where the logins go, then bring in the profiles. */
+/**
+ * An empty app says what to do first: set up where the logins go, then bring in the profiles.
+ * Its buttons are named apart from the toolbar's, so each name stays one button.
+ */
 export function FirstRun({ environments, onEnvironments, onAddProfile, onImportProfiles }: FirstRunProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -52,7 +55,7 @@ export function FirstRun({ environments, onEnvironments, onAddProfile, onImportP
               Import environment file…
             </button>
             <button type="button" onClick={onEnvironments}>
-              Environments…
+              Open Environments…
             </button>
           </span>
           <Message message={message} />
@@ -61,10 +64,10 @@ export function FirstRun({ environments, onEnvironments, onAddProfile, onImportP
           <strong>Add your DataBridge profiles,</strong> one at a time or from a list (CSV or JSON) exported from DataBridge or another Bridgekeeper.
           <span className="first-run-actions">
             <button type="button" className={ready.length > 0 ? 'primary' : undefined} onClick={onAddProfile}>
-              Add profile
+              Add the first profile
             </button>
             <button type="button" onClick={onImportProfiles}>
-              Import profiles…
+              Import a profile list…
             </button>
           </span>
         </li>

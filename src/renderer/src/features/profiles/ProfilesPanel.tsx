@@ -92,9 +92,9 @@ export function ProfilesPanel() {
       const report = await api.importProfiles(file, mode, existing);
       if (report.imported + report.updated > 0) {
         setOpen(null);
-        const parts = [`imported ${plural(report.imported, 'new profile')}`, report.updated > 0 && `updated ${report.updated}`, report.skipped > 0 && `left ${report.skipped} as they were`];
-        const text = parts.filter(Boolean).join(', ');
-        say(`${text[0]!.toUpperCase()}${text.slice(1)} from ${file.name}.`);
+        const onlyNew = report.updated + report.skipped === 0;
+        const parts = [report.imported > 0 && `${report.imported} new`, report.updated > 0 && `${report.updated} updated`, report.skipped > 0 && `${report.skipped} left as they were`];
+        say(onlyNew ? `Imported ${plural(report.imported, 'profile')} from ${file.name}.` : `From ${file.name}: ${parts.filter(Boolean).join(', ')}.`);
       } else if (report.problems.length > 0) {
         setOpen({ kind: 'import-report', report, file, existing });
       } else {
