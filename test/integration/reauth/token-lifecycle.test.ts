@@ -160,6 +160,25 @@ describe('the token lifecycle (F10)', () => {
     expect(app.profiles.get('orders')).toMatchObject({ status: 'never-connected' });
   });
 
+  it('a re-import that updates a profile keeps its tokens for a new name, and drops them for a new company', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const file = (companyId: string, name: string) => ({
+      name: 'again.json',
+      text: JSON.stringify([{ ...definitionOf(app.profiles.get('orders')!), companyId, name }]),
+    });
+    const preview = await app.api.previewImport(file('1000002', 'Orders, renamed'));
+    expect(preview.changes).toMatchObject([{ id: 'orders', reconnect: true }]);
+
+    await app.api.importProfiles(file(NORDLYS.id, 'Orders, renamed'), 'all-or-nothing', 'update');
+    expect(app.profiles.get('orders')).toMatchObject({ name: 'Orders, renamed', status: 'connected' });
+    expect(await vault.get('orders')).not.toBeNull();
+
+    await app.api.importProfiles(file('1000002', 'Orders, renamed'), 'all-or-nothing', 'update');
+    expect(app.profiles.get('orders')).toMatchObject({ companyId: '1000002', status: 'never-connected' });
+    expect(await vault.get('orders')).toBeNull();
+  });
+
   it('drops the tokens when the profile is pointed at another company', async () => {
     const sandbox = await newSandbox();
     const { app, vault } = await connected(sandbox);
