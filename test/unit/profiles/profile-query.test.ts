@@ -8,7 +8,7 @@ const profile = (name: string, status: ProfileStatus = 'connected'): Profile => 
   direction: 'import',
   companyId: '1',
   companyName: `${name.split(' ')[0]} AS`,
-  apiUser: 'kari@fjellvind.example',
+  apiUser: `kari@${name.split(' ')[0]!.toLowerCase()}.example`,
   connection: 'direct',
   environmentId: 'sandbox',
   portalId: '',
