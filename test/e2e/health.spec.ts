@@ -45,9 +45,17 @@ test('a health check of 200 profiles under faults: results land live, only the r
   await sandbox.admin.dropConnections('api', 4);
   await sandbox.admin.removeApiUser(ANNA.email, FJELLVIND.id);
 
+  // The toolbar stays put while the check runs: "Check health" becomes "Cancel check" in its place.
+  const toolbar = page.getByRole('toolbar', { name: 'Profiles', exact: true });
+  const places = () => toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.getBoundingClientRect().x, b.getBoundingClientRect().y]));
+  const before = await places();
   await page.getByRole('button', { name: 'Check health' }).click();
   const progress = page.getByRole('progressbar', { name: 'Health check progress' });
   await expect(progress).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Cancel check' })).toBeVisible();
+  expect(await places()).toEqual(before);
+  // Counted from the first moment: 0 of 200, never 0 of 0.
+  expect(bk.events.find((e) => e.type === 'health-progress')).toEqual({ type: 'health-progress', done: 0, total: COUNT, running: true });
   await expect(page.getByText(/^Checking \d+ of 200…$/)).toBeVisible();
   // Results land while the check is still running.
   await expect(page.getByLabel('Status', { exact: true })).toContainText(/Needs reauthentication \([1-9]/);

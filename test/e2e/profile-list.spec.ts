@@ -154,6 +154,18 @@ test('rows are selected by mouse and keyboard, and the selection is acted on', a
   await page.keyboard.press('Control+a');
   await expect(page.getByRole('toolbar', { name: 'Selected profiles' })).toContainText('24 profiles selected');
 
+  // Bulk reconnect starts its chooser with the selection.
+  await page.keyboard.press('Escape');
+  await rows.nth(0).click();
+  await rows.nth(1).click({ modifiers: ['Shift'] });
+  await page.getByRole('toolbar', { name: 'Selected profiles' }).getByRole('button', { name: 'Reconnect in bulk…' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Bulk reconnect' });
+  await expect(bulk.getByRole('radio').first()).toBeChecked();
+  await expect(bulk.getByRole('radio').first()).toHaveAccessibleName(/\(2\)$/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('Control+a');
+
   // A search narrows what the buttons act on to what is shown.
   await page.getByLabel('Search').fill('Fjellvind – K');
   // Every word is found somewhere in every profile (the API users' "brukar" has a k), but the whole phrase first.

@@ -35,17 +35,21 @@ export function useHealthCheck(onDone: (message: string, error?: boolean) => voi
 }
 
 /**
- * The toolbar's button: "Check health" becomes "Cancel check" in the same place and width, so the
- * toolbar does not move while a check runs (the progress shows in the status line).
+ * The toolbar's button: "Check health" becomes "Cancel check" in the same place and width (both
+ * labels lie in one grid cell, the other one hidden), so the toolbar does not move while a check
+ * runs; the progress shows in the status line.
  */
 export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(): void }) {
-  return running ? (
-    <button type="button" className="health-button" onClick={() => void api.cancelHealthCheck()}>
-      Cancel check
-    </button>
-  ) : (
-    <button type="button" className="health-button" onClick={onRun} title="Ask the Visma.net API about every profile shown">
-      Check health
+  return (
+    <button
+      type="button"
+      onClick={running ? () => void api.cancelHealthCheck() : onRun}
+      title={running ? undefined : 'Ask the Visma.net API about every profile shown'}
+    >
+      <span className="same-width">
+        <span className={running ? undefined : 'ghost'}>Cancel check</span>
+        <span className={running ? 'ghost' : undefined}>Check health</span>
+      </span>
     </button>
   );
 }

@@ -11,7 +11,11 @@ interface SelectionBarProps {
   onClear(): void;
 }
 
-/** What can be done with the selected rows. Always one line high, so the list does not jump when rows are picked. */
+/**
+ * What can be done with the selected rows. Always one line high, so the list does not jump when
+ * rows are picked. Worded apart from the toolbar ("Reconnect in bulk…", "Health check"), so every
+ * button name on the screen means one button.
+ */
 export function SelectionBar({ selected, healthRunning, onReconnect, onBulk, onCheckHealth, onExport, onDelete, onClear }: SelectionBarProps) {
   const count = selected.length;
   if (count === 0) {
@@ -31,10 +35,10 @@ export function SelectionBar({ selected, healthRunning, onReconnect, onBulk, onC
         </button>
       )}
       <button type="button" onClick={onBulk}>
-        Bulk reconnect…
+        Reconnect in bulk…
       </button>
       <button type="button" onClick={onCheckHealth} disabled={healthRunning}>
-        Check health
+        Health check
       </button>
       <button type="button" onClick={() => onExport('csv')}>
         Export CSV
