@@ -262,3 +262,31 @@ test('the More menu closes on Escape and on a click outside', async ({ bk }) => 
   await page.getByText('Showing 0 of 0 profiles').click();
   await expect(items).toBeHidden();
 });
+
+test('the Environments dialog and the Severa panel never break a word at 1024 px', async ({ bk }) => {
+  const { page } = bk;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  // Long addresses, as a staging environment behind a gateway has them.
+  const base = 'https://integration-staging.gateway.example.com/tenants/fjellvind-bygg-og-anlegg/visma-connect';
+  await bk.app.api.saveEnvironment({ ...SANDBOX_ENVIRONMENT, name: 'A sandbox with a rather long name for its column', issuer: base, apiBaseUrl: `${base}/finance/api/version-one`, clientId: 'isv_fjellvind_bygg_og_anlegg_integration_client' });
+  // A label that wrapped lies on more than one line: its text's boxes have more than one top.
+  const wrapped = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter((b) => b.checkVisibility())
+        .filter((b) => {
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((b) => b.textContent),
+    );
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.locator('#profiles-more-menu').getByRole('button', { name: 'Environments…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Environments' })).toContainText('A sandbox with a rather long name');
+  expect(await wrapped()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Severa login check' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Severa login check' })).toBeVisible();
+  expect(await wrapped()).toEqual([]);
+});
