@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, memo, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
 import { STATUS_LABELS, StatusBadge } from '../../components/StatusBadge';
 import { formatTime } from '../../components/files';
@@ -99,27 +99,35 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
     }
   };
 
+  // The rows' handlers read the latest state from here, so they stay the same functions and the
+  // memoized rows are not rendered again on every keystroke in the search.
+  const latest = useRef({ profiles, selected, anchor, onSelect });
+  useLayoutEffect(() => {
+    latest.current = { profiles, selected, anchor, onSelect };
+  });
+
   /** Click selects the row alone; Ctrl/⌘-click adds or removes it; Shift-click selects from the last clicked row. */
-  const onRowClick = (index: number, event: MouseEvent) => {
-    const id = profiles[index]!.id;
+  const onRowClick = useCallback((index: number, event: MouseEvent) => {
+    const { profiles, selected, anchor, onSelect } = latest.current;
     setActive(index);
     if (event.shiftKey) {
       onSelect(selectRange(profiles, anchor, index, event.ctrlKey || event.metaKey ? selected : new Set()));
       return;
     }
     setAnchor(index);
-    onSelect(event.ctrlKey || event.metaKey ? toggle(selected, id) : new Set([id]));
-  };
+    onSelect(event.ctrlKey || event.metaKey ? toggle(selected, profiles[index]!.id) : new Set([profiles[index]!.id]));
+  }, []);
 
   /** The checkbox is for the mouse: it adds or removes its row and leaves the others be. */
-  const onCheck = (index: number, shift: boolean) => {
+  const onCheck = useCallback((index: number, shift: boolean) => {
+    const { profiles, selected, anchor, onSelect } = latest.current;
     setActive(index);
     if (shift) onSelect(selectRange(profiles, anchor, index, selected));
     else {
       setAnchor(index);
       onSelect(toggle(selected, profiles[index]!.id));
     }
-  };
+  }, []);
 
   const allChecked = profiles.length > 0 && selectedShown.length === profiles.length;
   const template = ['32px', ...COLUMNS.map((c) => (widths[c.key] ? `${widths[c.key]}px` : `minmax(${c.min}px, ${c.share}fr)`)), '40px'].join(' ');
