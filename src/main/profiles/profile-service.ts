@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat, type FileText } from '../../shared/api';
 import type { ExistingRows, ImportMode, ImportPreview, ImportProblem, ImportReport, ProfileChange } from '../../shared/import-report';
 import type { PortalDefinition } from '../../shared/portal';
@@ -7,14 +6,13 @@ import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
 import { conflict, invalid, notFound } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
+import { createPendingDeletes } from './pending-deletes';
 import { parseProfileFile, writeProfileFile } from './profile-file';
 
 type ProfileApi = Pick<
   BridgekeeperApi,
   'listProfiles' | 'createProfile' | 'updateProfile' | 'deleteProfiles' | 'undoDelete' | 'importProfiles' | 'previewImport' | 'exportProfiles'
 >;
-
-
 
 export interface ProfileServiceDeps {
   settings: SettingsStore;
@@ -149,29 +147,7 @@ export function createProfileService({
     return { parsed, problems, added, existing, validRows };
   };
 
-  // Deletions that can still be undone: gone from the list and the file, tokens not yet touched.
-  const pendingDeletes = new Map<string, { profiles: Profile[]; timer: ReturnType<typeof setTimeout> }>();
-  const finishDelete = async (undoId: string) => {
-    const pending = pendingDeletes.get(undoId);
-    if (!pending) return;
-    pendingDeletes.delete(undoId);
-    clearTimeout(pending.timer);
-    const failures: { name: string; message: string }[] = [];
-    for (const profile of pending.profiles) {
-      if (profile.status === 'never-connected') continue; // never logged in: no tokens to revoke
-      const message = await forgetTokens(profile);
-      if (message) failures.push({ name: profile.name, message });
-    }
-    if (failures.length > 0) onRevokeFailures(failures);
-  };
-  /**
-   * Tokens are kept under the profile's id: before a profile takes the id of one whose deletion is
-   * pending, that deletion is made final, so its revoke cannot take the new profile's tokens.
-   */
-  const settleDeletesOf = async (ids: readonly string[]) => {
-    const wanted = new Set(ids);
-    for (const [undoId, pending] of pendingDeletes) if (pending.profiles.some((p) => wanted.has(p.id))) await finishDelete(undoId);
-  };
+  const pendingDeletes = createPendingDeletes({ forgetTokens, onRevokeFailures, undoMs, now });
 
   const service: ProfileService = {
     get: (id) => {
@@ -189,7 +165,7 @@ export function createProfileService({
       const definition = checkDefinition(input);
       const existing = byId().get(definition.id);
       if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
-      await settleDeletesOf([definition.id]);
+      await pendingDeletes.settle([definition.id]);
       const profile: Profile = { ...definition, ...freshState() };
       settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]), ...lastUsed(definition) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
@@ -220,26 +196,18 @@ export function createProfileService({
       settings.update((s) => ({ ...s, profiles: s.profiles.filter((p) => !doomed.has(p.id)) }));
       for (const id of doomed) transient.delete(id);
       emit({ type: 'profiles-removed', ids: [...doomed] });
-      const undoId = randomUUID();
-      const timer = setTimeout(() => void finishDelete(undoId), undoMs);
-      timer.unref?.();
-      pendingDeletes.set(undoId, { profiles, timer });
-      return { deleted: doomed.size, undoId, finalAt: new Date(now().getTime() + undoMs).toISOString() };
+      return { deleted: doomed.size, ...pendingDeletes.add(profiles) };
     },
 
     async undoDelete(undoId) {
-      const pending = pendingDeletes.get(undoId);
-      if (!pending) throw conflict('Too late to undo: the deletion is final and the tokens were revoked.');
-      pendingDeletes.delete(undoId);
-      clearTimeout(pending.timer);
-      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...pending.profiles]) }));
-      emit({ type: 'profiles-upserted', profiles: pending.profiles });
-      return { restored: pending.profiles.length };
+      const profiles = pendingDeletes.take(undoId);
+      if (!profiles) throw conflict('Too late to undo: the deletion is final and the tokens were revoked.');
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...profiles]) }));
+      emit({ type: 'profiles-upserted', profiles });
+      return { restored: profiles.length };
     },
 
-    async finishDeletes() {
-      for (const undoId of [...pendingDeletes.keys()]) await finishDelete(undoId);
-    },
+    finishDeletes: pendingDeletes.finishAll,
 
     async previewImport(file: FileText): Promise<ImportPreview> {
       const plan = planImport(file, 'update');
@@ -273,7 +241,7 @@ export function createProfileService({
       }
       // As in updateProfile: tokens belong to a user, company and login target; when those change, the old ones go.
       for (const row of updates) if (row.change!.reconnect) await forgetTokens(row.existing);
-      await settleDeletesOf(plan.added.map((d) => d.id));
+      await pendingDeletes.settle(plan.added.map((d) => d.id));
       const added = plan.added.map((definition): Profile => ({ ...definition, ...freshState() }));
       const updated = new Map(
         updates.map((row): [string, Profile] => [
