@@ -21,7 +21,7 @@ const COLUMNS: { key: SortKey; label: string; min: number; share: number }[] = [
   { key: 'companyId', label: 'Visma.net company', min: 100, share: 1.4 },
   { key: 'apiUser', label: 'API user', min: 100, share: 1.5 },
   { key: 'environmentId', label: 'Connection', min: 90, share: 1.1 },
-  { key: 'status', label: 'Status', min: 165, share: 1.3 },
+  { key: 'status', label: 'Status', min: 180, share: 1.2 },
   { key: 'lastVerifiedAt', label: 'Last verified', min: 90, share: 1.1 },
 ];
 
