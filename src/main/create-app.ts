@@ -44,6 +44,8 @@ export interface AppDeps {
   /** The app's language (BCP 47), sent to Visma's login as ui_locales; the system's by default. */
   locale?: () => string;
   loginTimeoutMs?: number;
+  /** How long a deletion can be undone (tests shorten it). */
+  deleteUndoMs?: number;
   now?: () => Date;
   /** Health check tuning (tests shorten the retry waits). */
   healthCheck?: Pick<HealthCheckDeps, 'concurrency' | 'attempts' | 'baseDelayMs' | 'expiringWithinDays'>;
@@ -86,6 +88,13 @@ export function createApp(deps: AppDeps) {
     portal: portals.get,
     forgetTokens: (profile) => reauth.forgetTokens(profile),
     emit,
+    onRevokeFailures: (failures) =>
+      notices.post({
+        id: `revoke-failed-${now().getTime()}`,
+        level: 'warning',
+        message: `Deleted ${failures.map((f) => `"${f.name}"`).join(', ')}, but Visma could not revoke ${failures.length === 1 ? 'its token' : 'their tokens'} (${failures[0]!.message}). The keychain ${failures.length === 1 ? 'entry is' : 'entries are'} gone all the same.`,
+      }),
+    ...(deps.deleteUndoMs !== undefined ? { undoMs: deps.deleteUndoMs } : {}),
     now,
   });
   const reauth = createReauthService({
@@ -148,7 +157,10 @@ export function createApp(deps: AppDeps) {
     createProfile: profiles.createProfile,
     updateProfile: profiles.updateProfile,
     deleteProfiles: profiles.deleteProfiles,
+    undoDelete: profiles.undoDelete,
     importProfiles: profiles.importProfiles,
+    previewImport: profiles.previewImport,
+    newProfileDefaults: environments.newProfileDefaults,
     exportProfiles: profiles.exportProfiles,
     reauthenticate: reauth.reauthenticate,
     cancelReauth: reauth.cancelReauth,
@@ -166,7 +178,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now()),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), (id) => profiles.get(id)?.name ?? ''),
     listPortals: portals.listPortals,
     savePortal: portals.savePortal,
     deletePortal: portals.deletePortal,

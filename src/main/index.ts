@@ -82,6 +82,14 @@ void app.whenReady().then(async () => {
     void mainWindow.loadURL(appUrl);
   };
   open();
+  // A deletion that could still be undone becomes final before Bridgekeeper quits: its tokens must not outlive it.
+  let deletesSettled = false;
+  app.on('before-quit', (event) => {
+    if (deletesSettled) return;
+    event.preventDefault();
+    deletesSettled = true;
+    void bridgekeeper.profiles.finishDeletes().finally(() => app.quit());
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });

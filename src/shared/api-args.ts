@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { API_METHODS, BridgekeeperApi } from './api';
 import { EnvironmentDefinitionSchema } from './environment';
+import { EXISTING_ROW_CHOICES } from './import-report';
 import { MAX_LOG_TEXT_CHARS } from './log-explanation';
 import { PortalDefinitionSchema } from './portal';
 import { ProfileDefinitionSchema } from './profile-schema';
@@ -39,7 +40,10 @@ export const API_ARGS = {
   createProfile: z.tuple([ProfileDefinitionSchema]),
   updateProfile: z.tuple([Id, ProfileDefinitionSchema]),
   deleteProfiles: z.tuple([z.array(Id).max(100_000)]),
-  importProfiles: z.tuple([FileTextSchema, z.enum(['all-or-nothing', 'valid-only'])]),
+  undoDelete: z.tuple([Id]),
+  importProfiles: z.tuple([FileTextSchema, z.enum(['all-or-nothing', 'valid-only']), z.enum(EXISTING_ROW_CHOICES).optional()]),
+  previewImport: z.tuple([FileTextSchema]),
+  newProfileDefaults: z.tuple([]),
   exportProfiles: z.tuple([z.enum(['json', 'csv']), z.array(Id).max(100_000).nullable()]),
   reauthenticate: z.tuple([Id]),
   cancelReauth: z.tuple([Id]),

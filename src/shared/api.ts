@@ -1,6 +1,6 @@
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { Portal, PortalDefinition } from './portal';
-import type { ImportMode, ImportReport } from './import-report';
+import type { ExistingRows, ImportMode, ImportPreview, ImportReport } from './import-report';
 import type { LogExplanation } from './log-explanation';
 import type { Notice } from './notice';
 import type { Profile, ProfileInput } from './profile';
@@ -28,10 +28,24 @@ export interface FileText {
 
 export type ExportFormat = 'json' | 'csv';
 
+/**
+ * A deletion is undoable for a few seconds: the profiles leave the list at once, and their tokens
+ * are revoked and removed from the keychain only when it becomes final (a failed revoke is then
+ * posted as a notice).
+ */
+/** How long a deletion can be undone, unless main is told otherwise (tests). */
+export const DELETE_UNDO_SECONDS = 10;
+
 export interface DeleteReport {
   deleted: number;
-  /** Profiles whose refresh token Visma could not revoke; their local tokens are gone all the same. */
-  revokeFailures: { profileId: string; name: string; message: string }[];
+  /** For undoDelete, until `finalAt`. */
+  undoId: string;
+  finalAt: string;
+}
+
+/** What a new profile starts with in the form: the environment last used that is set up. */
+export interface ProfileDefaults {
+  environmentId: string;
 }
 
 export interface DisconnectReport {
@@ -64,7 +78,13 @@ export interface BridgekeeperApi {
   createProfile(definition: ProfileInput): Promise<Profile>;
   updateProfile(id: string, definition: ProfileInput): Promise<Profile>;
   deleteProfiles(ids: string[]): Promise<DeleteReport>;
-  importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport>;
+  /** Brings back the profiles of a deletion that is not final yet; refused once it is. */
+  undoDelete(undoId: string): Promise<{ restored: number }>;
+  /** Rows of existing profiles: refused (the default), updated from the file, or skipped. */
+  importProfiles(file: FileText, mode: ImportMode, existing?: ExistingRows): Promise<ImportReport>;
+  /** What importProfiles would add and change, writing nothing. */
+  previewImport(file: FileText): Promise<ImportPreview>;
+  newProfileDefaults(): Promise<ProfileDefaults>;
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
 
   /** Opens the isolated Visma login for the profile and resolves when it has ended, however it ended. */
@@ -158,7 +178,10 @@ export const API_METHODS = [
   'createProfile',
   'updateProfile',
   'deleteProfiles',
+  'undoDelete',
   'importProfiles',
+  'previewImport',
+  'newProfileDefaults',
   'exportProfiles',
   'reauthenticate',
   'cancelReauth',

@@ -8,13 +8,47 @@ export interface ImportProblem {
 
 export type ImportMode = 'all-or-nothing' | 'valid-only';
 
+/**
+ * What to do with rows whose id is already a profile: refuse them (each is a problem, as a typo
+ * in an id would be), update those profiles from the file, or skip them and keep what is there.
+ */
+export const EXISTING_ROW_CHOICES = ['refuse', 'update', 'skip'] as const;
+export type ExistingRows = (typeof EXISTING_ROW_CHOICES)[number];
+
+/** One existing profile a re-import would change: each changed field, before and after. */
+export interface ProfileChange {
+  id: string;
+  name: string;
+  fields: { field: string; before: string; after: string }[];
+  /** The change points the profile at another login: its tokens are forgotten and it must be reconnected. */
+  reconnect: boolean;
+}
+
+/** What importing a file would do, before anything is written. */
+export interface ImportPreview {
+  fileName: string;
+  totalRows: number;
+  /** Rows that would become new profiles. */
+  added: number;
+  /** Existing profiles the file changes, if updated. */
+  changes: ProfileChange[];
+  /** Existing profiles the file holds exactly as they are. */
+  unchanged: number;
+  /** Everything else wrong with the file (existing ids are not a problem here). */
+  problems: ImportProblem[];
+}
+
 export interface ImportReport {
   fileName: string;
   format: 'csv' | 'json';
   totalRows: number;
   validRows: number;
-  /** How many profiles were written: all rows, the valid ones (if asked), or none. */
+  /** How many new profiles were written: all rows, the valid ones (if asked), or none. */
   imported: number;
+  /** Existing profiles changed from the file (when asked to update them). */
+  updated: number;
+  /** Rows of existing profiles left as they were: skipped when asked, or already the same. */
+  skipped: number;
   problems: ImportProblem[];
 }
 

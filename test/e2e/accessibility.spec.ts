@@ -2,10 +2,18 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from '../helpers/axe';
 import { FJELLVIND } from '../helpers/sandbox/relying-party';
 import { addProfile, expect, test } from '../helpers/sandbox-harness';
+import { rowAction } from '../helpers/profile-rows';
 
 test.use({ bypassCSP: true });
 
 /** B5: the profiles area and every dialog of the reconnect and bulk flows, with no axe violations. */
+test('the first run has no axe violations, light or dark', async ({ bk }) => {
+  await expect(bk.page.getByRole('region', { name: 'Start here' })).toBeVisible();
+  expect(await axeViolations(bk.page)).toEqual([]);
+  await bk.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(bk.page)).toEqual([]);
+});
+
 test('the profiles area and its dialogs have no axe violations', async ({ bk, sandbox }) => {
   const { page } = bk;
   await addProfile(bk, sandbox);
@@ -21,6 +29,18 @@ test('the profiles area and its dialogs have no axe violations', async ({ bk, sa
   };
 
   await check('the list');
+  await page.getByRole('button', { name: 'Actions for Fjellvind orders' }).click();
+  await check('a row menu');
+  await page.keyboard.press('Escape');
+  await page.getByRole('row').filter({ hasText: 'Fjellvind orders' }).click();
+  await check('the list with a selected row');
+  await page.getByRole('toolbar', { name: 'Selected profiles' }).getByRole('button', { name: 'Delete…' }).click();
+  await opened('Delete Fjellvind orders?');
+  await check('the delete dialog');
+  await closeWith(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await check('the list in dark mode');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByText('More', { exact: true }).click();
   await check('the More menu');
   await page.getByText('More', { exact: true }).click();
@@ -31,12 +51,12 @@ test('the profiles area and its dialogs have no axe violations', async ({ bk, sa
   await check('the add form with its errors');
   await closeWith(page);
 
-  await page.getByRole('button', { name: 'Details of Fjellvind orders' }).click();
+  await rowAction(page, 'Fjellvind orders', 'Details');
   await opened('Fjellvind orders');
   await check('profile details');
   await closeWith(page);
 
-  await page.getByRole('button', { name: 'Reconnect Orders into Visma' }).click();
+  await rowAction(page, 'Orders into Visma', 'Reconnect…');
   await opened('Reconnect Orders into Visma');
   await check('the reconnect dialog');
   await closeWith(page);

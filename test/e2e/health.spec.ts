@@ -3,6 +3,7 @@ import type { Sandbox } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
 import { ANNA, FJELLVIND, NORDLYS, logIn } from '../helpers/sandbox/relying-party';
 import { addProfile, expect, test } from '../helpers/sandbox-harness';
+import { rowAction } from '../helpers/profile-rows';
 
 const COUNT = 200;
 
@@ -44,21 +45,29 @@ test('a health check of 200 profiles under faults: results land live, only the r
   await sandbox.admin.dropConnections('api', 4);
   await sandbox.admin.removeApiUser(ANNA.email, FJELLVIND.id);
 
+  // The toolbar stays put while the check runs: "Check health" becomes "Cancel check" in its place.
+  const toolbar = page.getByRole('toolbar', { name: 'Profiles', exact: true });
+  const places = () => toolbar.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.getBoundingClientRect().x, b.getBoundingClientRect().y]));
+  const before = await places();
   await page.getByRole('button', { name: 'Check health' }).click();
   const progress = page.getByRole('progressbar', { name: 'Health check progress' });
   await expect(progress).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Cancel check' })).toBeVisible();
+  expect(await places()).toEqual(before);
+  // Counted from the first moment: 0 of 200, never 0 of 0.
+  expect(bk.events.find((e) => e.type === 'health-progress')).toEqual({ type: 'health-progress', done: 0, total: COUNT, running: true });
   await expect(page.getByText(/^Checking \d+ of 200…$/)).toBeVisible();
   // Results land while the check is still running.
-  await expect(page.getByLabel('Status')).toContainText(/Needs reauthentication \([1-9]/);
+  await expect(page.getByLabel('Status', { exact: true })).toContainText(/Needs reauthentication \([1-9]/);
   await expect(page.getByText(/^Checked 200 profiles in [\d.]+ s: 150 connected, 50 need reauthentication\.$/)).toBeVisible({ timeout: 60_000 });
   await expect(progress).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath('health-checked.png') });
 
-  await page.getByLabel('Status').selectOption('needs-reauth');
+  await page.getByLabel('Status', { exact: true }).selectOption('needs-reauth');
   await expect(page.getByText(`Showing 50 of ${COUNT} profiles`)).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'Profile 003' });
   await expect(row).toContainText('Needs reauthentication');
-  await row.getByRole('button', { name: 'Details of Profile 003' }).click();
+  await rowAction(page, 'Profile 003', 'Details');
   const details = page.getByRole('dialog', { name: 'Profile 003' });
   await expect(details).toContainText("12027 \"No license for this company.\" Give anna.apiuser@example.com the role 'API User' for Fjellvind Bygg AS (1000002)");
   await page.keyboard.press('Escape');
@@ -67,7 +76,14 @@ test('a health check of 200 profiles under faults: results land live, only the r
   await page.getByText('More', { exact: true }).click();
   await page.getByRole('button', { name: 'Audit trail…' }).click();
   const audit = page.getByRole('dialog', { name: 'Audit trail' });
-  await expect(audit.getByRole('table', { name: 'Audit events' })).toContainText('needs-reauth (12027)');
+  // In words, with the profiles' names; narrowed by outcome and by profile.
+  const table = audit.getByRole('table', { name: 'Audit events' });
+  await expect(table).toContainText('Needs reauthentication');
+  await expect(table).not.toContainText('needs-reauth');
+  await audit.getByLabel('Outcome').selectOption('needs-reauth');
+  await audit.getByLabel('Search events').fill('Profile 003');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr')).toContainText(/Profile 003\s*Health check\s*Needs reauthentication/);
   const downloading = page.waitForEvent('download');
   await audit.getByRole('button', { name: 'Export CSV' }).click();
   const trail = await readFile((await (await downloading).path())!, 'utf8');

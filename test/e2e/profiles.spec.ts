@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/harness';
+import { rowAction } from '../helpers/profile-rows';
 
 const HEADER = 'id,name,direction,companyId,companyName,apiUser,environmentId';
 
 /** Import…, Export and Environments… live in the toolbar's More menu. */
 async function fromMenu(page: Page, item: string) {
-  await page.getByText('More', { exact: true }).click();
-  await page.getByRole('button', { name: item }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.locator('#profiles-more-menu').getByRole('button', { name: item }).click();
 }
 
 async function pickFile(page: Page, button: string, name: string, text: string) {
@@ -37,7 +38,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await form.getByLabel('API user').press('Enter');
   await expect(form).toBeHidden();
   await expect(rowOf(page, 'Orders into Visma')).toContainText('Never connected');
-  await expect(rowOf(page, 'Orders into Visma')).toContainText('Import into Visma.net');
+  await expect(rowOf(page, 'Orders into Visma').getByRole('gridcell', { name: 'Import' })).toHaveAttribute('title', 'Import into Visma.net');
 
   // Edit, by keyboard: the row is active, Enter opens its details, Escape closes them
   await page.getByRole('grid').focus();
@@ -46,14 +47,14 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await expect(details).toContainText('Never connected');
   await page.keyboard.press('Escape');
   await expect(details).toBeHidden();
-  await rowOf(page, 'Orders into Visma').getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  await rowAction(page, 'Orders into Visma', 'Details');
   await details.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Orders into Visma' });
   await expect(edit.getByLabel('Id', { exact: true })).toHaveAttribute('readonly', '');
   await edit.getByLabel('Direction').selectOption('export');
   await edit.getByLabel('Name', { exact: true }).fill('Invoices from Visma');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(rowOf(page, 'Invoices from Visma')).toContainText('Export from Visma.net');
+  await expect(rowOf(page, 'Invoices from Visma').getByRole('gridcell', { name: 'Export' })).toHaveAttribute('title', 'Export from Visma.net');
 
   // Import a CSV with one bad row: nothing imported, the row named
   const bad = [HEADER, 'a1,Alpha,import,111,Alpha AS,a@alpha.example,visma-production', 'b2,Beta,import,222,Beta AS,beta-at-nowhere,visma-production', 'c3,Gamma,export,333,Gamma AS,g@gamma.example,visma-production'].join('\r\n');
@@ -76,9 +77,9 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await expect(page.getByText('Showing 1 of 4 profiles')).toBeVisible();
   expect(await names(page)).toEqual(['Beta']);
   await page.getByLabel('Search').fill('');
-  await page.getByLabel('Status').selectOption('connected');
-  await expect(page.getByText('No profiles match.')).toBeVisible();
-  await page.getByLabel('Status').selectOption('never-connected');
+  await page.getByLabel('Status', { exact: true }).selectOption('connected');
+  await expect(page.getByText('No profiles match the search and status filter.')).toBeVisible();
+  await page.getByLabel('Status', { exact: true }).selectOption('never-connected');
   await expect(page.getByText('Showing 4 of 4 profiles')).toBeVisible();
 
   // Sort: by name ascending is the default; then descending; then by company
@@ -94,12 +95,25 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await fromMenu(page, 'Export CSV');
   const exported = await readFile((await (await downloading).path())!, 'utf8');
   expect(exported.split('\r\n').filter(Boolean)).toEqual([
-    `\uFEFF${HEADER.replace('environmentId', 'connection,environmentId,portalId,portalUrl')}`,
+    '\uFEFFid,name,direction,companyId,companyName,apiUser,connection,environmentId,portalId,portalUrl',
     'a1,Alpha,import,111,Alpha AS,a@alpha.example,direct,visma-production,,',
     'b2,Beta,import,222,Beta AS,b@beta.example,direct,visma-production,,',
     'c3,Gamma,export,333,Gamma AS,g@gamma.example,direct,visma-production,,',
     'orders-in,Invoices from Visma,export,1234567,Acme AS,api@acme.example,direct,visma-production,,',
   ]);
+
+  // The same file again, one company renamed: a preview of the change, then update (or skip)
+  await pickFile(page, 'Import…', 'again.csv', good.replace('Gamma AS', 'Gamma Group AS'));
+  const preview = page.getByRole('dialog', { name: 'Import again.csv' });
+  await expect(preview).toContainText('3 rows: 0 new profiles, 3 already in the list (1 with changes, 2 the same)');
+  await expect(preview.getByRole('list', { name: 'Changes' })).toContainText('Company name: Gamma AS → Gamma Group AS');
+  await preview.getByRole('radio', { name: 'Skip them: keep them as they are' }).check();
+  await preview.getByRole('button', { name: 'Import, skipping 3' }).click();
+  await expect(page.getByText('again.csv holds only profiles already in the list; nothing changed.')).toBeVisible();
+  await pickFile(page, 'Import…', 'again.csv', good.replace('Gamma AS', 'Gamma Group AS'));
+  await preview.getByRole('button', { name: 'Import, updating 1' }).click();
+  await expect(page.getByText('From again.csv: 1 updated, 2 left as they were.')).toBeVisible();
+  await expect(rowOf(page, 'Gamma')).toContainText('Gamma Group AS');
 
   await page.screenshot({ path: testInfo.outputPath('profiles.png') });
   await testInfo.attach('profiles', { path: testInfo.outputPath('profiles.png'), contentType: 'image/png' });
@@ -158,7 +172,7 @@ test('environments: the built-in one, a custom one imported from a file, removed
   await dialog.getByRole('button', { name: 'Remove Local sandbox' }).click();
   await expect(dialog.getByRole('alert')).toContainText('used by 1 profile ("Sandbox rehearsal")');
   await page.keyboard.press('Escape');
-  await rowOf(page, 'Sandbox rehearsal').getByRole('button', { name: 'Details of Sandbox rehearsal' }).click();
+  await rowAction(page, 'Sandbox rehearsal', 'Details');
   await page.getByRole('dialog', { name: 'Sandbox rehearsal' }).getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
   await fromMenu(page, 'Environments…');

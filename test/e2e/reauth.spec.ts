@@ -4,10 +4,11 @@ import type { Harness } from '../helpers/harness';
 import { addProfile, completeLogin, consent, expect, keychainEntry, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { ANNA, FJELLVIND, NORDLYS, PER, TOVE } from '../helpers/sandbox/relying-party';
+import { rowAction } from '../helpers/profile-rows';
 
 /** The SuperUser clicks Reconnect on the row and opens the Visma login; returns the dialog and the login page. */
 async function reconnect(bk: Harness, name: string) {
-  await bk.page.getByRole('button', { name: `Reconnect ${name}` }).click();
+  await rowAction(bk.page, name, 'Reconnect…');
   const dialog = bk.page.getByRole('dialog', { name: `Reconnect ${name}` });
   await dialog.getByRole('button', { name: 'Open Visma login' }).click();
   return { dialog, login: await bk.logins.nextLogin() };
@@ -31,9 +32,9 @@ test('happy path: log in, pick the company, consent — connected, tokens only i
   expect(bk.logins.contexts.every((c) => c.closed)).toBe(true);
 
   // Details: token expiry and the last events
-  await row.getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  await rowAction(bk.page, 'Orders into Visma', 'Details');
   const details = bk.page.getByRole('dialog', { name: 'Orders into Visma' });
-  await expect(details.getByRole('table', { name: 'Last events' })).toContainText('connected');
+  await expect(details.getByRole('table', { name: 'Last events' })).toContainText('Connected');
   await expect(details).toContainText('Access token expires');
   await details.screenshot({ path: testInfo.outputPath('details.png') });
 
@@ -183,17 +184,32 @@ test('one-time refresh tokens rotate, and the keychain keeps the newest', async 
   expect(after).not.toBe(before);
 });
 
-test('deleting a connected profile revokes its token at Visma and removes it from the keychain', async ({ bk, sandbox }) => {
+test('deleting a connected profile says what it touches, can be undone, and when final revokes its token and removes it from the keychain', async ({ bk, sandbox }) => {
   await addProfile(bk, sandbox);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
   await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('status')).toContainText('Connected');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await sandbox.admin.resetRequestCounts();
-  await bk.page.getByRole('button', { name: 'Details of Orders into Visma' }).click();
+  await rowAction(bk.page, 'Orders into Visma', 'Details');
   await bk.page.getByRole('dialog', { name: 'Orders into Visma' }).getByRole('button', { name: 'Delete' }).click();
+  const confirm = bk.page.getByRole('dialog', { name: 'Delete Orders into Visma?' });
+  await expect(confirm).toContainText("Its Visma.net token is revoked at Visma and its entry is removed from this computer's keychain.");
+  await expect(confirm).toContainText('DataBridge itself is untouched');
+  await confirm.getByRole('button', { name: 'Delete profile' }).click();
+  await expect(bk.page.getByText('Deleted "Orders into Visma".')).toBeVisible();
+
+  // Undo: back as it was, nothing revoked.
+  await bk.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Connected');
+  expect((await sandbox.admin.requestCounts()).byEndpoint.revocation ?? 0).toBe(0);
+  expect(await keychainEntry(bk, 'orders')).not.toBeNull();
+
+  await rowAction(bk.page, 'Orders into Visma', 'Delete…');
   await bk.page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
   await expect(bk.page.getByText('Deleted "Orders into Visma".')).toBeVisible();
+  // The undo time running out (ten seconds in the app), made to pass at once:
+  await bk.app.profiles.finishDeletes();
   expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
   expect(await keychainEntry(bk, 'orders')).toBeNull();
 });

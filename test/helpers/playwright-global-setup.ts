@@ -1,6 +1,15 @@
+import { privateTempFolder } from './private-temp';
 import { startPrivateSecretService } from './secret-service';
 
-/** Workers start after this and inherit DBUS_SESSION_BUS_ADDRESS; the returned function tears it down. */
+/**
+ * Workers start after this and inherit DBUS_SESSION_BUS_ADDRESS and TMPDIR; the returned function
+ * tears the Secret Service down, then removes every temp folder the run made.
+ */
 export default async function globalSetup(): Promise<() => void> {
-  return startPrivateSecretService();
+  const removeTemp = privateTempFolder();
+  const stopKeyring = await startPrivateSecretService();
+  return () => {
+    stopKeyring();
+    removeTemp();
+  };
 }

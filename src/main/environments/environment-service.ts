@@ -6,10 +6,11 @@ import {
   PRODUCTION_ENVIRONMENT,
   PRODUCTION_ENVIRONMENT_ID,
 } from '../../shared/environment';
+import { isSetUp } from '../../shared/environment-setup';
 import { conflict, invalid, notFound } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 
-type EnvironmentApi = Pick<BridgekeeperApi, 'listEnvironments' | 'saveEnvironment' | 'deleteEnvironment' | 'importEnvironment'>;
+type EnvironmentApi = Pick<BridgekeeperApi, 'listEnvironments' | 'saveEnvironment' | 'deleteEnvironment' | 'importEnvironment' | 'newProfileDefaults'>;
 
 export type EnvironmentService = EnvironmentApi & {
   get(id: string): Environment | undefined;
@@ -60,6 +61,15 @@ export function createEnvironmentService({ settings, emit }: EnvironmentServiceD
 
     async listEnvironments() {
       return list();
+    },
+
+    /** The environment last used if it is set up, else the first that is; one not set up only when none is. */
+    async newProfileDefaults() {
+      const all = list();
+      const last = all.find((e) => e.id === settings.current.lastEnvironmentId);
+      const ready = all.filter(isSetUp);
+      const chosen = (last && isSetUp(last) ? last : undefined) ?? ready[0] ?? last ?? all[0]!;
+      return { environmentId: chosen.id };
     },
 
     async saveEnvironment(input) {

@@ -74,6 +74,8 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
           message: `${environment.name} still calls the Visma.net ERP API at integration.visma.net, the old address: Visma throttles it (HTTP 429 after about 500 calls per hour) and is switching it off. Change its API base URL to https://api.finance.visma.net and its verify path to /v1/organization (${uses} profile${uses === 1 ? '' : 's'} use it).`,
         });
       }
+      // Counted from the start: the progress says "0 of 40", never "0 of 0".
+      deps.emit({ type: 'health-progress', done: 0, total: toCheck.length, running: true });
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();

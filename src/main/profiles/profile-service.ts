@@ -1,16 +1,17 @@
-import type { ApiEvent, BridgekeeperApi, DeleteReport, ExportFormat, FileText } from '../../shared/api';
-import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
+import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat, type FileText } from '../../shared/api';
+import type { ExistingRows, ImportMode, ImportPreview, ImportProblem, ImportReport, ProfileChange } from '../../shared/import-report';
 import type { PortalDefinition } from '../../shared/portal';
-import type { Profile, ProfileDefinition, ProfileInput, ProfileState } from '../../shared/profile';
+import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
 import { conflict, invalid, notFound } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
+import { createPendingDeletes } from './pending-deletes';
 import { parseProfileFile, writeProfileFile } from './profile-file';
 
 type ProfileApi = Pick<
   BridgekeeperApi,
-  'listProfiles' | 'createProfile' | 'updateProfile' | 'deleteProfiles' | 'importProfiles' | 'exportProfiles'
+  'listProfiles' | 'createProfile' | 'updateProfile' | 'deleteProfiles' | 'undoDelete' | 'importProfiles' | 'previewImport' | 'exportProfiles'
 >;
 
 export interface ProfileServiceDeps {
@@ -21,6 +22,9 @@ export interface ProfileServiceDeps {
   /** The portal a portal profile names, if it exists. */
   portal(id: string): PortalDefinition | undefined;
   emit(event: ApiEvent): void;
+  /** A deletion became final and Visma could not revoke some of the tokens (they are gone locally all the same). */
+  onRevokeFailures?(failures: { name: string; message: string }[]): void;
+  undoMs?: number;
   now?: () => Date;
 }
 
@@ -41,9 +45,27 @@ export type ProfileService = ProfileApi & {
   setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
   /** Shows work in progress (or, with null, ends it) without touching the file. */
   setTransient(ids: readonly string[], status: TransientStatus | null): void;
+  /** Makes every pending deletion final now (on quit, and in tests). */
+  finishDeletes(): Promise<void>;
 };
 
-export function createProfileService({ settings, forgetTokens, environmentExists, portal, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+/** A row of a file whose id is an existing profile, and what the file would make of it. */
+interface ExistingRow {
+  existing: Profile;
+  definition: ProfileDefinition;
+  change: ProfileChange | null;
+}
+
+export function createProfileService({
+  settings,
+  forgetTokens,
+  environmentExists,
+  portal,
+  emit,
+  onRevokeFailures = () => undefined,
+  undoMs = DELETE_UNDO_SECONDS * 1000,
+  now = () => new Date(),
+}: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
   const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
     if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', message: `names no environment: "${d.environmentId}"` };
@@ -52,6 +74,9 @@ export function createProfileService({ settings, forgetTokens, environmentExists
     if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', message: `is not a page of ${target.name} (${target.origin})` };
     return null;
   };
+
+  /** A direct profile's environment is where the next new profile starts (see newProfileDefaults). */
+  const lastUsed = (d: ProfileDefinition) => (d.connection === 'direct' ? { lastEnvironmentId: d.environmentId } : {});
 
   const freshState = (): ProfileState => ({ status: 'never-connected', statusSince: now().toISOString() });
 
@@ -82,6 +107,48 @@ export function createProfileService({ settings, forgetTokens, environmentExists
     return parsed.data;
   };
 
+  /** The fields a definition changes on an existing profile; null when it changes none. */
+  const changeOf = (existing: Profile, definition: ProfileDefinition): ProfileChange | null => {
+    const fields = PROFILE_FIELDS.filter((f) => existing[f] !== definition[f]).map((field) => ({ field, before: existing[field], after: definition[field] }));
+    if (fields.length === 0) return null;
+    const reconnect = existing.status !== 'never-connected' && CONNECTION_FIELDS.some((f) => existing[f] !== definition[f]);
+    return { id: existing.id, name: existing.name, fields, reconnect };
+  };
+
+  /** Reads a file and sorts its rows into new profiles, rows of existing ones, and problems. Writes nothing. */
+  const planImport = (file: FileText, existingRows: ExistingRows) => {
+    const parsed = parseProfileFile(file);
+    const known = byId();
+    const firstRowOfId = new Map<string, number>();
+    const problems: ImportProblem[] = [...parsed.fileProblems];
+    const added: ProfileDefinition[] = [];
+    const existing: ExistingRow[] = [];
+    let validRows = 0;
+    for (const row of parsed.rows) {
+      const rowProblems = [...row.problems];
+      const definition = row.definition;
+      if (definition) {
+        const clash = known.get(definition.id);
+        const earlier = firstRowOfId.get(definition.id);
+        if (earlier !== undefined) rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
+        else firstRowOfId.set(definition.id, row.row);
+        if (clash && existingRows === 'refuse') rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" already exists ("${clash.name}")` });
+        // A skipped row is not read further: whatever it says, the profile stays as it is.
+        const problem = clash && existingRows === 'skip' ? null : targetProblem(definition);
+        if (problem) rowProblems.push({ row: row.row, ...problem });
+        if (rowProblems.length === 0) {
+          validRows++;
+          if (clash) existing.push({ existing: clash, definition, change: existingRows === 'update' ? changeOf(clash, definition) : null });
+          else added.push(definition);
+        }
+      }
+      problems.push(...rowProblems);
+    }
+    return { parsed, problems, added, existing, validRows };
+  };
+
+  const pendingDeletes = createPendingDeletes({ forgetTokens, onRevokeFailures, undoMs, now });
+
   const service: ProfileService = {
     get: (id) => {
       const p = byId().get(id);
@@ -98,8 +165,9 @@ export function createProfileService({ settings, forgetTokens, environmentExists
       const definition = checkDefinition(input);
       const existing = byId().get(definition.id);
       if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
+      await pendingDeletes.settle([definition.id]);
       const profile: Profile = { ...definition, ...freshState() };
-      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]) }));
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]), ...lastUsed(definition) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
       return profile;
     },
@@ -113,65 +181,79 @@ export function createProfileService({ settings, forgetTokens, environmentExists
       // Tokens belong to a user, company and environment: when those change, the old ones go.
       if (reconnect && existing.status !== 'never-connected') await forgetTokens(existing);
       const profile: Profile = reconnect ? { ...definition, ...freshState() } : { ...existing, ...definition };
-      settings.update((s) => ({ ...s, profiles: inNameOrder(s.profiles.map((p) => (p.id === id ? profile : p))) }));
+      settings.update((s) => ({ ...s, profiles: inNameOrder(s.profiles.map((p) => (p.id === id ? profile : p))), ...lastUsed(definition) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
       return profile;
     },
 
     async deleteProfiles(ids) {
-      const doomed = new Set(ids);
       const known = byId();
       const unknown = ids.filter((id) => !known.has(id));
       if (unknown.length > 0) throw notFound(`Profile "${unknown[0]}"`);
-      const revokeFailures: DeleteReport['revokeFailures'] = [];
-      for (const id of doomed) {
-        const profile = known.get(id)!;
-        if (profile.status === 'never-connected') continue; // never logged in: no tokens to revoke
-        const message = await forgetTokens(profile);
-        if (message) revokeFailures.push({ profileId: id, name: profile.name, message });
-      }
+      const doomed = new Set(ids);
+      // The stored profiles (not the in-progress view): that is what an undo puts back.
+      const profiles = [...doomed].map((id) => known.get(id)!);
       settings.update((s) => ({ ...s, profiles: s.profiles.filter((p) => !doomed.has(p.id)) }));
       for (const id of doomed) transient.delete(id);
       emit({ type: 'profiles-removed', ids: [...doomed] });
-      return { deleted: doomed.size, revokeFailures };
+      return { deleted: doomed.size, ...pendingDeletes.add(profiles) };
     },
 
-    async importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport> {
-      const parsed = parseProfileFile(file);
-      const existing = byId();
-      const firstRowOfId = new Map<string, number>();
-      const problems: ImportProblem[] = [...parsed.fileProblems];
-      const valid: ProfileDefinition[] = [];
-      for (const row of parsed.rows) {
-        const rowProblems = [...row.problems];
-        const definition = row.definition;
-        if (definition) {
-          const clash = existing.get(definition.id);
-          const earlier = firstRowOfId.get(definition.id);
-          if (clash) rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" already exists ("${clash.name}")` });
-          else if (earlier !== undefined) {
-            rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
-          } else firstRowOfId.set(definition.id, row.row);
-          const problem = targetProblem(definition);
-          if (problem) rowProblems.push({ row: row.row, ...problem });
-          if (rowProblems.length === 0) valid.push(definition);
-        }
-        problems.push(...rowProblems);
-      }
+    async undoDelete(undoId) {
+      const profiles = pendingDeletes.take(undoId);
+      if (!profiles) throw conflict('Too late to undo: the deletion is final and the tokens were revoked.');
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...profiles]) }));
+      emit({ type: 'profiles-upserted', profiles });
+      return { restored: profiles.length };
+    },
+
+    finishDeletes: pendingDeletes.finishAll,
+
+    async previewImport(file: FileText): Promise<ImportPreview> {
+      const plan = planImport(file, 'update');
+      const changes = plan.existing.flatMap((row) => (row.change ? [row.change] : []));
+      return {
+        fileName: file.name,
+        totalRows: plan.parsed.rows.length,
+        added: plan.added.length,
+        changes,
+        unchanged: plan.existing.length - changes.length,
+        problems: plan.problems,
+      };
+    },
+
+    async importProfiles(file: FileText, mode: ImportMode, existingRows: ExistingRows = 'refuse'): Promise<ImportReport> {
+      const plan = planImport(file, existingRows);
+      const updates = plan.existing.filter((row) => row.change !== null);
       const report: ImportReport = {
         fileName: file.name,
-        format: parsed.format,
-        totalRows: parsed.rows.length,
-        validRows: valid.length,
+        format: plan.parsed.format,
+        totalRows: plan.parsed.rows.length,
+        validRows: plan.validRows,
         imported: 0,
-        problems,
+        updated: 0,
+        skipped: 0,
+        problems: plan.problems,
       };
-      const allowed = parsed.fileProblems.length === 0 && (problems.length === 0 || mode === 'valid-only');
-      if (!allowed || valid.length === 0) return report;
-      const added = valid.map((definition): Profile => ({ ...definition, ...freshState() }));
-      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...added]) }));
-      emit({ type: 'profiles-upserted', profiles: added });
-      return { ...report, imported: added.length };
+      const allowed = plan.parsed.fileProblems.length === 0 && (plan.problems.length === 0 || mode === 'valid-only');
+      if (!allowed || plan.added.length + updates.length === 0) {
+        return allowed ? { ...report, skipped: plan.existing.length } : report;
+      }
+      // As in updateProfile: tokens belong to a user, company and login target; when those change, the old ones go.
+      for (const row of updates) if (row.change!.reconnect) await forgetTokens(row.existing);
+      await pendingDeletes.settle(plan.added.map((d) => d.id));
+      const added = plan.added.map((definition): Profile => ({ ...definition, ...freshState() }));
+      const updated = new Map(
+        updates.map((row): [string, Profile] => [
+          row.existing.id,
+          CONNECTION_FIELDS.some((f) => row.existing[f] !== row.definition[f])
+            ? { ...row.definition, ...freshState() }
+            : { ...row.existing, ...row.definition },
+        ]),
+      );
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles.map((p) => updated.get(p.id) ?? p), ...added]) }));
+      emit({ type: 'profiles-upserted', profiles: [...added, ...updated.values()] });
+      return { ...report, imported: added.length, updated: updated.size, skipped: plan.existing.length - updated.size };
     },
 
     async exportProfiles(format: ExportFormat, ids) {

@@ -43,6 +43,8 @@ export const SettingsSchema = z.object({
   bulk: BulkRunSchema.nullable(),
   /** Portals that hold profiles' connections (version 3). Their sign-ins live in the keychain, never here. */
   portals: z.array(PortalDefinitionSchema),
+  /** The environment a profile was last added or edited with: a new profile starts there (optional, no migration). */
+  lastEnvironmentId: z.string().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

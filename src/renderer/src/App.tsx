@@ -14,6 +14,10 @@ export function App() {
   const [area, setArea] = useState<Area>('profiles');
   const start = useAppStore((s) => s.start);
   useEffect(() => start(), [start]);
+  // The window's title names the area, as the taskbar and window switcher show it.
+  useEffect(() => {
+    document.title = `${AREAS.find((a) => a.id === area)!.label} — Bridgekeeper`;
+  }, [area]);
 
   // Arrow keys move between the two tabs, as the WAI-ARIA tabs pattern has it.
   const onTabKey = (event: React.KeyboardEvent) => {

@@ -1,6 +1,8 @@
 import * as client from 'openid-client';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Sandbox } from '../../../sandbox';
+import type { AppDeps } from '../../../src/main/create-app';
+import { definitionOf } from '../../../src/shared/profile';
 import { ReauthRequired, VaultWriteError } from '../../../src/main/reauth/token-manager';
 import { type TokenVault, createMemoryVault } from '../../../src/main/reauth/token-vault';
 import { hostileServer } from '../../helpers/hostile-server';
@@ -13,8 +15,8 @@ import { tempApp } from '../../helpers/temp-app';
 const newSandbox = sandboxPerTest();
 
 /** A connected profile "orders" on a sandbox whose client rotates refresh tokens (one-time, 2 s grace). */
-async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault(), fetchImpl: typeof fetch = fetch) {
-  const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date(), fetch: fetchImpl });
+async function connected(sandbox: Sandbox, vault: TokenVault = createMemoryVault(), options: Partial<AppDeps> = {}) {
+  const app = tempApp(undefined, { vault, loginSurface: httpLoginSurface({ ...ANNA, company: NORDLYS.name }), now: () => new Date(), ...options });
   await app.api.saveEnvironment(sandbox.environment);
   await app.api.createProfile(ordersProfile(sandbox.environment.id));
   expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
@@ -114,20 +116,69 @@ describe('the token lifecycle (F10)', () => {
     await expect(app.reauth.listProfileEvents('orders')).resolves.toMatchObject([{ kind: 'disconnect', outcome: 'revoke-failed' }, { kind: 'reauth' }]);
   });
 
-  it('deleting a profile revokes its token and reports a failed revoke', async () => {
+  it('deleting a profile revokes its token only when the deletion is final, and reports a failed revoke', async () => {
     const sandbox = await newSandbox();
     const { app, vault } = await connected(sandbox);
     const token = (await vault.get('orders'))!.refreshToken;
-    expect(await app.api.deleteProfiles(['orders'])).toEqual({ deleted: 1, revokeFailures: [] });
+    const report = await app.api.deleteProfiles(['orders']);
+    expect(report.deleted).toBe(1);
+    // Still undoable: gone from the list, the token untouched.
+    expect(app.profiles.get('orders')).toBeUndefined();
+    expect((await vault.get('orders'))?.refreshToken).toBe(token);
+    await app.profiles.finishDeletes();
     expect(await vault.get('orders')).toBeNull();
     await expect(refreshDirectly(sandbox, token)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(app.api.undoDelete(report.undoId)).rejects.toThrow('Too late to undo');
 
     const again = await connected(sandbox);
     await sandbox.admin.failNext('revocation', 1, 503);
-    const report = await again.app.api.deleteProfiles(['orders']);
-    expect(report.deleted).toBe(1);
-    expect(report.revokeFailures).toMatchObject([{ profileId: 'orders', name: 'Orders into Visma' }]);
+    await again.app.api.deleteProfiles(['orders']);
+    await again.app.profiles.finishDeletes();
     expect(await again.vault.get('orders')).toBeNull();
+    expect((await again.app.api.listNotices()).map((n) => n.message)).toContainEqual(expect.stringContaining('Deleted "Orders into Visma", but Visma could not revoke its token'));
+  });
+
+  it('undoing a deletion brings the profile back connected, with its token; the final one happens on its own', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox, createMemoryVault(), { deleteUndoMs: 200 });
+    const token = (await vault.get('orders'))!.refreshToken;
+    const first = await app.api.deleteProfiles(['orders']);
+    await expect(app.api.undoDelete(first.undoId)).resolves.toEqual({ restored: 1 });
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'connected' });
+    expect((await vault.get('orders'))?.refreshToken).toBe(token);
+
+    await app.api.deleteProfiles(['orders']);
+    await vi.waitFor(async () => expect(await vault.get('orders')).toBeNull(), { timeout: 5000 });
+  });
+
+  it('a profile added with the id of one whose deletion is pending keeps its own tokens', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const profile = app.profiles.get('orders')!;
+    await app.api.deleteProfiles(['orders']);
+    await app.api.createProfile(definitionOf(profile));
+    // The old deletion was made final first: its revoke ran before the new profile existed.
+    expect(await vault.get('orders')).toBeNull();
+    expect(app.profiles.get('orders')).toMatchObject({ status: 'never-connected' });
+  });
+
+  it('a re-import that updates a profile keeps its tokens for a new name, and drops them for a new company', async () => {
+    const sandbox = await newSandbox();
+    const { app, vault } = await connected(sandbox);
+    const file = (companyId: string, name: string) => ({
+      name: 'again.json',
+      text: JSON.stringify([{ ...definitionOf(app.profiles.get('orders')!), companyId, name }]),
+    });
+    const preview = await app.api.previewImport(file('1000002', 'Orders, renamed'));
+    expect(preview.changes).toMatchObject([{ id: 'orders', reconnect: true }]);
+
+    await app.api.importProfiles(file(NORDLYS.id, 'Orders, renamed'), 'all-or-nothing', 'update');
+    expect(app.profiles.get('orders')).toMatchObject({ name: 'Orders, renamed', status: 'connected' });
+    expect(await vault.get('orders')).not.toBeNull();
+
+    await app.api.importProfiles(file('1000002', 'Orders, renamed'), 'all-or-nothing', 'update');
+    expect(app.profiles.get('orders')).toMatchObject({ companyId: '1000002', status: 'never-connected' });
+    expect(await vault.get('orders')).toBeNull();
   });
 
   it('drops the tokens when the profile is pointed at another company', async () => {
@@ -145,7 +196,7 @@ describe('the token lifecycle (F10)', () => {
     const hostile = await hostileServer(sandbox.issuer);
     onTestFinished(() => hostile.close());
     const tokenAnswers: string[] = [];
-    const { app, vault, environment } = await connected(sandbox, createMemoryVault(), hostile.fetch);
+    const { app, vault, environment } = await connected(sandbox, createMemoryVault(), { fetch: hostile.fetch });
     hostile.on('/connect/token', async (request) => {
       const genuine = await request.forward();
       tokenAnswers.push(genuine.body);

@@ -1,33 +1,83 @@
+import { useMemo, useState } from 'react';
+import { EVENT_KIND_WORDS, outcomeWords } from '../../../shared/event-words';
 import type { ProfileEvent } from '../../../shared/reauth';
+import { useAppStore } from '../state/app-store';
 import { formatTime } from './files';
 
-/** Events of the audit trail, newest first; with `showProfile` for the trail of every profile. */
-export function EventTable({ events, label, showProfile = false }: { events: ProfileEvent[]; label: string; showProfile?: boolean }) {
+interface EventTableProps {
+  events: ProfileEvent[];
+  label: string;
+  /** The trail of every profile: a Profile column, searchable by profile name. */
+  showProfile?: boolean;
+}
+
+/**
+ * Events of the audit trail, newest first, in words: profile names, what happened, how it ended.
+ * A search (profile, what, outcome, details) and an outcome filter narrow them down.
+ */
+export function EventTable({ events, label, showProfile = false }: EventTableProps) {
+  const profiles = useAppStore((s) => s.profiles);
+  const [search, setSearch] = useState('');
+  const [outcome, setOutcome] = useState('all');
+  const nameOf = (id: string) => profiles.get(id)?.name ?? `${id} (deleted)`;
+
+  const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => outcomeWords(a).localeCompare(outcomeWords(b))), [events]);
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = events.filter((e) => {
+    if (outcome !== 'all' && e.outcome !== outcome) return false;
+    if (words.length === 0) return true;
+    const text = [showProfile ? nameOf(e.profileId) : '', e.profileId, EVENT_KIND_WORDS[e.kind], outcomeWords(e.outcome), e.message].join(' ').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+  const id = label.replace(/\W+/g, '-').toLowerCase();
+
   return (
-    <table className="simple-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          {showProfile && <th scope="col">Profile</th>}
-          <th scope="col">What</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e, i) => (
-          <tr key={i}>
-            <td>{formatTime(e.time)}</td>
-            {showProfile && <td>{e.profileId}</td>}
-            <td>{e.kind}</td>
-            <td>
-              {e.outcome}
-              {e.errorCode ? ` (${e.errorCode})` : ''}
-            </td>
-            <td>{e.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <div className="event-filters">
+        <div className="field inline">
+          <label htmlFor={`${id}-search`}>Search events</label>
+          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="field inline">
+          <label htmlFor={`${id}-outcome`}>Outcome</label>
+          <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            <option value="all">Any outcome ({events.length})</option>
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {outcomeWords(o)} ({events.filter((e) => e.outcome === o).length})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="hint">No event matches.</p>
+      ) : (
+        <div className="scroll-box">
+        <table className="simple-table event-table" aria-label={label}>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              {showProfile && <th scope="col">Profile</th>}
+              <th scope="col">What</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={i}>
+                <td className="nowrap">{formatTime(e.time)}</td>
+                {showProfile && <td>{nameOf(e.profileId)}</td>}
+                <td>{EVENT_KIND_WORDS[e.kind]}</td>
+                <td>{outcomeWords(e.outcome)}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+    </>
   );
 }

@@ -34,9 +34,7 @@ export function AuditTrailDialog({ onClose }: { onClose(): void }) {
       ) : events.length === 0 ? (
         <p>Nothing has been recorded yet.</p>
       ) : (
-        <div className="scroll-box">
-          <EventTable events={events} label="Audit events" showProfile />
-        </div>
+        <EventTable events={events} label="Audit events" showProfile />
       )}
       <div className="dialog-actions">
         <button type="button" onClick={() => void exportAll()}>

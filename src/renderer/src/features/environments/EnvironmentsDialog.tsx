@@ -52,9 +52,9 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
                     {e.name}
                     {e.builtIn && <span className="sub"> (built in)</span>}
                   </td>
-                  <td>{e.issuer}</td>
-                  <td>{e.clientId || <em>not set</em>}</td>
-                  <td>{e.apiBaseUrl}</td>
+                  <td className="cell-url">{e.issuer}</td>
+                  <td className="cell-url">{e.clientId || <em>not set</em>}</td>
+                  <td className="cell-url">{e.apiBaseUrl}</td>
                   <td className="cell-actions">
                     <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
                       Edit

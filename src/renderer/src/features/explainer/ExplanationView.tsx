@@ -1,4 +1,4 @@
-import type { KnownErrorReport, LogExplanation, Occurrences, UnknownErrorReport } from '../../../../shared/log-explanation';
+import type { KnownErrorReport, LogExplanation, Occurrences, ProfileMatchField, UnknownErrorReport } from '../../../../shared/log-explanation';
 import { formatTime } from '../../components/files';
 
 const when = (o: Occurrences) =>
@@ -7,6 +7,15 @@ const when = (o: Occurrences) =>
       ? `at ${formatTime(o.firstSeen)}`
       : `from ${formatTime(o.firstSeen)} to ${formatTime(o.lastSeen ?? o.firstSeen)}`
     : `lines ${o.firstLine}–${o.lastLine} (no time in the log)`;
+
+/** How the log named a profile, in words (the JSON report keeps the field names). */
+const MATCH_WORDS: Record<ProfileMatchField, string> = {
+  id: 'its id',
+  name: 'its name',
+  companyId: 'its company id',
+  companyName: 'its company name',
+  sourceName: 'the name DataBridge logs',
+};
 
 const times = (n: number) => `${n.toLocaleString('en')} time${n === 1 ? '' : 's'}`;
 
@@ -83,6 +92,7 @@ function UnknownError({ error }: { error: UnknownErrorReport }) {
 /** The report: known errors with what to do, unknown ones as unknown, and the profiles they touch. */
 export function ExplanationView({ report, onReconnect }: { report: LogExplanation; onReconnect(profileIds: string[]): void }) {
   const reconnect = report.reconnectProfileIds;
+  const titles = new Map(report.known.map((e) => [e.kind, e.title]));
   return (
     <div className="explanation">
       <p role="status">
@@ -116,7 +126,7 @@ export function ExplanationView({ report, onReconnect }: { report: LogExplanatio
                 <th scope="col">Profile</th>
                 <th scope="col">Company</th>
                 <th scope="col">Errors</th>
-                <th scope="col">Found by</th>
+                <th scope="col">Recognised by</th>
               </tr>
             </thead>
             <tbody>
@@ -127,9 +137,9 @@ export function ExplanationView({ report, onReconnect }: { report: LogExplanatio
                     {p.companyName} ({p.companyId})
                   </td>
                   <td>
-                    {p.errorEntries} ({[...p.kinds, ...(p.unknownEntries ? ['unknown'] : [])].join(', ')})
+                    {p.errorEntries} ({[...p.kinds.map((k) => titles.get(k) ?? k), ...(p.unknownEntries ? ['unknown errors'] : [])].join(', ')})
                   </td>
-                  <td>{p.matchedBy.join(', ')}</td>
+                  <td>{p.matchedBy.map((field) => MATCH_WORDS[field]).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

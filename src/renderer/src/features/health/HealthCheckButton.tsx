@@ -20,13 +20,11 @@ export function describeSummary(s: HealthCheckSummary): string {
   return `${head}: ${parts.join(', ') || 'nothing to check'}.${portal}`;
 }
 
-/** F9: checks the profiles the list shows (all, or what the search and filter leave). */
-export function HealthCheckButton({ profileIds, onDone }: { profileIds: string[] | null; onDone(message: string, error?: boolean): void }) {
+/** F9: one health check at a time, for the list shown or for the selected profiles. */
+export function useHealthCheck(onDone: (message: string, error?: boolean) => void) {
   const health = useAppStore((s) => s.health);
   const [starting, setStarting] = useState(false);
-  const running = starting || health?.running === true;
-
-  const run = async () => {
+  const run = async (profileIds: string[] | null) => {
     setStarting(true);
     try {
       onDone(describeSummary(await api.runHealthCheck(profileIds)));
@@ -36,27 +34,44 @@ export function HealthCheckButton({ profileIds, onDone }: { profileIds: string[]
       setStarting(false);
     }
   };
+  return { running: starting || health?.running === true, run };
+}
 
-  if (!running) {
-    return (
-      <button type="button" onClick={() => void run()} title="Ask the Visma.net API about every profile shown">
-        Check health
-      </button>
-    );
-  }
-  const done = health?.running ? health.done : 0;
-  const total = health?.running ? health.total : 0;
+/**
+ * The toolbar's button: "Check health" becomes "Cancel check" in the same place and width (both
+ * labels lie in one grid cell, the other one hidden), so the toolbar does not move while a check
+ * runs; the progress shows in the status line.
+ */
+export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(): void }) {
+  return (
+    <button
+      type="button"
+      onClick={running ? () => void api.cancelHealthCheck() : onRun}
+      title={running ? undefined : 'Ask the Visma.net API about every profile shown'}
+    >
+      <span className="same-width">
+        <span className={running ? undefined : 'ghost'}>Cancel check</span>
+        <span className={running ? 'ghost' : undefined}>Check health</span>
+      </span>
+    </button>
+  );
+}
+
+/** "Checking 12 of 40…" with its bar; main counts from the first moment, so it never says "0 of 0". */
+export function HealthProgress({ running }: { running: boolean }) {
+  const health = useAppStore((s) => s.health);
+  if (!running) return null;
+  const counted = health?.running === true;
   return (
     <span className="health-progress">
-      <progress max={Math.max(total, 1)} value={done} aria-label="Health check progress" />
+      <progress max={counted ? Math.max(health.total, 1) : 1} value={counted ? health.done : 0} aria-label="Health check progress" />
       <span aria-live="polite">
-        {health?.running && health.waitingUntil
-          ? `Checked ${done} of ${total}; Visma asked to slow down (HTTP 429), waiting until ${new Date(health.waitingUntil).toLocaleTimeString()}…`
-          : `Checking ${done} of ${total}…`}
+        {!counted
+          ? 'Starting the health check…'
+          : health.waitingUntil
+            ? `Checked ${health.done} of ${health.total}; Visma asked to slow down (HTTP 429), waiting until ${new Date(health.waitingUntil).toLocaleTimeString()}…`
+            : `Checking ${health.done} of ${health.total}…`}
       </span>
-      <button type="button" onClick={() => void api.cancelHealthCheck()}>
-        Cancel check
-      </button>
     </span>
   );
 }

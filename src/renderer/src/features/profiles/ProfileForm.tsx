@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
 import type { Portal } from '../../../../shared/portal';
+import { isSetUp, notSetUpMessage } from '../../../../shared/environment-setup';
 import {
   CONNECTION_KINDS,
   CONNECTION_KIND_LABELS,
@@ -47,6 +48,21 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+
+  // A new profile starts in the environment last used that is set up (main remembers it).
+  useEffect(() => {
+    if (profile) return;
+    let live = true;
+    api.newProfileDefaults().then(
+      ({ environmentId }) => live && setDraft((d) => (d.environmentId === (environments[0]?.id ?? '') ? { ...d, environmentId } : d)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [profile, environments]);
+  const chosenEnvironment = environments.find((e) => e.id === draft.environmentId);
+  const notSetUp = draft.connection === 'direct' && chosenEnvironment && !isSetUp(chosenEnvironment) ? notSetUpMessage(chosenEnvironment) : null;
 
   const change = (field: Field) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
 
@@ -152,13 +168,23 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
         ) : (
           <div className="field">
             <label htmlFor="profile-environmentId">{PROFILE_FIELD_LABELS.environmentId}</label>
-            <select id="profile-environmentId" value={draft.environmentId} onChange={change('environmentId')}>
+            <select
+              id="profile-environmentId"
+              value={draft.environmentId}
+              onChange={change('environmentId')}
+              aria-describedby={notSetUp ? 'profile-environmentId-setup' : undefined}
+            >
               {environments.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
                 </option>
               ))}
             </select>
+            {notSetUp && (
+              <span id="profile-environmentId-setup" className="field-warning">
+                {notSetUp}
+              </span>
+            )}
           </div>
         )}
         {profile && profile.status !== 'never-connected' && (

@@ -1,42 +1,56 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
-import { StatusBadge } from '../../components/StatusBadge';
+import { STATUS_LABELS, StatusBadge } from '../../components/StatusBadge';
 import { formatTime } from '../../components/files';
 import { gridMoveTarget } from '../../components/grid-keys';
+import { ColumnResizer } from './ColumnResizer';
+import type { ConnectionLabel } from './connection-label';
 import type { Sort, SortKey } from './profile-query';
+import { type Selection, selectRange, toggle } from './selection';
 
 const ROW_HEIGHT = 44;
+/** The column is narrow; the cell's title and the row readout give DIRECTION_LABELS' full words. */
+const DIRECTION_WORDS = { import: 'Import', export: 'Export' } as const;
+export const ROW_MENU_ID = 'profile-row-menu';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'direction', label: 'Direction' },
-  { key: 'companyId', label: 'Visma.net company' },
-  { key: 'apiUser', label: 'API user' },
-  { key: 'environmentId', label: 'Environment' },
-  { key: 'status', label: 'Status' },
-  { key: 'lastVerifiedAt', label: 'Last verified' },
+/** Every column shrinks with the window down to its minimum, so the list fits 1024 px without sideways scrolling. */
+const COLUMNS: { key: SortKey; label: string; min: number; share: number }[] = [
+  { key: 'name', label: 'Name', min: 120, share: 2 },
+  { key: 'direction', label: 'Direction', min: 60, share: 0.6 },
+  { key: 'companyId', label: 'Visma.net company', min: 100, share: 1.4 },
+  { key: 'apiUser', label: 'API user', min: 100, share: 1.5 },
+  { key: 'environmentId', label: 'Connection', min: 90, share: 1.1 },
+  { key: 'status', label: 'Status', min: 180, share: 1.2 },
+  { key: 'lastVerifiedAt', label: 'Last verified', min: 90, share: 1.1 },
 ];
 
 interface ProfileTableProps {
   profiles: readonly Profile[];
-  /** Where the profile's connection is made: its environment or portal, by name. */
-  environmentName(profile: Profile): string;
+  connectionLabel(profile: Profile): ConnectionLabel;
   sort: Sort;
   onSort(key: SortKey): void;
+  selected: Selection;
+  onSelect(selected: Selection): void;
   onOpen(profile: Profile): void;
-  onReconnect(profile: Profile): void;
-  onDelete(profile: Profile): void;
+  onDelete(profiles: Profile[]): void;
+  /** The row menu's button was pressed: the menu (one for the whole table) shows that profile's actions. */
+  onMenu(profile: Profile): void;
+  /** What the table says when no row is shown. */
+  empty: React.ReactNode;
 }
 
 /**
  * Only the rows in view exist in the DOM, so 10,000 profiles scroll like 10.
- * The grid is one tab stop: arrows, Page Up/Down, Home and End move the active row,
- * Enter opens its details, Delete asks to delete it.
+ * The grid is one tab stop: arrows, Page Up/Down, Home and End move the active row, Space
+ * selects it, Shift+arrows extend the selection, Ctrl+A selects every row shown, Escape
+ * clears; Enter opens the active row's details, Delete asks to delete the selection.
  */
-export function ProfileTable({ profiles, environmentName, sort, onSort, onOpen, onReconnect, onDelete }: ProfileTableProps) {
+export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected, onSelect, onOpen, onDelete, onMenu, empty }: ProfileTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [anchor, setAnchor] = useState(0);
+  const [widths, setWidths] = useState<Partial<Record<SortKey, number>>>({});
   const virtualizer = useVirtualizer({
     count: profiles.length,
     getScrollElement: () => scrollRef.current,
@@ -49,82 +63,182 @@ export function ProfileTable({ profiles, environmentName, sort, onSort, onOpen, 
     if (active >= profiles.length) setActive(Math.max(0, profiles.length - 1));
   }, [active, profiles.length]);
 
+  const selectedShown = profiles.filter((p) => selected.has(p.id));
+
   const onKeyDown = (event: KeyboardEvent) => {
+    // Keys pressed on a header button or a resizer are theirs, not the grid's.
+    if (event.target !== event.currentTarget) return;
     const target = gridMoveTarget(event.key, active, profiles.length, scrollRef.current, ROW_HEIGHT);
     if (target !== null) {
       event.preventDefault();
       setActive(target);
       virtualizer.scrollToIndex(target);
+      if (event.shiftKey) onSelect(selectRange(profiles, anchor, target, new Set()));
+      else setAnchor(target);
       return;
     }
     const profile = profiles[active];
-    if (!profile || event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelect(new Set(profiles.map((p) => p.id)));
+    } else if (event.key === 'Escape' && selected.size > 0) {
+      event.preventDefault();
+      onSelect(new Set());
+    } else if (!profile) {
+      return;
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      onSelect(toggle(selected, profile.id));
+      setAnchor(active);
+    } else if (event.key === 'Enter') {
       event.preventDefault();
       onOpen(profile);
     } else if (event.key === 'Delete') {
       event.preventDefault();
-      onDelete(profile);
+      onDelete(selectedShown.length > 0 ? selectedShown : [profile]);
     }
   };
 
+  // The rows' handlers read the latest state from here, so they stay the same functions and the
+  // memoized rows are not rendered again on every keystroke in the search.
+  const latest = useRef({ profiles, selected, anchor, onSelect });
+  useLayoutEffect(() => {
+    latest.current = { profiles, selected, anchor, onSelect };
+  });
+
+  /** Click selects the row alone; Ctrl/⌘-click adds or removes it; Shift-click selects from the last clicked row. */
+  const onRowClick = useCallback((index: number, event: MouseEvent) => {
+    const { profiles, selected, anchor, onSelect } = latest.current;
+    setActive(index);
+    if (event.shiftKey) {
+      onSelect(selectRange(profiles, anchor, index, event.ctrlKey || event.metaKey ? selected : new Set()));
+      return;
+    }
+    setAnchor(index);
+    onSelect(event.ctrlKey || event.metaKey ? toggle(selected, profiles[index]!.id) : new Set([profiles[index]!.id]));
+  }, []);
+
+  /** The checkbox is for the mouse: it adds or removes its row and leaves the others be. */
+  const onCheck = useCallback((index: number, shift: boolean) => {
+    const { profiles, selected, anchor, onSelect } = latest.current;
+    setActive(index);
+    if (shift) onSelect(selectRange(profiles, anchor, index, selected));
+    else {
+      setAnchor(index);
+      onSelect(toggle(selected, profiles[index]!.id));
+    }
+  }, []);
+
+  const allChecked = profiles.length > 0 && selectedShown.length === profiles.length;
+  const template = ['32px', ...COLUMNS.map((c) => (widths[c.key] ? `${widths[c.key]}px` : `minmax(${c.min}px, ${c.share}fr)`)), '40px'].join(' ');
+  const activeProfile = profiles[active];
+
   return (
-    <div
-      className="profile-table"
-      role="grid"
-      aria-label="Profiles: arrow keys move, Enter opens details, Delete deletes"
-      aria-rowcount={profiles.length + 1}
-      aria-readonly="true"
-      tabIndex={0}
-      aria-activedescendant={profiles[active] ? `profile-row-${active}` : undefined}
-      onKeyDown={onKeyDown}
-    >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="profile-row profile-head">
-          {COLUMNS.map((column) => (
-            <div
-              key={column.key}
-              role="columnheader"
-              aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-            >
-              <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-                {column.label}
-                <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-              </button>
+    <div className="profile-table-wrap" style={{ '--profile-columns': template } as React.CSSProperties}>
+      <div
+        className="profile-table"
+        role="grid"
+        aria-label="Profiles: arrow keys move, Space selects, Ctrl+A selects all, Enter opens details, Delete deletes"
+        aria-rowcount={profiles.length + 1}
+        aria-multiselectable="true"
+        aria-readonly="true"
+        tabIndex={0}
+        aria-activedescendant={activeProfile ? `profile-row-${active}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="profile-row profile-head">
+            <div role="columnheader" className="cell-check">
+              <input
+                type="checkbox"
+                aria-label="Select every profile shown"
+                checked={allChecked}
+                ref={(box) => {
+                  if (box) box.indeterminate = selectedShown.length > 0 && !allChecked;
+                }}
+                disabled={profiles.length === 0}
+                onChange={() => onSelect(allChecked ? new Set() : new Set(profiles.map((p) => p.id)))}
+              />
             </div>
-          ))}
-          <div role="columnheader">
-            <span className="visually-hidden">Actions</span>
+            {COLUMNS.map((column) => (
+              <div
+                key={column.key}
+                role="columnheader"
+                className="column-head"
+                aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  id={`profile-column-${column.key}`}
+                  className="sort-button"
+                  onClick={() => onSort(column.key)}
+                  title={column.key === 'status' ? 'Sort by status, worst first' : undefined}
+                >
+                  {column.label}
+                  <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                </button>
+                <ColumnResizer
+                  headerId={`profile-column-${column.key}`}
+                  min={column.min}
+                  width={widths[column.key]}
+                  onResize={(width) => setWidths((w) => ({ ...w, [column.key]: width }))}
+                />
+              </div>
+            ))}
+            <div role="columnheader">
+              <span className="visually-hidden">Actions</span>
+            </div>
           </div>
         </div>
+        <div ref={scrollRef} role="rowgroup" className="profile-body">
+          {profiles.length === 0 ? (
+            <div className="empty" role="presentation">
+              {empty}
+            </div>
+          ) : (
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const p = profiles[item.index]!;
+                return (
+                  <ProfileRow
+                    key={p.id}
+                    profile={p}
+                    index={item.index}
+                    top={item.start}
+                    active={item.index === active}
+                    selected={selected.has(p.id)}
+                    connection={connectionLabel(p)}
+                    onRowClick={onRowClick}
+                    onCheck={onCheck}
+                    onOpen={onOpen}
+                    onMenu={onMenu}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="profile-body">
-        {profiles.length === 0 ? (
-          <p className="empty" role="presentation">
-            No profiles match.
-          </p>
-        ) : (
-          <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const p = profiles[item.index]!;
-              return (
-                <ProfileRow
-                  key={p.id}
-                  profile={p}
-                  index={item.index}
-                  top={item.start}
-                  active={item.index === active}
-                  environment={environmentName(p)}
-                  onActivate={setActive}
-                  onOpen={onOpen}
-                  onReconnect={onReconnect}
-                />
-              );
-            })}
-          </div>
-        )}
-      </div>
+      {activeProfile && <RowReadout profile={activeProfile} connection={connectionLabel(activeProfile)} />}
     </div>
+  );
+}
+
+/** While the grid has focus, the active row in full: nothing a narrow column cuts is out of reach by keyboard. */
+function RowReadout({ profile: p, connection }: { profile: Profile; connection: ConnectionLabel }) {
+  const parts = [
+    `${p.name} (${p.id})`,
+    DIRECTION_LABELS[p.direction],
+    `${p.companyName ? `${p.companyName} ` : ''}${p.companyId}`,
+    p.apiUser,
+    connection.notSetUp ? `${connection.text} — ${connection.notSetUp}` : connection.text,
+    p.statusReason ? `${STATUS_LABELS[p.status]}: ${p.statusReason.message}` : STATUS_LABELS[p.status],
+    `last verified ${formatTime(p.lastVerifiedAt)}`,
+  ];
+  return (
+    <p className="row-readout" aria-hidden="true">
+      {parts.join(' · ')}
+    </p>
   );
 }
 
@@ -133,47 +247,79 @@ interface ProfileRowProps {
   index: number;
   top: number;
   active: boolean;
-  environment: string;
-  onActivate(index: number): void;
+  selected: boolean;
+  connection: ConnectionLabel;
+  onRowClick(index: number, event: MouseEvent): void;
+  onCheck(index: number, shift: boolean): void;
   onOpen(profile: Profile): void;
-  onReconnect(profile: Profile): void;
+  onMenu(profile: Profile): void;
 }
 
 /** Memoized: while typing in the search, rows that stay on screen are not rendered again. */
-const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, environment, onActivate, onOpen, onReconnect }: ProfileRowProps) {
+const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, selected, connection, onRowClick, onCheck, onOpen, onMenu }: ProfileRowProps) {
+  const company = p.companyName ? `${p.companyId} — ${p.companyName}` : p.companyId;
   return (
     <div
       id={`profile-row-${index}`}
       role="row"
       aria-rowindex={index + 2}
-      aria-selected={active}
+      aria-selected={selected}
       data-profile-id={p.id}
-      className={active ? 'profile-row active' : 'profile-row'}
+      className={['profile-row', active && 'active', selected && 'selected'].filter(Boolean).join(' ')}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => onActivate(index)}
-      onDoubleClick={() => onOpen(p)}
+      onClick={(event) => {
+        // The checkbox and the menu button do their own thing.
+        if ((event.target as HTMLElement).closest('input, button')) return;
+        onRowClick(index, event);
+      }}
+      onDoubleClick={(event) => {
+        if (!(event.target as HTMLElement).closest('input, button')) onOpen(p);
+      }}
     >
-      <div role="gridcell" className="cell-name">
+      <div role="gridcell" className="cell-check">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Select ${p.name}`}
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(event) => onCheck(index, event.shiftKey)}
+        />
+      </div>
+      <div role="gridcell" className="cell-two" title={`${p.name}\n${p.id}`}>
         <span className="name">{p.name}</span>
         <span className="sub">{p.id}</span>
       </div>
-      <div role="gridcell">{DIRECTION_LABELS[p.direction]}</div>
-      <div role="gridcell" className="cell-company">
+      <div role="gridcell" title={DIRECTION_LABELS[p.direction]}>
+        {DIRECTION_WORDS[p.direction]}
+      </div>
+      <div role="gridcell" className="cell-two" title={company}>
         <span>{p.companyId}</span>
         <span className="sub">{p.companyName}</span>
       </div>
-      <div role="gridcell">{p.apiUser}</div>
-      <div role="gridcell">{environment}</div>
-      <div role="gridcell">
-        <StatusBadge status={p.status} title={p.statusReason?.message} />
+      <div role="gridcell" title={p.apiUser}>
+        {p.apiUser}
       </div>
-      <div role="gridcell">{formatTime(p.lastVerifiedAt)}</div>
-      <div role="gridcell" className="cell-actions">
-        <button type="button" onClick={() => onReconnect(p)} aria-label={`Reconnect ${p.name}`} disabled={p.status === 'reauthenticating'}>
-          Reconnect
-        </button>
-        <button type="button" onClick={() => onOpen(p)} aria-label={`Details of ${p.name}`}>
-          Details
+      <div role="gridcell" className="cell-two" title={connection.notSetUp ? `${connection.text}: ${connection.notSetUp}` : connection.text}>
+        <span>{connection.text}</span>
+        {connection.notSetUp && <span className="sub setup-flag">Not set up</span>}
+      </div>
+      <div role="gridcell" title={p.statusReason ? `${STATUS_LABELS[p.status]}: ${p.statusReason.message}` : STATUS_LABELS[p.status]}>
+        <StatusBadge status={p.status} />
+      </div>
+      <div role="gridcell" title={formatTime(p.lastVerifiedAt)}>
+        {formatTime(p.lastVerifiedAt)}
+      </div>
+      <div role="gridcell" className="cell-menu">
+        <button
+          type="button"
+          tabIndex={-1}
+          className="row-menu-button"
+          popoverTarget={ROW_MENU_ID}
+          aria-label={`Actions for ${p.name}`}
+          onClick={() => onMenu(p)}
+        >
+          ⋯
         </button>
       </div>
     </div>

@@ -1,18 +1,25 @@
 import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
-import type { FileText } from '../../../../shared/api';
-import type { ImportReport } from '../../../../shared/import-report';
+import type { DeleteReport, FileText } from '../../../../shared/api';
+import type { ExistingRows, ImportPreview, ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
 import { api, messageOf } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Message } from '../../components/Message';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { download, readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
-import { HealthCheckButton } from '../health/HealthCheckButton';
+import { HealthCheckButton, HealthProgress, useHealthCheck } from '../health/HealthCheckButton';
+import { DeleteDialog } from './DeleteDialog';
+import { FirstRun } from './FirstRun';
+import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import { ProfileTable } from './ProfileTable';
+import { RowMenu } from './RowMenu';
+import { SelectionBar } from './SelectionBar';
+import { connectionLabeller } from './connection-label';
 import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } from './profile-query';
 import { connectionTargetName } from '../portals/connection-target';
+import type { Selection } from './selection';
+import { UndoDelete } from './UndoDelete';
 
 // The forms carry the validation schemas (zod); the first screen does not need them.
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
@@ -29,14 +36,18 @@ type Open =
   | { kind: 'form'; profile: Profile | null }
   | { kind: 'details'; profileId: string }
   | { kind: 'reconnect'; profile: Profile }
-  | { kind: 'delete'; profile: Profile }
-  | { kind: 'import-report'; report: ImportReport; file: FileText }
+  | { kind: 'delete'; profiles: Profile[] }
+  | { kind: 'import-preview'; preview: ImportPreview; file: FileText }
+  | { kind: 'import-report'; report: ImportReport; file: FileText; existing: ExistingRows }
   | { kind: 'environments' }
   | { kind: 'portals' }
   | { kind: 'bulk'; suggestedIds?: string[] }
   | { kind: 'audit' }
   | { kind: 'explain' }
   | null;
+
+const MORE_MENU_ID = 'profiles-more-menu';
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function ProfilesPanel() {
   const profiles = useAppStore((s) => s.profiles);
@@ -48,70 +59,106 @@ export function ProfilesPanel() {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
+  const [selected, setSelected] = useState<Selection>(new Set());
+  const [menuProfile, setMenuProfile] = useState<Profile | null>(null);
   const [open, setOpen] = useState<Open>(null);
   // A notice ("Visma ended every connection of …") asks for a bulk reconnect of exactly its profiles.
   const bulkRequest = useAppStore((s) => s.bulkRequest);
   const requestBulk = useAppStore((s) => s.requestBulk);
 
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [undo, setUndo] = useState<{ report: DeleteReport; what: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const menu = useRef<HTMLDetailsElement>(null);
+  const moreMenu = useRef<HTMLDivElement>(null);
   const bulkRun = useAppStore((s) => s.bulkRun);
   const bulkLeft = bulkRun ? bulkRun.items.filter((i) => i.state === 'pending' || i.state === 'running').length : 0;
-  const closeMenu = () => menu.current?.removeAttribute('open');
 
   const sorted = useMemo(() => sortProfiles(profiles.values(), sort), [profiles, sort]);
   const shown = useMemo(() => filterProfiles(sorted, search, status), [sorted, search, status]);
+  // Only what is selected and shown is acted on: a search never hides part of what a button does.
+  const selectedShown = useMemo(() => shown.filter((p) => selected.has(p.id)), [shown, selected]);
   const counts = useMemo(() => countByStatus(profiles.values()), [profiles]);
   const portals = useAppStore((s) => s.portals);
+  const connectionLabel = useMemo(() => connectionLabeller(environments, portals), [environments, portals]);
 
-  const say = (text: string, error = false) => setMessage({ text, error });
+  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
+  const health = useHealthCheck(say);
 
   const onOpen = useCallback((profile: Profile) => setOpen({ kind: 'details', profileId: profile.id }), []);
   const onReconnect = useCallback((profile: Profile) => setOpen({ kind: 'reconnect', profile }), []);
   const onEdit = useCallback((profile: Profile) => setOpen({ kind: 'form', profile }), []);
-  const onDelete = useCallback((profile: Profile) => setOpen({ kind: 'delete', profile }), []);
-  const environmentName = useCallback((p: Profile) => connectionTargetName(p, environments, portals), [environments, portals]);
+  const onDelete = useCallback((list: Profile[]) => setOpen({ kind: 'delete', profiles: list }), []);
+  const targetName = useCallback((p: Profile) => connectionTargetName(p, environments, portals), [environments, portals]);
+  const closeMore = () => moreMenu.current?.hidePopover();
 
   const onSort = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
 
-  const importFile = async (file: FileText, mode: 'all-or-nothing' | 'valid-only') => {
+  const importFile = async (file: FileText, mode: 'all-or-nothing' | 'valid-only', existing: ExistingRows) => {
     try {
-      const report = await api.importProfiles(file, mode);
-      if (report.imported > 0) {
+      const report = await api.importProfiles(file, mode, existing);
+      if (report.imported + report.updated > 0) {
         setOpen(null);
-        say(`Imported ${report.imported} profile${report.imported === 1 ? '' : 's'} from ${file.name}.`);
+        const onlyNew = report.updated + report.skipped === 0;
+        const parts = [report.imported > 0 && `${report.imported} new`, report.updated > 0 && `${report.updated} updated`, report.skipped > 0 && `${report.skipped} left as they were`];
+        say(onlyNew ? `Imported ${plural(report.imported, 'profile')} from ${file.name}.` : `From ${file.name}: ${parts.filter(Boolean).join(', ')}.`);
       } else if (report.problems.length > 0) {
-        setOpen({ kind: 'import-report', report, file });
+        setOpen({ kind: 'import-report', report, file, existing });
       } else {
-        say(`${file.name} holds no profiles; nothing was imported.`);
+        setOpen(null);
+        say(report.skipped > 0 ? `${file.name} holds only profiles already in the list; nothing changed.` : `${file.name} holds no profiles; nothing was imported.`);
       }
     } catch (error) {
       say(`${file.name}: ${messageOf(error)}`, true);
     }
   };
 
-  const exportShown = async (format: 'csv' | 'json') => {
+  /** A file naming profiles that exist first shows what it would change; any other goes straight in. */
+  const startImport = async (file: FileText) => {
     try {
-      download(await api.exportProfiles(format, shown.map((p) => p.id)));
-      say(`Exported ${shown.length} profile${shown.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
+      const preview = await api.previewImport(file);
+      if (preview.changes.length + preview.unchanged > 0) setOpen({ kind: 'import-preview', preview, file });
+      else await importFile(file, 'all-or-nothing', 'refuse');
+    } catch (error) {
+      say(`${file.name}: ${messageOf(error)}`, true);
+    }
+  };
+
+  const exportProfiles = async (format: 'csv' | 'json', list: readonly Profile[]) => {
+    try {
+      download(await api.exportProfiles(format, list.map((p) => p.id)));
+      say(`Exported ${plural(list.length, 'profile')} as ${format.toUpperCase()}.`);
     } catch (error) {
       say(messageOf(error), true);
     }
   };
 
-  const remove = async (profile: Profile) => {
+  const remove = async (list: Profile[]) => {
     setOpen(null);
     try {
-      const report = await api.deleteProfiles([profile.id]);
-      const failure = report.revokeFailures[0];
-      if (failure) say(`Deleted "${profile.name}", but Visma could not revoke its token: ${failure.message}. The local copy is gone.`, true);
-      else say(`Deleted "${profile.name}".`);
+      const report = await api.deleteProfiles(list.map((p) => p.id));
+      setSelected(new Set());
+      setMessage(null);
+      setUndo({ report, what: list.length === 1 ? `"${list[0]!.name}"` : plural(list.length, 'profile') });
     } catch (error) {
       say(messageOf(error), true);
     }
   };
+
+  const undoDelete = async () => {
+    if (!undo) return;
+    setUndo(null);
+    try {
+      const { restored } = await api.undoDelete(undo.report.undoId);
+      say(`Brought back ${restored === 1 ? undo.what : plural(restored, 'profile')}; nothing was revoked.`);
+    } catch (error) {
+      say(messageOf(error), true);
+    }
+  };
+  const deleteFinal = useCallback(() => setUndo(null), []);
+
+  const pickProfileFile = () => fileInput.current?.click();
+  const empty = complete && profiles.size === 0 && !loadError;
 
   return (
     <div className="profiles-panel">
@@ -121,7 +168,7 @@ export function ProfilesPanel() {
           <input
             id="profile-search"
             type="search"
-            placeholder="Name, company, API user…"
+            placeholder="Name, company, user…"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
@@ -141,7 +188,7 @@ export function ProfilesPanel() {
         <button type="button" className="primary" onClick={() => setOpen({ kind: 'form', profile: null })}>
           Add profile
         </button>
-        <HealthCheckButton profileIds={shown.length === profiles.size ? null : shown.map((p) => p.id)} onDone={say} />
+        <HealthCheckButton running={health.running} onRun={() => void health.run(shown.length === profiles.size ? null : shown.map((p) => p.id))} />
         <button type="button" onClick={() => setOpen({ kind: 'explain' })}>
           Explain a log…
         </button>
@@ -155,54 +202,70 @@ export function ProfilesPanel() {
           className="visually-hidden"
           tabIndex={-1}
           aria-label="Profile list file"
-          onChange={() =>
-            void readPickedFile(fileInput.current!).then((file) => file && importFile(file, 'all-or-nothing'))
-          }
+          onChange={() => void readPickedFile(fileInput.current!).then((file) => file && startImport(file))}
         />
-        <details className="menu" ref={menu}>
-          <summary>More</summary>
-          <div className="menu-items">
-            <button
-              type="button"
-              onClick={() => {
-                closeMenu();
-                fileInput.current?.click();
-              }}
-            >
-              Import…
-            </button>
-            <button type="button" onClick={() => {
-                closeMenu();
-                void exportShown('csv');
-              }} disabled={shown.length === 0}>
-              Export CSV
-            </button>
-            <button type="button" onClick={() => {
-                closeMenu();
-                void exportShown('json');
-              }} disabled={shown.length === 0}>
-              Export JSON
-            </button>
-            <button type="button" onClick={() => {
-                closeMenu();
-                setOpen({ kind: 'environments' });
-              }}>
-              Environments…
-            </button>
-            <button type="button" onClick={() => {
-                closeMenu();
-                setOpen({ kind: 'portals' });
-              }}>
-              Portals…
-            </button>
-            <button type="button" onClick={() => {
-                closeMenu();
-                setOpen({ kind: 'audit' });
-              }}>
-              Audit trail…
-            </button>
-          </div>
-        </details>
+        <button type="button" popoverTarget={MORE_MENU_ID} className="menu-button">
+          More
+        </button>
+        {/* A popover: Escape and a click outside close it. */}
+        <div ref={moreMenu} id={MORE_MENU_ID} popover="auto" className="menu-items more-menu">
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              pickProfileFile();
+            }}
+          >
+            Import…
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              void exportProfiles('csv', shown);
+            }}
+            disabled={shown.length === 0}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              void exportProfiles('json', shown);
+            }}
+            disabled={shown.length === 0}
+          >
+            Export JSON
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              setOpen({ kind: 'environments' });
+            }}
+          >
+            Environments…
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              setOpen({ kind: 'portals' });
+            }}
+          >
+            Portals…
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              setOpen({ kind: 'audit' });
+            }}
+          >
+            Audit trail…
+          </button>
+        </div>
       </div>
 
       <div className="status-line">
@@ -213,7 +276,8 @@ export function ProfilesPanel() {
               ? `Showing ${shown.length} of ${profiles.size} profiles`
               : `Loading profiles… ${profiles.size} of ${profileTotal}`}
         </p>
-        <Message message={message} />
+        <HealthProgress running={health.running} />
+        {undo ? <UndoDelete report={undo.report} what={undo.what} onUndo={() => void undoDelete()} onFinal={deleteFinal} /> : <Message message={message} />}
         {loadError && (
           <p role="alert" className="form-error">
             Could not load profiles: {loadError}
@@ -221,15 +285,46 @@ export function ProfilesPanel() {
         )}
       </div>
 
-      <ProfileTable
-        profiles={shown}
-        environmentName={environmentName}
-        sort={sort}
-        onSort={onSort}
-        onOpen={onOpen}
-        onReconnect={onReconnect}
-        onDelete={onDelete}
-      />
+      {empty ? (
+        <FirstRun
+          environments={environments}
+          onEnvironments={() => setOpen({ kind: 'environments' })}
+          onAddProfile={() => setOpen({ kind: 'form', profile: null })}
+          onImportProfiles={pickProfileFile}
+        />
+      ) : (
+        <>
+          <SelectionBar
+            selected={selectedShown}
+            healthRunning={health.running}
+            onReconnect={onReconnect}
+            onBulk={() => setOpen({ kind: 'bulk', suggestedIds: selectedShown.map((p) => p.id) })}
+            onCheckHealth={() => void health.run(selectedShown.map((p) => p.id))}
+            onExport={(format) => void exportProfiles(format, selectedShown)}
+            onDelete={() => onDelete(selectedShown)}
+            onClear={() => setSelected(new Set())}
+          />
+          <ProfileTable
+            profiles={shown}
+            connectionLabel={connectionLabel}
+            sort={sort}
+            onSort={onSort}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={onOpen}
+            onDelete={onDelete}
+            onMenu={setMenuProfile}
+            empty={search || status !== 'all' ? 'No profiles match the search and status filter.' : 'Loading profiles…'}
+          />
+          <RowMenu
+            profile={menuProfile}
+            onReconnect={onReconnect}
+            onDetails={onOpen}
+            onEdit={onEdit}
+            onDelete={(p) => onDelete([p])}
+          />
+        </>
+      )}
 
       <Suspense>
         {open?.kind === 'form' && <ProfileForm profile={open.profile} environments={environments} onClose={() => setOpen(null)} />}
@@ -238,10 +333,10 @@ export function ProfilesPanel() {
         {open?.kind === 'details' && (
           <ProfileDetails
             profileId={open.profileId}
-            targetName={profiles.get(open.profileId) ? environmentName(profiles.get(open.profileId)!) : ''}
+            targetName={profiles.get(open.profileId) ? targetName(profiles.get(open.profileId)!) : ''}
             onReconnect={onReconnect}
             onEdit={onEdit}
-            onDelete={onDelete}
+            onDelete={(p) => onDelete([p])}
             onClose={() => setOpen(null)}
           />
         )}
@@ -254,22 +349,21 @@ export function ProfilesPanel() {
           <ExplainerDialog onReconnect={(ids) => setOpen({ kind: 'bulk', suggestedIds: ids })} onClose={() => setOpen(null)} />
         )}
         {open?.kind === 'reconnect' && (
-          <ReconnectDialog profile={open.profile} targetName={environmentName(open.profile)} onClose={() => setOpen(null)} />
+          <ReconnectDialog profile={open.profile} targetName={targetName(open.profile)} onClose={() => setOpen(null)} />
         )}
       </Suspense>
-      {open?.kind === 'delete' && (
-        <ConfirmDialog
-          title={`Delete ${open.profile.name}?`}
-          message={`The profile "${open.profile.name}" (${open.profile.id}) will be removed from Bridgekeeper.`}
-          confirmLabel="Delete profile"
-          onConfirm={() => void remove(open.profile)}
+      {open?.kind === 'delete' && <DeleteDialog profiles={open.profiles} onConfirm={() => void remove(open.profiles)} onClose={() => setOpen(null)} />}
+      {open?.kind === 'import-preview' && (
+        <ImportPreviewDialog
+          preview={open.preview}
+          onImport={(existing) => void importFile(open.file, 'all-or-nothing', existing)}
           onClose={() => setOpen(null)}
         />
       )}
       {open?.kind === 'import-report' && (
         <ImportReportDialog
           report={open.report}
-          onImportValid={() => void importFile(open.file, 'valid-only')}
+          onImportValid={() => void importFile(open.file, 'valid-only', open.existing)}
           onClose={() => setOpen(null)}
         />
       )}

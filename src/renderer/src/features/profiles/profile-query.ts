@@ -8,14 +8,27 @@ export interface Sort {
   descending: boolean;
 }
 
-const statusRank = new Map<ProfileStatus, number>(PROFILE_STATUSES.map((s, i) => [s, i]));
+/**
+ * Worst first: what needs a person now comes before what merely has not been done, and
+ * work in progress last (it settles on its own).
+ */
+export const STATUS_SEVERITY: readonly ProfileStatus[] = [
+  'needs-reauth',
+  'error',
+  'expiring',
+  'never-connected',
+  'connected',
+  'reauthenticating',
+  'checking',
+];
+const statusRank = new Map<ProfileStatus, number>(STATUS_SEVERITY.map((s, i) => [s, i]));
 
 const compareBy: Record<SortKey, (a: Profile, b: Profile) => number> = {
   name: compareByName,
   direction: (a, b) => compareText(a.direction, b.direction),
   companyId: (a, b) => compareText(a.companyId, b.companyId) || compareText(a.companyName, b.companyName),
   apiUser: (a, b) => compareText(a.apiUser, b.apiUser),
-  environmentId: (a, b) => compareText(a.environmentId, b.environmentId),
+  environmentId: (a, b) => compareText(a.connection, b.connection) || compareText(a.environmentId, b.environmentId),
   status: (a, b) => statusRank.get(a.status)! - statusRank.get(b.status)!,
   // Never verified sorts before the oldest verification: those need attention first.
   lastVerifiedAt: (a, b) => (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? ''),
@@ -28,25 +41,40 @@ export function sortProfiles(profiles: Iterable<Profile>, sort: Sort): Profile[]
   return [...profiles].sort((a, b) => sign * (compare(a, b) || compareByName(a, b)));
 }
 
+/** Spaces of any kind count as one, so a pasted name matches however it was typed. */
+const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
 const haystacks = new WeakMap<Profile, string>();
 const haystackOf = (p: Profile): string => {
   let text = haystacks.get(p);
   if (text === undefined) {
-    text = [p.id, p.name, p.companyId, p.companyName, p.apiUser, p.environmentId].join('\u0000').toLowerCase();
+    text = [p.id, p.name, p.companyId, p.companyName, p.apiUser, p.environmentId, p.portalId].map(normalize).join('\u0000');
     haystacks.set(p, text);
   }
   return text;
 };
 
-/** Every word of the search must appear in some field; order is kept. */
+/**
+ * Every word of the search must appear in some field. Profiles holding the whole phrase as
+ * typed come first ("Fjellvind – K" finds the K profiles before the other Fjellvind ones);
+ * within each group the sort order is kept.
+ */
 export function filterProfiles(sorted: readonly Profile[], search: string, status: ProfileStatus | 'all'): Profile[] {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  return sorted.filter((p) => {
-    if (status !== 'all' && p.status !== status) return false;
-    if (words.length === 0) return true;
+  const phrase = normalize(search);
+  const words = phrase.split(' ').filter(Boolean);
+  const whole: Profile[] = [];
+  const partial: Profile[] = [];
+  for (const p of sorted) {
+    if (status !== 'all' && p.status !== status) continue;
+    if (words.length === 0) {
+      whole.push(p);
+      continue;
+    }
     const text = haystackOf(p);
-    return words.every((w) => text.includes(w));
-  });
+    if (!words.every((w) => text.includes(w))) continue;
+    (text.includes(phrase) ? whole : partial).push(p);
+  }
+  return partial.length === 0 ? whole : whole.concat(partial);
 }
 
 export function countByStatus(profiles: Iterable<Profile>): Record<ProfileStatus, number> {

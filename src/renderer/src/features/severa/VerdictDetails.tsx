@@ -30,7 +30,6 @@ export function VerdictDetails({ verdict, notInAzetsList }: VerdictDetailsProps)
     <div className="verdict-details">
       <p className="verdict-reason">
         <ReasonBadge reason={verdict.reason} />
-        {verdict.reason !== 'OK' && <code className="reason-code">{verdict.reason}</code>}
       </p>
       <dl className="facts">
         <dt>Azets Work</dt>

@@ -165,17 +165,16 @@ const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, o
         <ReasonBadge reason={row.reason} />
         {row.also.length > 0 && (
           <span className="sub also-count" title={`Also: ${row.also.map((reason) => REASONS[reason].label).join(', ')}`}>
-            {' '}+{row.also.length}
-            <span className="visually-hidden"> more {row.also.length === 1 ? 'reason' : 'reasons'}</span>
+            {' '}and {row.also.length} more
           </span>
         )}
       </div>
       <div role="gridcell" className="cell-user">
-        {azets ? <EmailText email={azets.email} /> : <span className="sub">—</span>}
+        {azets ? <EmailText email={azets.email} comparedWith={severa?.email} /> : <span className="sub">—</span>}
         <span className="sub">{azets ? [azets.name, azets.row !== null ? `row ${azets.row}` : null].filter(Boolean).join(' · ') : 'no Azets Work user'}</span>
       </div>
       <div role="gridcell" className="cell-user">
-        {severa ? <EmailText email={severa.email} /> : <span className="sub">—</span>}
+        {severa ? <EmailText email={severa.email} comparedWith={azets?.email} /> : <span className="sub">—</span>}
         <span className="sub">
           {severa
             ? [severa.name, severa.row !== null ? `row ${severa.row}` : null, severa.active === false ? 'inactive' : null].filter(Boolean).join(' · ')
