@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { totp } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
 import { axeViolations } from '../helpers/axe';
+import { rowAction } from '../helpers/profile-rows';
 import { expect, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../helpers/sandbox/portal-person';
@@ -41,7 +42,7 @@ async function signInToPortal(window: Page) {
 
 /** Reconnect from the row; Bridgekeeper presses Connected (the portal file names the button). */
 async function reconnect(bk: Harness, name: string) {
-  await bk.page.getByRole('button', { name: `Reconnect ${name}` }).click();
+  await rowAction(bk.page, name, 'Reconnect…');
   const dialog = bk.page.getByRole('dialog', { name: `Reconnect ${name}` });
   await dialog.getByRole('button', { name: `Open ${PORTAL_NAME}` }).click();
   return dialog;
@@ -69,7 +70,7 @@ test('sign in to the portal once, then reconnect three profiles as two Visma use
 
   const jobUrl = await sandbox.portal.admin.triggerUrl('nordlys-orders');
   const jobKey = new URL(jobUrl).searchParams.get('key')!;
-  await bk.page.getByRole('row').filter({ hasText: 'Nordlys: orders to Visma.net' }).getByRole('button', { name: 'Details of Nordlys: orders to Visma.net' }).click();
+  await rowAction(bk.page, 'Nordlys: orders to Visma.net', 'Details');
   const details = bk.page.getByRole('dialog', { name: 'Nordlys: orders to Visma.net' });
   await details.getByLabel('Triggered-job URL').fill(jobUrl);
   await details.getByRole('button', { name: 'Save job URL' }).click();
@@ -225,12 +226,12 @@ test.describe('accessibility', () => {
     await check('the portal form with its error');
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Details of Nordlys: orders to Visma.net' }).click();
+    await rowAction(page, 'Nordlys: orders to Visma.net', 'Details');
     await expect(page.getByRole('dialog', { name: 'Nordlys: orders to Visma.net' })).toContainText('Confirm with a job run');
     await check('a portal profile’s details');
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Reconnect Nordlys: orders to Visma.net' }).click();
+    await rowAction(page, 'Nordlys: orders to Visma.net', 'Reconnect…');
     await expect(page.getByRole('dialog', { name: 'Reconnect Nordlys: orders to Visma.net' })).toContainText('Press Connected');
     await check('the portal reconnect dialog');
   });
