@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../src/main/csv/parse-csv';
 import { checkSeveraLogins } from '../src/main/severa/check-logins';
-import { decodeText } from '../src/main/severa/decode-text';
+import { decodeText } from '../src/main/tables/decode-text';
 import { readAzetsUsers, readSeveraUsers } from '../src/main/severa/read-user-file';
-import { sniffDelimiter } from '../src/main/severa/sniff-delimiter';
+import { sniffDelimiter } from '../src/main/tables/sniff-delimiter';
 import { azetsCsv, generatePopulation, severaCsv } from '../test/helpers/severa-population';
 
 const GOAL_MS = 1500;

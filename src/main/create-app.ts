@@ -17,6 +17,7 @@ import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
 import { createMemorySeveraVault, type SeveraCredentialVault } from './severa/panel/credential-vault';
 import { createSeveraCheckService, type SeveraCheckServiceDeps } from './severa/panel/severa-check-service';
+import { csvDelimiterFor, systemLocale } from './tables/locale-delimiter';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -41,6 +42,8 @@ export interface AppDeps {
   severaCredentials?: SeveraCredentialVault;
   /** The Severa API client's retry waits and time-outs (tests shorten them). */
   severaApiOptions?: SeveraCheckServiceDeps['apiOptions'];
+  /** The user's locale (BCP 47), for the CSV exports' delimiter; the system's when left out. */
+  locale?: () => string;
 }
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -50,7 +53,8 @@ const TEN_MINUTES = 10 * 60 * 1000;
  * src/main/index.ts serves it over IPC, the E2E harness binds it into Chromium.
  */
 export function createApp(deps: AppDeps) {
-  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
+  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch, locale = systemLocale } = deps;
+  const csvDelimiter = () => csvDelimiterFor(locale());
   const opened = openSettings(deps.createSettingsBackend, deps.settingsPath, now());
   for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
   const startNotices: Notice[] = [...opened.notices];
@@ -74,6 +78,7 @@ export function createApp(deps: AppDeps) {
     forgetTokens: (profile) => reauth.forgetTokens(profile),
     emit,
     now,
+    csvDelimiter,
   });
   const reauth = createReauthService({
     profiles,
@@ -101,7 +106,7 @@ export function createApp(deps: AppDeps) {
     now,
     ...deps.healthCheck,
   });
-  const bulk = createBulkService({ settings, profiles, reauth, emit, now });
+  const bulk = createBulkService({ settings, profiles, reauth, emit, now, csvDelimiter });
   const interrupted = bulk.recover();
   if (interrupted && interrupted.current !== -1) {
     const left = interrupted.items.filter((i) => i.state === 'pending').length;
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps) {
     log,
     fetch: fetchImpl,
     now,
+    csvDelimiter,
     ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
   });
 
@@ -145,7 +151,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now()),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter()),
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
     deleteEnvironment: environments.deleteEnvironment,
@@ -153,6 +159,7 @@ export function createApp(deps: AppDeps) {
     getSeveraCheck: severa.getSeveraCheck,
     loadSeveraFile: severa.loadSeveraFile,
     setSeveraColumns: severa.setSeveraColumns,
+    setSeveraSheet: severa.setSeveraSheet,
     setSeveraOrganization: severa.setSeveraOrganization,
     saveSeveraApiSettings: severa.saveSeveraApiSettings,
     saveSeveraCredentials: severa.saveSeveraCredentials,

@@ -25,7 +25,7 @@ export interface FileText {
   text: string;
 }
 
-export type ExportFormat = 'json' | 'csv';
+export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
 export interface DeleteReport {
   deleted: number;
@@ -43,11 +43,11 @@ export interface ProfilePage {
   total: number;
 }
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  text: string;
-}
+/**
+ * A file for the user to save: text (CSV, JSON) or bytes (an .xlsx workbook) as base64, which
+ * crosses Electron's IPC and the test harness's JSON alike.
+ */
+export type ExportedFile = { fileName: string; mimeType: string } & ({ text: string; base64?: never } | { base64: string; text?: never });
 
 /**
  * The whole surface between the renderer and main, written once.
@@ -63,7 +63,7 @@ export interface BridgekeeperApi {
   createProfile(definition: ProfileInput): Promise<Profile>;
   updateProfile(id: string, definition: ProfileInput): Promise<Profile>;
   deleteProfiles(ids: string[]): Promise<DeleteReport>;
-  importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport>;
+  importProfiles(file: FileBytes, mode: ImportMode): Promise<ImportReport>;
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
 
   /** Opens the isolated Visma login for the profile and resolves when it has ended, however it ended. */
@@ -105,6 +105,8 @@ export interface BridgekeeperApi {
   /** Reads a user file (bytes: the encoding is detected in main); bad input leaves that side with its problems, nothing half-read. */
   loadSeveraFile(side: SeveraSide, file: FileBytes): Promise<SeveraCheckState>;
   /** Reads the side's last file again with the columns corrected. */
+  /** Reads that side's last file (a workbook) again from another sheet; the column mapping starts over. */
+  setSeveraSheet(side: SeveraSide, sheet: string): Promise<SeveraCheckState>;
   setSeveraColumns(side: SeveraSide, columns: ColumnMapping): Promise<SeveraCheckState>;
   setSeveraOrganization(organization: SeveraOrganizationInput): Promise<SeveraCheckState>;
   saveSeveraApiSettings(settings: SeveraApiSettings): Promise<SeveraCheckState>;
@@ -165,6 +167,7 @@ export const API_METHODS = [
   'getSeveraCheck',
   'loadSeveraFile',
   'setSeveraColumns',
+  'setSeveraSheet',
   'setSeveraOrganization',
   'saveSeveraApiSettings',
   'saveSeveraCredentials',

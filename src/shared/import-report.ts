@@ -10,7 +10,7 @@ export type ImportMode = 'all-or-nothing' | 'valid-only';
 
 export interface ImportReport {
   fileName: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'xlsx' | 'json';
   totalRows: number;
   validRows: number;
   /** How many profiles were written: all rows, the valid ones (if asked), or none. */

@@ -25,6 +25,8 @@ export type SeveraSide = 'azets' | 'severa';
 export interface FileBytes {
   name: string;
   base64: string;
+  /** A workbook's sheet to read; the first when absent. */
+  sheet?: string;
 }
 
 /** The largest user file main accepts (64 MiB of bytes). */

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ApiEvent } from '../../shared/api';
 import type { BulkItem, BulkRun } from '../../shared/bulk';
 import { compareText } from '../../shared/profile-order';
-import { writeCsv } from '../csv/write-csv';
+import type { CsvDelimiter } from '../../shared/severa-check';
 import { conflict, invalid, notFound } from '../errors';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ReauthService } from '../reauth/reauth-service';
 import type { SettingsStore } from '../settings/settings-store';
+import { exportTable } from '../tables/export-table';
 
 export interface BulkServiceDeps {
   settings: SettingsStore;
@@ -14,6 +15,8 @@ export interface BulkServiceDeps {
   reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth'>;
   emit(event: ApiEvent): void;
   now: () => Date;
+  /** The list separator of the user's Excel, for the summary CSV (`,` when left out). */
+  csvDelimiter?: () => CsvDelimiter;
 }
 
 const firstPending = (items: readonly BulkItem[]) => items.findIndex((i) => i.state === 'pending');
@@ -143,11 +146,12 @@ export function createBulkService(deps: BulkServiceDeps) {
     async exportBulkSummary() {
       const run = requireRun();
       const rows = run.items.map((i) => [i.name, i.profileId, i.companyName, i.companyId, i.apiUser, i.state, i.outcome ?? '', i.reason ?? '', i.finishedAt ?? '']);
-      return {
-        fileName: `bridgekeeper-bulk-reconnect-${run.startedAt.slice(0, 10)}.csv`,
-        mimeType: 'text/csv',
-        text: writeCsv([['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt'], ...rows]),
-      };
+      return exportTable([['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt'], ...rows], {
+        format: 'csv',
+        delimiter: deps.csvDelimiter?.() ?? ',',
+        baseName: `bridgekeeper-bulk-reconnect-${run.startedAt.slice(0, 10)}`,
+        sheetName: 'Bulk reconnect',
+      });
     },
   };
 }

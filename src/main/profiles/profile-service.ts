@@ -1,4 +1,6 @@
-import type { ApiEvent, BridgekeeperApi, DeleteReport, ExportFormat, FileText } from '../../shared/api';
+import type { ApiEvent, BridgekeeperApi, DeleteReport, ExportFormat } from '../../shared/api';
+import type { CsvDelimiter } from '../../shared/severa-check';
+import type { FileBytes } from '../../shared/severa-panel';
 import type { ImportMode, ImportProblem, ImportReport } from '../../shared/import-report';
 import type { PortalDefinition } from '../../shared/portal';
 import type { Profile, ProfileDefinition, ProfileInput, ProfileState } from '../../shared/profile';
@@ -22,6 +24,8 @@ export interface ProfileServiceDeps {
   portal(id: string): PortalDefinition | undefined;
   emit(event: ApiEvent): void;
   now?: () => Date;
+  /** The list separator of the user's Excel, for CSV exports (`,` when left out). */
+  csvDelimiter?: () => CsvDelimiter;
 }
 
 /** Stored in the order the list shows by default, so a page of the list is a slice of the file. */
@@ -43,7 +47,7 @@ export type ProfileService = ProfileApi & {
   setTransient(ids: readonly string[], status: TransientStatus | null): void;
 };
 
-export function createProfileService({ settings, forgetTokens, environmentExists, portal, emit, now = () => new Date() }: ProfileServiceDeps): ProfileService {
+export function createProfileService({ settings, forgetTokens, environmentExists, portal, emit, now = () => new Date(), csvDelimiter = () => ',' }: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
   const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
     if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', message: `names no environment: "${d.environmentId}"` };
@@ -136,7 +140,7 @@ export function createProfileService({ settings, forgetTokens, environmentExists
       return { deleted: doomed.size, revokeFailures };
     },
 
-    async importProfiles(file: FileText, mode: ImportMode): Promise<ImportReport> {
+    async importProfiles(file: FileBytes, mode: ImportMode): Promise<ImportReport> {
       const parsed = parseProfileFile(file);
       const existing = byId();
       const firstRowOfId = new Map<string, number>();
@@ -178,7 +182,7 @@ export function createProfileService({ settings, forgetTokens, environmentExists
       // In the order asked for (the list as the user sorted it), or all in stored order.
       const known = byId();
       const profiles = ids ? ids.map((id) => known.get(id)).filter((p) => p !== undefined) : settings.current.profiles;
-      return writeProfileFile(format, profiles, now());
+      return writeProfileFile(format, profiles, csvDelimiter(), now());
     },
 
     setTransient(ids, status) {

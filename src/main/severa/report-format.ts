@@ -1,8 +1,10 @@
 import type { OrganizationFinding, ReasonCode, SeveraCheckResult, Verdict } from '../../shared/severa-check';
-import { writeCsv } from '../csv/write-csv';
+import type { CsvDelimiter } from '../../shared/severa-check';
+import { type CsvCell, writeCsv } from '../csv/write-csv';
+import { writeWorkbook } from '../tables/write-workbook';
 import { showInvisible } from './invisible-characters';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One line of the JSON and CSV reports: the issue's five fields first, then what helps to act on it. */
@@ -49,17 +51,22 @@ export function jsonReport(result: SeveraCheckResult): JsonReport {
 
 const CSV_COLUMNS = ['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix', 'also', 'match', 'azetsRow', 'azetsName', 'severaRow', 'severaName'] as const;
 
-/** Every verdict, one row each, with the JSON report's field names as headers. */
-export function csvReport(result: SeveraCheckResult): string {
+/** Every verdict, one row each, with the JSON report's field names as headers (the CSV and the workbook). */
+export function reportRows(result: SeveraCheckResult): CsvCell[][] {
   const rows = result.verdicts.map((verdict) => {
     const user = reportUser(verdict);
-    return CSV_COLUMNS.map((column) => {
+    return CSV_COLUMNS.map((column): CsvCell => {
       const value = user[column];
-      return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
+      if (value === null) return '';
+      return typeof value === 'string' || typeof value === 'number' ? value : value.join(' ');
     });
   });
-  return writeCsv([[...CSV_COLUMNS], ...rows]);
+  return [[...CSV_COLUMNS], ...rows];
 }
+
+export const csvReport = (result: SeveraCheckResult, delimiter: CsvDelimiter = ','): string => writeCsv(reportRows(result), delimiter);
+
+export const xlsxReport = (result: SeveraCheckResult): Uint8Array => writeWorkbook(reportRows(result), 'Severa login check');
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
 const count = (n: number): string => n.toLocaleString('en');
@@ -101,8 +108,10 @@ export function tableReport(result: SeveraCheckResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatReport(result: SeveraCheckResult, format: ReportFormat): string {
+/** The report as a file's content: text, or bytes for a workbook. */
+export function formatReport(result: SeveraCheckResult, format: ReportFormat, delimiter: CsvDelimiter = ','): string | Uint8Array {
   if (format === 'json') return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
-  if (format === 'csv') return csvReport(result);
+  if (format === 'csv') return csvReport(result, delimiter);
+  if (format === 'xlsx') return xlsxReport(result);
   return tableReport(result);
 }

@@ -11,6 +11,7 @@ import { MAX_LOG_TEXT_CHARS, type LogExplanation } from '../../../src/shared/log
 import { PROFILE_FIELDS } from '../../../src/shared/profile';
 import { generatedProfiles, LogGenerator } from '../../helpers/log-generator';
 import { tempApp } from '../../helpers/temp-app';
+import { fileBytes } from '../../helpers/file-bytes';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bk-explainer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,7 +118,7 @@ describe('the explainLog API method', () => {
     try {
       const header = PROFILE_FIELDS.join(',');
       await app.api.importProfiles(
-        { name: 'p.csv', text: `${header}\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production` },
+        fileBytes('p.csv', `${header}\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production`),
         'all-or-nothing',
       );
       const report = await app.api.explainLog({ name: 'paste', text: '2024-05-03 10:00:00 ERROR Kunder til Visma: invalid_grant' });

@@ -1,12 +1,12 @@
 import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
-import type { FileText } from '../../../../shared/api';
+import type { FileBytes } from '../../../../shared/severa-panel';
 import type { ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
 import { api, messageOf } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Message } from '../../components/Message';
 import { STATUS_LABELS } from '../../components/StatusBadge';
-import { download, readPickedFile } from '../../components/files';
+import { download, readPickedBytes } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
 import { HealthCheckButton } from '../health/HealthCheckButton';
 import { ImportReportDialog } from './ImportReportDialog';
@@ -28,7 +28,7 @@ type Open =
   | { kind: 'details'; profileId: string }
   | { kind: 'reconnect'; profile: Profile }
   | { kind: 'delete'; profile: Profile }
-  | { kind: 'import-report'; report: ImportReport; file: FileText }
+  | { kind: 'import-report'; report: ImportReport; file: FileBytes }
   | { kind: 'environments' }
   | { kind: 'bulk'; suggestedIds?: string[] }
   | { kind: 'audit' }
@@ -69,7 +69,7 @@ export function ProfilesPanel() {
   const onSort = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
 
-  const importFile = async (file: FileText, mode: 'all-or-nothing' | 'valid-only') => {
+  const importFile = async (file: FileBytes, mode: 'all-or-nothing' | 'valid-only') => {
     try {
       const report = await api.importProfiles(file, mode);
       if (report.imported > 0) {
@@ -85,7 +85,7 @@ export function ProfilesPanel() {
     }
   };
 
-  const exportShown = async (format: 'csv' | 'json') => {
+  const exportShown = async (format: 'csv' | 'xlsx' | 'json') => {
     try {
       download(await api.exportProfiles(format, shown.map((p) => p.id)));
       say(`Exported ${shown.length} profile${shown.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
@@ -144,12 +144,14 @@ export function ProfilesPanel() {
         <input
           ref={fileInput}
           type="file"
-          accept=".csv,.json,text/csv,application/json"
+          accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="visually-hidden"
           tabIndex={-1}
           aria-label="Profile list file"
           onChange={() =>
-            void readPickedFile(fileInput.current!).then((file) => file && importFile(file, 'all-or-nothing'))
+            void readPickedBytes(fileInput.current!)
+              .then((file) => file && importFile(file, 'all-or-nothing'))
+              .catch((error: unknown) => say(messageOf(error), true))
           }
         />
         <details className="menu" ref={menu}>
@@ -169,6 +171,12 @@ export function ProfilesPanel() {
                 void exportShown('csv');
               }} disabled={shown.length === 0}>
               Export CSV
+            </button>
+            <button type="button" onClick={() => {
+                closeMenu();
+                void exportShown('xlsx');
+              }} disabled={shown.length === 0}>
+              Export Excel
             </button>
             <button type="button" onClick={() => {
                 closeMenu();
