@@ -32,7 +32,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await form.getByLabel('Company name').fill('Acme AS');
   await form.getByLabel('API user').fill('not an email');
   await form.getByRole('button', { name: 'Add profile' }).click();
-  await expect(form.getByText('API user must be an email address')).toBeVisible();
+  await expect(form.getByText('API user must be an email address: there is no "@" in the address')).toBeVisible();
   await form.getByLabel('API user').fill('api@acme.example');
   await form.getByLabel('API user').press('Enter');
   await expect(form).toBeHidden();
@@ -59,7 +59,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   const bad = [HEADER, 'a1,Alpha,import,111,Alpha AS,a@alpha.example,visma-production', 'b2,Beta,import,222,Beta AS,beta-at-nowhere,visma-production', 'c3,Gamma,export,333,Gamma AS,g@gamma.example,visma-production'].join('\r\n');
   await pickFile(page, 'Import…', 'bad.csv', bad);
   const report = page.getByRole('dialog', { name: 'Nothing was imported from bad.csv' });
-  await expect(report.getByRole('list', { name: 'Problems' })).toHaveText('bad.csv, row 3, apiUser: must be an email address');
+  await expect(report.getByRole('list', { name: 'Problems' })).toHaveText('bad.csv, row 3, apiUser: must be an email address: there is no "@" in the address');
   await expect(report.getByText('1 of 3 rows has problems')).toBeVisible();
   await expect(report.getByRole('button', { name: 'Import the 2 valid rows' })).toBeVisible();
   await report.getByRole('button', { name: 'Cancel' }).click();

@@ -89,7 +89,7 @@ test('an admin loads both exports, corrects a column, filters by reason, quick-c
     '1 OK',
   ]);
   await expect(rows).toHaveCount(7);
-  await expect(rows.nth(5)).toContainText('petraU+00A0@firma.fi'); // the no-break space, shown where it is
+  await expect(rows.nth(5)).toContainText('petra⟨U+00A0⟩@firma.fi'); // the no-break space, shown where it is
 
   // Filter by reason: one user, the reason's fix in plain words, and this user's own fix
   await summary.getByRole('button', { name: '1 Case differs' }).click();

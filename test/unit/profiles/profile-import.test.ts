@@ -34,7 +34,7 @@ describe('importing profiles', () => {
     const report = await app.api.importProfiles(csv(row('a'), row('b', 'not-an-email'), row('c')), 'all-or-nothing');
     expect(report.imported).toBe(0);
     expect(report.validRows).toBe(2);
-    expect(report.problems).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address' }]);
+    expect(report.problems).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address: there is no "@" in the address' }]);
     expect(await app.profiles.all()).toEqual([]);
     expect(JSON.parse(fs.readFileSync(app.settingsFile, 'utf8')).profiles).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('the files admins really have', () => {
   it('names the row as the spreadsheet shows it when a title stands above the header', async () => {
     const app = newApp();
     const report = await app.api.importProfiles(fileBytes('p.csv', `Our profiles\n\n${HEADER}\n${row('a', 'nope')}`), 'all-or-nothing');
-    expect(report.problems).toEqual([{ row: 4, field: 'apiUser', message: 'must be an email address' }]);
+    expect(report.problems).toEqual([{ row: 4, field: 'apiUser', message: 'must be an email address: there is no "@" in the address' }]);
   });
 
   it('imports a workbook, even one named .csv, and refuses a non-table in words', async () => {
