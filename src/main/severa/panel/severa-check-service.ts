@@ -4,6 +4,7 @@ import type {
   SeveraApiSettings,
   SeveraCheckState,
   SeveraListState,
+  SeveraLiveCheck,
   SeveraOrganizationState,
   SeveraRunSummary,
   SeveraSide,
@@ -17,7 +18,7 @@ import { readAzetsUsers, readSeveraUsers, type ReadUserFileOptions, type UserFil
 import { jsonReport, reportRows } from '../report-format';
 import { exportTable } from '../../tables/export-table';
 import type { SeveraCredentialVault } from './credential-vault';
-import { VerdictIndex, verdictRow, verdictView } from './verdict-rows';
+import { severaView, VerdictIndex, verdictRow, verdictView } from './verdict-rows';
 
 type SeveraCheckApi = Pick<
   BridgekeeperApi,
@@ -129,6 +130,19 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     if (side === 'azets') azets = readSide(side, file, readAzetsUsers);
     else severa = readSide(side, file, readSeveraUsers);
     inputChanged();
+  }
+
+  /** Severa's own answer for one address, now: the list read earlier may be out of date. */
+  async function askSevera(email: string): Promise<SeveraLiveCheck> {
+    const { baseUrl } = apiSettings();
+    try {
+      const client = createSeveraApiClient({ ...deps.apiOptions, baseUrl, credentials, fetch: fetchImpl });
+      const users = await client.findUsersByEmail(email);
+      return { baseUrl, users: users.map(severaView), exact: users.some((user) => user.email === email), error: null };
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      return { baseUrl, users: [], exact: false, error: error.message };
+    }
   }
 
   function keptFile(side: SeveraSide, what: string): KeptFile {
@@ -266,7 +280,8 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
 
     async checkSeveraEmail(email) {
       // The same list objects as the run: the engine reuses its indexes for them.
-      return verdictView(checkOneEmail(run?.input ?? checkInput(), email));
+      const view = verdictView(checkOneEmail(run?.input ?? checkInput(), email));
+      return severa.view.status === 'loaded' && severa.view.source === 'api' ? { ...view, live: await askSevera(email) } : view;
     },
 
     async exportSeveraReport(format) {
