@@ -44,8 +44,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(file: string): Promise<Uint8Array>;
-  /** Writes the whole file or nothing: a temporary file renamed into place. */
-  writeFile(file: string, content: string | Uint8Array): Promise<void>;
+  /** Writes the whole file or nothing: a temporary file renamed into place. Text comes in pieces, written as they come. */
+  writeFile(file: string, content: Iterable<string> | Uint8Array): Promise<void>;
   /** The user's locale, for the CSV report's delimiter. */
   locale(): string;
 }
@@ -147,7 +147,7 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-async function writeOutput(file: string, report: string | Uint8Array, io: CliIo): Promise<void> {
+async function writeOutput(file: string, report: Iterable<string> | Uint8Array, io: CliIo): Promise<void> {
   try {
     await io.writeFile(file, report);
   } catch (error) {
@@ -168,21 +168,24 @@ export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Pro
       io.stdout(USAGE);
       return EXIT_ALL_OK;
     }
-    const [azetsBytes, severaBytes] = await Promise.all([readInput(options.azets, io), readInput(options.severa, io)]);
-    const azets = readAzetsUsers(azetsBytes, { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
-    const severa = readSeveraUsers(severaBytes, { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
+    // Each file's bytes live only while it is read: the users keep what they need of them.
+    const azets = readAzetsUsers(await readInput(options.azets, io), { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
+    const severa = readSeveraUsers(await readInput(options.severa, io), { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
     if (!azets.ok || !severa.ok) {
       if (!azets.ok) io.stderr(problemsText(azets));
       if (!severa.ok) io.stderr(problemsText(severa));
       return EXIT_BAD_INPUT;
     }
     const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: options.addon, orgUsesSevera: options.orgUsesSevera });
-    const report = formatReport(result, options.format, options.delimiter ?? csvDelimiterFor(io.locale()));
+    // Only a CSV report needs the locale (asking ICU for it costs a little): not a JSON run.
+    const delimiter = options.delimiter ?? (options.format === 'csv' ? csvDelimiterFor(io.locale()) : ',');
+    const report = formatReport(result, options.format, delimiter);
     if (options.out) {
       await writeOutput(options.out, report, io);
       io.stdout(`Wrote the report to ${options.out}: ${result.totals.azetsUsers} Azets Work users, ${result.totals.failing} would not get into Severa.\n`);
     } else {
-      io.stdout(report as string); // xlsx always has --out
+      if (report instanceof Uint8Array) throw new UsageError('--format xlsx writes a workbook: name it with --out FILE');
+      for (const chunk of report) io.stdout(chunk);
     }
     return result.totals.failing === 0 ? EXIT_ALL_OK : EXIT_SOME_FAIL;
   } catch (error) {

@@ -39,6 +39,7 @@ export interface ReadTableOptions {
 }
 
 const hasContent = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
+const APOSTROPHE = 0x27;
 
 function countLineBreaks(value: string): number {
   return (value.match(/\r\n|\r|\n/g) ?? []).length;
@@ -84,7 +85,10 @@ function readCsv(decoded: DecodedText): TableResult {
   const rows = spreadsheetRows(records, text, firstLine);
   const table: TableRecord[] = [];
   records.forEach((record, index) => {
-    if (hasContent(record.cells)) table.push({ cells: record.cells.map(restoreFormula), row: rows[index]! });
+    const { cells } = record;
+    if (!hasContent(cells)) return;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === APOSTROPHE) cells[i] = restoreFormula(cells[i]!);
+    table.push({ cells, row: rows[index]! });
   });
   return { ok: true, table: { format: 'csv', encoding: decoded.encoding, delimiter, sheets: [], sheet: null, records: table } };
 }

@@ -1,4 +1,5 @@
-import * as XLSX from '@e965/xlsx';
+import type { WorkSheet } from '@e965/xlsx';
+import { sheetJs } from './sheetjs';
 import { checkWorkbookLimits, WorkbookRefused, type WorkbookLimits } from './workbook-limits';
 
 export interface WorkbookSheet {
@@ -16,6 +17,7 @@ const asText = (cell: unknown): string => (cell === null || cell === undefined ?
  */
 export function readWorkbook(bytes: Uint8Array, sheetName?: string, limits?: WorkbookLimits): WorkbookSheet {
   checkWorkbookLimits(bytes, limits);
+  const XLSX = sheetJs();
   let names: string[];
   try {
     names = XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames;
@@ -25,7 +27,7 @@ export function readWorkbook(bytes: Uint8Array, sheetName?: string, limits?: Wor
   if (names.length === 0) throw new WorkbookRefused('the workbook has no sheets');
   const sheet = sheetName ?? names[0]!;
   if (!names.includes(sheet)) throw new WorkbookRefused(`the workbook has no sheet "${sheet}" (it has ${names.map((n) => `"${n}"`).join(', ')})`);
-  let worksheet: XLSX.WorkSheet | undefined;
+  let worksheet: WorkSheet | undefined;
   try {
     const book = XLSX.read(bytes, { type: 'array', dense: true, sheets: sheet, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false });
     worksheet = book.Sheets[sheet];

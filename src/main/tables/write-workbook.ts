@@ -1,4 +1,4 @@
-import * as XLSX from '@e965/xlsx';
+import { sheetJs } from './sheetjs';
 import type { CsvCell } from '../csv/write-csv';
 
 /**
@@ -7,6 +7,7 @@ import type { CsvCell } from '../csv/write-csv';
  * Texts go to the shared string table (`t="s"`), the plain text cell type.
  */
 export function writeWorkbook(rows: readonly (readonly CsvCell[])[], sheetName: string): Uint8Array {
+  const XLSX = sheetJs();
   const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => [...row]), { cellDates: false });
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, sheetName.slice(0, 31));

@@ -15,7 +15,7 @@ import type { SettingsStore } from '../../settings/settings-store';
 import { type SeveraApiOptions, SEVERA_API_URL, createSeveraApiClient } from '../api/severa-api-client';
 import { checkOneEmail, checkSeveraLogins } from '../check-logins';
 import { readAzetsUsers, readSeveraUsers, type ReadUserFileOptions, type UserFileResult } from '../read-user-file';
-import { jsonReport, reportRows } from '../report-format';
+import { jsonReportChunks, reportRows } from '../report-format';
 import { exportTable } from '../../tables/export-table';
 import type { SeveraCredentialVault } from './credential-vault';
 import { severaView, VerdictIndex, verdictRow, verdictView } from './verdict-rows';
@@ -287,7 +287,7 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     async exportSeveraReport(format) {
       if (!run) throw invalid('Nothing to export yet: load both user lists and run the check first.');
       const baseName = `severa-login-check-${run.summary.ranAt.slice(0, 10)}`;
-      if (format === 'json') return { fileName: `${baseName}.json`, mimeType: 'application/json', text: `${JSON.stringify(jsonReport(run.result), null, 2)}\n` };
+      if (format === 'json') return { fileName: `${baseName}.json`, mimeType: 'application/json', text: [...jsonReportChunks(run.result)].join('') };
       return exportTable(reportRows(run.result), { format, delimiter: deps.csvDelimiter?.() ?? ',', baseName, sheetName: 'Severa login check' });
     },
   };

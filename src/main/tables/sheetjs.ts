@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+
+type SheetJs = typeof import('@e965/xlsx');
+let loaded: SheetJs | undefined;
+
+/**
+ * SheetJS, loaded on first use: it builds its code-page tables as it loads (about a quarter of a
+ * second of CPU), which a CSV-only run — the CLI on two CSV files — should not pay.
+ */
+export const sheetJs = (): SheetJs => (loaded ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJs);
