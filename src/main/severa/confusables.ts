@@ -48,7 +48,7 @@ export function scriptOf(char: string): string | null {
  * another script (иван@firma.fi) is not mixed.
  */
 export function mixedScripts(address: string): string[] | null {
-  if (!/[^\x00-\x7f]/.test(address)) return null; // ASCII is all Latin
+  if (!/[^\p{ASCII}]/u.test(address)) return null; // ASCII is all Latin
   const parts = address.split(/[@.]/);
   for (const part of parts) {
     const scripts = new Set<string>();

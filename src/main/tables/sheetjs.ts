@@ -1,6 +1,7 @@
+import type * as SheetJsModule from '@e965/xlsx';
 import { createRequire } from 'node:module';
 
-type SheetJs = typeof import('@e965/xlsx');
+type SheetJs = typeof SheetJsModule;
 let loaded: SheetJs | undefined;
 
 /**
