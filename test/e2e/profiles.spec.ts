@@ -93,13 +93,22 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   const downloading = page.waitForEvent('download');
   await fromMenu(page, 'Export CSV');
   const exported = await readFile((await (await downloading).path())!, 'utf8');
+  // Every column, the connection kind included (files from before portals import as direct).
   expect(exported.split('\r\n').filter(Boolean)).toEqual([
-    `\uFEFF${HEADER}`,
-    'a1,Alpha,import,111,Alpha AS,a@alpha.example,visma-production',
-    'b2,Beta,import,222,Beta AS,b@beta.example,visma-production',
-    'c3,Gamma,export,333,Gamma AS,g@gamma.example,visma-production',
-    'orders-in,Invoices from Visma,export,1234567,Acme AS,api@acme.example,visma-production',
+    '\uFEFFid,name,direction,companyId,companyName,apiUser,connection,environmentId,portalId,portalUrl',
+    'a1,Alpha,import,111,Alpha AS,a@alpha.example,direct,visma-production,,',
+    'b2,Beta,import,222,Beta AS,b@beta.example,direct,visma-production,,',
+    'c3,Gamma,export,333,Gamma AS,g@gamma.example,direct,visma-production,,',
+    'orders-in,Invoices from Visma,export,1234567,Acme AS,api@acme.example,direct,visma-production,,',
   ]);
+
+  // The same as an Excel workbook: a real .xlsx (a zip), not text
+  const downloadingWorkbook = page.waitForEvent('download');
+  await fromMenu(page, 'Export Excel');
+  const workbook = await downloadingWorkbook;
+  expect(workbook.suggestedFilename()).toMatch(/^bridgekeeper-profiles-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await readFile((await workbook.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
 
   await page.screenshot({ path: testInfo.outputPath('profiles.png') });
   await testInfo.attach('profiles', { path: testInfo.outputPath('profiles.png'), contentType: 'image/png' });

