@@ -11,7 +11,7 @@ export type FileKind =
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
 
-/** Control characters other than tab, line breaks, form feed and ESC-free text: text never has many. */
+/** Text has no NUL bytes and few control characters besides tab, line breaks and form feed. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
@@ -27,11 +27,11 @@ export function fileKind(bytes: Uint8Array): FileKind {
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
     return { kind: 'not-a-table', what: 'an Excel 97–2003 workbook (.xls) or another old Office file: save it as .xlsx or CSV and choose that' };
   }
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return { kind: 'not-a-table', what: 'a PDF document, not a table: export the users as .xlsx or CSV' };
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return { kind: 'not-a-table', what: 'a PDF document, not a table: save the list as .xlsx or CSV' };
   // UTF-16 text has zero bytes by nature; decodeText recognises it, so it is not binary.
   const utf16Bom = startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff);
   if (!utf16Bom && looksBinary(bytes) && utf16WithoutBom(bytes) === null) {
-    return { kind: 'not-a-table', what: 'binary data, not text or a workbook: export the users as .xlsx or CSV' };
+    return { kind: 'not-a-table', what: 'binary data, not text or a workbook: save the list as .xlsx or CSV' };
   }
   return { kind: 'text' };
 }

@@ -128,7 +128,7 @@ describe('the files admins really have', () => {
     const report = await target.api.importProfiles(fileBytes('profiles.csv', exportedBytes(workbook)), 'all-or-nothing');
     expect(report).toMatchObject({ format: 'xlsx', imported: 2 });
     const pdf = await target.api.importProfiles(fileBytes('p.csv', '%PDF-1.7\n\u0000\u0001'), 'all-or-nothing');
-    expect(pdf.problems).toEqual([{ row: null, message: 'is a PDF document, not a table: export the users as .xlsx or CSV' }]);
+    expect(pdf.problems).toEqual([{ row: null, message: 'is a PDF document, not a table: save the list as .xlsx or CSV' }]);
   });
 
   it.each([
