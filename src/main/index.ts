@@ -57,6 +57,8 @@ void app.whenReady().then(async () => {
     },
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // The OS's region (not only its language) decides the list separator Excel splits a CSV on.
+    locale: () => app.getSystemLocale(),
     log,
     emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
   });

@@ -8,7 +8,6 @@ import { createExplainerService } from '../../../src/main/explainer/explainer-se
 import { LogScanner } from '../../../src/main/explainer/log-scanner';
 import { createMemoryLogger } from '../../../src/main/logger';
 import { MAX_LOG_TEXT_CHARS, type LogExplanation } from '../../../src/shared/log-explanation';
-import { PROFILE_FIELDS } from '../../../src/shared/profile';
 import { generatedProfiles, LogGenerator } from '../../helpers/log-generator';
 import { tempApp } from '../../helpers/temp-app';
 import { fileBytes } from '../../helpers/file-bytes';
@@ -116,11 +115,12 @@ describe('the explainLog API method', () => {
   it('explains pasted text against the app’s own profiles', async () => {
     const app = tempApp();
     try {
-      const header = PROFILE_FIELDS.join(',');
-      await app.api.importProfiles(
-        fileBytes('p.csv', `${header}\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production`),
+      // A list from before portals: the columns it names, no connection kind (it imports as direct).
+      const imported = await app.api.importProfiles(
+        fileBytes('p.csv', 'id,name,direction,companyId,companyName,apiUser,environmentId\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production'),
         'all-or-nothing',
       );
+      expect(imported.problems).toEqual([]);
       const report = await app.api.explainLog({ name: 'paste', text: '2024-05-03 10:00:00 ERROR Kunder til Visma: invalid_grant' });
       expect(report.known.map((k) => k.kind)).toEqual(['invalid-grant']);
       expect(report.reconnectProfileIds).toEqual(['kunder']);
