@@ -13,6 +13,7 @@ import { tempApp } from '../test/helpers/temp-app';
 import { ANNA, FJELLVIND, NORDLYS, logIn } from '../test/helpers/sandbox/relying-party';
 import { startPrivateSecretService } from '../test/helpers/secret-service';
 import { report } from './report';
+import { fileBytes } from '../test/helpers/file-bytes';
 
 const COUNT = 1000;
 const stopKeyring = await startPrivateSecretService();
@@ -27,10 +28,10 @@ const environment = app.environments.get(sandbox.environment.id)!;
 const ids = Array.from({ length: COUNT }, (_, i) => `p${String(i).padStart(4, '0')}`);
 const companyOf = (i: number) => (i % 2 ? FJELLVIND : NORDLYS);
 await app.api.importProfiles(
-  {
-    name: 'bench.csv',
-    text: ['id,name,direction,companyId,companyName,apiUser,environmentId', ...ids.map((id, i) => `${id},Profile ${i},import,${companyOf(i).id},${companyOf(i).name},${ANNA.email},${environment.id}`)].join('\n'),
-  },
+  fileBytes(
+    'bench.csv',
+    ['id,name,direction,companyId,companyName,apiUser,environmentId', ...ids.map((id, i) => `${id},Profile ${i},import,${companyOf(i).id},${companyOf(i).name},${ANNA.email},${environment.id}`)].join('\n'),
+  ),
   'all-or-nothing',
 );
 // Every profile its own login and token set (set up eight at a time; not measured).

@@ -16,6 +16,7 @@ import { openHarness } from '../test/helpers/harness';
 import { PROFILE_FIELDS } from '../src/shared/profile';
 import { writeCsv } from '../src/main/csv/write-csv';
 import { report, summarize } from './report';
+import { fileBytes } from '../test/helpers/file-bytes';
 
 const COUNT = 10_000;
 const RUNS = 5;
@@ -47,7 +48,7 @@ async function measureOnce(browser: Awaited<ReturnType<typeof chromium.launch>>,
   });
   if (csv) {
     const seeding = await openHarness(await browser.newPage(), dir);
-    await seeding.app.api.importProfiles({ name: 'bench.csv', text: csv }, 'all-or-nothing');
+    await seeding.app.api.importProfiles(fileBytes('bench.csv', csv), 'all-or-nothing');
     await seeding.page.close();
     await seeding.close();
   }

@@ -21,6 +21,7 @@ import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
 import { createMemorySeveraVault, type SeveraCredentialVault } from './severa/panel/credential-vault';
 import { createSeveraCheckService, type SeveraCheckServiceDeps } from './severa/panel/severa-check-service';
+import { csvDelimiterFor, systemLocale } from './tables/locale-delimiter';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -41,8 +42,6 @@ export interface AppDeps {
   emit: (event: ApiEvent) => void;
   log: Logger;
   fetch?: typeof fetch;
-  /** The app's language (BCP 47), sent to Visma's login as ui_locales; the system's by default. */
-  locale?: () => string;
   loginTimeoutMs?: number;
   /** How long a deletion can be undone (tests shorten it). */
   deleteUndoMs?: number;
@@ -53,6 +52,8 @@ export interface AppDeps {
   severaCredentials?: SeveraCredentialVault;
   /** The Severa API client's retry waits and time-outs (tests shorten them). */
   severaApiOptions?: SeveraCheckServiceDeps['apiOptions'];
+  /** The user's locale (BCP 47): its language goes to Visma's login as ui_locales, its region picks the CSV exports' delimiter. The system's when left out. */
+  locale?: () => string;
 }
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -62,7 +63,8 @@ const TEN_MINUTES = 10 * 60 * 1000;
  * src/main/index.ts serves it over IPC, the E2E harness binds it into Chromium.
  */
 export function createApp(deps: AppDeps) {
-  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
+  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch, locale = systemLocale } = deps;
+  const csvDelimiter = () => csvDelimiterFor(locale());
   const opened = openSettings(deps.createSettingsBackend, deps.settingsPath, now());
   for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
   const startNotices: Notice[] = [...opened.notices];
@@ -80,7 +82,7 @@ export function createApp(deps: AppDeps) {
   const explainer = createExplainerService({ profiles: () => profiles.all() });
   const portalSecrets = chunkedSecrets(deps.portalSecrets ?? createMemorySecrets());
   const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES });
-  const oidc = new OidcClient(fetchImpl, deps.locale);
+  const oidc = new OidcClient(fetchImpl, locale);
   const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
   const profiles = createProfileService({
     settings,
@@ -96,6 +98,7 @@ export function createApp(deps: AppDeps) {
       }),
     ...(deps.deleteUndoMs !== undefined ? { undoMs: deps.deleteUndoMs } : {}),
     now,
+    csvDelimiter,
   });
   const reauth = createReauthService({
     profiles,
@@ -130,7 +133,7 @@ export function createApp(deps: AppDeps) {
     now,
     ...deps.healthCheck,
   });
-  const bulk = createBulkService({ settings, profiles, reauth, emit, log, now });
+  const bulk = createBulkService({ settings, profiles, reauth, emit, log, now, csvDelimiter });
   const interrupted = bulk.recover();
   if (interrupted && !interrupted.finished) {
     const left = interrupted.counts.pending;
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps) {
     log,
     fetch: fetchImpl,
     now,
+    csvDelimiter,
     ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
   });
 
@@ -178,7 +182,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now(), (id) => profiles.get(id)?.name ?? ''),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter(), (id) => profiles.get(id)?.name ?? ''),
     listPortals: portals.listPortals,
     savePortal: portals.savePortal,
     deletePortal: portals.deletePortal,
@@ -193,6 +197,7 @@ export function createApp(deps: AppDeps) {
     getSeveraCheck: severa.getSeveraCheck,
     loadSeveraFile: severa.loadSeveraFile,
     setSeveraColumns: severa.setSeveraColumns,
+    setSeveraSheet: severa.setSeveraSheet,
     setSeveraOrganization: severa.setSeveraOrganization,
     saveSeveraApiSettings: severa.saveSeveraApiSettings,
     saveSeveraCredentials: severa.saveSeveraCredentials,

@@ -61,8 +61,9 @@ void app.whenReady().then(async () => {
     },
     // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-    // The app's language (Electron's, from the system), sent to Visma's login as ui_locales.
-    locale: () => app.getLocale(),
+    // The user's locale: its language goes to Visma's login (ui_locales), its region decides the
+    // list separator Excel splits a CSV on — so the system's, not only Electron's UI language.
+    locale: () => app.getSystemLocale(),
     log,
     emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
   });

@@ -26,7 +26,7 @@ export interface FileText {
   text: string;
 }
 
-export type ExportFormat = 'json' | 'csv';
+export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
 /**
  * A deletion is undoable for a few seconds: the profiles leave the list at once, and their tokens
@@ -58,11 +58,11 @@ export interface ProfilePage {
   total: number;
 }
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  text: string;
-}
+/**
+ * A file for the user to save: text (CSV, JSON) or bytes (an .xlsx workbook) as base64, which
+ * crosses Electron's IPC and the test harness's JSON alike.
+ */
+export type ExportedFile = { fileName: string; mimeType: string } & ({ text: string; base64?: never } | { base64: string; text?: never });
 
 /**
  * The whole surface between the renderer and main, written once.
@@ -81,9 +81,9 @@ export interface BridgekeeperApi {
   /** Brings back the profiles of a deletion that is not final yet; refused once it is. */
   undoDelete(undoId: string): Promise<{ restored: number }>;
   /** Rows of existing profiles: refused (the default), updated from the file, or skipped. */
-  importProfiles(file: FileText, mode: ImportMode, existing?: ExistingRows): Promise<ImportReport>;
+  importProfiles(file: FileBytes, mode: ImportMode, existing?: ExistingRows): Promise<ImportReport>;
   /** What importProfiles would add and change, writing nothing. */
-  previewImport(file: FileText): Promise<ImportPreview>;
+  previewImport(file: FileBytes): Promise<ImportPreview>;
   newProfileDefaults(): Promise<ProfileDefaults>;
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
 
@@ -143,6 +143,8 @@ export interface BridgekeeperApi {
   /** Reads a user file (bytes: the encoding is detected in main); bad input leaves that side with its problems, nothing half-read. */
   loadSeveraFile(side: SeveraSide, file: FileBytes): Promise<SeveraCheckState>;
   /** Reads the side's last file again with the columns corrected. */
+  /** Reads that side's last file (a workbook) again from another sheet; the column mapping starts over. */
+  setSeveraSheet(side: SeveraSide, sheet: string): Promise<SeveraCheckState>;
   setSeveraColumns(side: SeveraSide, columns: ColumnMapping): Promise<SeveraCheckState>;
   setSeveraOrganization(organization: SeveraOrganizationInput): Promise<SeveraCheckState>;
   saveSeveraApiSettings(settings: SeveraApiSettings): Promise<SeveraCheckState>;
@@ -214,6 +216,7 @@ export const API_METHODS = [
   'getSeveraCheck',
   'loadSeveraFile',
   'setSeveraColumns',
+  'setSeveraSheet',
   'setSeveraOrganization',
   'saveSeveraApiSettings',
   'saveSeveraCredentials',

@@ -40,7 +40,7 @@ export interface ImportPreview {
 
 export interface ImportReport {
   fileName: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'xlsx' | 'json';
   totalRows: number;
   validRows: number;
   /** How many new profiles were written: all rows, the valid ones (if asked), or none. */

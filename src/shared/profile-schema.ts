@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddressProblem } from './email-address';
 import { IdSchema, NameSchema } from './field-schemas';
 import { CONNECTION_KINDS, DIRECTIONS, PROFILE_STATUSES } from './profile';
 import { SecureUrl } from './secure-url';
@@ -18,7 +19,11 @@ const ProfileFieldsSchema = z.object({
     .max(64, 'is longer than 64 characters')
     .regex(/^\S+$/, 'must not contain spaces'),
   companyName: z.string().trim().max(200, 'is longer than 200 characters'),
-  apiUser: z.email({ error: 'must be an email address' }).max(254, 'is longer than 254 characters'),
+  apiUser: z.string({ error: 'must be an email address' }).superRefine((value, ctx) => {
+    // The Severa check's validator too: an address is valid in both features or in neither.
+    const problem = emailAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `must be an email address: ${problem}` });
+  }),
   /**
    * Where the Visma.net connection lives (F18): "portal" (DataBridge keeps it; reconnect in the
    * portal's own flow) or "direct" (Bridgekeeper is the Visma client). Left out: "portal" when the

@@ -131,8 +131,16 @@ export type CsvDelimiter = ',' | ';' | '\t';
 /** What the reader found out about a file: shown next to the column mapping so it can be corrected. */
 export interface UserFileInfo {
   fileName: string;
-  encoding: TextEncodingName;
-  delimiter: CsvDelimiter;
+  /** What the file is by its content (a workbook named .csv is still a workbook). */
+  format: 'csv' | 'xlsx';
+  /** CSV only (null for a workbook). */
+  encoding: TextEncodingName | null;
+  delimiter: CsvDelimiter | null;
+  /** A workbook's sheets and the one read (the first unless chosen); empty and null for CSV. */
+  sheets: string[];
+  sheet: string | null;
+  /** The spreadsheet row the header was found on (title lines above it are skipped). */
+  headerRow: number;
   headers: string[];
   /** The header used for each field, or null when the file has none. */
   columns: Record<UserField, string | null>;

@@ -18,6 +18,7 @@ export const FileBytesSchema = z.object({
     .string()
     .max(MAX_BASE64, `is larger than ${MAX_USER_FILE_BYTES / 1024 / 1024} MiB`)
     .refine((text) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text), 'is not base64'),
+  sheet: z.string().min(1).max(200).optional(),
 });
 
 const Header = z.string().min(1).max(500);

@@ -25,6 +25,8 @@ export type SeveraSide = 'azets' | 'severa';
 export interface FileBytes {
   name: string;
   base64: string;
+  /** A workbook's sheet to read; the first when absent. */
+  sheet?: string;
 }
 
 /** The largest user file main accepts (64 MiB of bytes). */
@@ -127,7 +129,20 @@ export interface SeveraUserView {
 }
 
 /** A verdict as the table, its details and the quick check show it. */
+/** The quick check's question to the Severa API itself (GET /v1/users?email=), when the panel reads users from the API. */
+export interface SeveraLiveCheck {
+  baseUrl: string;
+  /** The users Severa returned for the address. */
+  users: SeveraUserView[];
+  /** Whether one of them holds exactly what was typed. */
+  exact: boolean;
+  /** Why Severa could not be asked, in words; then `users` is empty. */
+  error: string | null;
+}
+
 export interface SeveraVerdictView {
+  /** Quick check only, when the Severa users come from the API. */
+  live?: SeveraLiveCheck;
   reason: ReasonCode;
   also: readonly ReasonCode[];
   azets: { email: string; name: string | null; row: number | null } | null;

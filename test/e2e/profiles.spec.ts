@@ -33,7 +33,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await form.getByLabel('Company name').fill('Acme AS');
   await form.getByLabel('API user').fill('not an email');
   await form.getByRole('button', { name: 'Add profile' }).click();
-  await expect(form.getByText('API user must be an email address')).toBeVisible();
+  await expect(form.getByText('API user must be an email address: there is no "@" in the address')).toBeVisible();
   await form.getByLabel('API user').fill('api@acme.example');
   await form.getByLabel('API user').press('Enter');
   await expect(form).toBeHidden();
@@ -60,7 +60,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   const bad = [HEADER, 'a1,Alpha,import,111,Alpha AS,a@alpha.example,visma-production', 'b2,Beta,import,222,Beta AS,beta-at-nowhere,visma-production', 'c3,Gamma,export,333,Gamma AS,g@gamma.example,visma-production'].join('\r\n');
   await pickFile(page, 'Import…', 'bad.csv', bad);
   const report = page.getByRole('dialog', { name: 'Nothing was imported from bad.csv' });
-  await expect(report.getByRole('list', { name: 'Problems' })).toHaveText('bad.csv, row 3, apiUser: must be an email address');
+  await expect(report.getByRole('list', { name: 'Problems' })).toHaveText('bad.csv, row 3, apiUser: must be an email address: there is no "@" in the address');
   await expect(report.getByText('1 of 3 rows has problems')).toBeVisible();
   await expect(report.getByRole('button', { name: 'Import the 2 valid rows' })).toBeVisible();
   await report.getByRole('button', { name: 'Cancel' }).click();
@@ -94,6 +94,7 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   const downloading = page.waitForEvent('download');
   await fromMenu(page, 'Export CSV');
   const exported = await readFile((await (await downloading).path())!, 'utf8');
+  // Every column, the connection kind included (files from before portals import as direct).
   expect(exported.split('\r\n').filter(Boolean)).toEqual([
     '\uFEFFid,name,direction,companyId,companyName,apiUser,connection,environmentId,portalId,portalUrl',
     'a1,Alpha,import,111,Alpha AS,a@alpha.example,direct,visma-production,,',
@@ -114,6 +115,14 @@ test('a SuperUser adds, edits, finds, sorts, imports and exports profiles', asyn
   await preview.getByRole('button', { name: 'Import, updating 1' }).click();
   await expect(page.getByText('From again.csv: 1 updated, 2 left as they were.')).toBeVisible();
   await expect(rowOf(page, 'Gamma')).toContainText('Gamma Group AS');
+
+  // The same as an Excel workbook: a real .xlsx (a zip), not text
+  const downloadingWorkbook = page.waitForEvent('download');
+  await fromMenu(page, 'Export Excel');
+  const workbook = await downloadingWorkbook;
+  expect(workbook.suggestedFilename()).toMatch(/^bridgekeeper-profiles-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await readFile((await workbook.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
 
   await page.screenshot({ path: testInfo.outputPath('profiles.png') });
   await testInfo.attach('profiles', { path: testInfo.outputPath('profiles.png'), contentType: 'image/png' });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import * as XLSX from '@e965/xlsx';
 import { parseCsv } from '../../src/main/csv/parse-csv';
+import { readTable } from '../../src/main/tables/read-table';
 import type { JsonReport } from '../../src/main/severa/report-format';
 import { expect, type Harness, test } from '../helpers/harness';
 import { AZETS_CSV, SEVERA_CSV, SEVERA_CSV_UNKNOWN_ACTIVE } from '../helpers/severa-panel-fixtures';
@@ -89,7 +91,7 @@ test('an admin loads both exports, corrects a column, filters by reason, quick-c
     '1 OK',
   ]);
   await expect(rows).toHaveCount(7);
-  await expect(rows.nth(5)).toContainText('petraU+00A0@firma.fi'); // the no-break space, shown where it is
+  await expect(rows.nth(5)).toContainText('petra⟨U+00A0⟩@firma.fi'); // the no-break space, shown where it is
 
   // Filter by reason: one user, the reason's fix in plain words, and this user's own fix
   await summary.getByRole('button', { name: '1 Case differs' }).click();
@@ -156,6 +158,13 @@ test('an admin loads both exports, corrects a column, filters by reason, quick-c
   ]);
   await expect(panel.getByText(/^Exported the report of 7 entries as severa-login-check-.*\.csv\.$/)).toBeVisible();
   downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export Excel' }).click();
+  const workbookDownload = await downloading;
+  expect(workbookDownload.suggestedFilename()).toMatch(/^severa-login-check-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = readTable(new Uint8Array(await readFile((await workbookDownload.path())!)));
+  expect(workbook.ok && workbook.table.format).toBe('xlsx');
+  expect(workbook.ok && workbook.table.records.map((record) => record.cells.slice(0, 2))).toEqual(csv.map((row) => row.slice(0, 2)));
+  downloading = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export JSON' }).click();
   const report = JSON.parse(await readFile((await (await downloading).path())!, 'utf8')) as JsonReport;
   expect(report.summary).toMatchObject({ OK: 1, CASE_MISMATCH: 1, NOT_IN_AZETS: 1 });
@@ -174,6 +183,42 @@ test('an admin loads both exports, corrects a column, filters by reason, quick-c
   await page.screenshot({ path: testInfo.outputPath('severa-panel.png') });
   await testInfo.attach('severa-panel', { path: testInfo.outputPath('severa-panel.png'), contentType: 'image/png' });
   expect(pageErrors).toEqual([]);
+});
+
+test('Excel workbooks, picked or dropped on a card, and the sheet the users are on', async ({ bk }) => {
+  const { page } = bk;
+  const { panel, azetsCard, severaCard } = await openPanel(bk);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Read me'], ['The users are on the next sheet.']]), 'Ohje');
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([['Severa users 2026'], [], ['Email', 'Active', 'Name'], ['anna.virtanen@firma.fi', true, 'Anna Virtanen'], ['liisa.laine@firma.fi', false, 'Liisa Laine']]),
+    'Käyttäjät',
+  );
+  const workbook = Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+  // Picked: the first sheet has no users, so the card says what is wrong and offers the sheets
+  await pickFile(page, severaCard, 'Choose Severa file…', 'severa.xlsx', workbook);
+  await expect(severaCard.getByRole('list', { name: 'Problems in severa.xlsx' })).toContainText('severa.xlsx, row 1, email: no email column');
+  await severaCard.getByLabel('Sheet').selectOption('Käyttäjät');
+  await expect(severaCard).toContainText('severa.xlsx · 2 users');
+  await expect(severaCard).toContainText('Excel workbook · sheet Käyttäjät · 2 rows');
+  await expect(severaCard).toContainText('The header is on row 3');
+
+  // Dropped: the Azets Work list as a workbook dropped on its card
+  const azetsBook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(azetsBook, XLSX.utils.aoa_to_sheet([['Sähköposti', 'Nimi'], ['anna.virtanen@firma.fi', 'Anna Virtanen']]), 'Users');
+  const azetsBytes = [...Buffer.from(XLSX.write(azetsBook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)];
+  const dropped = await page.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'azets.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return transfer;
+  }, azetsBytes);
+  const target = azetsCard.locator('.source-file');
+  await target.dispatchEvent('dragover', { dataTransfer: dropped });
+  await target.dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(azetsCard).toContainText('azets.xlsx · 1 user');
+  await expect(panel.getByText(/^Checked 1 Azets Work user against 2 Severa users in \d+ ms/)).toBeVisible();
 });
 
 test('Severa users read live from the Severa API, with the credentials kept in the keychain', async ({ bk }) => {

@@ -94,6 +94,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       pickLogFile: async () => filePicks.shift() ?? null,
       emit,
       log,
+      locale: () => 'en-GB',
       ...extend,
     });
 

@@ -90,6 +90,11 @@ export async function startSeveraLookalike(users: LookalikeUser[], activeAddons:
       const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
       if (!tokens.has(token) || req.headers.client_id !== LOOKALIKE_CLIENT.clientId) return send(res, 401, error(401, 'Unauthorized'));
 
+      if (req.method === 'GET' && path === '/v1/users' && url.searchParams.has('email')) {
+        // Severa's filter, as this look-alike assumes it: the address without regard to case.
+        const wanted = url.searchParams.get('email')!.toLowerCase();
+        return send(res, 200, state.users.filter((user) => user.email?.toLowerCase() === wanted));
+      }
       if (req.method === 'GET' && path === '/v1/users') {
         const rowCount = Math.min(Number(url.searchParams.get('rowCount') ?? 20), 1000);
         const start = Number(Buffer.from(url.searchParams.get('pageToken') ?? 'MA==', 'base64').toString('utf8'));

@@ -29,6 +29,8 @@ export function tempApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-app-')),
     emit: (e) => events.push(e),
     log,
     now: () => new Date('2026-11-22T09:00:00.000Z'),
+    // A comma-separated locale unless a test asks for another: exports are the same on every machine.
+    locale: () => 'en-GB',
     ...options,
   });
   return { ...app, dir, events, log, settingsFile: backend.path, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };

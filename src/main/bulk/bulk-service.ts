@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ApiEvent } from '../../shared/api';
 import type { BulkItem, BulkRun } from '../../shared/bulk';
 import { compareText } from '../../shared/profile-order';
-import { writeCsv } from '../csv/write-csv';
+import type { CsvDelimiter } from '../../shared/severa-check';
 import { conflict, invalid, notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ReauthService } from '../reauth/reauth-service';
 import type { SettingsStore } from '../settings/settings-store';
 import { type StoredBulkRun, viewOf } from './bulk-run';
+import { exportTable } from '../tables/export-table';
 
 export interface BulkServiceDeps {
   settings: SettingsStore;
@@ -17,6 +18,8 @@ export interface BulkServiceDeps {
   emit(event: ApiEvent): void;
   log: Logger;
   now: () => Date;
+  /** The list separator of the user's Excel, for the summary CSV (`,` when left out). */
+  csvDelimiter?: () => CsvDelimiter;
 }
 
 /**
@@ -193,11 +196,12 @@ export function createBulkService(deps: BulkServiceDeps) {
     async exportBulkSummary() {
       const run = requireRun();
       const rows = run.items.map((i) => [i.name, i.profileId, i.companyName, i.companyId, i.apiUser, i.state, i.outcome ?? '', i.reason ?? '', i.finishedAt ?? '']);
-      return {
-        fileName: `bridgekeeper-bulk-reconnect-${run.startedAt.slice(0, 10)}.csv`,
-        mimeType: 'text/csv',
-        text: writeCsv([['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt'], ...rows]),
-      };
+      return exportTable([['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt'], ...rows], {
+        format: 'csv',
+        delimiter: deps.csvDelimiter?.() ?? ',',
+        baseName: `bridgekeeper-bulk-reconnect-${run.startedAt.slice(0, 10)}`,
+        sheetName: 'Bulk reconnect',
+      });
     },
   };
 }

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
-import type { ExportedFile, ExportFormat, FileText } from '../../shared/api';
+import type { ExportedFile, ExportFormat } from '../../shared/api';
 import type { ImportProblem } from '../../shared/import-report';
 import { OPTIONAL_PROFILE_FIELDS, PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileDefinition } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
-import { CsvSyntaxError, parseCsv } from '../csv/parse-csv';
-import { writeCsv } from '../csv/write-csv';
+import type { CsvDelimiter } from '../../shared/severa-check';
+import type { FileBytes } from '../../shared/severa-panel';
+import { decodeText } from '../tables/decode-text';
+import { exportTable } from '../tables/export-table';
+import { fileKind } from '../tables/file-kind';
+import { findHeader, readTable, type TableRecord } from '../tables/read-table';
 
 /** The JSON export's envelope; a bare array of profiles is accepted on import too. */
 export const PROFILE_FILE_FORMAT = 'bridgekeeper-profiles';
@@ -16,17 +20,20 @@ export interface ParsedRow {
 }
 
 export interface ParsedProfileFile {
-  format: 'csv' | 'json';
+  format: 'csv' | 'xlsx' | 'json';
   rows: ParsedRow[];
   /** Problems with the file as a whole: unreadable, missing columns. No row is usable then. */
   fileProblems: ImportProblem[];
 }
 
-export function detectFormat(file: FileText): 'csv' | 'json' {
-  const lower = file.name.toLowerCase();
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv')) return 'csv';
-  return /^[\uFEFF\s]*[[{]/.test(file.text) ? 'json' : 'csv';
+/**
+ * JSON by content or name; anything else goes to the one table reader, which tells a workbook from
+ * CSV by content and sniffs the CSV's delimiter and encoding.
+ */
+function isJson(name: string, bytes: Uint8Array): boolean {
+  if (fileKind(bytes).kind !== 'text') return false;
+  if (name.toLowerCase().endsWith('.json')) return true;
+  return /^\s*[[{]/.test(decodeText(bytes.subarray(0, 64)).text);
 }
 
 /** "Company id", "company_id" and "companyId" all name the same column. */
@@ -50,39 +57,38 @@ function validate(row: number, candidate: unknown): ParsedRow {
   };
 }
 
-function parseCsvRows(text: string): ParsedProfileFile {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { format: 'csv', rows: [], fileProblems: [{ row: null, message: error.message }] };
-    throw error;
-  }
-  const [header, ...data] = records;
-  if (!header) return { format: 'csv', rows: [], fileProblems: [{ row: null, message: 'the file is empty' }] };
-  const columns = header.cells.map((cell) => COLUMN_BY_HEADER.get(normalizeHeader(cell.trim())));
-  const missing = PROFILE_FIELDS.filter((field) => !columns.includes(field) && !OPTIONAL_PROFILE_FIELDS.includes(field));
+const REQUIRED_FIELDS = PROFILE_FIELDS.filter((field) => !OPTIONAL_PROFILE_FIELDS.includes(field));
+const columnsOf = (cells: readonly string[]) => cells.map((cell) => COLUMN_BY_HEADER.get(normalizeHeader(cell.trim())));
+
+function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
+  const read = readTable(bytes);
+  if (!read.ok) return { format: 'csv', rows: [], fileProblems: [read.problem] };
+  const { format, records } = read.table;
+  if (records.length === 0) return { format, rows: [], fileProblems: [{ row: null, message: 'the file is empty' }] };
+  const headerIndex = findHeader(records, (cells) => REQUIRED_FIELDS.every((field) => columnsOf(cells).includes(field)));
+  const header = records[headerIndex]!;
+  const columns = columnsOf(header.cells);
+  const missing = REQUIRED_FIELDS.filter((field) => !columns.includes(field));
   if (missing.length > 0) {
     return {
-      format: 'csv',
+      format,
       rows: [],
       fileProblems: [
         {
-          row: 1,
-          message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${PROFILE_FIELDS.filter((f) => !OPTIONAL_PROFILE_FIELDS.includes(f)).join(', ')}; and for a direct profile environmentId, for a portal profile portalId and portalUrl)`,
+          row: header.row,
+          message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${REQUIRED_FIELDS.join(', ')}; and for a direct profile environmentId, for a portal profile portalId and portalUrl)`,
         },
       ],
     };
   }
-  const rows = data.map((record, index) => {
-    const row = index + 2; // spreadsheet numbering: the header is row 1
+  const rows = records.slice(headerIndex + 1).map((record: TableRecord) => {
     const candidate: Record<string, string> = {};
     columns.forEach((field, column) => {
       if (field) candidate[field] = record.cells[column] ?? '';
     });
-    return validate(row, candidate);
+    return validate(record.row, candidate);
   });
-  return { format: 'csv', rows, fileProblems: [] };
+  return { format, rows, fileProblems: [] };
 }
 
 function parseJsonRows(text: string): ParsedProfileFile {
@@ -107,24 +113,22 @@ function parseJsonRows(text: string): ParsedProfileFile {
   return { format: 'json', rows: items.map((item, index) => validate(index + 1, item)), fileProblems: [] };
 }
 
-/** Reads a profile list; every row is checked on its own, so every bad row is named. */
-export function parseProfileFile(file: FileText): ParsedProfileFile {
-  return detectFormat(file) === 'json' ? parseJsonRows(file.text) : parseCsvRows(file.text);
+/** Reads a profile list (JSON, CSV or .xlsx); every row is checked on its own, so every bad row is named. */
+export function parseProfileFile(file: FileBytes): ParsedProfileFile {
+  const bytes = Buffer.from(file.base64, 'base64');
+  return isJson(file.name, bytes) ? parseJsonRows(decodeText(bytes).text) : parseTableRows(bytes);
 }
 
-export function writeProfileFile(format: ExportFormat, profiles: readonly ProfileDefinition[], now = new Date()): ExportedFile {
-  const day = now.toISOString().slice(0, 10);
-  const definitions = profiles.map((p) => Object.fromEntries(PROFILE_FIELDS.map((field) => [field, p[field]])));
+export function writeProfileFile(format: ExportFormat, profiles: readonly ProfileDefinition[], delimiter: CsvDelimiter, now = new Date()): ExportedFile {
+  const baseName = `bridgekeeper-profiles-${now.toISOString().slice(0, 10)}`;
   if (format === 'json') {
+    const definitions = profiles.map((p) => Object.fromEntries(PROFILE_FIELDS.map((field) => [field, p[field]])));
     return {
-      fileName: `bridgekeeper-profiles-${day}.json`,
+      fileName: `${baseName}.json`,
       mimeType: 'application/json',
       text: JSON.stringify({ format: PROFILE_FILE_FORMAT, version: 1, profiles: definitions }, null, 2) + '\n',
     };
   }
-  return {
-    fileName: `bridgekeeper-profiles-${day}.csv`,
-    mimeType: 'text/csv',
-    text: writeCsv([[...PROFILE_FIELDS], ...profiles.map((p) => PROFILE_FIELDS.map((field) => p[field]))]),
-  };
+  const rows = [[...PROFILE_FIELDS], ...profiles.map((p) => PROFILE_FIELDS.map((field) => p[field] ?? ''))];
+  return exportTable(rows, { format, delimiter, baseName, sheetName: 'Profiles' });
 }

@@ -1,4 +1,6 @@
-import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat, type FileText } from '../../shared/api';
+import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat } from '../../shared/api';
+import type { CsvDelimiter } from '../../shared/severa-check';
+import type { FileBytes } from '../../shared/severa-panel';
 import type { ExistingRows, ImportMode, ImportPreview, ImportProblem, ImportReport, ProfileChange } from '../../shared/import-report';
 import type { PortalDefinition } from '../../shared/portal';
 import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
@@ -26,6 +28,8 @@ export interface ProfileServiceDeps {
   onRevokeFailures?(failures: { name: string; message: string }[]): void;
   undoMs?: number;
   now?: () => Date;
+  /** The list separator of the user's Excel, for CSV exports (`,` when left out). */
+  csvDelimiter?: () => CsvDelimiter;
 }
 
 /** Stored in the order the list shows by default, so a page of the list is a slice of the file. */
@@ -65,6 +69,7 @@ export function createProfileService({
   onRevokeFailures = () => undefined,
   undoMs = DELETE_UNDO_SECONDS * 1000,
   now = () => new Date(),
+  csvDelimiter = () => ',',
 }: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
   const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
@@ -116,7 +121,7 @@ export function createProfileService({
   };
 
   /** Reads a file and sorts its rows into new profiles, rows of existing ones, and problems. Writes nothing. */
-  const planImport = (file: FileText, existingRows: ExistingRows) => {
+  const planImport = (file: FileBytes, existingRows: ExistingRows) => {
     const parsed = parseProfileFile(file);
     const known = byId();
     const firstRowOfId = new Map<string, number>();
@@ -209,7 +214,7 @@ export function createProfileService({
 
     finishDeletes: pendingDeletes.finishAll,
 
-    async previewImport(file: FileText): Promise<ImportPreview> {
+    async previewImport(file: FileBytes): Promise<ImportPreview> {
       const plan = planImport(file, 'update');
       const changes = plan.existing.flatMap((row) => (row.change ? [row.change] : []));
       return {
@@ -222,7 +227,7 @@ export function createProfileService({
       };
     },
 
-    async importProfiles(file: FileText, mode: ImportMode, existingRows: ExistingRows = 'refuse'): Promise<ImportReport> {
+    async importProfiles(file: FileBytes, mode: ImportMode, existingRows: ExistingRows = 'refuse'): Promise<ImportReport> {
       const plan = planImport(file, existingRows);
       const updates = plan.existing.filter((row) => row.change !== null);
       const report: ImportReport = {
@@ -260,7 +265,7 @@ export function createProfileService({
       // In the order asked for (the list as the user sorted it), or all in stored order.
       const known = byId();
       const profiles = ids ? ids.map((id) => known.get(id)).filter((p) => p !== undefined) : settings.current.profiles;
-      return writeProfileFile(format, profiles, now());
+      return writeProfileFile(format, profiles, csvDelimiter(), now());
     },
 
     setTransient(ids, status) {

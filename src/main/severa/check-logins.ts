@@ -7,8 +7,10 @@ import {
 } from '../../shared/severa-check';
 import { type AzetsEntry, azetsIn, severaIn } from './address-join';
 import { type CheckContext, contextFor } from './check-context';
+import { sameAddressDifferences } from './email-differences';
 import { emailForms } from './email-forms';
 import { emailProblem } from './email-validity';
+import { showInvisible } from './invisible-characters';
 import type { Judgement } from './judgement';
 import { organizationFindings } from './organization-findings';
 import type { Candidate } from './rank-candidates';
@@ -111,5 +113,23 @@ export function checkOneEmail(input: SeveraCheckInput, email: string): Verdict {
   const newGroup = { firstAzets: null, moreAzets: null, firstSevera: severa[0] ?? null, moreSevera: severa.length > 1 ? severa.slice(1) : null };
   const azets: AzetsEntry = existing ?? { user: { email, name: null, row: null }, forms, group: newGroup };
   const { judgement, others } = judgeAzetsUser(azets, context, existing !== undefined);
-  return toVerdict(judgement, others);
+  const verdict = toVerdict(judgement, others);
+  const note = verdict.severa && (verdict.match === 'exact' || verdict.match === 'same-address') ? typedDiffers(email, verdict.severa.email) : '';
+  return note ? { ...verdict, detail: `${verdict.detail} ${note}` } : verdict;
+}
+
+/**
+ * The quick check finds an address in any writing; what was typed may still not be what Severa
+ * holds. Say how, so an OK for "Anna@Firma.fi " is not read as "what I typed works".
+ */
+function typedDiffers(typed: string, held: string): string {
+  if (typed === held) return '';
+  const differences = sameAddressDifferences(typed, held);
+  const how = [
+    differences.invisible.azets ? `what was typed has ${differences.invisible.azets}` : '',
+    differences.invisible.severa ? `Severa's has ${differences.invisible.severa}` : '',
+    differences.caseIn.length > 0 ? `upper/lower case differs in the ${differences.caseIn.join(' and ')}` : '',
+    differences.unicode.length > 0 ? 'the characters are written in another Unicode form' : '',
+  ].filter(Boolean);
+  return `What was typed, "${showInvisible(typed)}", is not exactly the address Severa holds, "${showInvisible(held)}"${how.length ? `: ${how.join('; ')}` : ''}.`;
 }

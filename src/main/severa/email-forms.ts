@@ -70,8 +70,16 @@ export class EmailForms {
 
 export const emailForms = (raw: string): EmailForms => new EmailForms(raw);
 
-/** For look-alike suggestions only: NFKC and folded look-alike letters, the domain read back as Unicode first. */
+/**
+ * Printable ASCII (a key has no capitals) without punycode and without the few ASCII characters
+ * confusables.txt maps (0 1 m | ` " %): its skeleton is itself. Most addresses; no need to map them.
+ */
+const OWN_SKELETON = /^(?!.*xn--)[\x21-\x7e]*$/;
+const MAPPED_ASCII = /[01m|`"%]/;
+
+/** For look-alike suggestions only: the UTS #39 skeleton, the domain read back as Unicode first. */
 export function skeletonKey(forms: EmailForms): string {
+  if (OWN_SKELETON.test(forms.key) && !MAPPED_ASCII.test(forms.key)) return forms.key;
   const domain = forms.domain.includes('xn--') ? domainToUnicode(forms.domain) || forms.domain : forms.domain;
   return `${skeleton(forms.local)}@${skeleton(domain)}`;
 }

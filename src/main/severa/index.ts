@@ -4,7 +4,19 @@
  */
 export { checkOneEmail, checkSeveraLogins } from './check-logins';
 export { readAzetsUsers, readSeveraUsers, type ReadUserFileOptions, type UserFileResult } from './read-user-file';
-export { csvReport, formatReport, jsonReport, REPORT_FORMATS, type JsonReport, type ReportFormat, type ReportUser, tableReport } from './report-format';
+export {
+  csvReport,
+  formatReport,
+  jsonReport,
+  jsonReportChunks,
+  REPORT_FORMATS,
+  reportRows,
+  type JsonReport,
+  type ReportFormat,
+  type ReportUser,
+  tableReport,
+  xlsxReport,
+} from './report-format';
 export { createSeveraApiClient, SEVERA_API_URL, type AddonReading, type SeveraApiClient, type SeveraApiOptions } from './api/severa-api-client';
 export { SeveraApiError, type SeveraApiErrorCode } from './api/severa-api-error';
 export { fixedCredentials, type SeveraCredentials, type SeveraCredentialSource, type SeveraCredentialStore } from './api/severa-credentials';

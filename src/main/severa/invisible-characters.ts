@@ -1,7 +1,9 @@
 /**
- * Characters that make two addresses differ while looking the same, or look like nothing at all.
- * JavaScript's `\s` covers ordinary and no-break spaces and U+FEFF, but not the zero-width
- * characters, so those are listed on their own; the soft hyphen is invisible too.
+ * Characters that make two addresses differ while looking the same, or look like nothing at all:
+ * every Unicode space (White_Space, which JavaScript's `\s` misses U+0085 of, and U+FEFF) and every
+ * Default_Ignorable_Code_Point — zero-width characters, the soft hyphen, the bidi marks, embeddings
+ * and isolates (U+200E/F, U+202A–E, U+2066–9), variation selectors, tags, Hangul fillers… The
+ * common ones have a name; the rest are named by their code point.
  */
 const NAMED: Record<string, string> = {
   ' ': 'a space',
@@ -14,11 +16,25 @@ const NAMED: Record<string, string> = {
   '\u200c': 'a zero-width non-joiner (U+200C)',
   '\u200d': 'a zero-width joiner (U+200D)',
   '\u2060': 'a word joiner (U+2060)',
+  '\u200e': 'a left-to-right mark (U+200E)',
+  '\u200f': 'a right-to-left mark (U+200F)',
+  '\u061c': 'an Arabic letter mark (U+061C)',
+  '\u202a': 'a left-to-right embedding (U+202A)',
+  '\u202b': 'a right-to-left embedding (U+202B)',
+  '\u202c': 'a pop directional formatting (U+202C)',
+  '\u202d': 'a left-to-right override (U+202D)',
+  '\u202e': 'a right-to-left override (U+202E)',
+  '\u2066': 'a left-to-right isolate (U+2066)',
+  '\u2067': 'a right-to-left isolate (U+2067)',
+  '\u2068': 'a first strong isolate (U+2068)',
+  '\u2069': 'a pop directional isolate (U+2069)',
+  '\u202f': 'a narrow no-break space (U+202F)',
+  '\u3000': 'an ideographic space (U+3000)',
   '\ufeff': 'a byte order mark / zero-width no-break space (U+FEFF)',
 };
 
-const INVISIBLE_PATTERN = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/gu;
-const ANY_INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
+const INVISIBLE_PATTERN = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
+const ANY_INVISIBLE = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
 
 export const hasInvisible = (value: string): boolean => ANY_INVISIBLE.test(value);
 
@@ -41,6 +57,6 @@ export function describeInvisible(value: string): string {
   return [...new Set(found)].join(', ');
 }
 
-/** For a terminal or a table cell: the same text with every invisible character spelled out. */
+/** For a terminal or a table cell: the same text with every invisible character spelled out (`⟨U+200F⟩`), never raw. */
 export const showInvisible = (value: string): string =>
-  value.replace(INVISIBLE_PATTERN, (char) => (char === ' ' ? '␠' : `<${codePoint(char)}>`));
+  value.replace(INVISIBLE_PATTERN, (char) => (char === ' ' ? '␠' : `⟨${codePoint(char)}⟩`));

@@ -1,7 +1,7 @@
 import type { MatchKind, ReasonCode } from '../../shared/severa-check';
 import { type AzetsEntry, azetsIn, type SeveraEntry, severaIn } from './address-join';
 import type { CheckContext } from './check-context';
-import { describeLookAlikes } from './confusables';
+import { describeLookAlikes, mixedScripts } from './confusables';
 import { describeTypo, type SameAddressDifferences, sameAddressDifferences } from './email-differences';
 import { emailProblem } from './email-validity';
 import { describeInvisible } from './invisible-characters';
@@ -65,6 +65,7 @@ function judgeNearMiss(j: Judgement, azets: AzetsEntry, context: CheckContext): 
   j.reasons.add(REASON_OF_KIND[best.kind as keyof typeof REASON_OF_KIND]);
   if (best.kind === 'look-alike') {
     j.lookAlikes = { azets: describeLookAlikes(forms.clean), severa: describeLookAlikes(best.entry.forms.clean) };
+    j.mixedScripts.severa = mixedScripts(best.entry.forms.clean);
   }
   if (best.kind === 'typo') j.typo = describeTypo(forms.key, best.entry.forms.key);
   if (best.entry.user.active === false) j.reasons.add('INACTIVE_IN_SEVERA');
@@ -85,6 +86,7 @@ export function judgeAzetsUser(azets: AzetsEntry, context: CheckContext, inList 
   j.invalid = emailProblem(azets.forms);
   if (j.invalid) j.reasons.add('INVALID_EMAIL');
   if (azets.forms.clean === '') return { judgement: j, chosen: null, others: [] };
+  if (!azets.forms.plain) j.mixedScripts.azets = mixedScripts(azets.forms.clean);
 
   j.azetsDuplicates = azetsIn(azets.group)
     .filter((other) => other !== azets)

@@ -29,6 +29,8 @@ export interface Judgement {
   lookAlikes: { azets: string[]; severa: string[] } | null;
   /** Where a near address parts from this one, described. */
   typo: string | null;
+  /** Scripts mixed within one part of either address ("pаypal": Latin and Cyrillic), by system. */
+  mixedScripts: { azets: string[] | null; severa: string[] | null };
   /** Whether the two users' names agree, when both are known. */
   sameName: boolean | null;
   addon: AddonState;
@@ -50,6 +52,7 @@ export const emptyJudgement = (addon: AddonState, orgUsesSevera: OrgUsesSevera):
   azetsInvisible: null,
   lookAlikes: null,
   typo: null,
+  mixedScripts: { azets: null, severa: null },
   sameName: null,
   addon,
   orgUsesSevera,

@@ -40,10 +40,11 @@ function closeness(a: string, b: string): number {
 }
 
 /**
- * The Severa users an unmatched address may have meant, best first: a name that clearly differs
- * sinks a candidate below those that agree or cannot tell; then the closest address wins (so a
- * one-letter slip beats the same name at a far-off domain); then the kind of likeness (a look-alike
- * letter before a typo at the same distance); then the content of the entry.
+ * The Severa users an unmatched address may have meant, best first, by evidence: a look-alike twin
+ * (the same UTS #39 skeleton: it *looks* the same) before anything else, however many letters
+ * differ; then a name that clearly differs sinks a candidate below those that agree or cannot
+ * tell; then the closest address wins (so a one-letter slip beats the same name at a far-off
+ * domain); then the kind of likeness; then the content of the entry.
  */
 export function rankCandidates(forms: EmailForms, name: string | null, suggestions: SuggestionIndex): Candidate[] {
   const found = new Map<SeveraEntry, Candidate>();
@@ -58,13 +59,14 @@ export function rankCandidates(forms: EmailForms, name: string | null, suggestio
   for (const entry of suggestions.plusAliases(forms)) offer(entry, 'plus-alias');
   // A typo is at least one edit away: if someone one edit away (whose name does not say otherwise)
   // is found already, no typo can rank above them, so the search is skipped.
-  if (![...found.values()].some((candidate) => candidate.distance <= 1 && candidate.sameName !== false)) {
+  if (![...found.values()].some((candidate) => candidate.kind === 'look-alike' || (candidate.distance <= 1 && candidate.sameName !== false))) {
     for (const { entry } of suggestions.typos(forms)) offer(entry, 'typo');
   }
   // A last resort: another address altogether, but the same person's name.
   if (found.size === 0) for (const entry of suggestions.sameName(name, forms)) offer(entry, 'same-name');
   return [...found.values()].sort(
     (a, b) =>
+      Number(b.kind === 'look-alike') - Number(a.kind === 'look-alike') ||
       Number(a.sameName === false) - Number(b.sameName === false) ||
       a.distance - b.distance ||
       KIND_RANK[a.kind] - KIND_RANK[b.kind] ||

@@ -7,16 +7,16 @@ import {
   type UserField,
   type UserFileInfo,
 } from '../../shared/severa-check';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv/parse-csv';
-import { decodeText, type DecodedText } from './decode-text';
+import { findHeader, readTable, type Table, type TableRecord } from '../tables/read-table';
 import { ACTIVE_VALUES_HINT, parseActive } from './parse-active';
 import { type ColumnIndexes, resolveColumns } from './resolve-columns';
-import { sniffDelimiter } from './sniff-delimiter';
 
 export interface ReadUserFileOptions {
   /** Named in every message, so the admin knows which of the two files is meant. */
   fileName: string;
   columns?: ColumnMapping;
+  /** A workbook's sheet; the first when absent. */
+  sheet?: string;
 }
 
 export type UserFileResult<User> =
@@ -26,36 +26,7 @@ export type UserFileResult<User> =
 
 const MAX_PROBLEMS = 50;
 
-interface Table {
-  decoded: DecodedText;
-  delimiter: ReturnType<typeof sniffDelimiter>;
-  records: CsvRecord[];
-}
-
-function decode(input: Uint8Array | string): DecodedText {
-  return typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'text' } : decodeText(input);
-}
-
-function countLineBreaks(value: string): number {
-  return (value.match(/\r\n|\r|\n/g) ?? []).length;
-}
-
-/**
- * Spreadsheet row of each record: a blank line is a row of its own, a line break inside a quoted
- * cell is not. parseCsv gives the line each record starts on; subtract the extra lines earlier
- * multi-line cells took.
- */
-function spreadsheetRows(records: readonly CsvRecord[], text: string): number[] {
-  if (!text.includes('"')) return records.map((record) => record.line);
-  let extraLines = 0;
-  return records.map((record) => {
-    const row = record.line - extraLines;
-    for (const cell of record.cells) if (cell.includes('\n') || cell.includes('\r')) extraLines += countLineBreaks(cell);
-    return row;
-  });
-}
-
-function fileInfo(fileName: string, table: Table, headers: string[], columns: ColumnIndexes | null, notes: string[]): UserFileInfo {
+function fileInfo(fileName: string, table: Table, headerIndex: number, headers: string[], columns: ColumnIndexes | null, notes: string[]): UserFileInfo {
   const named = {} as Record<UserField, string | null>;
   for (const field of USER_FIELDS) {
     const index = columns?.[field] ?? null;
@@ -63,11 +34,15 @@ function fileInfo(fileName: string, table: Table, headers: string[], columns: Co
   }
   return {
     fileName,
-    encoding: table.decoded.encoding,
+    format: table.format,
+    encoding: table.encoding,
     delimiter: table.delimiter,
+    sheets: table.sheets,
+    sheet: table.sheet,
+    headerRow: table.records[headerIndex]?.row ?? 1,
     headers,
     columns: named,
-    dataRows: Math.max(0, table.records.length - 1),
+    dataRows: Math.max(0, table.records.length - headerIndex - 1),
     notes,
   };
 }
@@ -77,11 +52,11 @@ function fileInfo(fileName: string, table: Table, headers: string[], columns: Co
  * space, that space is the file's layout, not part of the addresses: remove it (and say so), or
  * every user would be reported as having a stray space.
  */
-function layoutSpace(records: readonly CsvRecord[], column: number | null): boolean {
+function layoutSpace(records: readonly TableRecord[], column: number | null): boolean {
   if (column === null || column === 0) return false;
   let seen = 0;
-  for (let index = 1; index < records.length; index++) {
-    const cell = records[index]!.cells[column];
+  for (const record of records) {
+    const cell = record.cells[column];
     if (cell === undefined || cell === '') continue;
     if (!cell.startsWith(' ') || cell.startsWith('  ')) return false;
     seen++;
@@ -96,28 +71,24 @@ interface RowReader<User> {
 
 function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): UserFileResult<User> {
   const { fileName } = options;
-  const decoded = decode(input);
-  const delimiter = sniffDelimiter(decoded.text);
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(decoded.text, delimiter);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return { ok: false, fileName, problems: [{ row: error.line, message: error.message }], file: null };
-  }
-  const table: Table = { decoded, delimiter, records };
-  const header = records[0];
-  if (!header) return { ok: false, fileName, problems: [{ row: null, message: 'the file is empty' }], file: null };
+  const read = readTable(input, { sheet: options.sheet });
+  if (!read.ok) return { ok: false, fileName, problems: [read.problem], file: null };
+  const { table } = read;
+  if (table.records.length === 0) return { ok: false, fileName, problems: [{ row: null, message: 'the file is empty' }], file: null };
 
+  const mapping = options.columns ?? {};
+  const headerIndex = findHeader(table.records, (cells) => resolveColumns(cells.map((cell) => cell.trim()), mapping, reader.required).problems.length === 0);
+  const header = table.records[headerIndex]!;
   const headers = header.cells.map((cell) => cell.trim());
-  const { columns, problems } = resolveColumns(headers, options.columns ?? {}, reader.required);
+  const { columns, problems } = resolveColumns(headers, mapping, reader.required, header.row);
+  const records = table.records.slice(headerIndex + 1);
   const notes: string[] = [];
+  if (headerIndex > 0 || header.row > 1) notes.push(`The header is on row ${header.row}; the rows above it were read as a title and left out.`);
   const stripLayoutSpace = layoutSpace(records, columns.email);
   if (stripLayoutSpace) notes.push('Every value started with a space after the delimiter: read as layout and removed.');
-  const info = fileInfo(fileName, table, headers, columns, notes);
+  const info = fileInfo(fileName, table, headerIndex, headers, columns, notes);
   if (problems.length > 0) return { ok: false, fileName, problems, file: info };
 
-  const rows = spreadsheetRows(records, decoded.text);
   const headerOf = (field: UserField): string => headers[columns[field]!] ?? field;
   const requiredColumns = reader.required.flatMap((field) => (columns[field] === null ? [] : [{ field, column: columns[field] }]));
   const users: User[] = [];
@@ -128,15 +99,15 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
     const value = column === null ? undefined : cells[column];
     return stripLayoutSpace && value?.startsWith(' ') ? value.slice(1) : value;
   };
-  for (let index = 1; index < records.length; index++) {
-    const record = records[index]!;
-    const row = rows[index]!;
+  const separator = table.delimiter === '\t' ? 'tab' : (table.delimiter ?? ',');
+  for (const record of records) {
+    const row = record.row;
     cells = record.cells;
     const rowProblems: ImportProblem[] = [];
     if (cells.length > headers.length && cells.slice(headers.length).some((value) => value.trim() !== '')) {
       rowProblems.push({
         row,
-        message: `the row has ${cells.length} values but the header has ${headers.length} columns: a value containing "${delimiter === '\t' ? 'tab' : delimiter}" must be in quotes`,
+        message: `the row has ${cells.length} values but the header has ${headers.length} columns: a value containing "${separator}" must be in quotes`,
       });
     }
     for (const { field, column } of requiredColumns) {

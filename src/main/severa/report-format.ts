@@ -1,8 +1,10 @@
 import type { OrganizationFinding, ReasonCode, SeveraCheckResult, Verdict } from '../../shared/severa-check';
-import { writeCsv } from '../csv/write-csv';
+import type { CsvDelimiter } from '../../shared/severa-check';
+import { type CsvCell, writeCsv } from '../csv/write-csv';
+import { writeWorkbook } from '../tables/write-workbook';
 import { showInvisible } from './invisible-characters';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One line of the JSON and CSV reports: the issue's five fields first, then what helps to act on it. */
@@ -47,19 +49,75 @@ export function jsonReport(result: SeveraCheckResult): JsonReport {
   return { summary: result.summary, organization: result.organization, totals: result.totals, users: result.verdicts.map(reportUser) };
 }
 
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * The JSON report (JsonReport) as pieces of about 256 KiB, one user per line: written to a file
+ * as it is made, 100,000 users never become one string, nor 100,000 report objects at once.
+ */
+/** JSON of a text, remembered for the few long texts that most users share (an OK verdict's detail and fix). */
+function jsonTexts(): (text: string | null) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    if (text === null) return 'null';
+    if (text.length < 64) return JSON.stringify(text);
+    let json = known.get(text);
+    if (json === undefined) {
+      if (known.size > 10_000) known.clear(); // a bound, not a policy
+      known.set(text, (json = JSON.stringify(text)));
+    }
+    return json;
+  };
+}
+
+/** One ReportUser as JSON, written out field by field (the same keys and order as reportUser). */
+function userJson(verdict: Verdict, text: (value: string | null) => string): string {
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? 'null' : String(value));
+  return (
+    `{"azetsEmail":${text(verdict.azets?.email ?? null)},"severaEmail":${text(verdict.severa?.email ?? null)},"reason":"${verdict.reason}",` +
+    `"detail":${text(verdict.detail)},"fix":${text(verdict.fix)},"also":${verdict.also.length === 0 ? '[]' : JSON.stringify(verdict.also)},` +
+    `"match":${verdict.match === null ? 'null' : `"${verdict.match}"`},"azetsRow":${number(verdict.azets?.row)},"azetsName":${text(verdict.azets?.name ?? null)},` +
+    `"severaRow":${number(verdict.severa?.row)},"severaName":${text(verdict.severa?.name ?? null)}}`
+  );
+}
+
+/**
+ * The JSON report (JsonReport) as pieces of about 256 KiB, one user per line: written to a file
+ * as it is made, 100,000 users never become one string, nor 100,000 report objects at once.
+ */
+export function* jsonReportChunks(result: SeveraCheckResult): Generator<string> {
+  const head = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`;
+  let chunk = `{\n${head('summary', result.summary)}${head('organization', result.organization)}${head('totals', result.totals)}  "users": [`;
+  const text = jsonTexts();
+  const { verdicts } = result;
+  for (let index = 0; index < verdicts.length; index++) {
+    chunk += `${index === 0 ? '' : ','}\n    ${userJson(verdicts[index]!, text)}`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${verdicts.length === 0 ? ']' : '\n  ]'}\n}\n`;
+}
+
 const CSV_COLUMNS = ['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix', 'also', 'match', 'azetsRow', 'azetsName', 'severaRow', 'severaName'] as const;
 
-/** Every verdict, one row each, with the JSON report's field names as headers. */
-export function csvReport(result: SeveraCheckResult): string {
+/** Every verdict, one row each, with the JSON report's field names as headers (the CSV and the workbook). */
+export function reportRows(result: SeveraCheckResult): CsvCell[][] {
   const rows = result.verdicts.map((verdict) => {
     const user = reportUser(verdict);
-    return CSV_COLUMNS.map((column) => {
+    return CSV_COLUMNS.map((column): CsvCell => {
       const value = user[column];
-      return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
+      if (value === null) return '';
+      return typeof value === 'string' || typeof value === 'number' ? value : value.join(' ');
     });
   });
-  return writeCsv([[...CSV_COLUMNS], ...rows]);
+  return [[...CSV_COLUMNS], ...rows];
 }
+
+export const csvReport = (result: SeveraCheckResult, delimiter: CsvDelimiter = ','): string => writeCsv(reportRows(result), delimiter);
+
+export const xlsxReport = (result: SeveraCheckResult): Uint8Array => writeWorkbook(reportRows(result), 'Severa login check');
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
 const count = (n: number): string => n.toLocaleString('en');
@@ -101,8 +159,10 @@ export function tableReport(result: SeveraCheckResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function formatReport(result: SeveraCheckResult, format: ReportFormat): string {
-  if (format === 'json') return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
-  if (format === 'csv') return csvReport(result);
-  return tableReport(result);
+/** The report as a file's content: text (JSON in pieces), or bytes for a workbook. */
+export function formatReport(result: SeveraCheckResult, format: ReportFormat, delimiter: CsvDelimiter = ','): Iterable<string> | Uint8Array {
+  if (format === 'json') return jsonReportChunks(result);
+  if (format === 'csv') return [csvReport(result, delimiter)];
+  if (format === 'xlsx') return xlsxReport(result);
+  return [tableReport(result)];
 }

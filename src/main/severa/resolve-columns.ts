@@ -59,6 +59,7 @@ export function resolveColumns(
   headers: readonly string[],
   mapping: ColumnMapping,
   required: readonly UserField[],
+  headerRow = 1,
 ): { columns: ColumnIndexes; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const columns = {} as ColumnIndexes;
@@ -75,5 +76,6 @@ export function resolveColumns(
       message: `no ${field} column: the header has ${quoteList(headers)}; expected one named like ${EXAMPLE_HEADERS[field]} (or choose the column in the column mapping)`,
     });
   }
-  return { columns, problems };
+  // The helpers speak of the header as row 1; a title above it moves it down.
+  return { columns, problems: problems.map((problem) => ({ ...problem, row: headerRow })) };
 }

@@ -8,9 +8,6 @@ export interface NearEntry {
   distance: number;
 }
 
-/** Lower-case ASCII without punycode: its skeleton is itself (no look-alikes, nothing for NFKC to fold). */
-const PLAIN_KEY = /^(?!.*xn--)[\x21-\x40\x5b-\x7e]*$/;
-
 const withoutTrailingDot = (domain: string): string => (domain.endsWith('.') ? domain.slice(0, -1) : domain);
 const plusKey = (forms: EmailForms): string => `${withoutPlusTag(forms.local)}@${forms.domain}`;
 /** Two words at least: a lone first name says too little about who someone is. */
@@ -49,10 +46,7 @@ export class SuggestionIndex {
 
   private readonly byKey = lazy(() => groupBy(this.candidates, (entry) => entry.forms.key));
   private readonly bySkeleton = lazy(() =>
-    groupBy(this.candidates, (entry) => {
-      if (PLAIN_KEY.test(entry.forms.key)) return entry.forms.key;
-      return skeletonKey(entry.forms);
-    }),
+    groupBy(this.candidates, (entry) => skeletonKey(entry.forms)),
   );
   private readonly byLocal = lazy(() => groupBy(this.candidates, (entry) => entry.forms.local));
   private readonly byPlusKey = lazy(() => groupBy(this.candidates, (entry) => plusKey(entry.forms)));
@@ -70,7 +64,7 @@ export class SuggestionIndex {
 
   /** The same address once look-alike letters and compatibility forms are folded (UTS #39 style skeleton). */
   lookAlikes(forms: EmailForms): SeveraEntry[] {
-    const skeleton = PLAIN_KEY.test(forms.key) ? forms.key : skeletonKey(forms);
+    const skeleton = skeletonKey(forms);
     return (this.bySkeleton().get(skeleton) ?? []).filter((entry) => entry.forms.key !== forms.key);
   }
 

@@ -195,8 +195,15 @@ export function describeJudgement(reasons: readonly ReasonCode[], j: Judgement):
   return describeEach(reasons, j);
 }
 
+/** Letters of two scripts in one part of an address is how look-alike addresses are made: said whatever the reason. */
+function mixedScriptNote(j: Judgement): string {
+  const note = (system: string, scripts: string[] | null) =>
+    scripts ? ` The ${system} address mixes ${scripts.join(' and ')} letters in one part: that is how look-alike addresses are made.` : '';
+  return note('Azets Work', j.mixedScripts.azets) + note('Severa', j.mixedScripts.severa);
+}
+
 function describeEach(reasons: readonly ReasonCode[], j: Judgement): { detail: string; fix: string } {
-  const detail = reasons.map((reason) => detailFor(reason, j)).join(' ') + (reasons[0] === 'OK' ? uncheckedNotes(j) : '');
+  const detail = reasons.map((reason) => detailFor(reason, j)).join(' ') + (reasons[0] === 'OK' ? uncheckedNotes(j) : '') + mixedScriptNote(j);
   const fixes = [...new Set(reasons.map((reason) => fixFor(reason, j)))];
   const fix = fixes.length === 1 ? fixes[0]! : fixes.map((step, i) => `${i + 1}. ${step}`).join(' ');
   return { detail, fix };

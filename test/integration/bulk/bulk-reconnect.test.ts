@@ -6,6 +6,7 @@ import { ANNA, FJELLVIND, NORDLYS } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { tempApp } from '../../helpers/temp-app';
 import type { Sandbox } from '../../../sandbox';
+import { exportedText } from '../../helpers/file-bytes';
 
 const newSandbox = sandboxPerTest();
 
@@ -45,7 +46,7 @@ describe('bulk reconnect (F8)', () => {
     while (!run.finished) run = await openNext(app);
     expect(run.counts).toEqual({ total: 5, pending: 0, running: 0, connected: 5, skipped: 0, failed: 0 });
     expect(app.profiles.all().every((p) => p.status === 'connected')).toBe(true);
-    const summary = parseCsv((await app.api.exportBulkSummary()).text).map((r) => r.cells);
+    const summary = parseCsv(exportedText(await app.api.exportBulkSummary())).map((r) => r.cells);
     expect(summary[0]).toEqual(['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt']);
     expect(summary.slice(1).map((r) => [r[1], r[5]])).toEqual([
       ['f2', 'connected'],

@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../../../src/main/logger';
 import { MAX_LOG_TEXT_CHARS, type LogExplanation } from '../../../src/shared/log-explanation';
 import { generatedProfiles, LogGenerator } from '../../helpers/log-generator';
 import { tempApp } from '../../helpers/temp-app';
+import { fileBytes } from '../../helpers/file-bytes';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bk-explainer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,11 +115,12 @@ describe('the explainLog API method', () => {
   it('explains pasted text against the app’s own profiles', async () => {
     const app = tempApp();
     try {
-      // A file from before portals: the columns it has, the connection left out (it imports as direct).
-      await app.api.importProfiles(
-        { name: 'p.csv', text: 'id,name,direction,companyId,companyName,apiUser,environmentId\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production' },
+      // A list from before portals: the columns it names, no connection kind (it imports as direct).
+      const imported = await app.api.importProfiles(
+        fileBytes('p.csv', 'id,name,direction,companyId,companyName,apiUser,environmentId\nkunder,Kunder til Visma,export,1000001,Nordlys Handel AS,api@nordlys.example,visma-production'),
         'all-or-nothing',
       );
+      expect(imported.problems).toEqual([]);
       const report = await app.api.explainLog({ name: 'paste', text: '2024-05-03 10:00:00 ERROR Kunder til Visma: invalid_grant' });
       expect(report.known.map((k) => k.kind)).toEqual(['invalid-grant']);
       expect(report.reconnectProfileIds).toEqual(['kunder']);

@@ -11,6 +11,7 @@ import { ANNA, NORDLYS, discover } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { ordersProfile } from '../../helpers/orders-profile';
 import { tempApp } from '../../helpers/temp-app';
+import { fileBytes } from '../../helpers/file-bytes';
 
 const newSandbox = sandboxPerTest();
 
@@ -165,10 +166,7 @@ describe('the token lifecycle (F10)', () => {
   it('a re-import that updates a profile keeps its tokens for a new name, and drops them for a new company', async () => {
     const sandbox = await newSandbox();
     const { app, vault } = await connected(sandbox);
-    const file = (companyId: string, name: string) => ({
-      name: 'again.json',
-      text: JSON.stringify([{ ...definitionOf(app.profiles.get('orders')!), companyId, name }]),
-    });
+    const file = (companyId: string, name: string) => fileBytes('again.json', JSON.stringify([{ ...definitionOf(app.profiles.get('orders')!), companyId, name }]));
     const preview = await app.api.previewImport(file('1000002', 'Orders, renamed'));
     expect(preview.changes).toMatchObject([{ id: 'orders', reconnect: true }]);
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFile } from '../../../src/main/profiles/profile-file';
 import { EnvironmentDefinitionSchema } from '../../../src/shared/environment';
 import { PortalDefinitionSchema } from '../../../src/shared/portal';
+import { fileBytes } from '../../helpers/file-bytes';
 
 /** `npm run sandbox` is `tsx sandbox/cli.ts`; node --import tsx is the same without npm's start-up. */
 const runCli = (args: string[]) =>
@@ -78,7 +79,7 @@ describe('npm run sandbox', () => {
       connectButtonLabel: 'Connected',
     });
     // Read by the app's own profile import.
-    const profiles = parseProfileFile({ name: 'portal-profiles.json', text: await readFile(path.join(dir, 'portal-profiles.json'), 'utf8') });
+    const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
     expect(profiles.fileProblems).toEqual([]);
     expect(profiles.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(profiles.rows.map((r) => r.definition)).toContainEqual({

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import { parseCsv } from '../../../src/main/csv/parse-csv';
+import { readTable } from '../../../src/main/tables/read-table';
 import type { JsonReport } from '../../../src/main/severa/report-format';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
@@ -19,10 +21,10 @@ interface Run {
  * The CLI as a user runs it: `npx bridgekeeper-severa-check …` inside the repository (npx finds
  * the project's own bin there), or the file npx runs, which starts faster.
  */
-function cli(args: string[], via: 'npx' | 'node' = 'node'): Promise<Run> {
+function cli(args: string[], via: 'npx' | 'node' = 'node', env: Record<string, string> = {}): Promise<Run> {
   const [command, prefix] = via === 'npx' ? ['npx', ['bridgekeeper-severa-check']] : [process.execPath, [path.join(repo, 'bin/bridgekeeper-severa-check.mjs')]];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], { cwd: via === 'npx' ? repo : dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, [...prefix, ...args], { cwd: via === 'npx' ? repo : dir, env: { ...process.env, NO_COLOR: '1', LC_ALL: 'C.UTF-8', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -61,7 +63,7 @@ describe('bridgekeeper-severa-check', () => {
 
     expect([table.code, json.code, csv.code]).toEqual([1, 1, 1]);
     expect(table.stdout).toMatch(/CASE_MISMATCH\s+Kaisa@x\.fi\s+kaisa@x\.fi/);
-    expect(table.stdout).toMatch(/matti<U\+00A0>@x\.fi/); // the invisible character, spelled out
+    expect(table.stdout).toMatch(/matti⟨U\+00A0⟩@x\.fi/); // the invisible character, spelled out
     expect(table.stdout).toMatch(/fix: In Severa, change the email of Kaisa Laine \(row 3\) to exactly "Kaisa@x.fi"/);
 
     const report = JSON.parse(json.stdout) as JsonReport;
@@ -86,6 +88,33 @@ describe('bridgekeeper-severa-check', () => {
     const report = JSON.parse(await readFile(file('report.json'), 'utf8')) as JsonReport;
     expect(report.users.map((u) => u.reason)).toEqual(['ADDON_NOT_ACTIVE', 'ADDON_NOT_ACTIVE']);
     expect(report.organization.find((f) => f.topic === 'addon')?.reason).toBe('ADDON_NOT_ACTIVE');
+  });
+
+  it('reads workbooks, writes one with --format xlsx, and CSV in the delimiter of the locale or --delimiter', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Ohje'], ['Käyttäjät on toisella välilehdellä']]), 'Ohje');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Email', 'Active', 'Name'], ['anna@x.fi', true, 'Anna Virtanen'], ['kaisa@x.fi', 'TOSI', '=Kaisa Laine'], ['matti@x.fi', false, 'Matti Mäkinen']]), 'Users');
+    // A workbook named .csv is still read as a workbook.
+    await writeFile(file('severa-book.csv'), Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    const args = ['--azets', file('azets.csv'), '--severa', file('severa-book.csv'), '--severa-sheet', 'Users'];
+    const [workbook, finnish, tabs, noOut, noSheet] = await Promise.all([
+      cli([...args, '--format', 'xlsx', '--out', file('report.xlsx')]),
+      cli([...args, '--format', 'csv'], 'node', { LC_ALL: 'fi_FI.UTF-8' }),
+      cli([...args, '--format', 'csv', '--delimiter', 'tab'], 'node', { LC_ALL: 'fi_FI.UTF-8' }),
+      cli([...args, '--format', 'xlsx']),
+      cli(['--azets', file('azets.csv'), '--severa', file('severa-book.csv'), '--severa-sheet', 'Sheet9']),
+    ]);
+    expect(workbook.code).toBe(1);
+    const written = readTable(new Uint8Array(await readFile(file('report.xlsx'))));
+    expect(written.ok && written.table.records.map((record) => record.cells[0])).toEqual(['reason', 'OK', 'CASE_MISMATCH', 'WHITESPACE_OR_INVISIBLE']);
+    expect(written.ok && written.table.records[2]!.cells[10]).toBe('=Kaisa Laine'); // a text cell: no formula in a workbook
+    expect(finnish.stdout.split('\r\n')[0]).toBe('\uFEFFreason;azetsEmail;severaEmail;detail;fix;also;match;azetsRow;azetsName;severaRow;severaName');
+    expect(finnish.stdout).toContain(";'=Kaisa Laine"); // a name that would be a formula in Excel, neutralised
+    expect(tabs.stdout.split('\r\n')[0]).toBe('\uFEFFreason\tazetsEmail\tseveraEmail\tdetail\tfix\talso\tmatch\tazetsRow\tazetsName\tseveraRow\tseveraName');
+    expect(noOut).toMatchObject({ code: 2, stdout: '' });
+    expect(noOut.stderr).toContain('--format xlsx writes a workbook: name it with --out FILE');
+    expect(noSheet.code).toBe(2);
+    expect(noSheet.stderr).toContain(`${file('severa-book.csv')}: is an Excel workbook that cannot be used: the workbook has no sheet "Sheet9" (it has "Ohje", "Users")`);
   });
 
   it('exits 2 naming the file, row and field of bad input, and writes no report', async () => {

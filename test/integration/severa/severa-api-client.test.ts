@@ -105,6 +105,32 @@ describe('the Severa API client against a local look-alike', () => {
     expect(calls('/v1/users')).toBe(1);
   });
 
+  it('asks Severa about one address (GET /v1/users?email=) with the Client_Id header', async () => {
+    const found = await client().findUsersByEmail('USER7@x.fi');
+    expect(found).toEqual([{ email: 'user7@x.fi', active: true, name: 'User 7', id: 'g-7', row: null }]);
+    const asked = severa.requests.find((r) => r.path === '/v1/users')!;
+    expect(asked.query.email).toBe('USER7@x.fi');
+    expect(asked.clientId).toBe(LOOKALIKE_CLIENT.clientId);
+    await expect(client().findUsersByEmail('nobody@x.fi')).resolves.toEqual([]);
+  });
+
+  it.each([
+    ['AddonMissing', 403, 'severa-addon-required', /AddonMissing .*lacks an add-on.*Features and integrations/],
+    ['OrganizationNotActive', 403, 'severa-organization-not-active', /OrganizationNotActive: the organization's Severa is not active.*contact Visma Severa customer service/],
+    ['InsufficientApiScope', 403, 'severa-insufficient-scope', /InsufficientApiScope for \/v1\/users.*users:read and organization:read/],
+  ])('explains Severa\'s %s error type, without retrying', async (type, status, code, message) => {
+    severa.fail('/v1/users', { status, body: { error: { httpStatusCode: status, type, message: 'nope' } } });
+    const error = await failure(client().listUsers());
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(calls('/v1/users')).toBe(1);
+  });
+
+  it('explains OrganizationNotActive at the token endpoint too', async () => {
+    severa.fail('/v1/token', { status: 400, body: { error: { type: 'OrganizationNotActive', message: 'Organization is not active' } } });
+    expect((await failure(client().listUsers())).code).toBe('severa-organization-not-active');
+  });
+
   it('waits as long as a 429 Retry-After asks, then succeeds', async () => {
     severa.fail('/v1/organizationdetails', { status: 429, headers: { 'Retry-After': '3' } });
     await expect(client().listActiveAddons()).resolves.toContain('Azets Work');

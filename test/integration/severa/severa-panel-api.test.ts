@@ -1,9 +1,11 @@
+import * as XLSX from '@e965/xlsx';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../src/main/api/dispatcher';
 import { createMemoryLogger } from '../../../src/main/logger';
 import { createSeveraKeychainVault } from '../../../src/main/platform/severa-keychain';
 import { parseCsv } from '../../../src/main/csv/parse-csv';
+import { readTable } from '../../../src/main/tables/read-table';
 import type { JsonReport } from '../../../src/main/severa/report-format';
 import type { SeveraCheckState, SeveraVerdictPage, SeveraVerdictView } from '../../../src/shared/severa-panel';
 import { MAX_USER_FILE_BYTES } from '../../../src/shared/severa-panel';
@@ -138,6 +140,19 @@ describe('the Severa panel API: files, mapping, check, pages, quick check, expor
     expect(wrong.ready).toBe(false);
   });
 
+  it('reads a workbook, and another of its sheets when asked', async () => {
+    const panel = open();
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Exported from Severa'], ['by admin']]), 'Info');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Users of Firma Oy'], [], ['Sähköposti', 'Aktiivinen'], ['anna@firma.fi', true], ['liisa@firma.fi', false]]), 'Käyttäjät');
+    const workbook = Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const first = await panel.value<SeveraCheckState>('loadSeveraFile', 'severa', bytes('users.csv', workbook));
+    expect(first.severa).toMatchObject({ status: 'problems', file: { format: 'xlsx', sheets: ['Info', 'Käyttäjät'], sheet: 'Info' } });
+    const chosen = await panel.value<SeveraCheckState>('setSeveraSheet', 'severa', 'Käyttäjät');
+    expect(chosen.severa).toMatchObject({ status: 'loaded', users: 2, file: { format: 'xlsx', sheet: 'Käyttäjät', headerRow: 3, encoding: null, delimiter: null } });
+    expect((await panel.error('setSeveraSheet', 'azets', 'Käyttäjät')).message).toMatch(/Load the Azets Work file first: the sheet belongs to a file/);
+  });
+
   it('refuses a column mapping before any file is loaded', async () => {
     const failure = await open().error('setSeveraColumns', 'azets', { email: 'Mail' });
     expect(failure.message).toBe('Load the Azets Work file first: the column mapping belongs to a file.');
@@ -239,6 +254,10 @@ describe('the Severa panel API: files, mapping, check, pages, quick check, expor
       'WHITESPACE_OR_INVISIBLE',
       'NOT_IN_AZETS',
     ]);
+    const workbook = await panel.value<{ fileName: string; mimeType: string; base64: string }>('exportSeveraReport', 'xlsx');
+    expect(workbook).toMatchObject({ fileName: 'severa-login-check-2026-11-22.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const sheet = readTable(new Uint8Array(Buffer.from(workbook.base64, 'base64')));
+    expect(sheet.ok && sheet.table.records.map((record) => record.cells)).toEqual(rows);
     const json = await panel.value<{ fileName: string; mimeType: string; text: string }>('exportSeveraReport', 'json');
     expect(json).toMatchObject({ fileName: 'severa-login-check-2026-11-22.json', mimeType: 'application/json' });
     const report = JSON.parse(json.text) as JsonReport;
@@ -330,6 +349,24 @@ describe('the Severa panel API: the REST API source', () => {
     // Setting the add-on by hand overrides what Severa said.
     const byHand = await panel.value<SeveraCheckState>('setSeveraOrganization', { addon: 'inactive', orgUsesSevera: 'unknown' });
     expect(byHand.organization.addonSource).toEqual({ kind: 'hand' });
+  });
+
+  it('quick-checks an address with Severa itself (GET /v1/users?email=) when connected', async () => {
+    const panel = await connected();
+    await panel.value('saveSeveraCredentials', LOOKALIKE_CLIENT);
+    await panel.value('readSeveraUsersFromApi');
+    const typed = await panel.value<SeveraVerdictView>('checkSeveraEmail', 'Matti.Makinen@firma.fi');
+    expect(typed.live).toEqual({
+      baseUrl: severa.url,
+      users: [{ email: 'matti.makinen@firma.fi', name: 'Matti Mäkinen', active: true, row: null, id: 'g-2' }],
+      exact: false,
+      error: null,
+    });
+    expect(severa.requests.at(-1)).toMatchObject({ path: '/v1/users', query: { email: 'Matti.Makinen@firma.fi' }, clientId: LOOKALIKE_CLIENT.clientId });
+    severa.fail('/v1/users', { status: 403, body: { error: { type: 'InsufficientApiScope', message: 'no' } } });
+    const refused = await panel.value<SeveraVerdictView>('checkSeveraEmail', 'anna.virtanen@firma.fi');
+    expect(refused.severa?.email).toBe('anna.virtanen@firma.fi'); // the list's verdict stands
+    expect(refused.live?.error).toMatch(/InsufficientApiScope/);
   });
 
   it('says plainly when Severa refuses the credentials, and keeps what was loaded', async () => {

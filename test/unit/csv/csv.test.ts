@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv } from '../../../src/main/csv/parse-csv';
+import { neutraliseFormula, restoreFormula } from '../../../src/main/csv/formula-guard';
 import { writeCsv } from '../../../src/main/csv/write-csv';
 
 const cells = (text: string, delimiter?: string) => parseCsv(text, delimiter).map((r) => r.cells);
@@ -45,18 +46,37 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n1,2\n3,"open\n4,5\n')).toThrow(/opened on line 3/);
   });
 
-  it('reads back exactly what writeCsv wrote, for any cells', () => {
+  it('reads back exactly what writeCsv wrote, for any cells and delimiter, once the formula guard is taken off', () => {
+    const cell = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('=1+1', "'=x", "''-5", '-5 Orders', '+47', '@home', '\tx', '\rx', "'plain"));
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
-        (rows) => {
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',' as const, ';' as const, '\t' as const),
+        (rows, delimiter) => {
           const width = rows[0]!.length;
           const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
           // A row of nothing but one empty cell is a blank line in CSV; give every row a marker cell.
           const marked = table.map((r) => ['#', ...r]);
-          expect(cells(writeCsv(marked))).toEqual(marked);
+          expect(cells(writeCsv(marked, delimiter), delimiter).map((r) => r.map(restoreFormula))).toEqual(marked);
         },
       ),
+    );
+  });
+
+  it('writes no cell that a spreadsheet would run as a formula (OWASP: a leading apostrophe)', () => {
+    const dangerous = ['=HYPERLINK("https://evil.example","click")', '-5 Orders', '+47 Sales', '@home', '\tTab', '\rReturn', '=1+1'];
+    const written = cells(writeCsv([dangerous, ['plain', 'a-b', 'x@y.fi', '5', "'quoted", '', ' ']]))
+    expect(written[0]).toEqual(dangerous.map((value) => `'${value}`));
+    expect(written[1]).toEqual(['plain', 'a-b', 'x@y.fi', '5', "'quoted", '', ' ']);
+    for (const row of written) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('guards exactly the cells that need it, and undoes exactly that', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (value) => {
+        expect(restoreFormula(neutraliseFormula(value))).toBe(value);
+        expect(neutraliseFormula(value)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
     );
   });
 

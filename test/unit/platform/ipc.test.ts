@@ -90,7 +90,7 @@ describe('the IPC edge', () => {
   it('names the offending field', async () => {
     const { call, ours, app } = served();
     const result = (await call(ours, 'createProfile', [{ ...valid, apiUser: 'nobody' }])) as { error: { message: string } };
-    expect(result.error.message).toBe('apiUser must be an email address');
+    expect(result.error.message).toBe('apiUser must be an email address: there is no "@" in the address');
     app.cleanup();
   });
 

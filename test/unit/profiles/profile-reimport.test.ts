@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../helpers/temp-app';
+import { fileBytes } from '../../helpers/file-bytes';
 
 const apps: ReturnType<typeof tempApp>[] = [];
 const newApp = () => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 const HEADER = 'id,name,direction,companyId,companyName,apiUser,environmentId';
 const row = (id: string, { name = `Profile ${id}`, company = 'Acme AS' } = {}) => `${id},${name},import,1234567,${company},${id}@acme.example,visma-production`;
-const csv = (...rows: string[]) => ({ name: 'again.csv', text: [HEADER, ...rows].join('\r\n') });
+const csv = (...rows: string[]) => fileBytes('again.csv', [HEADER, ...rows].join('\r\n'));
 
 /** A list of a, b and c; the file names b renamed, c as it is, and d new. */
 async function reimportSetup() {

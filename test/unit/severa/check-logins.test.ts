@@ -51,7 +51,7 @@ describe('the Severa check on tricky pairs of addresses', () => {
       azets: 'yıldız@azets.fi',
       severa: 'yildiz@azets.fi',
       reason: 'UNICODE_MISMATCH',
-      evidence: /"ı" \(U\+0131, Latin small dotless i \(Turkish\)\) for "i"/,
+      evidence: /"ı" \(U\+0131, Latin\) for "i"/,
       fix: /plain Latin letters/,
     },
     {
@@ -59,7 +59,7 @@ describe('the Severa check on tricky pairs of addresses', () => {
       azets: 's\u0430ra.koski@azets.fi',
       severa: 'sara.koski@azets.fi',
       reason: 'UNICODE_MISMATCH',
-      evidence: /"а" \(U\+0430, Cyrillic small a\) for "a"/,
+      evidence: /"а" \(U\+0430, Cyrillic\) for "a".*The Azets Work address mixes Latin and Cyrillic letters in one part/,
       fix: /retype the address in Azets Work by hand with plain Latin letters/,
     },
     {

@@ -37,7 +37,7 @@ describe('what makes an address invalid, in plain words', () => {
 describe('invisible characters', () => {
   it('names each one and where it is', () => {
     expect(describeInvisible(' anna\u00ad@x.fi\ufeff')).toBe('a space at the start, a soft hyphen (U+00AD) after "anna", a byte order mark / zero-width no-break space (U+FEFF) at the end');
-    expect(showInvisible('a b\u200c@x.fi')).toBe('a␠b<U+200C>@x.fi');
+    expect(showInvisible('a b\u200c@x.fi')).toBe('a␠b⟨U+200C⟩@x.fi');
   });
 });
 

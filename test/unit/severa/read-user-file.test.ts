@@ -132,8 +132,8 @@ describe('reading a Severa export', () => {
 
   it('names the file, row and column of an active value that says neither yes nor no', () => {
     expect(messages(readSeveraUsers(utf8('Email;Aktiivinen\na@x.fi;kyllä\nb@x.fi;maybe\nc@x.fi;\n'), { fileName: 'severa.csv' }))).toEqual([
-      'severa.csv, row 3, Aktiivinen: "maybe" is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen)',
-      'severa.csv, row 4, Aktiivinen: empty is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen)',
+      'severa.csv, row 3, Aktiivinen: "maybe" is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+      'severa.csv, row 4, Aktiivinen: empty is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
     ]);
   });
 

@@ -34,6 +34,8 @@ export interface SeveraApiClient {
   listActiveAddons(): Promise<string[]>;
   /** Whether the add-on of that name (compared without case, spaces or dashes) is active. */
   readAddonState(addonName: string): Promise<AddonReading>;
+  /** Severa's own answer for one address: GET /v1/users?email= (every user Severa returns for it). */
+  findUsersByEmail(email: string): Promise<SeveraUser[]>;
 }
 
 interface Token {
@@ -46,6 +48,43 @@ interface Token {
 const MAX_PAGES = 10_000;
 const EXPIRY_MARGIN_MS = 60_000;
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Severa's error type ("AddonMissing", "OrganizationNotActive", "InsufficientApiScope", …), if the body names one. */
+function errorType(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { type?: unknown; errorType?: unknown; error?: { type?: unknown; errorType?: unknown } };
+    const type = parsed.error?.type ?? parsed.error?.errorType ?? parsed.type ?? parsed.errorType;
+    return typeof type === 'string' ? type : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The error types Severa documents that an admin can act on, explained; null for the rest. */
+function explainedError(type: string | null, endpoint: string, status: number): SeveraApiError | null {
+  switch (type) {
+    case 'AddonMissing':
+      return new SeveraApiError(
+        'addon-required',
+        `Severa answered ${status} AddonMissing for ${endpoint}: the organization lacks an add-on this needs (such as the REST API add-on). A Severa administrator can check the add-ons under Settings → Subscription → Features and integrations.`,
+        status,
+      );
+    case 'OrganizationNotActive':
+      return new SeveraApiError(
+        'organization-not-active',
+        `Severa answered ${status} OrganizationNotActive: the organization's Severa is not active (its subscription ended or is suspended), so nobody can open Severa, from Azets Work or otherwise. If it should still use Severa, contact Visma Severa customer service about the subscription.`,
+        status,
+      );
+    case 'InsufficientApiScope':
+      return new SeveraApiError(
+        'insufficient-scope',
+        `Severa answered ${status} InsufficientApiScope for ${endpoint}: the REST API client's scope does not cover it. In Severa's settings, give the client the scopes users:read and organization:read, and enter the same scope here.`,
+        status,
+      );
+    default:
+      return null;
+  }
+}
 
 /** What Severa said, shortened and redacted of the client's secrets, for a message: never more than a line. */
 function said(body: string, secrets: Secrets): string {
@@ -156,6 +195,8 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
       body: JSON.stringify({ client_id: clientId, client_secret: clientSecret, scope }),
     });
     const body = await readBody(response, BODY_CAPS.token);
+    const explained = response.ok ? null : explainedError(errorType(body), '/v1/token', response.status);
+    if (explained) throw explained;
     if (response.status === 400 || response.status === 401 || response.status === 403) {
       throw new SeveraApiError(
         'credentials-rejected',
@@ -187,14 +228,16 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     for (let renewed = false; ; renewed = true) {
       const current = await accessToken();
       const { clientId } = await loadCredentials();
-      const response = await send(path, { headers: { Authorization: `${current.type} ${current.value}`, client_id: clientId, Accept: 'application/json' } });
+      const response = await send(path, { headers: { Authorization: `${current.type} ${current.value}`, Client_Id: clientId, Accept: 'application/json' } });
       const body = await readBody(response, BODY_CAPS.severa);
       if (response.ok) return { response, body };
       if (response.status === 401 && !renewed) {
         token = null;
         continue;
       }
-      const endpoint = path.split('?')[0];
+      const endpoint = path.split('?')[0]!;
+      const explained = explainedError(errorType(body), endpoint, response.status);
+      if (explained) throw explained;
       if (response.status === 401) {
         throw new SeveraApiError('unauthorized', `Severa refused the access token for ${endpoint} (HTTP 401) even after a new login: the API client may lack the scope for it.`, 401);
       }
@@ -254,6 +297,13 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     },
 
     listActiveAddons,
+
+    async findUsersByEmail(email) {
+      const { body } = await get(`/v1/users?${new URLSearchParams({ email, rowCount: String(pageSize) })}`);
+      const rows = parseJson(body, '/v1/users');
+      if (!Array.isArray(rows)) throw new SeveraApiError('bad-response', "Severa's /v1/users did not answer with a list.");
+      return rows.map(toSeveraUser);
+    },
 
     async readAddonState(addonName) {
       const wanted = addonKey(addonName);

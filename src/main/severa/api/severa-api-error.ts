@@ -6,6 +6,8 @@ export type SeveraApiErrorCode =
   | 'credentials-rejected'
   | 'unauthorized'
   | 'addon-required'
+  | 'organization-not-active'
+  | 'insufficient-scope'
   | 'forbidden'
   | 'not-found'
   | 'rate-limited'

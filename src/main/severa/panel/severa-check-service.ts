@@ -1,9 +1,10 @@
 import type { BridgekeeperApi } from '../../../shared/api';
-import type { AzetsUser, ColumnMapping, SeveraCheckInput, SeveraCheckResult, SeveraUser } from '../../../shared/severa-check';
+import type { AzetsUser, ColumnMapping, CsvDelimiter, SeveraCheckInput, SeveraCheckResult, SeveraUser } from '../../../shared/severa-check';
 import type {
   SeveraApiSettings,
   SeveraCheckState,
   SeveraListState,
+  SeveraLiveCheck,
   SeveraOrganizationState,
   SeveraRunSummary,
   SeveraSide,
@@ -13,16 +14,18 @@ import type { Logger } from '../../logger';
 import type { SettingsStore } from '../../settings/settings-store';
 import { type SeveraApiOptions, SEVERA_API_URL, createSeveraApiClient } from '../api/severa-api-client';
 import { checkOneEmail, checkSeveraLogins } from '../check-logins';
-import { readAzetsUsers, readSeveraUsers, type UserFileResult } from '../read-user-file';
-import { csvReport, jsonReport } from '../report-format';
+import { readAzetsUsers, readSeveraUsers, type ReadUserFileOptions, type UserFileResult } from '../read-user-file';
+import { jsonReportChunks, reportRows } from '../report-format';
+import { exportTable } from '../../tables/export-table';
 import type { SeveraCredentialVault } from './credential-vault';
-import { VerdictIndex, verdictRow, verdictView } from './verdict-rows';
+import { severaView, VerdictIndex, verdictRow, verdictView } from './verdict-rows';
 
 type SeveraCheckApi = Pick<
   BridgekeeperApi,
   | 'getSeveraCheck'
   | 'loadSeveraFile'
   | 'setSeveraColumns'
+  | 'setSeveraSheet'
   | 'setSeveraOrganization'
   | 'saveSeveraApiSettings'
   | 'saveSeveraCredentials'
@@ -42,6 +45,8 @@ export interface SeveraCheckServiceDeps {
   log: Logger;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** The list separator of the user's Excel, for the CSV export (`,` when left out). */
+  csvDelimiter?: () => CsvDelimiter;
   /** Retry waits, page size and time-outs of the API client (tests shorten them). */
   apiOptions?: Pick<SeveraApiOptions, 'retry' | 'sleep' | 'pageSize' | 'timeoutMs'>;
 }
@@ -54,7 +59,15 @@ interface Side<User> {
   view: SeveraListState;
   users: User[] | null;
   /** The last picked file, kept so a corrected column mapping can read it again. */
-  file: { name: string; bytes: Uint8Array; mapping: ColumnMapping } | null;
+  file: KeptFile | null;
+}
+
+interface KeptFile {
+  name: string;
+  bytes: Uint8Array;
+  mapping: ColumnMapping;
+  /** A workbook's sheet chosen by the user; the first when absent. */
+  sheet?: string;
 }
 
 const EMPTY: Side<never> = { view: { status: 'empty' }, users: null, file: null };
@@ -101,10 +114,10 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
 
   function readSide<User>(
     side: SeveraSide,
-    file: { name: string; bytes: Uint8Array; mapping: ColumnMapping },
-    read: (input: Uint8Array, options: { fileName: string; columns: ColumnMapping }) => UserFileResult<User>,
+    file: KeptFile,
+    read: (input: Uint8Array, options: ReadUserFileOptions) => UserFileResult<User>,
   ): Side<User> {
-    const result = read(file.bytes, { fileName: file.name, columns: file.mapping });
+    const result = read(file.bytes, { fileName: file.name, columns: file.mapping, ...(file.sheet ? { sheet: file.sheet } : {}) });
     log.info('severa.file-read', { side, ok: result.ok, rows: result.file?.dataRows ?? null, problems: result.ok ? 0 : result.problems.length });
     if (result.ok) {
       return { view: { status: 'loaded', source: 'file', users: result.users.length, file: result.file, mapping: file.mapping }, users: result.users, file };
@@ -113,10 +126,31 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     return { view, users: null, file };
   }
 
-  function load(side: SeveraSide, file: { name: string; bytes: Uint8Array; mapping: ColumnMapping }): void {
+  function load(side: SeveraSide, file: KeptFile): void {
     if (side === 'azets') azets = readSide(side, file, readAzetsUsers);
     else severa = readSide(side, file, readSeveraUsers);
     inputChanged();
+  }
+
+  /** Severa's own answer for one address, now: the list read earlier may be out of date. */
+  async function askSevera(email: string): Promise<SeveraLiveCheck> {
+    const { baseUrl } = apiSettings();
+    try {
+      const client = createSeveraApiClient({ ...deps.apiOptions, baseUrl, credentials, fetch: fetchImpl });
+      const users = await client.findUsersByEmail(email);
+      return { baseUrl, users: users.map(severaView), exact: users.some((user) => user.email === email), error: null };
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      return { baseUrl, users: [], exact: false, error: error.message };
+    }
+  }
+
+  function keptFile(side: SeveraSide, what: string): KeptFile {
+    const current = side === 'azets' ? azets : severa;
+    if (!current.file || current.view.status === 'empty' || current.view.source !== 'file') {
+      throw invalid(`Load the ${side === 'azets' ? 'Azets Work' : 'Severa'} file first: ${what} belongs to a file.`);
+    }
+    return current.file;
   }
 
   function checkInput(): SeveraCheckInput {
@@ -161,16 +195,18 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     getSeveraCheck: state,
 
     async loadSeveraFile(side, file) {
-      load(side, { name: file.name, bytes: Buffer.from(file.base64, 'base64'), mapping: {} });
+      load(side, { name: file.name, bytes: Buffer.from(file.base64, 'base64'), mapping: {}, ...(file.sheet ? { sheet: file.sheet } : {}) });
       return state();
     },
 
     async setSeveraColumns(side, columns) {
-      const current = side === 'azets' ? azets : severa;
-      if (!current.file || current.view.status === 'empty' || current.view.source !== 'file') {
-        throw invalid(`Load the ${side === 'azets' ? 'Azets Work' : 'Severa'} file first: the column mapping belongs to a file.`);
-      }
-      load(side, { ...current.file, mapping: columns });
+      load(side, { ...keptFile(side, 'the column mapping'), mapping: columns });
+      return state();
+    },
+
+    async setSeveraSheet(side, sheet) {
+      // Another sheet has other headers: the mapping starts over.
+      load(side, { ...keptFile(side, 'the sheet'), mapping: {}, sheet });
       return state();
     },
 
@@ -244,15 +280,15 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
 
     async checkSeveraEmail(email) {
       // The same list objects as the run: the engine reuses its indexes for them.
-      return verdictView(checkOneEmail(run?.input ?? checkInput(), email));
+      const view = verdictView(checkOneEmail(run?.input ?? checkInput(), email));
+      return severa.view.status === 'loaded' && severa.view.source === 'api' ? { ...view, live: await askSevera(email) } : view;
     },
 
     async exportSeveraReport(format) {
       if (!run) throw invalid('Nothing to export yet: load both user lists and run the check first.');
-      const stamp = run.summary.ranAt.slice(0, 10);
-      return format === 'json'
-        ? { fileName: `severa-login-check-${stamp}.json`, mimeType: 'application/json', text: `${JSON.stringify(jsonReport(run.result), null, 2)}\n` }
-        : { fileName: `severa-login-check-${stamp}.csv`, mimeType: 'text/csv', text: csvReport(run.result) };
+      const baseName = `severa-login-check-${run.summary.ranAt.slice(0, 10)}`;
+      if (format === 'json') return { fileName: `${baseName}.json`, mimeType: 'application/json', text: [...jsonReportChunks(run.result)].join('') };
+      return exportTable(reportRows(run.result), { format, delimiter: deps.csvDelimiter?.() ?? ',', baseName, sheetName: 'Severa login check' });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { SeveraUser, Verdict } from '../../../shared/severa-check';
 import type { SeveraUserView, SeveraVerdictFilter, SeveraVerdictRow, SeveraVerdictView } from '../../../shared/severa-panel';
 
-const severaView = (user: SeveraUser): SeveraUserView => ({ email: user.email, name: user.name, active: user.active, row: user.row, id: user.id });
+export const severaView = (user: SeveraUser): SeveraUserView => ({ email: user.email, name: user.name, active: user.active, row: user.row, id: user.id });
 
 /** A verdict as the panel shows it: the same facts, in the shape the renderer's types promise. */
 export function verdictView(verdict: Verdict): SeveraVerdictView {

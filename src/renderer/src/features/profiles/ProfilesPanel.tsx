@@ -1,11 +1,12 @@
 import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
-import type { DeleteReport, FileText } from '../../../../shared/api';
+import type { DeleteReport } from '../../../../shared/api';
+import type { FileBytes } from '../../../../shared/severa-panel';
 import type { ExistingRows, ImportPreview, ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
 import { api, messageOf } from '../../api';
 import { Message } from '../../components/Message';
 import { STATUS_LABELS } from '../../components/StatusBadge';
-import { download, readPickedFile } from '../../components/files';
+import { download, readPickedBytes } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
 import { HealthCheckButton, HealthProgress, useHealthCheck } from '../health/HealthCheckButton';
 import { DeleteDialog } from './DeleteDialog';
@@ -37,8 +38,8 @@ type Open =
   | { kind: 'details'; profileId: string }
   | { kind: 'reconnect'; profile: Profile }
   | { kind: 'delete'; profiles: Profile[] }
-  | { kind: 'import-preview'; preview: ImportPreview; file: FileText }
-  | { kind: 'import-report'; report: ImportReport; file: FileText; existing: ExistingRows }
+  | { kind: 'import-preview'; preview: ImportPreview; file: FileBytes }
+  | { kind: 'import-report'; report: ImportReport; file: FileBytes; existing: ExistingRows }
   | { kind: 'environments' }
   | { kind: 'portals' }
   | { kind: 'bulk'; suggestedIds?: string[] }
@@ -94,7 +95,7 @@ export function ProfilesPanel() {
   const onSort = (key: SortKey) =>
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
 
-  const importFile = async (file: FileText, mode: 'all-or-nothing' | 'valid-only', existing: ExistingRows) => {
+  const importFile = async (file: FileBytes, mode: 'all-or-nothing' | 'valid-only', existing: ExistingRows) => {
     try {
       const report = await api.importProfiles(file, mode, existing);
       if (report.imported + report.updated > 0) {
@@ -114,7 +115,7 @@ export function ProfilesPanel() {
   };
 
   /** A file naming profiles that exist first shows what it would change; any other goes straight in. */
-  const startImport = async (file: FileText) => {
+  const startImport = async (file: FileBytes) => {
     try {
       const preview = await api.previewImport(file);
       if (preview.changes.length + preview.unchanged > 0) setOpen({ kind: 'import-preview', preview, file });
@@ -124,10 +125,10 @@ export function ProfilesPanel() {
     }
   };
 
-  const exportProfiles = async (format: 'csv' | 'json', list: readonly Profile[]) => {
+  const exportProfiles = async (format: 'csv' | 'xlsx' | 'json', list: readonly Profile[]) => {
     try {
       download(await api.exportProfiles(format, list.map((p) => p.id)));
-      say(`Exported ${plural(list.length, 'profile')} as ${format.toUpperCase()}.`);
+      say(`Exported ${plural(list.length, 'profile')} as ${format === 'xlsx' ? 'an Excel workbook' : format.toUpperCase()}.`);
     } catch (error) {
       say(messageOf(error), true);
     }
@@ -198,11 +199,15 @@ export function ProfilesPanel() {
         <input
           ref={fileInput}
           type="file"
-          accept=".csv,.json,text/csv,application/json"
+          accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="visually-hidden"
           tabIndex={-1}
           aria-label="Profile list file"
-          onChange={() => void readPickedFile(fileInput.current!).then((file) => file && startImport(file))}
+          onChange={() =>
+            void readPickedBytes(fileInput.current!)
+              .then((file) => file && startImport(file))
+              .catch((error: unknown) => say(messageOf(error), true))
+          }
         />
         <button type="button" popoverTarget={MORE_MENU_ID} className="menu-button">
           More
@@ -227,6 +232,16 @@ export function ProfilesPanel() {
             disabled={shown.length === 0}
           >
             Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              closeMore();
+              void exportProfiles('xlsx', shown);
+            }}
+            disabled={shown.length === 0}
+          >
+            Export Excel
           </button>
           <button
             type="button"

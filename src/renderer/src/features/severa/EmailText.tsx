@@ -1,5 +1,5 @@
-/** The characters the engine counts as invisible (src/main/severa/invisible-characters.ts). */
-const INVISIBLE = /([\s\u00ad\u200b-\u200d\u2060\ufeff])/u;
+/** The characters the engine counts as invisible (src/main/severa/invisible-characters.ts): spaces and every default-ignorable. */
+const INVISIBLE = /([\s\p{White_Space}\p{Default_Ignorable_Code_Point}])/u;
 
 const NAMES: Record<string, string> = {
   ' ': 'space',
@@ -11,6 +11,9 @@ const NAMES: Record<string, string> = {
   '\u200d': 'zero-width joiner',
   '\u2060': 'word joiner',
   '\ufeff': 'byte order mark',
+  '\u200e': 'left-to-right mark',
+  '\u200f': 'right-to-left mark',
+  '\u202e': 'right-to-left override',
 };
 
 /** Where two addresses start to differ, a few characters early so the cut keeps some context; 0 when they do not share a start. */
@@ -24,7 +27,7 @@ const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(1
 
 /**
  * An address exactly as a system holds it, with every space and invisible character shown as a
- * marked code (U+00A0) where it sits: the difference a person could otherwise not see.
+ * marked code (⟨U+00A0⟩) where it sits: the difference a person could otherwise not see.
  */
 export function EmailText({ email, comparedWith }: { email: string; comparedWith?: string | undefined }) {
   if (email === '') return <span className="email-empty">(empty)</span>;
@@ -44,7 +47,7 @@ export function EmailText({ email, comparedWith }: { email: string; comparedWith
       {email.split(INVISIBLE).map((part, i) =>
         i % 2 === 1 ? (
           <span key={i} className="invisible-char" title={NAMES[part] ?? 'invisible character'}>
-            {codePoint(part)}
+            ⟨{codePoint(part)}⟩
           </span>
         ) : (
           part

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../../api';
+import type { SeveraLiveCheck } from '../../../../shared/severa-panel';
+import { EmailText } from './EmailText';
 import { useSeveraStore } from './severa-store';
 import { VerdictDetails } from './VerdictDetails';
 
@@ -64,6 +66,25 @@ export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
   );
 }
 
+/** What Severa's API said about the address just now, beside the verdict from the list read earlier. */
+function LiveAnswer({ email, live }: { email: string; live: SeveraLiveCheck }) {
+  if (live.error) return <p className="live-check">Severa could not be asked about this address just now: {live.error}</p>;
+  if (live.users.length === 0) return <p className="live-check">Severa, asked just now, has no user with this address.</p>;
+  return (
+    <p className="live-check">
+      Severa, asked just now, has{' '}
+      {live.users.map((user, i) => (
+        <span key={i}>
+          {i > 0 && ', '}
+          <EmailText email={user.email} />
+          {user.active === false ? ' (inactive)' : ''}
+        </span>
+      ))}
+      {live.exact ? '.' : <>: not exactly <q>{email}</q>.</>}
+    </p>
+  );
+}
+
 /** The quick check's answer, in a live region so a screen reader hears it arrive. */
 export function QuickResult() {
   const quick = useSeveraStore((s) => s.quick);
@@ -80,6 +101,7 @@ export function QuickResult() {
               Clear
             </button>
           </p>
+          {quick.verdict.live && <LiveAnswer email={quick.email} live={quick.verdict.live} />}
           <VerdictDetails verdict={quick.verdict} notInAzetsList={quick.verdict.azets?.row === null} />
         </>
       )}

@@ -122,7 +122,7 @@ function Results({ state }: { state: SeveraCheckState }) {
   const say = useSeveraStore((s) => s.say);
   const guide = reason === 'all' || reason === 'failing' ? null : REASONS[reason];
 
-  const exportAs = async (format: 'csv' | 'json') => {
+  const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
     try {
       const file = await api.exportSeveraReport(format);
       download(file);
@@ -149,6 +149,9 @@ function Results({ state }: { state: SeveraCheckState }) {
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => void exportAs('csv')}>
           Export CSV
+        </button>
+        <button type="button" onClick={() => void exportAs('xlsx')}>
+          Export Excel
         </button>
         <button type="button" onClick={() => void exportAs('json')}>
           Export JSON

@@ -3,13 +3,14 @@ import { describeProblem } from '../../../../shared/import-report';
 import type { UserField, UserFileInfo } from '../../../../shared/severa-check';
 import type { SeveraListState, SeveraSide } from '../../../../shared/severa-panel';
 import { api, messageOf } from '../../api';
-import { readPickedBytes } from './read-file-bytes';
+import type { FileBytes } from '../../../../shared/severa-panel';
+import { readFileBytes, readPickedBytes } from '../../components/files';
 import { plural } from './reasons';
 import { useSeveraStore } from './severa-store';
 
 const ColumnMappingDialog = lazy(() => import('./ColumnMappingDialog').then((m) => ({ default: m.ColumnMappingDialog })));
 
-const ENCODINGS: Record<UserFileInfo['encoding'], string> = {
+const ENCODINGS: Record<NonNullable<UserFileInfo['encoding']>, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 with BOM',
   'utf-16le': 'UTF-16 LE',
@@ -17,7 +18,7 @@ const ENCODINGS: Record<UserFileInfo['encoding'], string> = {
   'windows-1252': 'Windows-1252',
   text: 'text',
 };
-const DELIMITERS: Record<UserFileInfo['delimiter'], string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+const DELIMITERS: Record<NonNullable<UserFileInfo['delimiter']>, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
 export const FIELD_LABELS: Record<UserField, string> = {
   email: 'email',
@@ -47,10 +48,12 @@ export function UserFileSource({ side, system, list, hint }: UserFileSourceProps
   const fromFile = list.status !== 'empty' && list.source === 'file' ? list : null;
   const file = fromFile?.file ?? null;
 
-  const pick = async () => {
-    let picked;
+  const [dragging, setDragging] = useState(false);
+
+  const read = async (take: () => Promise<FileBytes | null>) => {
+    let picked: FileBytes | null;
     try {
-      picked = await readPickedBytes(input.current!);
+      picked = await take();
     } catch (error) {
       say(messageOf(error), true);
       return;
@@ -62,16 +65,36 @@ export function UserFileSource({ side, system, list, hint }: UserFileSourceProps
     });
   };
 
+  const chooseSheet = (sheet: string) =>
+    void change(`Reading sheet ${sheet}…`, () => api.setSeveraSheet(side, sheet), (state) => {
+      const now = state[side];
+      return now.status === 'loaded' ? `Read ${plural(now.users, `${system} user`)} from sheet ${sheet}.` : null;
+    });
+
   return (
-    <div className="source-file">
+    <div
+      className={`source-file${dragging ? ' dropping' : ''}`}
+      onDragOver={(event) => {
+        if (busy || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const dropped = event.dataTransfer.files[0];
+        if (dropped && !busy) void read(() => readFileBytes(dropped));
+      }}
+    >
       <input
         ref={input}
         type="file"
-        accept=".csv,.txt,.tsv,text/csv,text/plain"
+        accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className="visually-hidden"
         tabIndex={-1}
         aria-label={`${system} user file`}
-        onChange={() => void pick()}
+        onChange={() => void read(() => readPickedBytes(input.current!))}
       />
       <div className="source-actions">
         <button type="button" className={fromFile ? '' : 'primary'} onClick={() => input.current?.click()} disabled={busy}>
@@ -107,6 +130,18 @@ export function UserFileSource({ side, system, list, hint }: UserFileSourceProps
           </ul>
         </div>
       )}
+      {file && file.sheets.length > 1 && (
+        <div className="field inline">
+          <label htmlFor={`${side}-sheet`}>Sheet</label>
+          <select id={`${side}-sheet`} value={file.sheet ?? ''} disabled={busy} onChange={(event) => chooseSheet(event.target.value)}>
+            {file.sheets.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {file && <FileFacts file={file} />}
       {mapping && file && (
         <Suspense>
@@ -122,7 +157,8 @@ function FileFacts({ file }: { file: UserFileInfo }) {
   return (
     <>
       <p className="file-facts">
-        {ENCODINGS[file.encoding]} · {DELIMITERS[file.delimiter]}-separated · {plural(file.dataRows, 'row')}
+        {file.format === 'xlsx' ? `Excel workbook · sheet ${file.sheet ?? ''}` : `${file.encoding ? ENCODINGS[file.encoding] : 'text'} · ${file.delimiter ? DELIMITERS[file.delimiter] : 'comma'}-separated`} ·{' '}
+        {plural(file.dataRows, 'row')}
       </p>
       <p className="file-facts">
         Columns:{' '}

@@ -1,0 +1,135 @@
+import type { ImportProblem } from '../../shared/import-report';
+import type { CsvDelimiter, TextEncodingName } from '../../shared/severa-check';
+import { restoreFormula } from '../csv/formula-guard';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv/parse-csv';
+import { decodeText, type DecodedText } from './decode-text';
+import { fileKind } from './file-kind';
+import { readWorkbook, type WorkbookSheet } from './read-workbook';
+import { sniffDelimiter } from './sniff-delimiter';
+import { WorkbookRefused, type WorkbookLimits } from './workbook-limits';
+
+/** One row of a table, with its spreadsheet row number (what Excel shows at the left). */
+export interface TableRecord {
+  cells: string[];
+  row: number;
+}
+
+/**
+ * Every file the app takes in (user lists, profile lists) as rows of text: CSV in any of the ways
+ * Nordic Excel writes it, or an .xlsx workbook, recognised by content whatever the name says.
+ */
+export interface Table {
+  format: 'csv' | 'xlsx';
+  /** CSV only. */
+  encoding: TextEncodingName | null;
+  delimiter: CsvDelimiter | null;
+  /** Workbook only: every sheet's name and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  /** Rows with something in them: blank rows and rows of only delimiters are left out. */
+  records: TableRecord[];
+}
+
+export type TableResult = { ok: true; table: Table } | { ok: false; problem: ImportProblem };
+
+export interface ReadTableOptions {
+  /** The workbook's sheet to read; the first when absent. */
+  sheet?: string;
+  workbookLimits?: WorkbookLimits;
+}
+
+const hasContent = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
+const APOSTROPHE = 0x27;
+
+function countLineBreaks(value: string): number {
+  return (value.match(/\r\n|\r|\n/g) ?? []).length;
+}
+
+/**
+ * Spreadsheet row of each record: a blank line is a row of its own, a line break inside a quoted
+ * cell is not. parseCsv gives the line each record starts on; subtract the extra lines earlier
+ * multi-line cells took.
+ */
+function spreadsheetRows(records: readonly CsvRecord[], text: string, firstLine: number): number[] {
+  if (!text.includes('"')) return records.map((record) => record.line + firstLine - 1);
+  let extraLines = 0;
+  return records.map((record) => {
+    const row = record.line + firstLine - 1 - extraLines;
+    for (const cell of record.cells) if (cell.includes('\n') || cell.includes('\r')) extraLines += countLineBreaks(cell);
+    return row;
+  });
+}
+
+/** Excel's "sep=;" first line names the delimiter and is no row of data. */
+const SEP_LINE = /^sep=([,;\t])[ \t]*(\r\n|\r|\n|$)/i;
+
+function readCsv(decoded: DecodedText): TableResult {
+  let text = decoded.text;
+  let delimiter: CsvDelimiter;
+  let firstLine = 1;
+  const sep = SEP_LINE.exec(text);
+  if (sep) {
+    delimiter = sep[1] as CsvDelimiter;
+    text = text.slice(sep[0].length);
+    firstLine = 2;
+  } else {
+    delimiter = sniffDelimiter(text);
+  }
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text, delimiter);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { ok: false, problem: { row: error.line + firstLine - 1, message: error.message } };
+  }
+  const rows = spreadsheetRows(records, text, firstLine);
+  const table: TableRecord[] = [];
+  records.forEach((record, index) => {
+    const { cells } = record;
+    if (!hasContent(cells)) return;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === APOSTROPHE) cells[i] = restoreFormula(cells[i]!);
+    table.push({ cells, row: rows[index]! });
+  });
+  return { ok: true, table: { format: 'csv', encoding: decoded.encoding, delimiter, sheets: [], sheet: null, records: table } };
+}
+
+function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
+  let workbook: WorkbookSheet;
+  try {
+    workbook = readWorkbook(bytes, options.sheet, options.workbookLimits);
+  } catch (error) {
+    if (error instanceof WorkbookRefused) return { ok: false, problem: { row: null, message: `is an Excel workbook that cannot be used: ${error.message}` } };
+    throw error;
+  }
+  return {
+    ok: true,
+    table: {
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheets: workbook.sheets,
+      sheet: workbook.sheet,
+      records: workbook.rows.filter((record) => hasContent(record.cells)),
+    },
+  };
+}
+
+/** Bytes as they came from disk (or text already decoded, for tests and pasted input). */
+export function readTable(input: Uint8Array | string, options: ReadTableOptions = {}): TableResult {
+  if (typeof input === 'string') return readCsv({ text: input.replace(/^\uFEFF/, ''), encoding: 'text' });
+  const kind = fileKind(input);
+  if (kind.kind === 'xlsx') return readXlsx(input, options);
+  if (kind.kind === 'not-a-table') return { ok: false, problem: { row: null, message: `is ${kind.what}` } };
+  return readCsv(decodeText(input));
+}
+
+/**
+ * Title and blank lines may stand above the header: the header is the first of the first rows
+ * that `isHeader` accepts (it knows the columns it needs), or the first row when none does, so the
+ * message about missing columns names the row a person would take for the header.
+ */
+export function findHeader(records: readonly TableRecord[], isHeader: (cells: readonly string[]) => boolean, scan = 20): number {
+  const last = Math.min(records.length, scan);
+  for (let index = 0; index < last; index++) if (isHeader(records[index]!.cells)) return index;
+  return 0;
+}

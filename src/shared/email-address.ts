@@ -1,0 +1,104 @@
+/**
+ * The one e-mail validator of the app (profiles' API user and the Severa check): why an address
+ * cannot be a working address under RFC 5321 / RFC 6531, in plain words, or null. Plain JavaScript
+ * (no Node, no DOM) so the renderer's forms and main agree.
+ */
+
+// RFC 5322 atext plus any non-ASCII character (RFC 6531 allows UTF-8 local parts).
+const LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}.-]+$/u;
+const ASCII_LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+/** Inside quotes (RFC 5321 §4.1.2): printable ASCII but " and \, space, UTF-8; or \ and any printable. */
+const QUOTED_CONTENT = /^(?:[\x20\x21\x23-\x5b\x5d-\x7e\u0080-\u{10ffff}]|\\[\x20-\x7e])*$/u;
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const INVISIBLE = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Bytes in UTF-8, counted without encoding: RFC 5321's limits are in bytes. */
+export function utf8Length(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point beyond the BMP
+      i++;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
+}
+
+/** UTS #46 through WHATWG URL (the same algorithm as Node's url.domainToASCII): "Bücher.FI" → "xn--bcher-kva.fi". */
+export function asciiDomainOf(domain: string): string {
+  if (/[/?#:@\\[\]%\s]/.test(domain)) return domain.toLowerCase();
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return domain.toLowerCase();
+  }
+}
+
+/** Where the local part ends: after its closing quote when quoted, else at the last "@". */
+function splitAddress(address: string): { local: string; domain: string } | string {
+  if (address.startsWith('"')) {
+    let i = 1;
+    for (; i < address.length; i++) {
+      if (address[i] === '\\') i++;
+      else if (address[i] === '"') break;
+    }
+    if (i >= address.length) return 'the quoted part before the "@" is never closed';
+    if (address[i + 1] !== '@') return 'after the quoted part must come the "@"';
+    return { local: address.slice(0, i + 1), domain: address.slice(i + 2) };
+  }
+  const at = address.indexOf('@');
+  if (at === -1) return 'there is no "@" in the address';
+  if (address.indexOf('@', at + 1) !== -1) return `there are ${address.split('@').length - 1} "@" in the address`;
+  return { local: address.slice(0, at), domain: address.slice(at + 1) };
+}
+
+function localProblem(local: string): string | null {
+  if (local === '') return 'nothing comes before the "@"';
+  if (local.startsWith('"')) {
+    if (!QUOTED_CONTENT.test(local.slice(1, -1))) return 'the quoted part before the "@" holds a character an address cannot';
+  } else {
+    if (local.startsWith('.') || local.endsWith('.')) return 'the part before the "@" starts or ends with a dot';
+    if (local.includes('..')) return 'the part before the "@" has two dots in a row';
+    if (!ASCII_LOCAL_CHARS.test(local) && !LOCAL_CHARS.test(local)) {
+      const bad = [...local].find((char) => !LOCAL_CHARS.test(char));
+      return `the part before the "@" contains "${bad}", which an address cannot hold unquoted`;
+    }
+  }
+  if (utf8Length(local) > 64) return 'the part before the "@" is longer than 64 characters';
+  return null;
+}
+
+function domainProblem(ascii: string, written: string): string | null {
+  if (written === '') return 'nothing comes after the "@"';
+  if (written.startsWith('[')) return 'the domain is an IP address in brackets, not a name';
+  if (written.endsWith('.')) return 'the domain ends with a dot';
+  const labels = ascii.split('.');
+  const badLabel = labels.find((label) => !DOMAIN_LABEL.test(label));
+  if (labels.length < 2) return `the domain "${written}" has no dot (like "example.fi")`;
+  if (badLabel !== undefined) return badLabel === '' ? 'the domain has two dots in a row or starts with a dot' : `the domain part "${badLabel}" is not a valid name`;
+  if (/^\d+$/.test(labels.at(-1)!)) return 'the domain ends in a number, not a name like ".fi"';
+  return null;
+}
+
+/**
+ * Why `address` cannot be an address, or null. Quoted local parts ("a.b"@x.fi) are valid; the
+ * lengths are RFC 5321's (64 bytes before the "@", 254 in all, 63 per domain label, in the
+ * domain's ASCII form). Spaces and invisible characters outside quotes are a problem here; the
+ * Severa check removes them first and reports them on their own.
+ */
+export function emailAddressProblem(address: string, toAscii: (domain: string) => string = asciiDomainOf): string | null {
+  if (address === '') return 'the email is empty';
+  const parts = splitAddress(address);
+  if (typeof parts === 'string') return parts;
+  const { local, domain } = parts;
+  const invisible = (local.startsWith('"') ? '' : local) + domain;
+  const hidden = INVISIBLE.exec(invisible);
+  if (hidden) return hidden[0] === ' ' ? 'the address contains a space' : `the address contains an invisible character (U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  const problem = localProblem(local) ?? domainProblem(domain === '' ? '' : toAscii(domain), domain);
+  if (problem) return problem;
+  if (utf8Length(local) + 1 + toAscii(domain).length > 254) return 'the address is longer than 254 characters';
+  return null;
+}
