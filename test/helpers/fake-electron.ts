@@ -17,12 +17,31 @@ import { fileURLToPath } from 'node:url';
  * - clearStorageData() leaves the HTTP cache, the auth cache and open connections alone.
  */
 export function createFakeElectron() {
+  const paths: Record<string, string> = { userData: '/tmp/fake-user-data', logs: '/tmp/fake-user-data/logs', documents: '/tmp' };
   const app = Object.assign(new EventEmitter(), {
-    getPath: () => '/tmp/fake-user-data',
+    getPath: (name: string) => paths[name] ?? `/tmp/fake-${name}`,
+    setPath: (name: string, value: string) => void (paths[name] = value),
+    setAppLogsPath: (value: string) => void (paths.logs = value),
     getName: () => 'Bridgekeeper',
     getVersion: () => '0.1.0',
+    getLocale: () => 'en-GB',
     isPackaged: false,
     sandboxed: false,
+    /** False plays the second instance: another Bridgekeeper holds the lock. */
+    gotLock: true,
+    exitCode: null as number | null,
+    whenReadyCalls: 0,
+    requestSingleInstanceLock: () => app.gotLock,
+    exit(code = 0) {
+      app.exitCode = code;
+    },
+    quit() {
+      app.emit('quit');
+    },
+    whenReady() {
+      app.whenReadyCalls++;
+      return Promise.resolve();
+    },
     userAgentFallback:
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Bridgekeeper/0.1.0 Chrome/140.0.7339.41 Electron/38.0.0 Safari/537.36',
     enableSandbox() {
@@ -120,6 +139,14 @@ export function createFakeElectron() {
     id = FakeWebContents.nextId++;
     windowOpenHandler?: (details: { url: string }) => { action: string };
     userAgent = '';
+    sent: { channel: string; payload: unknown }[] = [];
+    send(channel: string, payload: unknown) {
+      this.sent.push({ channel, payload });
+    }
+    getURL() {
+      return this.owner?.loaded.at(-1) ?? '';
+    }
+    reload() {}
     constructor(readonly owner?: FakeBrowserWindow) {
       super();
     }
@@ -186,7 +213,20 @@ export function createFakeElectron() {
     }
     show() {
       this.shown = true;
+      this.emit('show');
     }
+    static getAllWindows() {
+      return windows.filter((w) => !w.destroyed);
+    }
+    maximized = false;
+    maximize() {
+      this.maximized = true;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
     setProgressBar(progress: number) {
       this.progress.push(progress);
     }
@@ -197,7 +237,7 @@ export function createFakeElectron() {
       return { ...this.bounds };
     }
     isMaximized() {
-      return false;
+      return this.maximized;
     }
     isDestroyed() {
       return this.destroyed;
@@ -216,9 +256,29 @@ export function createFakeElectron() {
     getDisplayMatching: () => displays[0]!,
   };
 
+  const errorBoxes: { title: string; content: string }[] = [];
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  interface FakeMenu {
+    template: { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: FakeMenu['template'] }[];
+    popup(): void;
+  }
+  const menus = { application: null as FakeMenu | null, popups: [] as FakeMenu[] };
+  const Menu = {
+    buildFromTemplate: (template: FakeMenu['template']): FakeMenu => ({ template, popup: () => void menus.popups.push({ template, popup: () => undefined }) }),
+    setApplicationMenu: (menu: FakeMenu) => void (menus.application = menu),
+  };
+
   const opened: string[] = [];
   const module = {
     app,
+    Menu,
+    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, handler) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
+      showMessageBoxSync: () => 0,
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+    },
     BrowserWindow: FakeBrowserWindow,
     screen,
     session: {
@@ -231,7 +291,14 @@ export function createFakeElectron() {
         return created;
       },
     },
-    shell: { openExternal: async (url: string) => void opened.push(url) },
+    shell: {
+      openExternal: async (url: string) => void opened.push(url),
+      openPath: async (folder: string) => {
+        opened.push(folder);
+        return ''; // Electron's "no error"
+      },
+      showItemInFolder: (file: string) => void opened.push(file),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void (handlers[scheme] = handler),
@@ -249,7 +316,7 @@ export function createFakeElectron() {
       request: (options: { url: string; method?: string; redirect?: string }) => new FakeClientRequest(options),
     },
   };
-  return { module, windows, sessions, handlers, privileged, defaultSession, opened, displays, FakeWebContents };
+  return { module, windows, sessions, handlers, privileged, defaultSession, opened, displays, errorBoxes, ipcHandlers, menus, FakeWebContents };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
