@@ -46,7 +46,7 @@ export function createApiBridge(methods: readonly ApiMethod[], invoke: Invoke, s
       try {
         if (fileMethods.includes(method)) {
           const path = args[0] instanceof File ? pathOf(args[0]) : '';
-          if (!path) return { ok: false, error: { code: 'invalid-argument', message: 'Only a file dropped from disk can be opened this way.' } };
+          if (!path) return { ok: false, error: { code: 'no-file-path', message: 'Only a file dropped from disk can be opened this way.' } };
           return await invoke(method, [path]);
         }
         return await invoke(method, args);

@@ -39,6 +39,8 @@ export interface Harness {
   keychainService: string;
   /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
   restart(): Promise<void>;
+  /** Sends an event to the page as main would (the application menu's commands, for one). */
+  emit(event: ApiEvent): void;
 }
 
 const INVOKE = '__bridgekeeperInvoke';
@@ -118,6 +120,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     get app() {
       return app;
     },
+    emit,
     async restart() {
       app = build();
       dispatch = createDispatcher(app.api, log);

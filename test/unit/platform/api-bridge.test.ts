@@ -91,8 +91,8 @@ describe('the API across contextBridge', () => {
     const api = createApiClient(bridge);
     await api.explainDroppedLog(dropped);
     expect(calls).toEqual([['explainDroppedLog', '/home/anna/databridge.log']]);
-    await expect(api.explainDroppedLog(new File(['x'], 'made-by-script.log'))).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(api.explainDroppedLog('/etc/passwd' as unknown as File)).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(api.explainDroppedLog(new File(['x'], 'made-by-script.log'))).rejects.toMatchObject({ code: 'no-file-path' });
+    await expect(api.explainDroppedLog('/etc/passwd' as unknown as File)).rejects.toMatchObject({ code: 'no-file-path' });
     expect(calls).toHaveLength(1);
   });
 });

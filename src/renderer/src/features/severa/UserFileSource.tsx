@@ -63,7 +63,7 @@ export function UserFileSource({ side, system, list, hint }: UserFileSourceProps
   };
 
   return (
-    <div className="source-file">
+    <div className="source-file" data-file-drop>
       <input
         ref={input}
         type="file"
