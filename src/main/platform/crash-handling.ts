@@ -10,12 +10,20 @@ const describe = (error: unknown): { error: string; stack?: string } =>
  * where the log is, which is what support will ask for.
  */
 export function installCrashHandlers(log: Logger, logPath: string, mainWindow: () => BrowserWindow | null): void {
+  // Shown, but not a box per error: a failure that repeats would bury the person in dialogs.
+  let lastShown = 0;
+  const show = (error: unknown) => {
+    if (Date.now() - lastShown < 60_000) return;
+    lastShown = Date.now();
+    dialog.showErrorBox('Bridgekeeper hit an unexpected error', `${describe(error).error}\n\nIt may not work as it should until you restart it. The details are in the log:\n${logPath}`);
+  };
   process.on('uncaughtException', (error) => {
     log.error('crash.uncaught-exception', describe(error));
-    dialog.showErrorBox('Bridgekeeper hit an unexpected error', `${describe(error).error}\n\nIt may not work as it should until you restart it. The details are in the log:\n${logPath}`);
+    show(error);
   });
   process.on('unhandledRejection', (reason) => {
     log.error('crash.unhandled-rejection', describe(reason));
+    show(reason);
   });
   app.on('render-process-gone', (_event, contents, details) => {
     log.error('crash.render-process-gone', { reason: details.reason, exitCode: details.exitCode, url: contents.getURL() });

@@ -117,3 +117,16 @@ describe('the app as Electron starts it', () => {
     expect(fs.readFileSync(path.join(userData, 'logs', 'bridgekeeper.log'), 'utf8')).toContain('"event":"crash.render-process-gone"');
   });
 });
+
+describe('errors nobody caught in main', () => {
+  it('are logged and shown, one box a minute at most', async () => {
+    await launch();
+    const added = process.listeners('unhandledRejection').filter((l) => !before.unhandled.includes(l));
+    for (const listener of added) listener(new Error('the disk went away'), Promise.resolve());
+    for (const listener of added) listener(new Error('the disk went away again'), Promise.resolve());
+    expect(fake.errorBoxes).toEqual([{ title: 'Bridgekeeper hit an unexpected error', content: expect.stringContaining('the disk went away') }]);
+    expect(fake.errorBoxes[0]!.content).toContain(path.join(userData, 'logs', 'bridgekeeper.log'));
+    const log = fs.readFileSync(path.join(userData, 'logs', 'bridgekeeper.log'), 'utf8');
+    expect(log.match(/crash\.unhandled-rejection/g)).toHaveLength(2);
+  });
+});
