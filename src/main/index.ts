@@ -33,10 +33,9 @@ const isAppUrl = (url: string): boolean => isSameOrigin(url, appUrl);
 let mainWindow: BrowserWindow | null = null;
 
 // A separate profile folder for tests and portable use; must be set before anything reads userData.
-if (process.env.BRIDGEKEEPER_USER_DATA) {
-  app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
-  app.setAppLogsPath(path.join(process.env.BRIDGEKEEPER_USER_DATA, 'logs'));
-}
+if (process.env.BRIDGEKEEPER_USER_DATA) app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
+// The platform's place for logs (~/Library/Logs/Bridgekeeper, or userData/logs); getPath('logs') can throw until it is set.
+app.setAppLogsPath();
 // A second instance hands over to the first and leaves at once: app.quit() here would still
 // fire 'ready' and build every service before quitting.
 if (!app.requestSingleInstanceLock()) app.exit(0);

@@ -21,7 +21,7 @@ export function createFakeElectron() {
   const app = Object.assign(new EventEmitter(), {
     getPath: (name: string) => paths[name] ?? `/tmp/fake-${name}`,
     setPath: (name: string, value: string) => void (paths[name] = value),
-    setAppLogsPath: (value: string) => void (paths.logs = value),
+    setAppLogsPath: (value?: string) => void (paths.logs = value ?? `${paths.userData}/logs`),
     getName: () => 'Bridgekeeper',
     getVersion: () => '0.1.0',
     getLocale: () => 'en-GB',
