@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
  * Just enough of the 'electron' module to watch how platform code calls it.
  * Used with vi.mock('electron', ...) in unit tests of src/main/platform only.
  *
- * Where Electron is less kind than a naive fake, this one is as unkind (each has a test that
- * relies on it, in test/unit/platform/fake-electron.test.ts):
+ * Where Electron is less kind than a naive fake, this one is as unkind, and a test of the app's
+ * code relies on each (main-http.test.ts for net, login-window.test.ts for the rest; the
+ * contextBridge twin is test/helpers/context-bridge-twin.ts, tested in api-bridge.test.ts):
  * - net.fetch rejects with Chromium's `Error('net::ERR_…')`, no `code`, no `cause`; with
  *   `redirect: 'manual'` it rejects ("Redirect was cancelled") instead of returning the 3xx;
  * - webRequest sees only http(s), ws(s) and file: a custom-scheme URL never reaches it;
