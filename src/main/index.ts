@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, type OpenDialogOptions, app, dialog, ipcMain, screen } from 'electron';
 import { type ApiEvent, IPC_EVENT_CHANNEL } from '../shared/api';
+import { LOGIN_ORIGIN_BLOCKED } from '../shared/notice';
 import type { MenuCommand } from '../shared/menu-command';
 import { createDispatcher } from './api/dispatcher';
 import { createApp } from './create-app';
@@ -9,6 +10,7 @@ import type { Logger } from './logger';
 import { createFileLogger } from './logging/file-logger';
 import { type LogFile, openLogFile } from './logging/log-file';
 import { noKeychainNotice } from './notices';
+import type { LoginSurface } from './reauth/login-surface';
 import { installAppMenu } from './platform/app-menu';
 import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { installTextContextMenu } from './platform/context-menu';
@@ -71,11 +73,18 @@ function ready(log: Logger, logFile: LogFile): void {
     progress.follow(event);
     mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
   };
-  const loginSurface = createLoginWindowSurface({
+  const loginWindows = createLoginWindowSurface({
     parent: () => mainWindow,
     log,
-    onBlocked: (message) => bridgekeeper.notices.post({ id: 'login-origin-blocked', level: 'warning', message }),
+    onBlocked: (message) => bridgekeeper.notices.post({ id: LOGIN_ORIGIN_BLOCKED, level: 'warning', message }),
   });
+  // A new login starts without the last one's "not allowed" notice.
+  const loginSurface: LoginSurface = {
+    open: (request) => {
+      void bridgekeeper.notices.dismissNotice(LOGIN_ORIGIN_BLOCKED);
+      return loginWindows.open(request);
+    },
+  };
   const bridgekeeper = createApp({
     createSettingsBackend,
     settingsPath: settingsPath(),
@@ -109,7 +118,7 @@ function ready(log: Logger, logFile: LogFile): void {
     installTextContextMenu(window.webContents);
     window.on('closed', () => {
       mainWindow = null;
-      loginSurface.dispose();
+      loginWindows.dispose();
     });
     // The keychain is probed once the window shows: a locked keyring's prompt must not come first.
     window.once('show', () => void probeKeychain());

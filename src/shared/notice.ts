@@ -4,3 +4,6 @@ export interface Notice {
   level: 'info' | 'warning' | 'error';
   message: string;
 }
+
+/** The identity provider sent a login window to an origin the environment does not allow (shown in the reconnect dialog too). */
+export const LOGIN_ORIGIN_BLOCKED = 'login-origin-blocked';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LOGIN_ORIGIN_BLOCKED } from '../../../../shared/notice';
 import type { Profile } from '../../../../shared/profile';
 import { REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
@@ -13,6 +14,8 @@ const companyOf = (p: Profile) => (p.companyName ? `${p.companyName} (${p.compan
 export function ReconnectDialog({ profile, environmentName, onClose }: { profile: Profile; environmentName: string; onClose(): void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
+  // The login window went somewhere the environment does not allow: the window says so, and so does this.
+  const blocked = useAppStore((s) => s.notices.find((n) => n.id === LOGIN_ORIGIN_BLOCKED));
 
   const start = async () => {
     setPhase({ kind: 'running' });
@@ -56,6 +59,11 @@ export function ReconnectDialog({ profile, environmentName, onClose }: { profile
             The window keeps nothing from earlier logins, so no other Visma user can get in the way — and Visma asks for two-step
             verification every time.
           </p>
+          {phase.kind === 'running' && blocked && (
+            <p role="alert" className="form-error">
+              {blocked.message}
+            </p>
+          )}
         </>
       )}
       {phase.kind !== 'ready' && (
