@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const edgeOnly = {
   paths: [
     { name: 'electron', message: "Only src/main/platform, src/main/index.ts and src/preload may import 'electron'." },
-    { name: 'electron-store', message: 'Only src/main/platform may open electron-store.' },
+    { name: 'electron-store', message: 'electron-store opens an ipcMain channel that answers any sender: use conf (platform/settings-file.ts).' },
     { name: '@napi-rs/keyring', message: 'Only src/main/platform may touch the keychain.' },
     { name: '@napi-rs/keyring/keytar', message: 'Only src/main/platform may touch the keychain.' },
     { name: '@napi-rs/keyring/keytar.js', message: 'Only src/main/platform may touch the keychain.' },

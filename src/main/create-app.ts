@@ -7,7 +7,7 @@ import { type HealthCheckDeps, createHealthCheckService } from './health/health-
 import { openEventLog } from './events/event-log';
 import { createExplainerService } from './explainer';
 import type { Logger } from './logger';
-import { createNoticeBoard } from './notices';
+import { createNoticeBoard, noKeychainNotice } from './notices';
 import { createProfileService } from './profiles/profile-service';
 import { createJobUrls } from './portal/job-urls';
 import { chunkedSecrets, createMemorySecrets, type SecretStore } from './portal/portal-secrets';
@@ -69,11 +69,7 @@ export function createApp(deps: AppDeps) {
   for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
   const startNotices: Notice[] = [...opened.notices];
   if (deps.vault.kind === 'memory') {
-    startNotices.push({
-      id: 'no-keychain',
-      level: 'warning',
-      message: `No working keychain was found${deps.vaultWarning ? ` (${deps.vaultWarning})` : ''}: tokens are kept in memory only and are forgotten when Bridgekeeper closes. On Linux, install and unlock a Secret Service such as gnome-keyring.`,
-    });
+    startNotices.push(noKeychainNotice(deps.vaultWarning));
   }
   const settings = opened.store;
   const notices = createNoticeBoard(emit, startNotices);
@@ -212,6 +208,7 @@ export function createApp(deps: AppDeps) {
       const path = await deps.pickLogFile();
       return path ? explainer.explainLogFile(path) : null;
     },
+    explainDroppedLog: (path) => explainer.explainLogFile(path),
   };
   return { api, settings, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer };
 }

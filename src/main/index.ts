@@ -1,20 +1,31 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, type OpenDialogOptions, app, dialog, ipcMain, net } from 'electron';
-import { IPC_EVENT_CHANNEL } from '../shared/api';
+import { BrowserWindow, type OpenDialogOptions, app, dialog, ipcMain, screen } from 'electron';
+import { type ApiEvent, IPC_EVENT_CHANNEL } from '../shared/api';
+import { LOGIN_ORIGIN_BLOCKED } from '../shared/notice';
+import type { MenuCommand } from '../shared/menu-command';
 import { createDispatcher } from './api/dispatcher';
 import { createApp } from './create-app';
-import { consoleLogger } from './logger';
-import { createMemoryVault } from './reauth/token-vault';
+import type { Logger } from './logger';
+import { createFileLogger } from './logging/file-logger';
+import { type LogFile, openLogFile } from './logging/log-file';
+import { noKeychainNotice } from './notices';
+import type { LoginSurface } from './reauth/login-surface';
+import { installAppMenu } from './platform/app-menu';
 import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { installTextContextMenu } from './platform/context-menu';
+import { failStartup, installCrashHandlers } from './platform/crash-handling';
+import { openLogFolder, saveDiagnostics } from './platform/diagnostics-file';
 import { serveApi, trustedSender } from './platform/ipc';
-import { createKeychainSecrets, createKeychainVault, keychainWorks } from './platform/keychain-vault';
+import { createDeferredVaults } from './platform/keychain-startup';
 import { createPortalWindowSurface } from './platform/portal-window';
 import { createLoginWindowSurface } from './platform/login-window';
-import { createMainWindow } from './platform/main-window';
-import { createSeveraKeychainVault } from './platform/severa-keychain';
+import { createMainFetch } from './platform/main-http';
+import { DEFAULT_SIZE, createMainWindow } from './platform/main-window';
 import { installSecurityGuards } from './platform/security-guards';
 import { createSettingsBackend, settingsPath } from './platform/settings-file';
+import { createTaskbarProgress } from './platform/taskbar-progress';
+import { placeOnScreen, rememberWindowState, windowStateFile } from './platform/window-state';
 
 // App lifecycle only: build the services, serve them to our window, guard everything else.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,65 +33,110 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const isAppUrl = (url: string): boolean => isSameOrigin(url, appUrl);
 
-const log = consoleLogger;
-// A separate profile folder for tests and portable use; must be set before anything reads userData.
-if (process.env.BRIDGEKEEPER_USER_DATA) app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
-
 let mainWindow: BrowserWindow | null = null;
 
-void app.whenReady().then(async () => {
+// A separate profile folder for tests and portable use; must be set before anything reads userData.
+if (process.env.BRIDGEKEEPER_USER_DATA) app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
+// The platform's place for logs (~/Library/Logs/Bridgekeeper, or userData/logs); getPath('logs') can throw until it is set.
+app.setAppLogsPath();
+// A second instance hands over to the first and leaves at once: app.quit() here would still
+// fire 'ready' and build every service before quitting.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+else start();
+
+function start(): void {
+  const logFile = openLogFile(app.getPath('logs'));
+  const log = createFileLogger(logFile);
+  log.info('app.start', { version: app.getVersion(), electron: process.versions.electron ?? null, platform: process.platform });
+  installCrashHandlers(log, logFile.path, () => mainWindow);
+  app.enableSandbox(); // every renderer, whatever its webPreferences say
+  registerAppScheme();
+  app
+    .whenReady()
+    .then(() => ready(log, logFile))
+    .catch((error: unknown) => failStartup(error, log, logFile.path));
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function ready(log: Logger, logFile: LogFile): void {
   installSecurityGuards(isAppUrl, log);
   serveRenderer(path.join(here, '../renderer'));
-  const keychain = await keychainWorks();
-  const loginSurface = createLoginWindowSurface(() => mainWindow, log);
+  const vaults = createDeferredVaults();
+  const progress = createTaskbarProgress(() => mainWindow);
+  const send = (event: ApiEvent) => {
+    progress.follow(event);
+    mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
+  };
+  const loginWindows = createLoginWindowSurface({
+    parent: () => mainWindow,
+    log,
+    onBlocked: (message) => bridgekeeper.notices.post({ id: LOGIN_ORIGIN_BLOCKED, level: 'warning', message }),
+  });
+  // A new login starts without the last one's "not allowed" notice.
+  const loginSurface: LoginSurface = {
+    open: (request) => {
+      void bridgekeeper.notices.dismissNotice(LOGIN_ORIGIN_BLOCKED);
+      return loginWindows.open(request);
+    },
+  };
   const portalSurface = createPortalWindowSurface(() => mainWindow, log);
-  if (!keychain.ok) log.warn('keychain.unavailable', { reason: keychain.reason });
   const bridgekeeper = createApp({
     createSettingsBackend,
     settingsPath: settingsPath(),
     eventLogPath: path.join(app.getPath('userData'), 'events.jsonl'),
-    vault: keychain.ok ? createKeychainVault() : createMemoryVault(),
-    ...(keychain.ok ? {} : { vaultWarning: keychain.reason }),
-    ...(keychain.ok ? { severaCredentials: createSeveraKeychainVault() } : {}),
+    vault: vaults.vault,
+    severaCredentials: vaults.severaCredentials,
     loginSurface,
     portalSurface,
-    ...(keychain.ok ? { portalSecrets: createKeychainSecrets() } : {}),
-    pickLogFile: async () => {
-      const options: OpenDialogOptions = {
-        title: 'Open a DataBridge log',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Logs', extensions: ['log', 'txt', 'csv'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      };
-      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
-    },
-    // Chromium's network stack: the system's proxy settings and certificate store, as a browser would.
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    portalSecrets: vaults.portalSecrets,
+    pickLogFile: () => pickLogFile(mainWindow),
+    fetch: createMainFetch(),
     // The user's locale: its language goes to Visma's login (ui_locales), its region decides the
     // list separator Excel splits a CSV on — so the system's, not only Electron's UI language.
     locale: () => app.getSystemLocale(),
     log,
-    emit: (event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event),
+    emit: send,
   });
-  serveApi(
-    ipcMain,
-    createDispatcher(bridgekeeper.api, log),
-    trustedSender((id) => mainWindow?.webContents.id === id, isAppUrl),
-    log,
-  );
+  const api = {
+    ...bridgekeeper.api,
+    explainLogFile: () => progress.during(() => bridgekeeper.api.explainLogFile()),
+    explainDroppedLog: (file: string) => progress.during(() => bridgekeeper.api.explainDroppedLog(file)),
+  };
+  serveApi(ipcMain, createDispatcher(api, log), trustedSender((id) => mainWindow?.webContents.id === id, isAppUrl), log);
+  installAppMenu({
+    command: (command: MenuCommand) => send({ type: 'menu-command', command }),
+    openLogFolder: () => openLogFolder(logFile),
+    saveDiagnostics: () => void saveDiagnostics(mainWindow, logFile, settingsPath(), log),
+  });
+
+  const windowState = windowStateFile(app.getPath('userData'));
   const open = () => {
-    mainWindow = createMainWindow(path.join(here, '../preload/index.cjs'));
-    mainWindow.on('closed', () => {
+    const place = placeOnScreen(windowState.read(), screen.getAllDisplays(), screen.getPrimaryDisplay(), DEFAULT_SIZE);
+    const window = createMainWindow(path.join(here, '../preload/index.cjs'), place);
+    mainWindow = window;
+    rememberWindowState(window, windowState.write);
+    installTextContextMenu(window.webContents);
+    window.on('closed', () => {
       mainWindow = null;
-      loginSurface.dispose();
+      loginWindows.dispose();
       portalSurface.dispose();
     });
-    void mainWindow.loadURL(appUrl);
+    // The keychain is probed once the window shows: a locked keyring's prompt must not come first.
+    window.once('show', () => void probeKeychain());
+    void window.loadURL(appUrl);
+  };
+  const probeKeychain = async () => {
+    const result = await vaults.probe();
+    if (result.ok) return;
+    log.warn('keychain.unavailable', { reason: result.reason });
+    bridgekeeper.notices.post(noKeychainNotice(result.reason));
   };
   open();
   // A deletion that could still be undone becomes final before Bridgekeeper quits: its tokens must not outlive it.
@@ -94,13 +150,17 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-});
+}
 
-app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+async function pickLogFile(window: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Open a DataBridge log',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Logs', extensions: ['log', 'txt', 'csv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}

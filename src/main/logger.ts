@@ -1,6 +1,7 @@
 /**
  * Structured log lines. Fields are plain data chosen by the caller; secrets never go in
- * (the token-leak test scans this output).
+ * (the token-leak test scans this output). In the app, logging/file-logger.ts redacts each line
+ * again and writes it to the rotated log file.
  */
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
@@ -17,11 +18,6 @@ export function createLogger(write: (line: LogLine) => void): Logger {
       write({ ...fields, level, event, time: new Date().toISOString() });
   return { info: at('info'), warn: at('warn'), error: at('error') };
 }
-
-export const consoleLogger = createLogger((line) => {
-  const out = line.level === 'info' ? console.log : console.error;
-  out(JSON.stringify(line));
-});
 
 /** Keeps lines in memory: tests read them, and the app keeps the last ones for the log view. */
 export function createMemoryLogger(): Logger & { lines: LogLine[] } {

@@ -19,3 +19,10 @@ export function createNoticeBoard(emit: (event: ApiEvent) => void, initial: Noti
     },
   };
 }
+
+/** Where no keychain works (posted at start, or once the keychain probe has failed). */
+export const noKeychainNotice = (reason?: string): Notice => ({
+  id: 'no-keychain',
+  level: 'warning',
+  message: `No working keychain was found${reason ? ` (${reason})` : ''}: tokens are kept in memory only and are forgotten when Bridgekeeper closes. On Linux, install and unlock a Secret Service such as gnome-keyring.`,
+});

@@ -88,6 +88,7 @@ export const API_ARGS = {
   exportSeveraReport: z.tuple([z.enum(['json', 'csv', 'xlsx'])]),
   explainLog: z.tuple([LogTextSchema]),
   explainLogFile: z.tuple([]),
+  explainDroppedLog: z.tuple([z.string().min(1, 'is empty: the file has no path on disk').max(4096)]),
 } as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
 
 // A method missing from API_METHODS would be served but never exposed: make that a compile error.

@@ -1,36 +1,35 @@
-import type { ApiEvent, ApiMethod, BridgekeeperClient } from './api';
-import type { ApiResult } from './api-result';
+import { API_METHODS, type BridgekeeperClient } from './api';
+import type { ApiBridge, FileMethod } from './api-bridge';
 
-type Invoke = (method: ApiMethod, args: unknown[]) => Promise<ApiResult<unknown>>;
-type Subscribe = (deliver: (event: ApiEvent) => void) => void;
+/** The API as the renderer calls it: a dropped log goes as its File (the preload finds its path). */
+export type RendererApi = Omit<BridgekeeperClient, FileMethod> & {
+  [K in FileMethod]: (file: File) => ReturnType<BridgekeeperClient[K]>;
+};
+
+/** A failed call, as the renderer sees it: the words for the person and the code to branch on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
 
 /**
- * Builds window.bridgekeeper from a transport: ipcRenderer in preload, a Playwright binding in tests.
- * Self-contained on purpose (no imports at run time, no outer variables): the E2E harness
- * injects this very function's source into the page, so both sides run the same code.
+ * window.bridgekeeper as the renderer uses it, built in the main world over the bridge the
+ * preload exposed: a result that failed becomes an ApiError thrown here, on this side of
+ * contextBridge, so its code survives.
  */
-export function createApiClient(methods: readonly ApiMethod[], invoke: Invoke, subscribe: Subscribe): BridgekeeperClient {
-  const listeners = new Set<(event: ApiEvent) => void>();
-  subscribe((event) => {
-    for (const listener of listeners) listener(event);
-  });
-  const client: Record<string, unknown> = {
-    onEvent(listener: (event: ApiEvent) => void) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
-  for (const method of methods) {
+export function createApiClient(bridge: ApiBridge): RendererApi {
+  const client: Record<string, unknown> = { onEvent: bridge.onEvent };
+  for (const method of API_METHODS) {
     client[method] = async (...args: unknown[]) => {
-      const result = await invoke(method, args);
+      const result = await (bridge[method] as (...a: unknown[]) => Promise<Awaited<ReturnType<ApiBridge[typeof method]>>>)(...args);
       if (result.ok) return result.value;
-      const error = new Error(result.error.message);
-      error.name = 'ApiError';
-      Object.assign(error, { code: result.error.code });
-      throw error;
+      throw new ApiError(result.error.code, result.error.message);
     };
   }
-  return client as unknown as BridgekeeperClient;
+  return client as unknown as RendererApi;
 }

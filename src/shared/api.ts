@@ -2,6 +2,7 @@ import type { Environment, EnvironmentDefinition } from './environment';
 import type { Portal, PortalDefinition } from './portal';
 import type { ExistingRows, ImportMode, ImportPreview, ImportReport } from './import-report';
 import type { LogExplanation } from './log-explanation';
+import type { MenuCommand } from './menu-command';
 import type { Notice } from './notice';
 import type { Profile, ProfileInput } from './profile';
 import type { BulkRun } from './bulk';
@@ -168,6 +169,12 @@ export interface BridgekeeperApi {
   explainLog(file: FileText): Promise<LogExplanation>;
   /** A log file of any size, picked in the system's file dialog and streamed from disk; null when none was picked. */
   explainLogFile(): Promise<LogExplanation | null>;
+  /**
+   * A log file dropped on the window, streamed from disk like one picked in the dialog. The page
+   * never names the path: it hands the preload the dropped File, and the preload asks Electron
+   * where it is (webUtils.getPathForFile), so page script cannot point main at any file it likes.
+   */
+  explainDroppedLog(path: string): Promise<LogExplanation>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -228,6 +235,7 @@ export const API_METHODS = [
   'exportSeveraReport',
   'explainLog',
   'explainLogFile',
+  'explainDroppedLog',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */
@@ -240,7 +248,8 @@ export type ApiEvent =
   | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
   /** waitingUntil (ISO time): the check is paused because Visma asked it to slow down (HTTP 429). */
   | { type: 'health-progress'; done: number; total: number; running: boolean; waitingUntil?: string }
-  | { type: 'bulk-changed'; run: BulkRun | null };
+  | { type: 'bulk-changed'; run: BulkRun | null }
+  | { type: 'menu-command'; command: MenuCommand };
 
 /** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */
 export type BridgekeeperClient = BridgekeeperApi & {

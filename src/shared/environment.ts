@@ -42,5 +42,8 @@ export const PRODUCTION_ENVIRONMENT: EnvironmentDefinition = {
   extraLoginOrigins: [],
 };
 
-/** The fields of the built-in environment a user may change. */
-export const BUILT_IN_EDITABLE_FIELDS = ['clientId', 'redirectUri'] as const;
+/**
+ * The fields of the built-in environment a user may change. Extra login origins too: a company
+ * whose Visma login federates to its own Microsoft or Google sign-in must be able to allow it.
+ */
+export const BUILT_IN_EDITABLE_FIELDS = ['clientId', 'redirectUri', 'extraLoginOrigins'] as const;

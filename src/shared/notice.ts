@@ -6,3 +6,6 @@ export interface Notice {
   /** Profiles the notice offers to reconnect together (the bulk reconnect chooser opens with exactly these). */
   profileIds?: string[];
 }
+
+/** The identity provider sent a login window to an origin the environment does not allow (shown in the reconnect dialog too). */
+export const LOGIN_ORIGIN_BLOCKED = 'login-origin-blocked';

@@ -1,13 +1,55 @@
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 /**
  * Just enough of the 'electron' module to watch how platform code calls it.
  * Used with vi.mock('electron', ...) in unit tests of src/main/platform only.
+ *
+ * Where Electron is less kind than a naive fake, this one is as unkind, and a test of the app's
+ * code relies on each (main-http.test.ts for net, login-window.test.ts for the rest; the
+ * contextBridge twin is test/helpers/context-bridge-twin.ts, tested in api-bridge.test.ts):
+ * - net.fetch rejects with Chromium's `Error('net::ERR_…')`, no `code`, no `cause`; with
+ *   `redirect: 'manual'` it rejects ("Redirect was cancelled") instead of returning the 3xx;
+ * - webRequest sees only http(s), ws(s) and file: a custom-scheme URL never reaches it;
+ * - a page's <title> becomes the window's title unless 'page-title-updated' is prevented;
+ * - session.fromPartition gives the same session for the same name, and no session is ever freed;
+ * - clearStorageData() leaves the HTTP cache, the auth cache and open connections alone;
+ * - cookies.set refuses a Secure cookie for a plain-http URL, even one on this machine.
  */
 export function createFakeElectron() {
-  const app = Object.assign(new EventEmitter(), { getPath: () => '/tmp/fake-user-data', isPackaged: false });
+  const paths: Record<string, string> = { userData: '/tmp/fake-user-data', logs: '/tmp/fake-user-data/logs', documents: '/tmp' };
+  const app = Object.assign(new EventEmitter(), {
+    getPath: (name: string) => paths[name] ?? `/tmp/fake-${name}`,
+    setPath: (name: string, value: string) => void (paths[name] = value),
+    setAppLogsPath: (value?: string) => void (paths.logs = value ?? `${paths.userData}/logs`),
+    getName: () => 'Bridgekeeper',
+    getVersion: () => '0.1.0',
+    getLocale: () => 'en-GB',
+    isPackaged: false,
+    sandboxed: false,
+    /** False plays the second instance: another Bridgekeeper holds the lock. */
+    gotLock: true,
+    exitCode: null as number | null,
+    whenReadyCalls: 0,
+    requestSingleInstanceLock: () => app.gotLock,
+    exit(code = 0) {
+      app.exitCode = code;
+    },
+    quit() {
+      app.emit('quit');
+    },
+    whenReady() {
+      app.whenReadyCalls++;
+      return Promise.resolve();
+    },
+    userAgentFallback:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Bridgekeeper/0.1.0 Chrome/140.0.7339.41 Electron/38.0.0 Safari/537.36',
+    enableSandbox() {
+      app.sandboxed = true;
+    },
+  });
   const windows: FakeBrowserWindow[] = [];
   const handlers: Record<string, (request: Request) => Promise<Response>> = {};
   const privileged: unknown[] = [];
@@ -22,10 +64,14 @@ export function createFakeElectron() {
     },
   };
 
+  /** What a session can hold on to; each of Electron's clear methods drops only its own kinds. */
+  type Held = 'cookies' | 'localstorage' | 'indexdb' | 'serviceworkers' | 'cache' | 'auth' | 'connections';
+  const STORAGE: Held[] = ['cookies', 'localstorage', 'indexdb', 'serviceworkers'];
+
   type RequestDetails = { id?: number; url: string; method?: string; uploadData?: { bytes: Buffer }[] };
   type CookieDetails = { url: string; name: string; value: string; domain?: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: string; expirationDate?: number };
 
-  /** A session per partition, recording what the login and portal windows ask of it. */
+  /** A session per partition name, for the life of the app (as in Electron: never freed). */
   class FakeSession extends EventEmitter {
     beforeRequest?: { filter: { urls: string[] } | null; handler: (details: RequestDetails, callback: (response: { cancel?: boolean }) => void) => void };
     /** Like Electron: one listener per webRequest event; a second call replaces the first. */
@@ -34,6 +80,9 @@ export function createFakeElectron() {
     jar: (CookieDetails & { hostOnly: boolean; session: boolean })[] = [];
     cleared: string[] = [];
     failClear = false;
+    held = new Set<Held>();
+    userAgent = '';
+    fetched: { url: string; credentials: string; cache: string }[] = [];
     permissionRequest?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
     constructor(
       readonly partition: string,
@@ -47,59 +96,131 @@ export function createFakeElectron() {
         const [filter, handler] = args.length === 1 ? [null, args[0]] : args;
         this.beforeRequest = { filter: filter as { urls: string[] } | null, handler: handler as NonNullable<FakeSession['beforeRequest']>['handler'] };
       },
-      onBeforeRedirect: (listener: FakeSession["requestListeners"]['beforeRedirect']) => void (this.requestListeners.beforeRedirect = listener),
-      onCompleted: (listener: FakeSession["requestListeners"]['completed']) => void (this.requestListeners.completed = listener),
-      onErrorOccurred: (listener: FakeSession["requestListeners"]['errorOccurred']) => void (this.requestListeners.errorOccurred = listener),
+      onBeforeRedirect: (listener: FakeSession['requestListeners']['beforeRedirect']) => void (this.requestListeners.beforeRedirect = listener),
+      onCompleted: (listener: FakeSession['requestListeners']['completed']) => void (this.requestListeners.completed = listener),
+      onErrorOccurred: (listener: FakeSession['requestListeners']['errorOccurred']) => void (this.requestListeners.errorOccurred = listener),
     };
     cookies = {
       set: async (details: CookieDetails) => {
-        // Like Chromium: a Secure cookie is refused for a plain-http URL, even one on this machine.
         if (details.secure && new URL(details.url).protocol === 'http:') throw new Error('Failed to set cookie');
         const host = new URL(details.url).hostname;
         this.jar = this.jar.filter((c) => !(c.name === details.name && (c.domain ?? host) === (details.domain ?? host)));
         this.jar.push({ ...details, hostOnly: details.domain === undefined, session: details.expirationDate === undefined, ...(details.domain ? {} : { domain: host }) });
+        this.held.add('cookies');
       },
       get: async (filter: { url: string }) => {
         const host = new URL(filter.url).hostname;
-        return this.jar.filter((c) => {
-          const domain = (c.domain ?? '').replace(/^\./, '');
-          return c.hostOnly ? domain === host : host === domain || host.endsWith(`.${domain}`);
-        }).map((c) => ({ ...c, sameSite: c.sameSite ?? 'unspecified' }));
+        return this.jar
+          .filter((c) => {
+            const domain = (c.domain ?? '').replace(/^\./, '');
+            return c.hostOnly ? domain === host : host === domain || host.endsWith(`.${domain}`);
+          })
+          .map((c) => ({ ...c, sameSite: c.sameSite ?? 'unspecified' }));
       },
     };
-    async clearAuthCache() {
-      this.cleared.push('auth');
+    /** A request leaves a page of this session: webRequest sees it only for schemes that go over the network. */
+    request(url: string): 'cancelled' | 'sent' | 'not-seen' {
+      if (!/^(https?|wss?|file):/.test(url)) return 'not-seen';
+      let cancelled = false;
+      if (this.beforeRequest && (this.beforeRequest.filter === null || this.beforeRequest.filter.urls.some((pattern) => matches(pattern, url)))) {
+        this.beforeRequest.handler({ url }, (response) => {
+          cancelled = response.cancel === true;
+        });
+      }
+      return cancelled ? 'cancelled' : 'sent';
     }
     setPermissionRequestHandler(handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void) {
       this.permissionRequest = handler;
     }
     setPermissionCheckHandler() {}
+    setUserAgent(userAgent: string) {
+      this.userAgent = userAgent;
+    }
     async clearStorageData() {
       this.cleared.push('storage');
-      this.jar = [];
       if (this.failClear) throw new Error('clear failed');
+      for (const kind of STORAGE) this.held.delete(kind);
+      this.jar = [];
+    }
+    async clearData() {
+      this.cleared.push('data');
+      if (this.failClear) throw new Error('clear failed');
+      for (const kind of [...STORAGE, 'cache'] as Held[]) this.held.delete(kind);
+      this.jar = [];
     }
     async clearCache() {
       this.cleared.push('cache');
+      this.held.delete('cache');
+    }
+    async clearAuthCache() {
+      this.cleared.push('auth');
+      this.held.delete('auth');
+    }
+    async closeAllConnections() {
+      this.cleared.push('connections');
+      this.held.delete('connections');
+    }
+    fetch(input: string | Request, init?: RequestInit) {
+      const request = new Request(input, init);
+      this.fetched.push({ url: request.url, credentials: request.credentials, cache: request.cache });
+      return chromiumFetch(request);
     }
   }
-  const sessions: FakeSession[] = [];
+  const sessions = new Map<string, FakeSession>();
 
   class FakeWebContents extends EventEmitter {
-    url = '';
+    static nextId = 1;
+    id = FakeWebContents.nextId++;
+    windowOpenHandler?: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown };
+    userAgent = '';
     executed: string[] = [];
-    getURL() {
-      return this.url;
-    }
     async executeJavaScript(code: string) {
       this.executed.push(code);
     }
-    windowOpenHandler?: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown };
+    sent: { channel: string; payload: unknown }[] = [];
+    send(channel: string, payload: unknown) {
+      this.sent.push({ channel, payload });
+    }
+    getURL() {
+      return this.owner?.loaded.at(-1) ?? '';
+    }
+    reload() {}
+    constructor(readonly owner?: FakeBrowserWindow) {
+      super();
+    }
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown }) {
       this.windowOpenHandler = handler;
     }
     getType() {
       return 'window';
+    }
+    setUserAgent(userAgent: string) {
+      this.userAgent = userAgent;
+    }
+    /** The page navigates (a link, a form, a script): 'will-navigate', then the request, if not prevented. */
+    navigate(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
+      return this.step('will-navigate', url, isMainFrame);
+    }
+    /** The server answers the current request with a redirect to `url`. */
+    redirect(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
+      return this.step('will-redirect', url, isMainFrame);
+    }
+    /** The loaded page has this <title>: the window takes it unless the event is prevented. */
+    pageTitle(title: string) {
+      let prevented = false;
+      const event = { preventDefault: () => void (prevented = true) };
+      this.owner?.emit('page-title-updated', event, title, false);
+      this.emit('page-title-updated', event, title, false);
+      if (!prevented) this.owner?.setTitle(title);
+    }
+    private step(name: string, url: string, isMainFrame: boolean) {
+      let prevented = false;
+      this.emit(name, { url, isMainFrame, preventDefault: () => void (prevented = true) });
+      if (prevented) return 'prevented';
+      const partition = (this.owner?.options.webPreferences as { partition?: string } | undefined)?.partition;
+      const result = partition ? sessions.get(partition)!.request(url) : 'sent';
+      if (result === 'sent') this.owner?.loaded.push(url);
+      return result;
     }
   }
 
@@ -107,12 +228,18 @@ export function createFakeElectron() {
     static fromWebContents(contents: FakeWebContents) {
       return windows.find((w) => w.webContents === contents) ?? null;
     }
-    webContents = new FakeWebContents();
+    webContents: FakeWebContents;
     loaded: string[] = [];
     destroyed = false;
+    progress: number[] = [];
+    bounds: { x: number; y: number; width: number; height: number };
     constructor(readonly options: Record<string, unknown>) {
       super();
+      this.webContents = new FakeWebContents(this);
+      this.title = (options.title as string | undefined) ?? '';
+      this.bounds = { x: 0, y: 0, width: (options.width as number) ?? 800, height: (options.height as number) ?? 600 };
       windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
     }
     title = '';
     shown = false;
@@ -122,8 +249,36 @@ export function createFakeElectron() {
     setTitle(title: string) {
       this.title = title;
     }
+    getTitle() {
+      return this.title;
+    }
     show() {
       this.shown = true;
+      this.emit('show');
+    }
+    static getAllWindows() {
+      return windows.filter((w) => !w.destroyed);
+    }
+    maximized = false;
+    maximize() {
+      this.maximized = true;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
+    setProgressBar(progress: number) {
+      this.progress.push(progress);
+    }
+    getBounds() {
+      return { ...this.bounds };
+    }
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    isMaximized() {
+      return this.maximized;
     }
     isDestroyed() {
       return this.destroyed;
@@ -134,33 +289,146 @@ export function createFakeElectron() {
     }
   }
 
+  /** One display unless a test says otherwise: 1366×768 at 125% leaves about 1093×582 of work area beside a taskbar. */
+  const displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+  const screen = {
+    getAllDisplays: () => displays,
+    getPrimaryDisplay: () => displays[0]!,
+    getDisplayMatching: () => displays[0]!,
+  };
+
+  const errorBoxes: { title: string; content: string }[] = [];
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  interface FakeMenu {
+    template: { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: FakeMenu['template'] }[];
+    popup(): void;
+  }
+  const menus = { application: null as FakeMenu | null, popups: [] as FakeMenu[] };
+  const Menu = {
+    buildFromTemplate: (template: FakeMenu['template']): FakeMenu => ({ template, popup: () => void menus.popups.push({ template, popup: () => undefined }) }),
+    setApplicationMenu: (menu: FakeMenu) => void (menus.application = menu),
+  };
+
   const opened: string[] = [];
   const module = {
     app,
+    Menu,
+    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, handler) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
+      showMessageBoxSync: () => 0,
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+    },
     BrowserWindow: FakeBrowserWindow,
+    screen,
     session: {
       defaultSession,
       fromPartition: (partition: string, options: unknown) => {
+        const existing = sessions.get(partition);
+        if (existing) return existing;
         const created = new FakeSession(partition, options);
-        sessions.push(created);
+        sessions.set(partition, created);
         return created;
       },
     },
-    shell: { openExternal: async (url: string) => void opened.push(url) },
+    shell: {
+      openExternal: async (url: string) => void opened.push(url),
+      openPath: async (folder: string) => {
+        opened.push(folder);
+        return ''; // Electron's "no error"
+      },
+      showItemInFolder: (file: string) => void opened.push(file),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void (handlers[scheme] = handler),
     },
-    // Electron's net.fetch reads file: URLs; Node's fetch does not.
     net: {
-      fetch: async (url: string) => {
+      /** Electron's net.fetch reads file: URLs (Node's fetch does not); other URLs go out as Chromium would. */
+      fetch: async (url: string, init?: RequestInit) => {
+        if (!url.startsWith('file:')) return chromiumFetch(new Request(url, init));
         try {
           return new Response(await readFile(fileURLToPath(url)), { status: 200 });
         } catch {
           return new Response('missing', { status: 404 });
         }
       },
+      request: (options: { url: string; method?: string; redirect?: string }) => new FakeClientRequest(options),
     },
   };
-  return { module, windows, sessions, handlers, privileged, defaultSession, opened, FakeWebContents };
+  return { module, windows, sessions, handlers, privileged, defaultSession, opened, displays, errorBoxes, ipcHandlers, menus, FakeWebContents };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** Chromium's names for what Node reports as error codes. */
+const NET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
+  ECONNRESET: 'net::ERR_CONNECTION_RESET',
+  ENOTFOUND: 'net::ERR_NAME_NOT_RESOLVED',
+  EAI_AGAIN: 'net::ERR_NAME_NOT_RESOLVED',
+  ETIMEDOUT: 'net::ERR_TIMED_OUT',
+};
+
+function chromiumError(error: unknown): Error {
+  let code: unknown;
+  for (let inner = error as { code?: unknown; cause?: unknown } | undefined; inner && !code; inner = inner.cause as typeof inner) code = inner.code;
+  return new Error(NET_ERRORS[String(code)] ?? 'net::ERR_FAILED');
+}
+
+/** Node's fetch underneath, with Electron's failure shapes on top. */
+async function chromiumFetch(request: Request): Promise<Response> {
+  const manual = request.redirect === 'manual';
+  let response: Response;
+  try {
+    response = await fetch(request, { redirect: manual ? 'manual' : request.redirect });
+  } catch (error) {
+    if ((error as { name?: unknown }).name === 'AbortError') throw error;
+    throw chromiumError(error);
+  }
+  if (manual && response.status >= 300 && response.status < 400) throw new Error('Redirect was cancelled');
+  return response;
+}
+
+/** Electron's ClientRequest over node:http: 'redirect' (then cancelled unless followed), 'response', 'error'. */
+class FakeClientRequest extends EventEmitter {
+  private headers: Record<string, string> = {};
+  private aborted = false;
+  constructor(private readonly options: { url: string; method?: string; redirect?: string }) {
+    super();
+  }
+  setHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  abort() {
+    this.aborted = true;
+  }
+  end(body?: Buffer) {
+    const outgoing = http.request(this.options.url, { method: this.options.method ?? 'GET', headers: this.headers }, (incoming) => {
+      if (this.aborted) return void incoming.resume();
+      const status = incoming.statusCode ?? 0;
+      const headers = incoming.headers as Record<string, string | string[]>;
+      if (status >= 300 && status < 400 && this.options.redirect === 'manual') {
+        incoming.resume();
+        this.emit('redirect', status, this.options.method ?? 'GET', new URL(String(headers.location), this.options.url).href, headers);
+        this.emit('error', new Error('Redirect was cancelled'));
+        return;
+      }
+      const message = Object.assign(new EventEmitter(), { statusCode: status, headers });
+      this.emit('response', message);
+      incoming.on('data', (chunk: Buffer) => message.emit('data', chunk));
+      incoming.on('end', () => message.emit('end'));
+    });
+    outgoing.on('error', (error) => {
+      if (!this.aborted) this.emit('error', chromiumError(error));
+    });
+    outgoing.end(body);
+  }
+}
+
+/** A webRequest match pattern as Chromium reads it: `<all_urls>`, or a prefix ending in `*`. */
+function matches(pattern: string, url: string): boolean {
+  if (pattern === '<all_urls>') return true;
+  return pattern.endsWith('*') ? url.startsWith(pattern.slice(0, -1)) : url === pattern;
 }

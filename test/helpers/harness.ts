@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { API_GLOBAL, API_METHODS, type ApiEvent } from '../../src/shared/api';
-import { createApiClient } from '../../src/shared/api-client';
+import { createApiBridge } from '../../src/shared/api-bridge';
 import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
 import { type App, type AppDeps, createApp } from '../../src/main/create-app';
 import { createKeychainSecrets, createKeychainVault } from '../../src/main/platform/keychain-vault';
@@ -13,14 +13,16 @@ import { chromiumLoginSurface } from './chromium-login-surface';
 import { chromiumPortalSurface } from './chromium-portal-surface';
 import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
+import { exposeInMainWorldTwin } from './context-bridge-twin';
 import { serveDirectory } from './static-server';
 
 const RENDERER_DIR = path.resolve('out/renderer');
 
 /**
  * The renderer as built, in Chromium, talking to the real main-side services: the preload's
- * twin is the same createApiClient over a Playwright binding instead of ipcRenderer, and calls
- * pass the same dispatcher (argument validation included) that platform/ipc uses.
+ * twin is the same createApiBridge over a Playwright binding instead of ipcRenderer, exposed
+ * through a contextBridge twin with its copying rules, and calls pass the same dispatcher
+ * (argument validation included) that platform/ipc uses.
  */
 export interface Harness {
   page: Page;
@@ -40,10 +42,14 @@ export interface Harness {
   keychainService: string;
   /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
   restart(): Promise<void>;
+  /** Sends an event to the page as main would (the application menu's commands, for one). */
+  emit(event: ApiEvent): void;
 }
 
 const INVOKE = '__bridgekeeperInvoke';
 const DELIVER = '__bridgekeeperDeliver';
+/** webUtils.getPathForFile's twin: where a file of this name, dropped in a test, lies on disk (set with `dropPaths`). */
+export const DROPPED_PATHS = '__bridgekeeperDroppedPaths';
 
 /**
  * The page-side script: the same function the preload runs, with the binding as its transport.
@@ -51,11 +57,12 @@ const DELIVER = '__bridgekeeperDeliver';
  * takes seconds for 10,000 profiles, where Electron's structured clone takes milliseconds.
  */
 const clientScript = `
-  window[${JSON.stringify(API_GLOBAL)}] = (${createApiClient.toString()})(
+  (${exposeInMainWorldTwin.toString()})(window, ${JSON.stringify(API_GLOBAL)}, (${createApiBridge.toString()})(
     ${JSON.stringify(API_METHODS)},
     (method, args) => window[${JSON.stringify(INVOKE)}](method, JSON.stringify(args)).then(JSON.parse),
     (deliver) => { window[${JSON.stringify(DELIVER)}] = (text) => deliver(JSON.parse(text)); },
-  );
+    (file) => (window[${JSON.stringify(DROPPED_PATHS)}] ?? {})[file.name] ?? '',
+  ));
 `;
 
 export async function openHarness(page: Page, dir: string, extend: Partial<AppDeps> = {}) {
@@ -121,6 +128,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     get app() {
       return app;
     },
+    emit,
     async restart() {
       app = build();
       dispatch = createDispatcher(app.api, log);

@@ -21,6 +21,7 @@ const FuseState = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) };
 
 let work: string;
 let unpacked: string;
+let fpmArgsFile: string;
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-pack-'));
   const dist = path.join(work, 'electron-dist');
@@ -33,7 +34,23 @@ beforeAll(async () => {
     { env: { ...process.env, CI: 'true' } },
   );
   unpacked = path.join(work, 'out', 'linux-unpacked');
-}, 120_000);
+
+  // The .deb: fpm cannot be downloaded here either, so a stand-in records the arguments
+  // electron-builder gives it (the package's dependencies among them) and leaves an empty file.
+  const fpm = path.join(work, 'fpm');
+  fpmArgsFile = path.join(work, 'fpm-args.json');
+  fs.writeFileSync(
+    fpm,
+    `#!${process.execPath}\nconst a = process.argv.slice(2); require('fs').writeFileSync(${JSON.stringify(fpmArgsFile)}, JSON.stringify(a)); require('fs').writeFileSync(a[a.indexOf('--package') + 1], '');\n`,
+    { mode: 0o755 },
+  );
+  // A .deb needs a project URL: electron-builder takes package.json's homepage or the git remote, and
+  // this checkout has neither.
+  const homepage = '-c.extraMetadata.homepage=https://bridgekeeper.invalid';
+  await run('npx', ['electron-builder', '--linux', 'deb', `--prepackaged=${unpacked}`, `-c.directories.output=${path.join(work, 'out')}`, homepage], {
+    env: { ...process.env, CI: 'true', CUSTOM_FPM_PATH: fpm },
+  });
+}, 180_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('electron-builder.yml', () => {
@@ -49,11 +66,18 @@ describe('electron-builder.yml', () => {
     for (const needed of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
       expect(files).toContain(needed);
     }
-    for (const runtime of ['openid-client', 'electron-store', 'react', '@napi-rs/keyring']) {
+    for (const runtime of ['openid-client', 'conf', 'react', '@napi-rs/keyring']) {
       expect(files.some((f) => f.startsWith(`/node_modules/${runtime}/`))).toBe(true);
     }
-    const forbidden = files.filter((f) => /^\/(src|test|sandbox|bench|scripts|docs)\//.test(f) || /\/node_modules\/(oidc-provider|@playwright|vitest|electron-builder|typescript)\//.test(f) || f.endsWith('.map'));
+    const forbidden = files.filter((f) => /^\/(src|test|sandbox|bench|scripts|docs)\//.test(f) || /\/node_modules\/(oidc-provider|@playwright|vitest|electron-builder|typescript|electron-store)\//.test(f) || f.endsWith('.map'));
     expect(forbidden).toEqual([]);
+  });
+
+  it("keeps electron-builder's .deb dependencies (GTK, NSS, …) that Electron needs to start, and recommends a Secret Service", () => {
+    const args = JSON.parse(fs.readFileSync(fpmArgsFile, 'utf8')) as string[];
+    const values = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []));
+    expect(values('-d')).toEqual(['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0']);
+    expect(values('--deb-recommends')).toEqual(['libappindicator3-1', 'gnome-keyring']);
   });
 
   it('keeps the native keychain binding outside the archive, where it can be loaded', () => {

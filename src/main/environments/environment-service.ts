@@ -40,8 +40,9 @@ export function createEnvironmentService({ settings, emit }: EnvironmentServiceD
 
   const save = (definition: EnvironmentDefinition): Environment => {
     if (definition.id === PRODUCTION_ENVIRONMENT_ID) {
-      // Only the client registration is the user's to set; Visma's own addresses stay as published.
-      const production = { clientId: definition.clientId, redirectUri: definition.redirectUri };
+      // The client registration and the federated login origins are the user's to set; Visma's own addresses stay as published.
+      const { clientId, redirectUri, extraLoginOrigins } = definition;
+      const production = { clientId, redirectUri, ...(extraLoginOrigins.length > 0 ? { extraLoginOrigins } : {}) };
       settings.update((s) => ({ ...s, production }));
     } else {
       settings.update((s) => {

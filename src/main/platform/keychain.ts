@@ -1,6 +1,16 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js'; // the package has no exports map: Node's ESM loader needs the file name
+import type * as KeytarModule from '@napi-rs/keyring/keytar.js'; // types only: erased, so nothing loads at start
+
+type Keytar = typeof KeytarModule;
+
+/**
+ * Loaded on first use, not at start: the binding throws when its platform package is missing
+ * (an installer built on another OS), and that must cost the keychain, not the whole app.
+ * The probe (keychain-vault.ts) sees the failure and the app falls back to the memory vault.
+ */
+let binding: Promise<Keytar> | undefined;
+const keytar = (): Promise<Keytar> => (binding ??= import('@napi-rs/keyring/keytar.js')); // no exports map: Node's ESM loader needs the file name
 
 /**
  * On Linux every keychain call opens a D-Bus connection to the Secret Service that closes only
@@ -30,7 +40,16 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
 
 /** The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) through the keytar API. */
 export const keychain = {
-  get: (service: string, account: string) => call(() => getPassword(service, account)),
-  set: (service: string, account: string, secret: string) => call(() => setPassword(service, account, secret)),
-  delete: (service: string, account: string) => call(() => deletePassword(service, account)),
+  get: async (service: string, account: string) => {
+    const { getPassword } = await keytar();
+    return call(() => getPassword(service, account));
+  },
+  set: async (service: string, account: string, secret: string) => {
+    const { setPassword } = await keytar();
+    return call(() => setPassword(service, account, secret));
+  },
+  delete: async (service: string, account: string) => {
+    const { deletePassword } = await keytar();
+    return call(() => deletePassword(service, account));
+  },
 };

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { BrowserWindow, type Session, session } from 'electron';
+import { BrowserWindow, type Session, app, screen } from 'electron';
 import type { Logger } from '../logger';
 import type { LoginRequest, LoginResult, LoginSurface } from '../reauth/login-surface';
 import { isRedirect, redirectFilter } from '../reauth/redirect-uri';
+import { type PartitionPool, createPartitionPool } from './partition-pool';
 import { markAsLoginContents } from './security-guards';
+import { browserUserAgent } from './user-agent';
 
-/** A fresh, never-used window on a partition of its own. */
+/** A fresh, never-used window on a cleared partition. */
 interface FreshWindow {
   partition: string;
   session: Session;
@@ -14,31 +15,49 @@ interface FreshWindow {
 
 /** How long a prepared window waits for the next login before it is let go. */
 const SPARE_IDLE_MS = 2 * 60 * 1000;
+/** Room for Visma's two-step prompts (code, push approval, security key), where the screen has it. */
+const PREFERRED = { width: 560, height: 800 };
+
+interface NavigationEvent {
+  url: string;
+  isMainFrame?: boolean;
+  preventDefault(): void;
+}
+
+export interface LoginWindowOptions {
+  /** The main window, the login window's parent. */
+  parent: () => BrowserWindow | null;
+  log: Logger;
+  /** The identity provider sent the person somewhere the environment does not allow (also shown in the window). */
+  onBlocked?: (message: string) => void;
+}
 
 /**
- * The "fresh incognito browser" the vendor asks for, per attempt: an in-memory partition made for
- * this login alone (never "persist:"), a sandboxed window with no preload, navigation limited to the
- * identity provider's origins, the redirect caught before it leaves the window, and — however it
- * ends — the partition's storage cleared and the window closed.
+ * The "fresh incognito browser" the vendor asks for, per attempt: an in-memory partition cleared
+ * of everything the last login left (never "persist:"), a sandboxed window with no preload,
+ * navigation limited to the identity provider's origins, the redirect caught before it leaves the
+ * window, and — however it ends — the partition cleared and the window closed.
  *
- * While the person types, the next window is prepared in the background (hidden, blank, on its own
- * new partition), so in a bulk reconnect the next login opens at once. A prepared window has never
- * shown anything, so isolation is the same; it is let go after two idle minutes.
+ * While the person types, the next window is prepared in the background (hidden, blank, on a
+ * partition of its own), so in a bulk reconnect the next login opens at once. A prepared window has
+ * never shown anything, so isolation is the same; it is let go after two idle minutes.
  */
-export function createLoginWindowSurface(parent: () => BrowserWindow | null, log: Logger): LoginSurface & { dispose(): void } {
+export function createLoginWindowSurface({ parent, log, onBlocked }: LoginWindowOptions): LoginSurface & { dispose(): void } {
+  const pool: PartitionPool = createPartitionPool(log, (loginSession) => {
+    loginSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    loginSession.setPermissionCheckHandler(() => false);
+    loginSession.setUserAgent(browserUserAgent(app.userAgentFallback, app.getName()));
+    loginSession.on('will-download', (event) => event.preventDefault());
+  });
   let spare: FreshWindow | null = null;
   let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
   const freshWindow = (): FreshWindow => {
-    const partition = `bridgekeeper-login-${randomUUID()}`;
-    const loginSession = session.fromPartition(partition, { cache: false });
-    loginSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    loginSession.setPermissionCheckHandler(() => false);
+    const { partition, session: loginSession } = pool.take();
     const owner = parent();
     const window = new BrowserWindow({
-      width: 560,
-      height: 800, // room for Visma's two-step prompts (code, push approval, security key)
+      ...loginWindowSize(screen.getDisplayMatching(owner?.getBounds() ?? screen.getPrimaryDisplay().bounds).workArea),
       show: false,
       autoHideMenuBar: true,
       ...(owner ? { parent: owner } : {}),
@@ -48,17 +67,23 @@ export function createLoginWindowSurface(parent: () => BrowserWindow | null, log
         contextIsolation: true,
         nodeIntegration: false,
         webviewTag: false,
+        devTools: !app.isPackaged,
         disableBlinkFeatures: 'Auxclick',
       },
     });
     markAsLoginContents(window.webContents);
     window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Visma's <title> would replace ours; in a bulk run the title is how the person knows whose login it is.
+    window.on('page-title-updated', (event) => event.preventDefault());
     return { partition, session: loginSession, window };
   };
 
   const dropSpare = () => {
     clearTimeout(spareTimer);
-    if (spare && !spare.window.isDestroyed()) spare.window.destroy();
+    if (spare && !spare.window.isDestroyed()) {
+      spare.window.destroy();
+      pool.giveBackUnused(spare.partition);
+    }
     spare = null;
   };
 
@@ -80,40 +105,46 @@ export function createLoginWindowSurface(parent: () => BrowserWindow | null, log
   return {
     open: (request: LoginRequest) =>
       new Promise<LoginResult>((resolve) => {
-        const { session: loginSession, window } = takeFresh();
+        const { partition, session: loginSession, window } = takeFresh();
         window.setTitle(request.title);
 
         let settled = false;
         const finish = async (result: LoginResult) => {
           if (settled) return;
           settled = true;
-          try {
-            await loginSession.clearStorageData();
-            await loginSession.clearCache();
-          } catch (error) {
-            // The partition is never used again (the next login gets a new one); the login itself stands.
-            log.warn('login-window.clear-failed', { error: error instanceof Error ? error.message : String(error) });
-          } finally {
-            if (!window.isDestroyed()) window.destroy();
-            resolve(result);
-          }
+          if (!window.isDestroyed()) window.destroy();
+          await pool.giveBack(partition);
+          resolve(result);
         };
 
+        // http(s) redirect URIs: caught as a request, before anything is sent.
         loginSession.webRequest.onBeforeRequest({ urls: [redirectFilter(request.redirectUri)] }, (details, callback) => {
           if (!isRedirect(details.url, request.redirectUri)) return callback({});
           callback({ cancel: true });
           void finish({ kind: 'redirected', url: new URL(details.url) });
         });
         const allowed = (url: string) => {
-          if (isRedirect(url, request.redirectUri)) return true;
           try {
             return request.allowedOrigins.includes(new URL(url).origin);
           } catch {
             return false;
           }
         };
-        const guard = (event: { url: string; preventDefault(): void }) => {
-          if (!allowed(event.url)) event.preventDefault();
+        // A custom-scheme redirect URI never reaches webRequest: the navigation to it is where it is seen.
+        const guard = (event: NavigationEvent) => {
+          if (isRedirect(event.url, request.redirectUri)) {
+            event.preventDefault();
+            void finish({ kind: 'redirected', url: new URL(event.url) });
+          } else if (!allowed(event.url)) {
+            event.preventDefault();
+            if (event.isMainFrame !== false) showBlocked(event.url);
+          }
+        };
+        const showBlocked = (url: string) => {
+          const message = blockedMessage(url);
+          log.warn('login-window.navigation-blocked', { origin: originOf(url) });
+          void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(blockedPage(request.title, message))}`);
+          onBlocked?.(message);
         };
         window.webContents.on('will-navigate', guard);
         window.webContents.on('will-redirect', guard);
@@ -134,4 +165,26 @@ export function createLoginWindowSurface(parent: () => BrowserWindow | null, log
       dropSpare();
     },
   };
+}
+
+/** The preferred size where it fits; on a small screen (1366×768 at 125%) the work area's. */
+export function loginWindowSize(workArea: { width: number; height: number }): { width: number; height: number } {
+  return { width: Math.min(PREFERRED.width, workArea.width), height: Math.min(PREFERRED.height, workArea.height) };
+}
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+};
+
+export const blockedMessage = (url: string): string =>
+  `Visma sent you to ${originOf(url)}, which this environment does not allow: add it to the environment's extra login origins in Environments, then reconnect.`;
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function blockedPage(title: string, message: string): string {
+  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>body{font:15px system-ui,sans-serif;margin:2rem;line-height:1.5}</style><h1>This login cannot go on here</h1><p>${escapeHtml(message)}</p><p>Close this window to cancel.</p>`;
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, app } from 'electron';
+import type { WindowState } from './window-state';
 
-/** The one window of the app: sandboxed, isolated, no Node, our preload only. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export const DEFAULT_SIZE = { width: 1280, height: 800 };
+
+/** The one window of the app: sandboxed, isolated, no Node, our preload only; where it was last time. */
+export function createMainWindow(preloadPath: string, place: WindowState = { bounds: { x: 0, y: 0, ...DEFAULT_SIZE }, maximized: false }): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...place.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -21,10 +23,14 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: !app.isPackaged,
       // A middle click would otherwise open a link in a new window, past the window-open guard's intent.
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (place.maximized) window.maximize();
+    window.show();
+  });
   return window;
 }

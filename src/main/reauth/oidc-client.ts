@@ -265,10 +265,16 @@ function securityDetail(error: Error): string {
   return cause instanceof Error ? cause.message : error.message;
 }
 
+/** Electron's net.fetch rejects with Chromium's error names, `Error('net::ERR_NAME_NOT_RESOLVED')` and the like. */
+const CHROMIUM_NET_ERROR = /\bnet::ERR_[A-Z_]+/;
+
+/** Node's fetch (undici) or Electron's net.fetch failed to reach the server, anywhere in the cause chain. */
 export function isNetworkError(error: unknown): boolean {
+  if (error === null || error === undefined) return false;
   const name = (error as { name?: unknown }).name;
   return (
     name === 'TimeoutError' ||
+    (error instanceof Error && CHROMIUM_NET_ERROR.test(error.message)) ||
     name === 'AbortError' ||
     (error as { code?: unknown }).code === 'OAUTH_TIMEOUT' ||
     (error instanceof TypeError && /fetch failed|network|terminated/i.test(error.message)) ||
@@ -282,6 +288,14 @@ export function isNetworkError(error: unknown): boolean {
 function networkDetail(error: unknown): string {
   const name = (error as { name?: unknown }).name;
   if (name === 'TimeoutError' || name === 'AbortError') return `No answer within ${REQUEST_TIMEOUT_SECONDS} seconds.`;
-  const code = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  const code = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code ?? chromiumNetError(error);
   return code ? `The connection failed (${String(code)}).` : 'The connection failed.';
+}
+
+function chromiumNetError(error: unknown): string | undefined {
+  for (let inner = error, depth = 0; inner instanceof Error && depth < 5; inner = inner.cause, depth++) {
+    const match = CHROMIUM_NET_ERROR.exec(inner.message);
+    if (match) return match[0];
+  }
+  return undefined;
 }

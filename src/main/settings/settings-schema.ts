@@ -33,7 +33,8 @@ export const SettingsSchema = z.object({
   /** Custom environments only; the built-in one lives in code. */
   environments: z.array(EnvironmentDefinitionSchema),
   /** The parts of the built-in environment the user may set. */
-  production: z.object({ clientId: z.string(), redirectUri: z.string() }),
+  /** (extraLoginOrigins is optional, so files without it need no migration: absent means none.) */
+  production: z.object({ clientId: z.string(), redirectUri: z.string(), extraLoginOrigins: z.array(z.string()).optional() }),
   /**
    * The Severa REST API connection (not secret; the client credentials live in the keychain).
    * Optional, so files without it need no migration: absent means the defaults.

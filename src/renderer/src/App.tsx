@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { AreaBoundary } from './components/AreaBoundary';
+import { DesktopShell } from './features/desktop/DesktopShell';
 import { NoticeBar } from './features/notices/NoticeBar';
 import { ProfilesPanel } from './features/profiles/ProfilesPanel';
 import { SeveraPanel } from './features/severa/SeveraPanel';
@@ -49,12 +51,17 @@ export function App() {
         </nav>
       </header>
       <NoticeBar />
+      <DesktopShell area={area} onArea={setArea} />
       <main className="app-main">
         <section id="panel-profiles" role="tabpanel" aria-labelledby="tab-profiles" hidden={area !== 'profiles'}>
-          <ProfilesPanel />
+          <AreaBoundary area="Profiles">
+            <ProfilesPanel />
+          </AreaBoundary>
         </section>
         <section id="panel-severa" role="tabpanel" aria-labelledby="tab-severa" hidden={area !== 'severa'}>
-          <SeveraPanel />
+          <AreaBoundary area="Severa login check">
+            <SeveraPanel />
+          </AreaBoundary>
         </section>
       </main>
     </div>

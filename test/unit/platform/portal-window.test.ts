@@ -29,7 +29,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** The window the last attempt showed (not the blank one prepared for the next), and its session. */
 function shown(url: string) {
   const window = fake.current.windows.findLast((w) => w.loaded.includes(url)) as unknown as FakeWindow;
-  const session = fake.current.sessions.find((s) => s.partition === window.options.webPreferences.partition)!;
+  const session = fake.current.sessions.get(window.options.webPreferences.partition as string)!;
   return { window, session };
 }
 
@@ -38,7 +38,7 @@ type FakeWindow = {
   loaded: string[];
   destroyed: boolean;
   emit(event: string, ...args: unknown[]): void;
-  webContents: { emit(event: string, ...args: unknown[]): void; url: string; executed: string[]; windowOpenHandler?: (d: { url: string }) => { action: string; overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> } } };
+  webContents: { emit(event: string, ...args: unknown[]): void; executed: string[]; windowOpenHandler?: (d: { url: string }) => { action: string; overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> } } };
 };
 
 async function startAttempt(overrides: Partial<PortalAttemptRequest> = {}) {
@@ -130,7 +130,6 @@ describe('the Electron portal window (F18)', () => {
 
   it('presses the portal’s Connect button when the portal names it, once, on the profile’s page', async () => {
     const { result, window } = await startAttempt();
-    window.webContents.url = PAGE;
     window.webContents.emit('did-finish-load');
     window.webContents.emit('did-finish-load');
     expect(window.webContents.executed).toHaveLength(1);

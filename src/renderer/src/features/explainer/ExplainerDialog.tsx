@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LogExplanation } from '../../../../shared/log-explanation';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExplanationView } from './ExplanationView';
+import { explainDroppedFile, useDroppedLog } from './dropped-log';
 
 /** F9: paste DataBridge log lines or open a log file; every Visma error in it, explained. */
 export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileIds: string[]): void; onClose(): void }) {
@@ -24,6 +25,17 @@ export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileI
     }
   };
 
+  // A log dropped on the window (before or while this is open) is explained at once.
+  useEffect(() => {
+    const take = (file: File | null) => {
+      if (!file) return;
+      useDroppedLog.getState().drop(null);
+      void explain(() => explainDroppedFile(file));
+    };
+    take(useDroppedLog.getState().file);
+    return useDroppedLog.subscribe((state) => take(state.file));
+  }, []);
+
   return (
     <Dialog title="Explain a DataBridge log" onClose={onClose} wide>
       {report ? (
@@ -41,7 +53,7 @@ export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileI
               aria-describedby="log-text-hint"
             />
             <span id="log-text-hint" className="hint">
-              Or open a whole log file: it is read from disk, however large.
+              Or open a whole log file, or drop one on this window: it is read from disk, however large.
             </span>
           </div>
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LOGIN_ORIGIN_BLOCKED } from '../../../../shared/notice';
 import type { Profile } from '../../../../shared/profile';
 import { PORTAL_REAUTH_STEPS, REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult, type ReauthStep } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
@@ -18,6 +19,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   const steps: readonly ReauthStep[] = viaPortal ? PORTAL_REAUTH_STEPS.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
+  // The login window went somewhere the environment does not allow: the window says so, and so does this.
+  const blocked = useAppStore((s) => s.notices.find((n) => n.id === LOGIN_ORIGIN_BLOCKED));
 
   const start = async () => {
     setPhase({ kind: 'running' });
@@ -74,6 +77,11 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
             The window keeps nothing from earlier logins, so no other Visma user can get in the way — and Visma asks for two-step
             verification every time.
           </p>
+          {phase.kind === 'running' && blocked && (
+            <p role="alert" className="form-error">
+              {blocked.message}
+            </p>
+          )}
         </>
       )}
       {phase.kind !== 'ready' && (

@@ -1,0 +1,72 @@
+import { type TokenVault, createMemoryVault } from '../reauth/token-vault';
+import { type SeveraCredentialVault, createMemorySeveraVault } from '../severa/panel/credential-vault';
+import { type SecretStore, createMemorySecrets } from '../portal/portal-secrets';
+import { createKeychainSecrets, createKeychainVault, keychainWorks } from './keychain-vault';
+import { createSeveraKeychainVault } from './severa-keychain';
+
+export type ProbeResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The vaults the app starts with before it knows whether the keychain works: a locked keyring
+ * may prompt, and that prompt must not come before the window. Every call waits for the probe
+ * (run once the window shows); then the keychain is used, or memory with the notice that says so.
+ */
+export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychainWorks) {
+  let resolveProbe!: (result: ProbeResult) => void;
+  const decided = new Promise<ProbeResult>((resolve) => (resolveProbe = resolve));
+  let started: Promise<ProbeResult> | undefined;
+  // One vault of each, made once the probe has answered.
+  let tokenVault: TokenVault | undefined;
+  let severaVault: SeveraCredentialVault | undefined;
+  const tokensReady = decided.then((result) => (tokenVault = result.ok ? createKeychainVault() : createMemoryVault()));
+  const severaReady = decided.then((result) => (severaVault = result.ok ? createSeveraKeychainVault() : createMemorySeveraVault()));
+  const tokens = () => tokensReady;
+  const severa = () => severaReady;
+  let portalStore: SecretStore | undefined;
+  const portalReady = decided.then((result) => (portalStore = result.ok ? createKeychainSecrets() : createMemorySecrets()));
+  const portal = () => portalReady;
+
+  const vault: TokenVault = {
+    // The keychain until the probe says otherwise: the start-up notice comes from the probe, not from here.
+    get kind() {
+      return tokenVault?.kind ?? 'keychain';
+    },
+    get: async (id) => (await tokens()).get(id),
+    set: async (id, entry) => (await tokens()).set(id, entry),
+    delete: async (id) => (await tokens()).delete(id),
+  };
+  const severaCredentials: SeveraCredentialVault = {
+    get kind() {
+      return severaVault?.kind ?? 'keychain';
+    },
+    load: async () => (await severa()).load(),
+    save: async (credentials) => (await severa()).save(credentials),
+    clear: async () => (await severa()).clear(),
+  };
+
+  const portalSecrets: SecretStore = {
+    get kind() {
+      return portalStore?.kind ?? 'keychain';
+    },
+    get: async (account) => (await portal()).get(account),
+    set: async (account, secret) => (await portal()).set(account, secret),
+    delete: async (account) => (await portal()).delete(account),
+  };
+
+  return {
+    vault,
+    severaCredentials,
+    portalSecrets,
+    /** Runs the probe once; calls made before it wait for it. */
+    probe(): Promise<ProbeResult> {
+      started ??= probe()
+        .catch((error: unknown): ProbeResult => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
+        .then(async (result) => {
+          resolveProbe(result);
+          await Promise.all([tokensReady, severaReady, portalReady]);
+          return result;
+        });
+      return started;
+    },
+  };
+}

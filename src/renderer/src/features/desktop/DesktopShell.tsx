@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { MenuCommand } from '../../../../shared/menu-command';
+import { api } from '../../api';
+import { useDroppedLog } from '../explainer/dropped-log';
+import { draggingFiles, dropKind, giveToFileInput } from './file-drop';
+import { runMenuCommand } from './menu-commands';
+
+type Area = 'profiles' | 'severa';
+
+/**
+ * What makes the window behave like a desktop program: the application menu's commands, and
+ * files dropped on the window going where they belong. Renders only what it has to say.
+ */
+export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area): void }) {
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'menu-command') return;
+        onArea('profiles');
+        afterRender(() => runMenuCommand(event.command as MenuCommand));
+      }),
+    [onArea],
+  );
+
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (!draggingFiles(event)) return;
+      event.preventDefault(); // allows the drop
+      event.dataTransfer!.dropEffect = 'copy';
+    };
+    const drop = (event: DragEvent) => {
+      // A drop zone that read the file itself (a Severa user list) has handled it.
+      if (event.defaultPrevented || !draggingFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer!.files[0];
+      if (!file) return;
+      setMessage(null);
+      // A drop zone of its own (a Severa user list) takes any file; its reader judges it.
+      const zone = (event.target as Element | null)?.closest?.('[data-file-drop]')?.querySelector<HTMLInputElement>('input[type="file"]');
+      if (zone) return giveToFileInput(zone, file);
+      if (area === 'severa') return setMessage(`Drop ${file.name} on the Azets Work or the Severa user list.`);
+      const kind = dropKind(file.name);
+      if (kind === 'profiles') {
+        const input = document.querySelector<HTMLInputElement>('#panel-profiles input[type="file"][aria-label="Profile list file"]');
+        if (input) giveToFileInput(input, file);
+      } else if (kind === 'log') {
+        useDroppedLog.getState().drop(file);
+        runMenuCommand('explain-log');
+      } else {
+        setMessage(`${file.name} is neither a profile list (.csv, .json) nor a DataBridge log (.log, .txt).`);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [area]);
+
+  if (!message) return null;
+  return (
+    <div className="notices">
+      <div className="notice notice-info" role="status">
+        <p>{message}</p>
+        <button type="button" onClick={() => setMessage(null)}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** After React has shown the area the command needs. */
+const afterRender = (run: () => void) => requestAnimationFrame(() => requestAnimationFrame(run));
