@@ -14,11 +14,11 @@ describe('the audit trail export', () => {
     const file = exportAuditTrail(events, new Date('2026-11-30T12:00:00Z'), delimiter);
     expect(file).toMatchObject({ fileName: 'bridgekeeper-audit-2026-11-30.csv', mimeType: 'text/csv' });
     const lines = file.text!.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe(['time', 'profile', 'what', 'outcome', 'errorCode', 'message'].join(delimiter));
+    expect(lines[0]).toBe(['time', 'profile', 'profileName', 'what', 'whatInWords', 'outcome', 'outcomeInWords', 'errorCode', 'message'].join(delimiter));
     // No cell of the file starts with a formula character (quoted or not).
     for (const line of lines) for (const cell of line.split(delimiter)) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
     const read = readTable(exportedBytes(file));
     expect(read.ok && read.table.delimiter).toBe(delimiter);
-    expect(read.ok && read.table.records.slice(1).map((record) => record.cells[5])).toEqual(hostile);
+    expect(read.ok && read.table.records.slice(1).map((record) => record.cells[8])).toEqual(hostile);
   });
 });

@@ -81,7 +81,7 @@ describe('importing a file with profiles that exist', () => {
     const before = app.profiles.all();
     const report = await app.api.importProfiles(csv(row('b', { name: 'Bravo' }), 'x,X,import,1,X AS,not-an-email,visma-production'), 'all-or-nothing', 'update');
     expect(report.imported + report.updated).toBe(0);
-    expect(report.problems).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address' }]);
+    expect(report.problems).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address: there is no "@" in the address' }]);
     expect(app.profiles.all()).toEqual(before);
   });
 });

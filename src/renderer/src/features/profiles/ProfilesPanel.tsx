@@ -42,7 +42,7 @@ type Open =
   | { kind: 'import-report'; report: ImportReport; file: FileBytes; existing: ExistingRows }
   | { kind: 'environments' }
   | { kind: 'portals' }
-  | { kind: 'bulk'; suggestedIds?: string[] }
+  | { kind: 'bulk'; suggestedIds?: string[]; suggestedLabel?: string }
   | { kind: 'audit' }
   | { kind: 'explain' }
   | null;
@@ -313,7 +313,7 @@ export function ProfilesPanel() {
             selected={selectedShown}
             healthRunning={health.running}
             onReconnect={onReconnect}
-            onBulk={() => setOpen({ kind: 'bulk', suggestedIds: selectedShown.map((p) => p.id) })}
+            onBulk={() => setOpen({ kind: 'bulk', suggestedIds: selectedShown.map((p) => p.id), suggestedLabel: 'The selected profiles' })}
             onCheckHealth={() => void health.run(selectedShown.map((p) => p.id))}
             onExport={(format) => void exportProfiles(format, selectedShown)}
             onDelete={() => onDelete(selectedShown)}
@@ -355,7 +355,9 @@ export function ProfilesPanel() {
             onClose={() => setOpen(null)}
           />
         )}
-        {open?.kind === 'bulk' && <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={open.suggestedIds} onClose={() => setOpen(null)} />}
+        {open?.kind === 'bulk' && (
+          <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={open.suggestedIds} {...(open.suggestedLabel ? { suggestedLabel: open.suggestedLabel } : {})} onClose={() => setOpen(null)} />
+        )}
         {bulkRequest && open?.kind !== 'bulk' && (
           <BulkDialog shownIds={shown.map((p) => p.id)} suggestedIds={bulkRequest.ids} suggestedLabel={bulkRequest.label} onClose={() => requestBulk(null)} />
         )}
