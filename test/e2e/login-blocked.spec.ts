@@ -1,9 +1,10 @@
+import { rowAction } from '../helpers/profile-rows';
 import { addProfile, expect, test } from '../helpers/sandbox-harness';
 import { LOGIN_ORIGIN_BLOCKED } from '../../src/shared/notice';
 
 test('a login sent to an origin the environment does not allow is named in the reconnect dialog, not only in the window', async ({ bk, sandbox }) => {
   await addProfile(bk, sandbox);
-  await bk.page.getByRole('button', { name: 'Reconnect Orders into Visma' }).click();
+  await rowAction(bk.page, 'Orders into Visma', 'Reconnect…');
   const dialog = bk.page.getByRole('dialog', { name: 'Reconnect Orders into Visma' });
   await dialog.getByRole('button', { name: 'Open Visma login' }).click();
   const login = await bk.logins.nextLogin();

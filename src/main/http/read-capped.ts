@@ -15,6 +15,8 @@ export const BODY_CAPS = {
   revocation: 8 * 1024,
   /** The ERP API's light calls (organization) and its error bodies. */
   erp: 1024 * 1024,
+  /** A DataBridge triggered-job answer: `success` and a message. */
+  job: 64 * 1024,
   /** A Severa API page of users (up to 1,000 users of a few KiB each). */
   severa: 16 * 1024 * 1024,
 } as const;

@@ -1,34 +1,15 @@
 import type { JobConfirmation } from '../../shared/reauth';
+import { BODY_CAPS, readCappedText } from '../http/read-capped';
 
 /** DataBridge runs at most one job per integration every 5 minutes (visma-facts.md). */
 export const JOB_INTERVAL_MS = 5 * 60 * 1000;
 
-/** A job answer is a small JSON object; anything larger is not one. */
-const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** Shows enough of a triggered-job URL to recognise it, and none of its secret key. */
 export function maskJobUrl(url: string): string {
   const u = new URL(url);
   const path = u.pathname.length > 40 ? `${u.pathname.slice(0, 37)}…` : u.pathname;
   return `${u.origin}${path}${u.search ? '?••••••' : ''}`;
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      throw new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -52,7 +33,7 @@ export async function runTriggeredJob(
   try {
     const response = await deps.fetch(url, { method: 'GET', redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000), headers: { accept: 'application/json' } });
     status = response.status;
-    text = await readCapped(response);
+    text = await readCappedText(response, BODY_CAPS.job);
   } catch (error) {
     return { state: 'unreachable', message: `The job could not be started: ${error instanceof Error ? error.message : String(error)}.` };
   }

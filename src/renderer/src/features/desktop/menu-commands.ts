@@ -25,7 +25,7 @@ export function runMenuCommand(command: MenuCommand, root: ParentNode = document
 }
 
 const buttonNamed = (root: ParentNode, name: string): HTMLButtonElement | null =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.trim() === name) ?? null;
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent)?.trim() === name) ?? null;
 
 function click(element: HTMLElement | null): void {
   if (element && !(element as HTMLButtonElement).disabled) element.click();

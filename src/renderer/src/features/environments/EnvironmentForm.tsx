@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from 'react';
 import {
   BUILT_IN_EDITABLE_FIELDS,
   type Environment,
   type EnvironmentDefinition,
   EnvironmentDefinitionSchema,
 } from '../../../../shared/environment';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
+import { DefinitionForm, type FieldSpec } from '../../components/DefinitionForm';
 
 type Field = Exclude<keyof EnvironmentDefinition, 'extraLoginOrigins'> | 'extraLoginOrigins';
 
-const FIELDS: { field: Field; label: string; hint?: string }[] = [
+const FIELDS: FieldSpec<Field>[] = [
   { field: 'id', label: 'Id' },
   { field: 'name', label: 'Name' },
   { field: 'issuer', label: 'Issuer (Visma Connect)', hint: 'Discovery is read from <issuer>/.well-known/openid-configuration.' },
@@ -42,61 +42,18 @@ interface EnvironmentFormProps {
 }
 
 export function EnvironmentForm({ environment, onDone }: EnvironmentFormProps) {
-  const [draft, setDraft] = useState<Draft>(environment ? toDraft(environment) : EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const editable = (field: Field) =>
-    !environment ? true : environment.builtIn ? (BUILT_IN_EDITABLE_FIELDS as readonly string[]).includes(field) : field !== 'id';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const candidate = { ...draft, extraLoginOrigins: draft.extraLoginOrigins.split(/\s+/).filter(Boolean) };
-    const parsed = EnvironmentDefinitionSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const label = FIELDS.find((f) => f.field === issue.path[0])?.label ?? String(issue.path[0]);
-      setError(`${label} ${issue.message}`);
-      return;
-    }
-    try {
-      await api.saveEnvironment(parsed.data);
-      onDone();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={environment ? `Edit ${environment.name}` : 'New environment'}>
-      {FIELDS.map(({ field, label, hint }) => (
-        <div className="field" key={field}>
-          <label htmlFor={`env-${field}`}>{label}</label>
-          <input
-            id={`env-${field}`}
-            value={draft[field]}
-            readOnly={!editable(field)}
-            onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-            aria-describedby={hint ? `env-${field}-hint` : undefined}
-          />
-          {hint && (
-            <span id={`env-${field}-hint`} className="hint">
-              {hint}
-            </span>
-          )}
-        </div>
-      ))}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Save environment
-        </button>
-      </div>
-    </form>
+    <DefinitionForm
+      label={environment ? `Edit ${environment.name}` : 'New environment'}
+      idPrefix="env"
+      fields={FIELDS}
+      initial={environment ? toDraft(environment) : EMPTY}
+      readOnly={(field) => (!environment ? false : environment.builtIn ? !(BUILT_IN_EDITABLE_FIELDS as readonly string[]).includes(field) : field === 'id')}
+      toCandidate={(draft) => ({ ...draft, extraLoginOrigins: draft.extraLoginOrigins.split(/\s+/).filter(Boolean) })}
+      schema={EnvironmentDefinitionSchema}
+      save={(definition) => api.saveEnvironment(definition)}
+      saveLabel="Save environment"
+      onDone={onDone}
+    />
   );
 }

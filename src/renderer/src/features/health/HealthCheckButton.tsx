@@ -47,6 +47,7 @@ export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(
     <button
       type="button"
       onClick={running ? () => void api.cancelHealthCheck() : onRun}
+      aria-label={running ? 'Cancel check' : 'Check health'}
       title={running ? undefined : 'Ask the Visma.net API about every profile shown'}
     >
       <span className="same-width">
