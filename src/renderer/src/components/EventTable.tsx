@@ -22,13 +22,12 @@ export function EventTable({ events, label, showProfile = false }: EventTablePro
   const nameOf = (id: string) => profiles.get(id)?.name ?? `${id} (deleted)`;
 
   const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => outcomeWords(a).localeCompare(outcomeWords(b))), [events]);
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = events.filter((e) => {
-    if (outcome !== 'all' && e.outcome !== outcome) return false;
-    if (words.length === 0) return true;
-    const text = [showProfile ? nameOf(e.profileId) : '', e.profileId, EVENT_KIND_WORDS[e.kind], outcomeWords(e.outcome), e.message].join(' ').toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  const phrase = search.trim().toLowerCase().replace(/\s+/g, ' ');
+  const words = phrase.split(' ').filter(Boolean);
+  const textOf = (e: ProfileEvent) => [showProfile ? nameOf(e.profileId) : '', e.profileId, EVENT_KIND_WORDS[e.kind], outcomeWords(e.outcome), e.message].join(' ').toLowerCase().replace(/\s+/g, ' ');
+  const matching = events.filter((e) => (outcome === 'all' || e.outcome === outcome) && (words.length === 0 || words.every((w) => textOf(e).includes(w))));
+  // As in the profile list: events holding the whole phrase first ("Profile 003" before a message whose id happens to start with 003).
+  const shown = words.length > 1 ? [...matching.filter((e) => textOf(e).includes(phrase)), ...matching.filter((e) => !textOf(e).includes(phrase))] : matching;
   const id = label.replace(/\W+/g, '-').toLowerCase();
 
   return (
