@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
+import { useOutcomeMessage } from '../../components/use-outcome-message';
 import { readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
 import { EnvironmentForm } from './EnvironmentForm';
@@ -11,16 +12,8 @@ import { EnvironmentForm } from './EnvironmentForm';
 export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
   const environments = useAppStore((s) => s.environments);
   const [editing, setEditing] = useState<Environment | 'new' | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { message, run } = useOutcomeMessage();
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const run = async (action: () => Promise<string>) => {
-    try {
-      setMessage({ error: false, text: await action() });
-    } catch (error) {
-      setMessage({ error: true, text: messageOf(error) });
-    }
-  };
 
   const importFile = async () => {
     const file = await readPickedFile(fileInput.current!);

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { PORTAL_PRESETS, type Portal, type PortalDefinition } from '../../../../shared/portal';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
+import { useOutcomeMessage } from '../../components/use-outcome-message';
 import { readPickedFile } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
 import { PortalForm } from './PortalForm';
@@ -16,16 +17,8 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
   const [editing, setEditing] = useState<{ start: Partial<PortalDefinition>; existing: boolean } | null>(null);
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { message, run } = useOutcomeMessage();
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const run = async (action: () => Promise<string>) => {
-    try {
-      setMessage({ error: false, text: await action() });
-    } catch (error) {
-      setMessage({ error: true, text: messageOf(error) });
-    }
-  };
 
   const importFile = async () => {
     const file = await readPickedFile(fileInput.current!);
