@@ -236,3 +236,13 @@ test.describe('accessibility', () => {
     await check('the portal reconnect dialog');
   });
 });
+
+test('first run leads to the portal file too: importing it sets the app up for portal profiles', async ({ bk, sandbox }) => {
+  const start = bk.page.getByRole('region', { name: 'Start here' });
+  const chooser = bk.page.waitForEvent('filechooser');
+  await start.getByRole('button', { name: 'Import portal file…' }).click();
+  await (await chooser).setFiles({ name: 'portal.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandbox.portal.definition)) });
+  await expect(start).toContainText(`Done: ${PORTAL_NAME} is set up.`);
+  await start.getByRole('button', { name: 'Add the first profile' }).click();
+  await expect(bk.page.getByRole('dialog', { name: 'Add profile' }).getByRole('radio', { name: 'In the portal (DataBridge)' })).toBeChecked();
+});

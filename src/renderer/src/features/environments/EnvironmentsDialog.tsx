@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import type { FileText } from '../../../../shared/api';
+import { useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
 import { useOutcomeMessage } from '../../components/use-outcome-message';
-import { readPickedFile } from '../../components/files';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { useAppStore } from '../../state/app-store';
 import { EnvironmentForm } from './EnvironmentForm';
 
@@ -13,12 +14,7 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
   const environments = useAppStore((s) => s.environments);
   const [editing, setEditing] = useState<Environment | 'new' | null>(null);
   const { message, run } = useOutcomeMessage();
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  const importFile = async () => {
-    const file = await readPickedFile(fileInput.current!);
-    if (file) await run(async () => `Imported environment "${(await api.importEnvironment(file)).name}" from ${file.name}.`);
-  };
+  const importFile = (file: FileText) => run(async () => `Imported environment "${(await api.importEnvironment(file)).name}" from ${file.name}.`);
 
   return (
     <Dialog title="Environments" onClose={onClose} wide>
@@ -68,18 +64,9 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
           </table>
           <Message message={message} />
           <div className="dialog-actions">
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label="Environment file"
-              onChange={() => void importFile()}
-            />
-            <button type="button" onClick={() => fileInput.current?.click()}>
+            <JsonFileButton inputLabel="Environment file" onFile={(file) => void importFile(file)}>
               Import from file…
-            </button>
+            </JsonFileButton>
             <button type="button" onClick={() => setEditing('new')}>
               Add environment
             </button>

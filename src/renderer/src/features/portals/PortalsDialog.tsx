@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import type { FileText } from '../../../../shared/api';
+import { useState } from 'react';
 import { PORTAL_PRESETS, type Portal, type PortalDefinition } from '../../../../shared/portal';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
 import { useOutcomeMessage } from '../../components/use-outcome-message';
-import { readPickedFile } from '../../components/files';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { useAppStore } from '../../state/app-store';
 import { PortalForm } from './PortalForm';
 
@@ -18,12 +19,8 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const { message, run } = useOutcomeMessage();
-  const fileInput = useRef<HTMLInputElement>(null);
 
-  const importFile = async () => {
-    const file = await readPickedFile(fileInput.current!);
-    if (file) await run(async () => `Added portal "${(await api.importPortal(file)).name}" from ${file.name}.`);
-  };
+  const importFile = (file: FileText) => run(async () => `Added portal "${(await api.importPortal(file)).name}" from ${file.name}.`);
 
   const signIn = async (portal: Portal) => {
     setBusy(portal.id);
@@ -96,10 +93,9 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
       </label>
       <Message message={message} />
       <div className="dialog-actions">
-        <input ref={fileInput} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Portal file" onChange={() => void importFile()} />
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <JsonFileButton inputLabel="Portal file" onFile={(file) => void importFile(file)}>
           Import from file…
-        </button>
+        </JsonFileButton>
         {PORTAL_PRESETS.map((preset) => (
           <button key={preset.key} type="button" onClick={() => setEditing({ start: preset.definition, existing: false })}>
             Add {preset.label}

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
 import { isSetUp } from '../../../../shared/environment-setup';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { Message } from '../../components/Message';
-import { readPickedFile } from '../../components/files';
+import { useOutcomeMessage } from '../../components/use-outcome-message';
+import { useAppStore } from '../../state/app-store';
 
 interface FirstRunProps {
   environments: Environment[];
@@ -17,20 +18,10 @@ interface FirstRunProps {
  * Its buttons are named apart from the toolbar's, so each name stays one button.
  */
 export function FirstRun({ environments, onEnvironments, onAddProfile, onImportProfiles }: FirstRunProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const ready = environments.filter(isSetUp);
-
-  const importEnvironment = async () => {
-    const file = await readPickedFile(fileInput.current!);
-    if (!file) return;
-    try {
-      const environment = await api.importEnvironment(file);
-      setMessage({ error: false, text: `Set up "${environment.name}" from ${file.name}.` });
-    } catch (error) {
-      setMessage({ error: true, text: messageOf(error) });
-    }
-  };
+  const { message, run } = useOutcomeMessage();
+  const portals = useAppStore((s) => s.portals);
+  // Where logins can go: an environment that is set up, or a portal (DataBridge holds the rest).
+  const ready = [...environments.filter(isSetUp), ...portals];
 
   return (
     <section className="first-run" aria-labelledby="first-run-title">
@@ -42,18 +33,16 @@ export function FirstRun({ environments, onEnvironments, onAddProfile, onImportP
             ? `Done: ${ready.map((e) => e.name).join(', ')} ${ready.length === 1 ? 'is' : 'are'} set up.`
             : 'Import the environment (or portal) file your admin or the sandbox gave you, or enter the client id and redirect URI registered with Visma.'}
           <span className="first-run-actions">
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label="Environment file"
-              onChange={() => void importEnvironment()}
-            />
-            <button type="button" className={ready.length > 0 ? undefined : 'primary'} onClick={() => fileInput.current?.click()}>
+            <JsonFileButton
+              inputLabel="Environment file"
+              className={ready.length > 0 ? undefined : 'primary'}
+              onFile={(file) => void run(async () => `Set up "${(await api.importEnvironment(file)).name}" from ${file.name}.`)}
+            >
               Import environment file…
-            </button>
+            </JsonFileButton>
+            <JsonFileButton inputLabel="Portal file" onFile={(file) => void run(async () => `Set up "${(await api.importPortal(file)).name}" from ${file.name}.`)}>
+              Import portal file…
+            </JsonFileButton>
             <button type="button" onClick={onEnvironments}>
               Open Environments…
             </button>
