@@ -1,0 +1,16 @@
+import type { Language } from './languages';
+import { common } from './messages/common';
+
+/**
+ * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
+ * adding an area is one line here.
+ */
+const AREAS = [common] as const;
+
+type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
+export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
+
+/** The whole catalog of one language, key → ICU message. */
+export function catalogOf(language: Language): Record<MessageKey, string> {
+  return Object.assign({}, ...AREAS.map((area) => area[language])) as Record<MessageKey, string>;
+}
