@@ -22,6 +22,7 @@ import { type JsonFileBackend, openSettings } from './settings/settings-store';
 import { createMemorySeveraVault, type SeveraCredentialVault } from './severa/panel/credential-vault';
 import { createSeveraCheckService, type SeveraCheckServiceDeps } from './severa/panel/severa-check-service';
 import { csvDelimiterFor, systemLocale } from './tables/locale-delimiter';
+import { createLanguageService } from './language-service';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -63,8 +64,7 @@ const TEN_MINUTES = 10 * 60 * 1000;
  * src/main/index.ts serves it over IPC, the E2E harness binds it into Chromium.
  */
 export function createApp(deps: AppDeps) {
-  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch, locale = systemLocale } = deps;
-  const csvDelimiter = () => csvDelimiterFor(locale());
+  const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
   const opened = openSettings(deps.createSettingsBackend, deps.settingsPath, now());
   for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
   const startNotices: Notice[] = [...opened.notices];
@@ -72,6 +72,9 @@ export function createApp(deps: AppDeps) {
     startNotices.push(noKeychainNotice(deps.vaultWarning));
   }
   const settings = opened.store;
+  const language = createLanguageService(settings, deps.locale ?? systemLocale);
+  const locale = language.locale;
+  const csvDelimiter = () => csvDelimiterFor(locale());
   const notices = createNoticeBoard(emit, startNotices);
   const events = openEventLog(deps.eventLogPath, now);
   const environments = createEnvironmentService({ settings, emit });
@@ -153,6 +156,8 @@ export function createApp(deps: AppDeps) {
   const api: BridgekeeperApi = {
     listNotices: notices.listNotices,
     dismissNotice: notices.dismissNotice,
+    getLanguage: language.getLanguage,
+    setLanguage: language.setLanguage,
     listProfiles: profiles.listProfiles,
     createProfile: profiles.createProfile,
     updateProfile: profiles.updateProfile,

@@ -4,6 +4,7 @@ import { EnvironmentDefinitionSchema } from './environment';
 import { EXISTING_ROW_CHOICES } from './import-report';
 import { MAX_LOG_TEXT_CHARS } from './log-explanation';
 import { PortalDefinitionSchema } from './portal';
+import { LANGUAGES } from './i18n/languages';
 import { ProfileDefinitionSchema } from './profile-schema';
 import {
   ColumnMappingSchema,
@@ -36,6 +37,8 @@ const LogTextSchema = z.object({
 export const API_ARGS = {
   listNotices: z.tuple([]),
   dismissNotice: z.tuple([Id]),
+  getLanguage: z.tuple([]),
+  setLanguage: z.tuple([z.enum(LANGUAGES).nullable()]),
   listProfiles: z.tuple([z.int().min(0), z.int().min(1).max(100_000)]),
   createProfile: z.tuple([ProfileDefinitionSchema]),
   updateProfile: z.tuple([Id, ProfileDefinitionSchema]),

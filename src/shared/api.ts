@@ -1,3 +1,4 @@
+import type { Language } from './i18n/languages';
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { Portal, PortalDefinition } from './portal';
 import type { ExistingRows, ImportMode, ImportPreview, ImportReport } from './import-report';
@@ -54,6 +55,15 @@ export interface DisconnectReport {
   revokeError?: string;
 }
 
+/** The language words are shown in: the person's choice (null: the system's) and the locale that follows. */
+export interface LanguageSetting {
+  chosen: Language | null;
+  /** The system's locale, BCP 47. */
+  system: string;
+  /** The locale every word, date, number and CSV export follows. */
+  locale: string;
+}
+
 export interface ProfilePage {
   profiles: Profile[];
   total: number;
@@ -73,6 +83,10 @@ export type ExportedFile = { fileName: string; mimeType: string } & ({ text: str
 export interface BridgekeeperApi {
   listNotices(): Promise<Notice[]>;
   dismissNotice(id: string): Promise<void>;
+
+  /** B6: the language words are shown in; null follows the system. Remembered. */
+  getLanguage(): Promise<LanguageSetting>;
+  setLanguage(language: Language | null): Promise<LanguageSetting>;
 
   /** A page of profiles in name order; the renderer shows the first page at once and fetches the rest. */
   listProfiles(offset: number, limit: number): Promise<ProfilePage>;
@@ -183,6 +197,8 @@ export type ApiMethod = keyof BridgekeeperApi;
 export const API_METHODS = [
   'listNotices',
   'dismissNotice',
+  'getLanguage',
+  'setLanguage',
   'listProfiles',
   'createProfile',
   'updateProfile',

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../shared/i18n/languages';
 import { z } from 'zod';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
 import { PortalDefinitionSchema } from '../../shared/portal';
@@ -46,6 +47,8 @@ export const SettingsSchema = z.object({
   portals: z.array(PortalDefinitionSchema),
   /** The environment a profile was last added or edited with: a new profile starts there (optional, no migration). */
   lastEnvironmentId: z.string().optional(),
+  /** The language the person chose; absent: the system's (optional, no migration). */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LanguageRoot } from './i18n/LanguageRoot';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LanguageRoot>
+      <App />
+    </LanguageRoot>
   </StrictMode>,
 );
