@@ -1,5 +1,6 @@
 import { API_METHODS, type BridgekeeperClient } from './api';
 import type { ApiBridge, FileMethod } from './api-bridge';
+import type { Message } from './i18n/message';
 
 /** The API as the renderer calls it: a dropped log goes as its File (the preload finds its path). */
 export type RendererApi = Omit<BridgekeeperClient, FileMethod> & {
@@ -11,6 +12,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Main's words from the catalog, when it sent them: show these in the reader's language. */
+    readonly words?: Message,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,7 +31,7 @@ export function createApiClient(bridge: ApiBridge): RendererApi {
     client[method] = async (...args: unknown[]) => {
       const result = await (bridge[method] as (...a: unknown[]) => Promise<Awaited<ReturnType<ApiBridge[typeof method]>>>)(...args);
       if (result.ok) return result.value;
-      throw new ApiError(result.error.code, result.error.message);
+      throw new ApiError(result.error.code, result.error.message, result.error.words);
     };
   }
   return client as unknown as RendererApi;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ApiMethod, BridgekeeperApi } from '../../shared/api';
 import { API_ARGS } from '../../shared/api-args';
 import type { ApiResult } from '../../shared/api-result';
-import { UserFacingError } from '../errors';
+import { UserFacingError, userError } from '../errors';
 import type { Logger } from '../logger';
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
@@ -39,10 +39,11 @@ export function createDispatcher(api: BridgekeeperApi, log: Logger): Dispatch {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        return { ok: false, error: { code: error.code, message: error.message } };
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.words ? { words: error.words } : {}) } };
       }
       log.error('api.failed', { method: name, error: error instanceof Error ? error.message : String(error) });
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Bridgekeeper; the log has the details.' } };
+      const internal = userError('internal', 'common.error.internal');
+      return { ok: false, error: { code: internal.code, message: internal.message, ...(internal.words ? { words: internal.words } : {}) } };
     }
   };
 }

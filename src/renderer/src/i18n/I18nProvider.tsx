@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
+import { ApiError } from '../../../shared/api-client';
 import { type Translator, createTranslator } from '../../../shared/i18n/translator';
 
 const I18nContext = createContext<Translator>(createTranslator('en-GB'));
@@ -11,3 +12,12 @@ export function I18nProvider({ locale, children }: { locale: string; children: R
 
 /** The reader's words, dates, numbers and sort order: `const { t } = useI18n();`. */
 export const useI18n = (): Translator => useContext(I18nContext);
+
+/** An error's words for the reader: main's catalog words in the reader's language when it sent them, else its message. */
+export function useErrorText(): (error: unknown) => string {
+  const { text } = useI18n();
+  return (error) => {
+    if (error instanceof ApiError && error.words) return text(error.words);
+    return error instanceof Error ? error.message : String(error);
+  };
+}
