@@ -1,11 +1,12 @@
 import type { Language } from './languages';
+import { browser } from './messages/browser';
 import { common } from './messages/common';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common] as const;
+const AREAS = [common, browser] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
