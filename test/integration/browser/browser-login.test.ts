@@ -136,6 +136,28 @@ describe('a direct reconnect in a throw-away profile of the installed Chromium',
   });
 });
 
+describe('a bulk reconnect in the browser', () => {
+  it('uses the environment’s choice: one browser per profile, closed and its folder removed before the next opens', async () => {
+    const sandbox = await newSandbox();
+    const { app, launched, nextBrowser } = await setUp(sandbox);
+    await app.api.createProfile(ordersProfile(sandbox.environment.id, { id: 'orders-2', name: 'Nordlys: orders (2)' }));
+    await app.api.saveEnvironment({ ...sandbox.environment, loginWith: THROWAWAY });
+    await app.api.startBulkRun(['orders', 'orders-2']);
+    await app.api.bulkSetAuto(true); // opens the first login, and each next one by itself
+    const first = await nextBrowser();
+    await logInAsPerson(first.page, ANNA, NORDLYS.name);
+    const second = await nextBrowser();
+    // The second browser started only once the first was closed and its profile folder gone.
+    expect(first.launched.running()).toBe(false);
+    expect(existsSync(first.launched.profileDir!)).toBe(false);
+    expect(second.launched.profileDir).not.toBe(first.launched.profileDir);
+    await logInAsPerson(second.page, ANNA, NORDLYS.name);
+    await app.bulk.idle();
+    expect((await app.api.getBulkRun())?.counts).toMatchObject({ connected: 2, total: 2 });
+    expect(launched.every((b) => !b.running() && !existsSync(b.profileDir!))).toBe(true);
+  });
+});
+
 describe('what stops a browser login before it starts', () => {
   it('says so when the chosen browser is not on this computer, or the redirect URI is not a loopback one', async () => {
     const sandbox = await newSandbox();
