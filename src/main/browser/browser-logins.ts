@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { BrowserId, DetectedBrowser, LoginWith } from '../../shared/login-with';
 import type { LoginChannel } from '../reauth/login-surface';
-import { BrowserLaunchError, type LaunchOptions, type LaunchedBrowser, launchBrowser } from './browser-process';
+import { BrowserError } from './browser-error';
+import { type LaunchOptions, type LaunchedBrowser, launchBrowser } from './browser-process';
 import type { CallbackPage } from './callback-page';
+import { KNOWN_BROWSERS } from './known-browsers';
 import { listenOnLoopback } from './loopback-listener';
 
 export type BrowserChoice = Extract<LoginWith, { kind: 'browser' }>;
@@ -44,23 +46,24 @@ export function createBrowserLogins(deps: BrowserLoginsDeps) {
   async function resolve(choice: BrowserChoice): Promise<DetectedBrowser> {
     if (choice.browser === 'custom') {
       const file = choice.path ?? '';
-      if (!(await deps.isExecutable(file))) throw new BrowserLaunchError(`${file || 'The custom browser'} is not a program on this computer`);
+      if (!(await deps.isExecutable(file))) throw new BrowserError('browser.error.notProgram', { path: file });
       const id = CUSTOM_IDS.find(([pattern]) => pattern.test(path.basename(file)))?.[1] ?? 'chromium';
       return { id, name: path.basename(file), family: id === 'firefox' ? 'firefox' : 'chromium', path: file };
     }
     const found = (await deps.detect()).find((b) => b.id === choice.browser);
-    if (!found) throw new BrowserLaunchError(`${choice.browser} is not installed on this computer`);
+    if (!found) throw new BrowserError('browser.error.notInstalled', { browser: KNOWN_BROWSERS.find((b) => b.id === choice.browser)?.name ?? choice.browser });
     return found;
   }
 
-  async function start(choice: BrowserChoice, url: string, signal: AbortSignal, hooks: BrowserHooks): Promise<LaunchedBrowser> {
+  /** Starts the browser on the page; undefined when the login was cancelled while the previous private window was still open. */
+  async function start(choice: BrowserChoice, url: string, signal: AbortSignal, hooks: BrowserHooks): Promise<LaunchedBrowser | undefined> {
     const browser = await resolve(choice);
     const previous = choice.mode === 'private-window' ? privateWindows.get(browser.path) : undefined;
     if (previous?.running()) {
       // Private windows share one session while any is open: the next login would find the last one's.
       hooks.waitingForPreviousWindow?.();
       await Promise.race([previous.exited, new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
-      if (signal.aborted) throw new BrowserLaunchError('cancelled while the previous private window was open');
+      if (signal.aborted) return undefined;
     }
     const launched = await launch({ browser, mode: choice.mode, url, ...(deps.extraArgs ? { extraArgs: deps.extraArgs } : {}) });
     if (choice.mode === 'private-window') privateWindows.set(browser.path, launched);
@@ -80,6 +83,7 @@ export function createBrowserLogins(deps: BrowserLoginsDeps) {
         async open(request) {
           const state = request.url.searchParams.get('state') ?? '';
           launched = await start(choice, request.url.href, request.signal, hooks);
+          if (!launched) return { kind: 'closed' };
           const answer = listener.answer(state, request.signal);
           // A throw-away browser closed by the person ends the login; a private window's browser cannot tell us.
           const closed = choice.mode === 'throwaway-profile' ? launched.exited.then(() => undefined) : new Promise<undefined>(() => undefined);

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserMode, DetectedBrowser } from '../../shared/login-with';
+import { BrowserError } from './browser-error';
 import { FIREFOX_QUIET_PREFS, launchArgs } from './launch-args';
 
 /** A browser started for one login. */
@@ -28,7 +29,6 @@ export interface LaunchOptions {
   extraArgs?: readonly string[];
 }
 
-export class BrowserLaunchError extends Error {}
 
 /** Starts the browser; resolves once it is running (or failed to start). */
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
@@ -55,7 +55,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
   } catch (error) {
     await removeProfile();
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BrowserLaunchError(`${options.browser.path} could not be started (${code ?? (error as Error).message})`);
+    throw new BrowserError('browser.error.cannotStart', { path: options.browser.path, reason: code ?? (error as Error).message });
   }
 
   let alive = true;

@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BrowserError } from './browser-error';
 import type { CallbackPage } from './callback-page';
 
 export interface LoopbackListener {
@@ -14,13 +15,12 @@ export interface LoopbackListener {
   close(): Promise<void>;
 }
 
-export class LoopbackRedirectError extends Error {}
 
 /** The redirect URI as a loopback one Bridgekeeper can listen on: http, 127.0.0.1, the port it names or any. */
 export function loopbackTemplate(redirectUri: string): { port: number; path: string } {
   const url = URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
   if (!url || url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
-    throw new LoopbackRedirectError(`needs a loopback redirect URI (http://127.0.0.1/…) to log in with a browser, not "${redirectUri || 'none'}"`);
+    throw new BrowserError('browser.error.needsLoopback', { uri: redirectUri });
   }
   return { port: url.port ? Number(url.port) : 0, path: url.pathname };
 }
@@ -78,7 +78,7 @@ export async function listenOnLoopback(redirectUri: string, render: (page: Callb
   };
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(new LoopbackRedirectError(`cannot listen on 127.0.0.1:${template.port} (${(error as NodeJS.ErrnoException).code ?? error.message})`)));
+    server.once('error', (error) => reject(new BrowserError('browser.error.cannotListen', { port: template.port, reason: (error as NodeJS.ErrnoException).code ?? error.message })));
     server.listen(template.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

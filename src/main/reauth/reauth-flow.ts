@@ -3,8 +3,7 @@ import type { Profile } from '../../shared/profile';
 import type { ReauthStep } from '../../shared/reauth';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ErpAnswer, callVerifyEndpoint } from './erp-api';
-import { BrowserLaunchError } from '../browser/browser-process';
-import { LoopbackRedirectError } from '../browser/loopback-listener';
+import { BrowserError } from '../browser/browser-error';
 import { type LoginChannel, type LoginSurface, windowChannel } from './login-surface';
 import { type OidcClient, type TokenResponse, classifyOidcError, redactFailure } from './oidc-client';
 import { type Failure, ReauthFailure, fail } from './outcomes';
@@ -61,7 +60,7 @@ async function openChannel(environment: Environment, deps: ReauthFlowDeps): Prom
 
 /** The browser could not be used: not installed, not startable, or no loopback redirect to listen on. */
 function browserFailure(error: unknown): never {
-  if (error instanceof BrowserLaunchError || error instanceof LoopbackRedirectError) fail({ outcome: 'browser-failed', detail: error.message });
+  if (error instanceof BrowserError) fail({ outcome: 'browser-failed', detail: error.message });
   throw error;
 }
 

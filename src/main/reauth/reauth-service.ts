@@ -1,7 +1,7 @@
 import type { ApiEvent, BrowserWord, ReauthOptions } from '../../shared/api';
 import type { LoginWith } from '../../shared/login-with';
 import type { BrowserChoice, BrowserLogins } from '../browser/browser-logins';
-import { BrowserLaunchError } from '../browser/browser-process';
+import { BrowserError } from '../browser/browser-error';
 import type { Environment } from '../../shared/environment';
 import type { Profile, ProfileState } from '../../shared/profile';
 import type { JobConfirmation, PortalSeen, ReauthResult, ReauthStep } from '../../shared/reauth';
@@ -202,13 +202,15 @@ export function createReauthService(deps: ReauthServiceDeps) {
     let launched: Awaited<ReturnType<BrowserLogins['openPage']>> | undefined;
     try {
       launched = await deps.browsers.openPage(profile.portalUrl, choice, ended, { waitingForPreviousWindow: () => step('close-previous') });
-      step('portal-browser');
-      word = await new Promise<BrowserWord | undefined>((resolve) => {
-        awaitingWord.set(profile.id, resolve);
-        ended.addEventListener('abort', () => resolve(undefined), { once: true });
-      });
+      if (launched) {
+        step('portal-browser');
+        word = await new Promise<BrowserWord | undefined>((resolve) => {
+          awaitingWord.set(profile.id, resolve);
+          ended.addEventListener('abort', () => resolve(undefined), { once: true });
+        });
+      }
     } catch (error) {
-      if (!(error instanceof BrowserLaunchError)) throw error;
+      if (!(error instanceof BrowserError)) throw error;
       failure = ended.aborted ? { outcome: timeout.aborted ? 'timed-out' : 'cancelled' } : { outcome: 'browser-failed', detail: error.message };
     } finally {
       awaitingWord.delete(profile.id);

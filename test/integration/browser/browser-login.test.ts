@@ -169,7 +169,7 @@ describe('what stops a browser login before it starts', () => {
     await app.api.saveEnvironment({ ...sandbox.environment, redirectUri: 'bridgekeeper://callback' });
     const refused = await app.api.reauthenticate('orders', { loginWith: THROWAWAY });
     expect(refused.outcome).toBe('browser-failed');
-    expect(refused.explanation).toContain('needs a loopback redirect URI (http://127.0.0.1/…)');
+    expect(refused.explanation).toContain('A login in a browser needs a loopback redirect URI (http://127.0.0.1/…) registered with Visma, not “bridgekeeper://callback”');
     expect(launched).toEqual([]);
     expect(app.profiles.get('orders')).toMatchObject({ status: 'never-connected' });
   });

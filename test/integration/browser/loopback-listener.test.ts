@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { callbackPage } from '../../../src/main/browser/callback-page';
-import { LoopbackRedirectError, listenOnLoopback } from '../../../src/main/browser/loopback-listener';
+import { BrowserError } from '../../../src/main/browser/browser-error';
+import { listenOnLoopback } from '../../../src/main/browser/loopback-listener';
 import { createTranslator } from '../../../src/shared/i18n/translator';
 
 const render = (page: Parameters<typeof callbackPage>[0]) => callbackPage(page, createTranslator('en-GB'));
@@ -85,7 +86,7 @@ describe('the loopback redirect listener (RFC 8252 §7.3)', () => {
 
   it('will not listen for a redirect URI that is not a loopback one', async () => {
     for (const uri of ['bridgekeeper://callback', 'https://127.0.0.1/cb', 'http://localhost/cb', 'http://app.local/cb', '']) {
-      await expect(listenOnLoopback(uri, render), uri).rejects.toThrow(LoopbackRedirectError);
+      await expect(listenOnLoopback(uri, render), uri).rejects.toThrow(BrowserError);
     }
   });
 });
