@@ -42,6 +42,8 @@ export function createBrowserLogins(deps: BrowserLoginsDeps) {
   const launch = deps.launch ?? launchBrowser;
   /** Per browser program, the private window we last started, where the browser lets us tell it is open. */
   const privateWindows = new Map<string, LaunchedBrowser>();
+  /** Every browser started and not yet stopped: quitting Bridgekeeper must not leave a throw-away profile behind. */
+  const live = new Set<LaunchedBrowser>();
 
   async function resolve(choice: BrowserChoice): Promise<DetectedBrowser> {
     if (choice.browser === 'custom') {
@@ -67,12 +69,19 @@ export function createBrowserLogins(deps: BrowserLoginsDeps) {
     }
     const launched = await launch({ browser, mode: choice.mode, url, ...(deps.extraArgs ? { extraArgs: deps.extraArgs } : {}) });
     if (choice.mode === 'private-window') privateWindows.set(browser.path, launched);
+    live.add(launched);
     deps.onLaunched?.(launched);
-    return launched;
+    return { ...launched, stop: () => launched.stop().finally(() => live.delete(launched)) };
   }
 
   return {
     listBrowsers: (): Promise<DetectedBrowser[]> => deps.detect(),
+
+    /** On quit: closes every throw-away browser still open and deletes its profile folder (a private window is the person's). */
+    stopAll: async (): Promise<void> => {
+      await Promise.all([...live].map((launched) => launched.stop()));
+      live.clear();
+    },
 
     /** A direct profile's login in the browser: Visma's answer comes back to a loopback listener. */
     async directChannel(redirectUri: string, choice: BrowserChoice, hooks: BrowserHooks = {}): Promise<LoginChannel> {

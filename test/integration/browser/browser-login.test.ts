@@ -158,6 +158,19 @@ describe('a bulk reconnect in the browser', () => {
   });
 });
 
+describe('quitting Bridgekeeper during a login in a browser', () => {
+  it('closes the throw-away browser and deletes its profile folder', async () => {
+    const sandbox = await newSandbox();
+    const { app, nextBrowser } = await setUp(sandbox);
+    const result = app.api.reauthenticate('orders', { loginWith: THROWAWAY });
+    const { launched } = await nextBrowser();
+    await app.browsers.stopAll();
+    expect(launched.running()).toBe(false);
+    expect(existsSync(launched.profileDir!)).toBe(false);
+    expect(await result).toMatchObject({ outcome: 'cancelled' });
+  });
+});
+
 describe('what stops a browser login before it starts', () => {
   it('says so when the chosen browser is not on this computer, or the redirect URI is not a loopback one', async () => {
     const sandbox = await newSandbox();
