@@ -4,6 +4,7 @@
  * small whatever the lists' size, and the verdicts a page at a time.
  */
 import type { ImportProblem } from './import-report';
+import type { Phrase } from './severa-words';
 import type {
   AddonState,
   ColumnMapping,
@@ -49,7 +50,7 @@ export type SeveraListState =
       baseUrl: string;
       readAt: string;
       /** What the admin should know about the read, such as an add-on state Severa would not give. */
-      notes: string[];
+      notes: Phrase[];
     };
 
 /** The API connection as the renderer may see it: the credentials themselves never leave main. */
@@ -136,8 +137,8 @@ export interface SeveraLiveCheck {
   users: SeveraUserView[];
   /** Whether one of them holds exactly what was typed. */
   exact: boolean;
-  /** Why Severa could not be asked, in words; then `users` is empty. */
-  error: string | null;
+  /** Why Severa could not be asked; then `users` is empty. */
+  error: Phrase | null;
 }
 
 export interface SeveraVerdictView {
@@ -149,8 +150,10 @@ export interface SeveraVerdictView {
   severa: SeveraUserView | null;
   match: MatchKind | null;
   otherCandidates: { user: SeveraUserView; kind: MatchKind; distance: number }[];
-  detail: string;
-  fix: string;
+  /** The evidence, as phrases (say them with sayAll). */
+  detail: readonly Phrase[];
+  /** What to do: one step or several (saySteps). */
+  fix: readonly Phrase[];
 }
 
 export interface SeveraVerdictRow extends SeveraVerdictView {

@@ -7,6 +7,7 @@ import {
   type UserField,
   type UserFileInfo,
 } from '../../shared/severa-check';
+import { type Phrase, phrase } from '../../shared/severa-words';
 import { findHeader, readTable, type Table, type TableRecord } from '../tables/read-table';
 import { ACTIVE_VALUES_HINT, parseActive } from './parse-active';
 import { type ColumnIndexes, resolveColumns } from './resolve-columns';
@@ -26,7 +27,7 @@ export type UserFileResult<User> =
 
 const MAX_PROBLEMS = 50;
 
-function fileInfo(fileName: string, table: Table, headerIndex: number, headers: string[], columns: ColumnIndexes | null, notes: string[]): UserFileInfo {
+function fileInfo(fileName: string, table: Table, headerIndex: number, headers: string[], columns: ColumnIndexes | null, notes: Phrase[]): UserFileInfo {
   const named = {} as Record<UserField, string | null>;
   for (const field of USER_FIELDS) {
     const index = columns?.[field] ?? null;
@@ -82,10 +83,10 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
   const headers = header.cells.map((cell) => cell.trim());
   const { columns, problems } = resolveColumns(headers, mapping, reader.required, header.row);
   const records = table.records.slice(headerIndex + 1);
-  const notes: string[] = [];
-  if (headerIndex > 0 || header.row > 1) notes.push(`The header is on row ${header.row}; the rows above it were read as a title and left out.`);
+  const notes: Phrase[] = [];
+  if (headerIndex > 0 || header.row > 1) notes.push(phrase('severa.file.headerBelowTitle', { row: header.row }));
   const stripLayoutSpace = layoutSpace(records, columns.email);
-  if (stripLayoutSpace) notes.push('Every value started with a space after the delimiter: read as layout and removed.');
+  if (stripLayoutSpace) notes.push(phrase('severa.file.layoutSpaceRemoved'));
   const info = fileInfo(fileName, table, headerIndex, headers, columns, notes);
   if (problems.length > 0) return { ok: false, fileName, problems, file: info };
 

@@ -74,7 +74,7 @@ describe('bridgekeeper-severa-check', () => {
       ['matti\u00a0@x.fi', 'matti@x.fi', 'WHITESPACE_OR_INVISIBLE'],
       [null, 'old@x.fi', 'NOT_IN_AZETS'],
     ]);
-    expect(report.users.every((u) => u.detail !== '' && u.fix !== '')).toBe(true);
+    expect(report.users.every((u) => u.detail.length > 0 && u.fix.length > 0)).toBe(true);
 
     const [header, ...rows] = parseCsv(csv.stdout);
     expect(header!.cells.slice(0, 5)).toEqual(['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix']);
