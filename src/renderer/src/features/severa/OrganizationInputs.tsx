@@ -42,7 +42,7 @@ export function OrganizationInputs({ organization }: { organization: SeveraOrgan
             ? t('severa.panel.org.addonFromApi', {
                 time: words.date(source.readAt),
                 count: source.activeAddons.length,
-                addons: words.list(source.activeAddons),
+                addons: source.activeAddons.join(', '),
               })
             : t('severa.panel.org.addonByHand')}
         </span>
