@@ -53,7 +53,7 @@ const results = [run('unknown', 'unknown'), run('inactive', 'no'), run('active',
 const SELECT_CODES = new Set(['azets', 'severa', 'both', 'local', 'domain', 'addon', 'org']);
 
 /** Every piece of text the input holds, as the phrases may quote it (invisible characters spelled out). */
-const inputTexts: string[] = [...AZETS, ...SEVERA].flatMap((user): string[] => [user.email, showInvisible(user.email), user.name ?? '', 'id' in user ? (user.id ?? '') : '']).filter(Boolean);
+const inputTexts: string[] = [...AZETS, ...SEVERA].flatMap((user): string[] => [user.email, showInvisible(user.email), user.name ?? '', 'id' in user ? String(user.id ?? '') : '']).filter(Boolean);
 const fromInput = (text: string): boolean => inputTexts.some((input) => input.includes(text));
 
 function phrasesOf(result: SeveraCheckResult): Phrase[] {
