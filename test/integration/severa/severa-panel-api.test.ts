@@ -332,7 +332,7 @@ describe('the Severa panel API: the REST API source', () => {
     expect(cleared.api.credentials.saved).toBe(false);
     expect(await createSeveraKeychainVault(panel.keychainService).load()).toBeNull();
     const none = await again.error('readSeveraUsersFromApi');
-    expect(none).toEqual({ code: 'severa-no-credentials', message: expect.stringContaining('No Severa API credentials are stored') });
+    expect(none).toMatchObject({ code: 'severa-no-credentials', message: expect.stringContaining('No Severa API credentials are stored'), words: { key: 'severa.api.noCredentials' } });
   });
 
   it('reads the users and the add-on from Severa, then checks against them', async () => {
