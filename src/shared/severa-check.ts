@@ -3,6 +3,8 @@
  * Plain JSON-serialisable values only: no classes, no Maps, no Dates. Words are data (phrases:
  * catalog keys and parameters), put into the reader's language by whoever shows them.
  */
+import type { ImportProblem } from './import-report';
+import type { Message } from './i18n/message';
 import type { Phrase } from './severa-words';
 
 /** Every reason a verdict can carry, in order of precedence: when several apply, the first is the verdict. */
@@ -125,6 +127,11 @@ export type UserField = (typeof USER_FIELDS)[number];
  * case-insensitively); null says the file has no such column. Fields left out are found by name.
  */
 export type ColumnMapping = Partial<Record<UserField, string | null>>;
+
+/** What is wrong with a user file, where: its English `message` (for the log and plain callers) and, for the reader's language, its `words`. */
+export interface UserFileProblem extends ImportProblem {
+  words?: Message;
+}
 
 /** How the bytes were decoded; 'text' when the caller passed text it had decoded itself. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'text';

@@ -3,7 +3,6 @@
  * Main keeps the loaded lists and the latest result; the renderer gets the state below, which is
  * small whatever the lists' size, and the verdicts a page at a time.
  */
-import type { ImportProblem } from './import-report';
 import type { Phrase } from './severa-words';
 import type {
   AddonState,
@@ -14,6 +13,7 @@ import type {
   ReasonCode,
   SeveraCheckResult,
   UserFileInfo,
+  UserFileProblem,
 } from './severa-check';
 
 /** Which of the two user lists. */
@@ -39,7 +39,7 @@ export type SeveraListState =
   /** Read from a file: what the reader found, for the column mapping. */
   | { status: 'loaded'; source: 'file'; users: number; file: UserFileInfo; mapping: ColumnMapping }
   /** The file could not be read: nothing of it is used. `file` is there once its header could be read. */
-  | { status: 'problems'; source: 'file'; fileName: string; problems: ImportProblem[]; file: UserFileInfo | null; mapping: ColumnMapping }
+  | { status: 'problems'; source: 'file'; fileName: string; problems: UserFileProblem[]; file: UserFileInfo | null; mapping: ColumnMapping }
   /** Severa users read from the Severa REST API. */
   | {
       status: 'loaded';

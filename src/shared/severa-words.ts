@@ -9,6 +9,7 @@
  */
 import type { MessageKey } from './i18n/catalog';
 import type { Translator } from './i18n/translator';
+import type { UserFileProblem } from './severa-check';
 
 /** A writing system ("Cyrl"), named in the reader's language ("Cyrillic", "kyrillinen"). */
 export interface ScriptName {
@@ -92,4 +93,12 @@ export function invisibleCharacterName(char: string): Phrase {
   const named = NAMED[char];
   if (named) return phrase(named);
   return phrase(BIDI_CONTROL.test(char) ? 'severa.char.bidiControl' : 'severa.char.other', { code: codePoint(char) });
+}
+
+/** A file's problem with where it is ("severa.csv, row 3, Aktiivinen: …"), in the reader's words (its English message when it has none). */
+export function sayFileProblem(words: Words, fileName: string, problem: UserFileProblem): string {
+  const text = problem.words ? say(words, problem.words) : problem.message;
+  if (problem.row === null) return words.t('severa.file.problemInFile', { file: fileName, problem: text });
+  if (!problem.field) return words.t('severa.file.problemAtRow', { file: fileName, row: problem.row, problem: text });
+  return words.t('severa.file.problemAtField', { file: fileName, row: problem.row, field: problem.field, problem: text });
 }

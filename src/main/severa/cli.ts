@@ -1,7 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeProblem } from '../../shared/import-report';
 import { type AddonState, type ColumnMapping, type OrgUsesSevera, USER_FIELDS, type UserField } from '../../shared/severa-check';
 import { checkSeveraLogins } from './check-logins';
 import { readAzetsUsers, readSeveraUsers, type UserFileResult } from './read-user-file';
@@ -11,6 +10,7 @@ import type { MessageKey } from '../../shared/i18n/catalog';
 import { LANGUAGES, type Language, effectiveLocale } from '../../shared/i18n/languages';
 import type { MessageParams } from '../../shared/i18n/message';
 import { type Translator, createTranslator } from '../../shared/i18n/translator';
+import { sayFileProblem } from '../../shared/severa-words';
 
 export const EXIT_ALL_OK = 0;
 export const EXIT_SOME_FAIL = 1;
@@ -138,7 +138,7 @@ function parse(argv: string[]) {
 const MAX_PROBLEMS_SHOWN = 20;
 
 function problemsText<User>(result: Exclude<UserFileResult<User>, { ok: true }>, words: Translator): string {
-  const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => describeProblem(result.fileName, problem));
+  const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => sayFileProblem(words, result.fileName, problem));
   const more = result.problems.length - shown.length;
   return `${shown.join('\n')}${more > 0 ? `\n${words.t('cli.problems.more', { count: more })}` : ''}\n`;
 }

@@ -6,7 +6,7 @@ import { catalogOf } from '../../../src/shared/i18n/catalog';
 import { LANGUAGES } from '../../../src/shared/i18n/languages';
 import { createTranslator } from '../../../src/shared/i18n/translator';
 import type { AddonState, AzetsUser, OrgUsesSevera, SeveraCheckResult, SeveraUser } from '../../../src/shared/severa-check';
-import { type Phrase, type PhraseParam, sayAll, saySteps } from '../../../src/shared/severa-words';
+import { type Phrase, type PhraseParam, sayAll, sayFileProblem, saySteps } from '../../../src/shared/severa-words';
 
 const azets = (email: string, name: string | null = null, row: number | null = 2): AzetsUser => ({ email, name, row });
 const severa = (email: string, extra: Partial<SeveraUser> = {}): SeveraUser => ({ email, active: true, name: null, id: null, row: 3, ...extra });
@@ -130,5 +130,17 @@ describe("the Severa check's words are data", () => {
     expect(typed.detail.at(-1)).toEqual({ key: 'severa.detail.typedDiffersHow', params: { typed: 'ANNA@firma.fi', held: 'anna@firma.fi', how: [{ key: 'severa.typed.case', params: { part: 'local' } }] } });
     const file = readSeveraUsers(new TextEncoder().encode('Users\n\nEmail,Active\nanna@x.fi,yes\n'), { fileName: 'severa.csv' });
     expect(file.ok && file.file.notes).toEqual([{ key: 'severa.file.headerBelowTitle', params: { row: 3 } }]);
+  });
+
+  it('says what is wrong with a user file, and where, in the reader’s words; its English stays the message', () => {
+    const file = readSeveraUsers(new TextEncoder().encode('Email;Aktiivinen\na@x.fi;kyllä\nb@x.fi;maybe\nc@x.fi;\n'), { fileName: 'severa.csv' });
+    if (file.ok) throw new Error('the file should have problems');
+    expect(file.problems.map((problem) => problem.words?.key)).toEqual(['severa.file.notYesNo', 'severa.file.activeEmpty']);
+    expect(file.problems[0]!.message).toMatch(/^"maybe" is not yes or no \(also true\/false/);
+    expect(sayFileProblem(createTranslator('fi'), 'severa.csv', file.problems[0]!)).toMatch(/^severa\.csv, rivi 3, Aktiivinen: "maybe" ei ole kyllä tai ei \(myös true\/false/);
+    expect(sayFileProblem(createTranslator('sv'), 'severa.csv', file.problems[1]!)).toMatch(/^severa\.csv, rad 4, Aktiivinen: tomt är inte ja eller nej/);
+    const noEmail = readSeveraUsers(new TextEncoder().encode('Osoite,Active\na@x.fi,yes\n'), { fileName: 'severa.csv' });
+    if (noEmail.ok) throw new Error('the file should have problems');
+    expect(sayFileProblem(createTranslator('nl'), 'severa.csv', noEmail.problems[0]!)).toMatch(/^severa\.csv, rij 1, email: geen kolom voor e-mail: de kopregel heeft "Osoite", "Active"/);
   });
 });

@@ -236,6 +236,20 @@ const en = {
   'severa.api.tooManyPages': "Severa's user list did not end after {pages} pages.",
   'severa.api.usersNotList': "Severa's /v1/users did not answer with a list.",
   'severa.api.noAddonName': 'No add-on name to look for: set the name of the Azets Work add-on first.',
+  // What is wrong with a user file, and where.
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, row {row}: {problem}',
+  'severa.file.problemAtField': '{file}, row {row}, {field}: {problem}',
+  'severa.file.empty': 'the file is empty',
+  'severa.file.rowWidth': 'the row has {count} values but the header has {columns} columns: a value containing "{separator}" must be in quotes',
+  'severa.file.rowEnds': 'the row ends before this column (it has {count, plural, one {# value} other {# values}})',
+  'severa.file.moreProblems': 'and {count, plural, one {# more problem like these} other {# more problems like these}}',
+  'severa.file.activeEmpty': 'empty is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" is not yes or no (also true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'the column mapping names "{wanted}", but the header has no such column (it has {headers})',
+  'severa.file.mappedTwice': 'the column mapping names "{wanted}", but {count} columns are called that: rename one',
+  'severa.file.ambiguous': '{count} columns could hold the {field, select, email {email} active {active} firstName {first name} lastName {last name} fullName {name} other {id}} ({headers}): choose one in the column mapping',
+  'severa.file.noColumn': 'no {field, select, email {email} active {active} firstName {first name} lastName {last name} fullName {name} other {id}} column: the header has {headers}; expected one named like {examples} (or choose the column in the column mapping)',
 } as const;
 
 type Translation = Record<keyof typeof en, string>;
@@ -461,6 +475,19 @@ const fi: Translation = {
   'severa.api.tooManyPages': 'Severan käyttäjäluettelo ei päättynyt {pages} sivun jälkeen.',
   'severa.api.usersNotList': 'Severan /v1/users ei vastannut luettelolla.',
   'severa.api.noAddonName': 'Etsittävän lisäosan nimi puuttuu: aseta ensin Azets Work -lisäosan nimi.',
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, rivi {row}: {problem}',
+  'severa.file.problemAtField': '{file}, rivi {row}, {field}: {problem}',
+  'severa.file.empty': 'tiedosto on tyhjä',
+  'severa.file.rowWidth': 'rivillä on {count} arvoa, mutta otsikkorivillä {columns} saraketta: arvo, jossa on "{separator}", pitää olla lainausmerkeissä',
+  'severa.file.rowEnds': 'rivi päättyy ennen tätä saraketta (siinä on {count, plural, one {# arvo} other {# arvoa}})',
+  'severa.file.moreProblems': 'ja {count, plural, one {# muu samanlainen ongelma} other {# muuta samanlaista ongelmaa}}',
+  'severa.file.activeEmpty': 'tyhjä ei ole kyllä tai ei (myös true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" ei ole kyllä tai ei (myös true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'sarakkeiden valinnassa on "{wanted}", mutta otsikkorivillä ei ole sellaista saraketta (siinä on {headers})',
+  'severa.file.mappedTwice': 'sarakkeiden valinnassa on "{wanted}", mutta sen nimisiä sarakkeita on {count}: nimeä yksi uudelleen',
+  'severa.file.ambiguous': '{count} saraketta voi sisältää kentän {field, select, email {sähköposti} active {aktiivinen} firstName {etunimi} lastName {sukunimi} fullName {nimi} other {tunnus}} ({headers}): valitse yksi sarakkeiden valinnassa',
+  'severa.file.noColumn': 'ei saraketta kentälle {field, select, email {sähköposti} active {aktiivinen} firstName {etunimi} lastName {sukunimi} fullName {nimi} other {tunnus}}: otsikkorivillä on {headers}; odotettiin nimeä kuten {examples} (tai valitse sarake sarakkeiden valinnassa)',
 };
 
 const sv: Translation = {
@@ -685,6 +712,19 @@ const sv: Translation = {
   'severa.api.tooManyPages': 'Severas användarlista tog inte slut efter {pages} sidor.',
   'severa.api.usersNotList': 'Severas /v1/users svarade inte med en lista.',
   'severa.api.noAddonName': 'Inget tilläggsnamn att söka efter: ange först namnet på Azets Work-tillägget.',
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, rad {row}: {problem}',
+  'severa.file.problemAtField': '{file}, rad {row}, {field}: {problem}',
+  'severa.file.empty': 'filen är tom',
+  'severa.file.rowWidth': 'raden har {count} värden men rubrikraden har {columns} kolumner: ett värde som innehåller "{separator}" måste stå inom citattecken',
+  'severa.file.rowEnds': 'raden slutar före den här kolumnen (den har {count, plural, one {# värde} other {# värden}})',
+  'severa.file.moreProblems': 'och {count, plural, one {# problem till av samma slag} other {# problem till av samma slag}}',
+  'severa.file.activeEmpty': 'tomt är inte ja eller nej (även true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" är inte ja eller nej (även true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'kolumnmappningen anger "{wanted}", men rubrikraden har ingen sådan kolumn (den har {headers})',
+  'severa.file.mappedTwice': 'kolumnmappningen anger "{wanted}", men {count} kolumner heter så: byt namn på en',
+  'severa.file.ambiguous': '{count} kolumner kan innehålla fältet {field, select, email {e-post} active {aktiv} firstName {förnamn} lastName {efternamn} fullName {namn} other {id}} ({headers}): välj en i kolumnmappningen',
+  'severa.file.noColumn': 'ingen kolumn för {field, select, email {e-post} active {aktiv} firstName {förnamn} lastName {efternamn} fullName {namn} other {id}}: rubrikraden har {headers}; förväntade ett namn som {examples} (eller välj kolumnen i kolumnmappningen)',
 };
 
 const nb: Translation = {
@@ -909,6 +949,19 @@ const nb: Translation = {
   'severa.api.tooManyPages': 'Severas brukerliste tok ikke slutt etter {pages} sider.',
   'severa.api.usersNotList': 'Severas /v1/users svarte ikke med en liste.',
   'severa.api.noAddonName': 'Ikke noe tilleggsnavn å søke etter: angi først navnet på Azets Work-tillegget.',
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, rad {row}: {problem}',
+  'severa.file.problemAtField': '{file}, rad {row}, {field}: {problem}',
+  'severa.file.empty': 'filen er tom',
+  'severa.file.rowWidth': 'raden har {count} verdier, men overskriftsraden har {columns} kolonner: en verdi som inneholder "{separator}", må stå i anførselstegn',
+  'severa.file.rowEnds': 'raden slutter før denne kolonnen (den har {count, plural, one {# verdi} other {# verdier}})',
+  'severa.file.moreProblems': 'og {count, plural, one {# problem til av samme slag} other {# problemer til av samme slag}}',
+  'severa.file.activeEmpty': 'tomt er ikke ja eller nei (også true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" er ikke ja eller nei (også true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'kolonnevalget angir "{wanted}", men overskriftsraden har ingen slik kolonne (den har {headers})',
+  'severa.file.mappedTwice': 'kolonnevalget angir "{wanted}", men {count} kolonner heter det: gi én et nytt navn',
+  'severa.file.ambiguous': '{count} kolonner kan inneholde feltet {field, select, email {e-post} active {aktiv} firstName {fornavn} lastName {etternavn} fullName {navn} other {id}} ({headers}): velg én i kolonnevalget',
+  'severa.file.noColumn': 'ingen kolonne for {field, select, email {e-post} active {aktiv} firstName {fornavn} lastName {etternavn} fullName {navn} other {id}}: overskriftsraden har {headers}; forventet et navn som {examples} (eller velg kolonnen i kolonnevalget)',
 };
 
 const da: Translation = {
@@ -1133,6 +1186,19 @@ const da: Translation = {
   'severa.api.tooManyPages': 'Severas brugerliste sluttede ikke efter {pages} sider.',
   'severa.api.usersNotList': 'Severas /v1/users svarede ikke med en liste.',
   'severa.api.noAddonName': 'Intet tilføjelsesnavn at søge efter: angiv først navnet på Azets Work-tilføjelsen.',
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, række {row}: {problem}',
+  'severa.file.problemAtField': '{file}, række {row}, {field}: {problem}',
+  'severa.file.empty': 'filen er tom',
+  'severa.file.rowWidth': 'rækken har {count} værdier, men overskriftsrækken har {columns} kolonner: en værdi, der indeholder "{separator}", skal stå i anførselstegn',
+  'severa.file.rowEnds': 'rækken slutter før denne kolonne (den har {count, plural, one {# værdi} other {# værdier}})',
+  'severa.file.moreProblems': 'og {count, plural, one {# problem mere af samme slags} other {# problemer mere af samme slags}}',
+  'severa.file.activeEmpty': 'tom er ikke ja eller nej (også true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" er ikke ja eller nej (også true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'kolonnevalget angiver "{wanted}", men overskriftsrækken har ingen sådan kolonne (den har {headers})',
+  'severa.file.mappedTwice': 'kolonnevalget angiver "{wanted}", men {count} kolonner hedder sådan: omdøb én',
+  'severa.file.ambiguous': '{count} kolonner kan indeholde feltet {field, select, email {e-mail} active {aktiv} firstName {fornavn} lastName {efternavn} fullName {navn} other {id}} ({headers}): vælg én i kolonnevalget',
+  'severa.file.noColumn': 'ingen kolonne for {field, select, email {e-mail} active {aktiv} firstName {fornavn} lastName {efternavn} fullName {navn} other {id}}: overskriftsrækken har {headers}; forventede et navn som {examples} (eller vælg kolonnen i kolonnevalget)',
 };
 
 const nl: Translation = {
@@ -1358,6 +1424,19 @@ const nl: Translation = {
   'severa.api.tooManyPages': 'De gebruikerslijst van Severa eindigde niet na {pages} pagina’s.',
   'severa.api.usersNotList': '/v1/users van Severa antwoordde niet met een lijst.',
   'severa.api.noAddonName': 'Geen add-onnaam om naar te zoeken: stel eerst de naam van de Azets Work-add-on in.',
+  'severa.file.problemInFile': '{file}: {problem}',
+  'severa.file.problemAtRow': '{file}, rij {row}: {problem}',
+  'severa.file.problemAtField': '{file}, rij {row}, {field}: {problem}',
+  'severa.file.empty': 'het bestand is leeg',
+  'severa.file.rowWidth': 'de rij heeft {count} waarden, maar de kopregel heeft {columns} kolommen: een waarde met "{separator}" moet tussen aanhalingstekens staan',
+  'severa.file.rowEnds': 'de rij eindigt vóór deze kolom (ze heeft {count, plural, one {# waarde} other {# waarden}})',
+  'severa.file.moreProblems': 'en nog {count, plural, one {# soortgelijk probleem} other {# soortgelijke problemen}}',
+  'severa.file.activeEmpty': 'leeg is geen ja of nee (ook true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.notYesNo': '"{value}" is geen ja of nee (ook true/false, 1/0, active/inactive, kyllä/ei, aktiivinen/passiivinen, TOSI/EPÄTOSI, SANT/FALSKT, SANN/USANN, SAND/FALSK, WAAR/ONWAAR)',
+  'severa.file.mappedMissing': 'de kolomtoewijzing noemt "{wanted}", maar de kopregel heeft zo’n kolom niet (wel {headers})',
+  'severa.file.mappedTwice': 'de kolomtoewijzing noemt "{wanted}", maar {count} kolommen heten zo: geef er één een andere naam',
+  'severa.file.ambiguous': '{count} kolommen kunnen het veld {field, select, email {e-mail} active {actief} firstName {voornaam} lastName {achternaam} fullName {naam} other {id}} bevatten ({headers}): kies er één in de kolomtoewijzing',
+  'severa.file.noColumn': 'geen kolom voor {field, select, email {e-mail} active {actief} firstName {voornaam} lastName {achternaam} fullName {naam} other {id}}: de kopregel heeft {headers}; verwacht werd een naam zoals {examples} (of kies de kolom in de kolomtoewijzing)',
 };
 
 export const severa = defineMessages(en, { fi, sv, nb, da, nl });

@@ -1,8 +1,7 @@
 import { Suspense, lazy, useId, useRef, useState } from 'react';
-import { describeProblem } from '../../../../shared/import-report';
 import type { UserField, UserFileInfo } from '../../../../shared/severa-check';
 import type { SeveraListState, SeveraSide } from '../../../../shared/severa-panel';
-import { phrase } from '../../../../shared/severa-words';
+import { phrase, sayFileProblem } from '../../../../shared/severa-words';
 import { api } from '../../api';
 import type { FileBytes } from '../../../../shared/severa-panel';
 import { readFileBytes, readPickedBytes } from '../../components/files';
@@ -116,7 +115,7 @@ export function UserFileSource({ side, list, hint }: UserFileSourceProps) {
           </p>
           <ul aria-label={t('severa.panel.file.problems', { file: fromFile.fileName })}>
             {fromFile.problems.map((problem, i) => (
-              <li key={i}>{describeProblem(fromFile.fileName, problem)}</li>
+              <li key={i}>{sayFileProblem(words, fromFile.fileName, problem)}</li>
             ))}
           </ul>
         </div>
