@@ -49,6 +49,15 @@ export interface Harness {
   emit(event: ApiEvent): void;
 }
 
+/**
+ * Until the app shows, it has not subscribed to main's events (it waits for the language first):
+ * an event sent before then is lost, as it would be in Electron before the window shows. A test
+ * starts once the app is on screen, as a person does.
+ */
+async function rendered(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
+}
+
 const INVOKE = '__bridgekeeperInvoke';
 const DELIVER = '__bridgekeeperDeliver';
 /** webUtils.getPathForFile's twin: where a file of this name, dropped in a test, lies on disk (set with `dropPaths`). */
@@ -119,6 +128,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   });
   await page.addInitScript({ content: clientScript });
   await page.goto(server.url);
+  await rendered(page);
 
   const harness: Harness & { close(): Promise<void> } = {
     page,
@@ -139,6 +149,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       app = build();
       dispatch = createDispatcher(app.api, log);
       await page.reload();
+      await rendered(page);
     },
     close: async () => {
       await logins.dispose();

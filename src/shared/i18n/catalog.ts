@@ -1,12 +1,16 @@
 import type { Language } from './languages';
 import { browser } from './messages/browser';
+import { cli } from './messages/cli';
 import { common } from './messages/common';
+import { emailAddress } from './messages/email-address';
+import { severa } from './messages/severa';
+import { severaPanel } from './messages/severa-panel';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common, browser] as const;
+const AREAS = [common, browser, severa, severaPanel, emailAddress, cli] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
