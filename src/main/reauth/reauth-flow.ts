@@ -1,3 +1,4 @@
+import { inWords } from '../in-words';
 import type { Environment } from '../../shared/environment';
 import type { Profile } from '../../shared/profile';
 import type { ReauthStep } from '../../shared/reauth';
@@ -63,8 +64,9 @@ function checkCompany(profile: Profile, tokens: TokenResponse, deps: ReauthFlowD
  */
 export async function runReauthFlow(profile: Profile, environment: Environment, deps: ReauthFlowDeps, cancel: AbortSignal): Promise<FlowResult> {
   if (!environment.clientId || !environment.redirectUri) {
-    const missing = [!environment.clientId && 'client id', !environment.redirectUri && 'redirect URI'].filter(Boolean).join(' and ');
-    return { outcome: 'not-configured', detail: `${environment.name} has no ${missing} yet.` };
+    const missing = !environment.clientId && !environment.redirectUri ? 'both' : !environment.clientId ? 'client' : 'redirect';
+    const { message: detail, words: detailWords } = inWords('reauth.detail.missing-setting', { environment: environment.name, missing });
+    return { outcome: 'not-configured', detail, detailWords };
   }
   let tokens: TokenResponse | undefined;
   try {

@@ -1,11 +1,16 @@
 import type { Language } from './languages';
 import { common } from './messages/common';
+import { bulk } from './messages/bulk';
+import { explainer } from './messages/explainer';
+import { health } from './messages/health';
+import { notices } from './messages/notices';
+import { reauth } from './messages/reauth';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common] as const;
+const AREAS = [common, reauth, explainer, health, bulk, notices] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
