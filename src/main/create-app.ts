@@ -185,7 +185,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter(), (id) => profiles.get(id)?.name ?? ''),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter(), (id) => profiles.get(id)?.name ?? '', locale()),
     listPortals: portals.listPortals,
     savePortal: portals.savePortal,
     deletePortal: portals.deletePortal,

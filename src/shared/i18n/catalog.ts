@@ -1,16 +1,18 @@
 import type { Language } from './languages';
 import { common } from './messages/common';
+import { audit } from './messages/audit';
 import { bulk } from './messages/bulk';
 import { explainer } from './messages/explainer';
 import { health } from './messages/health';
 import { notices } from './messages/notices';
+import { profiles } from './messages/profiles';
 import { reauth } from './messages/reauth';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common, reauth, explainer, health, bulk, notices] as const;
+const AREAS = [common, reauth, explainer, health, bulk, notices, profiles, audit] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
