@@ -151,7 +151,7 @@ export const explainer = defineMessages(
       'explainer.dialog.pasted': 'Liitetty teksti',
 
       'explainer.view.summary':
-        '{source}: {lines, plural, one {# rivi} other {# riviä}}, joista {errors, number} virheellisiä — {known, plural, one {# tunnettu virhetyyppi} other {# tunnettua virhetyyppiä}}{unknown, plural, =0 {} other {, # tuntematonta}}.',
+        '{source}: {lines, plural, one {# rivi} other {# riviä}}, joista {errors, number} virheellisiä — {known, plural, one {# tunnettu virhetyyppi} other {# tunnettua virhetyyppiä}}{unknown, plural, =0 {} one {, # tuntematon} other {, # tuntematonta}}.',
       'explainer.view.at': 'klo {time}',
       'explainer.view.from-to': '{first} – {last}',
       'explainer.view.lines-no-time': 'rivit {first}–{last} (lokissa ei aikaa)',
@@ -241,7 +241,7 @@ export const explainer = defineMessages(
       'explainer.dialog.pasted': 'Inklistrad text',
 
       'explainer.view.summary':
-        '{source}: {lines, plural, one {# rad} other {# rader}}, {errors, number} med fel — {known, plural, one {# känd feltyp} other {# kända feltyper}}{unknown, plural, =0 {} other {, # okända}}.',
+        '{source}: {lines, plural, one {# rad} other {# rader}}, {errors, number} med fel — {known, plural, one {# känd feltyp} other {# kända feltyper}}{unknown, plural, =0 {} one {, # okänd} other {, # okända}}.',
       'explainer.view.at': 'kl. {time}',
       'explainer.view.from-to': 'från {first} till {last}',
       'explainer.view.lines-no-time': 'rad {first}–{last} (ingen tid i loggen)',
@@ -331,7 +331,7 @@ export const explainer = defineMessages(
       'explainer.dialog.pasted': 'Innlimt tekst',
 
       'explainer.view.summary':
-        '{source}: {lines, plural, one {# linje} other {# linjer}}, {errors, number} med feil — {known, plural, one {# kjent feiltype} other {# kjente feiltyper}}{unknown, plural, =0 {} other {, # ukjente}}.',
+        '{source}: {lines, plural, one {# linje} other {# linjer}}, {errors, number} med feil — {known, plural, one {# kjent feiltype} other {# kjente feiltyper}}{unknown, plural, =0 {} one {, # ukjent} other {, # ukjente}}.',
       'explainer.view.at': 'kl. {time}',
       'explainer.view.from-to': 'fra {first} til {last}',
       'explainer.view.lines-no-time': 'linje {first}–{last} (ingen tid i loggen)',
@@ -421,7 +421,7 @@ export const explainer = defineMessages(
       'explainer.dialog.pasted': 'Indsat tekst',
 
       'explainer.view.summary':
-        '{source}: {lines, plural, one {# linje} other {# linjer}}, {errors, number} med fejl — {known, plural, one {# kendt fejltype} other {# kendte fejltyper}}{unknown, plural, =0 {} other {, # ukendte}}.',
+        '{source}: {lines, plural, one {# linje} other {# linjer}}, {errors, number} med fejl — {known, plural, one {# kendt fejltype} other {# kendte fejltyper}}{unknown, plural, =0 {} one {, # ukendt} other {, # ukendte}}.',
       'explainer.view.at': 'kl. {time}',
       'explainer.view.from-to': 'fra {first} til {last}',
       'explainer.view.lines-no-time': 'linje {first}–{last} (ingen tid i loggen)',

@@ -200,7 +200,7 @@ export const reauth = defineMessages(
       'reauth.legacy-token.next': 'Yhdistä uudelleen ja valitse yritys {company}; jos tämä toistuu, tarkista ympäristön API-perusosoite ja scopet.',
       'reauth.security-check-failed.title': 'Turvatarkistus epäonnistui',
       'reauth.security-check-failed.explanation':
-        'Kirjautumisen vastaus ei vastannut tätä yritystä ({detail}). Bridgekeeper ei tallentanut mitään. Syy voi olla vanhentunut kirjautumisikkuna, väärin määritetty ympäristö tai joku, joka häiritsee.',
+        'Kirjautumisen vastaus ei vastannut tätä kirjautumisyritystä ({detail}). Bridgekeeper ei tallentanut mitään. Syy voi olla vanhentunut kirjautumisikkuna, väärin määritetty ympäristö tai joku, joka häiritsee.',
       'reauth.security-check-failed.next': 'Sulje muut Visman kirjautumisikkunat ja yhdistä uudelleen. Jos tämä toistuu, tarkista ympäristön issuer ja kerro tietoturvayhteyshenkilöllesi.',
       'reauth.network-error.title': 'Kohteeseen {target} ei saatu yhteyttä',
       'reauth.network-error.explanation': '{detail} Kyse on verkko-ongelmasta, ei käyttäjän tai sen roolien ongelmasta.',
@@ -221,7 +221,7 @@ export const reauth = defineMessages(
       'reauth.portal-failed.title.code': '{target} ei saanut yhteyttä valmiiksi (HTTP {code})',
       'reauth.portal-failed.explanation':
         'Visman kirjautuminen onnistui ja sen vastaus tuli perille ({target}), mutta {target} vastasi sen saatuaan virheellä.{said} Yhteys kohteessa {target} on ennallaan.',
-      'reauth.portal-failed.next': 'Yhdistä uudelleen muutaman minuutin kuluttua. Jos virhe jatkuu, kerro InfoBridgen tuelle tämän yrityksen aika ({time} UTC).',
+      'reauth.portal-failed.next': 'Yhdistä uudelleen muutaman minuutin kuluttua. Jos virhe jatkuu, kerro InfoBridgen tuelle tämän kirjautumisyrityksen ajankohta ({time} UTC).',
       'reauth.job-failed.title': 'Uudelleenyhdistäminen onnistui, mutta profiilin {profile} ajo epäonnistuu yhä',
       'reauth.job-failed.explanation': '{target} otti uuden Visma-kirjautumisen vastaan, mutta ajon suorittaminen kerran sen jälkeen epäonnistui.{said}',
       'reauth.job-failed.next': 'Yhdistä uudelleen käyttäjänä {user} ja valitse yritys {company}; jos API User -roolin kerrotaan puuttuvan: {fix}',
