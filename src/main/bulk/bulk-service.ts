@@ -5,7 +5,7 @@ import { textOrder } from '../../shared/profile-order';
 import type { CsvDelimiter } from '../../shared/severa-check';
 import { message } from '../../shared/i18n/message';
 import { createTranslator } from '../../shared/i18n/translator';
-import { notFound, userError } from '../errors';
+import { userError } from '../errors';
 import { english, inWords } from '../in-words';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
@@ -53,13 +53,13 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   const requireRun = (): StoredBulkRun => {
     const run = stored();
-    if (!run) throw notFound('A bulk reconnect');
+    if (!run) throw userError('not-found', 'bulk.error.no-run');
     return run;
   };
 
   const itemOf = (run: StoredBulkRun, profileId: string): BulkItem => {
     const item = run.items.find((i) => i.profileId === profileId);
-    if (!item) throw notFound(`Profile "${profileId}" in this bulk reconnect`);
+    if (!item) throw userError('not-found', 'bulk.error.not-in-run', { id: profileId });
     return item;
   };
 
@@ -138,7 +138,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const unique = [...new Set(profileIds)];
       const items = unique.map((id): BulkItem => {
         const p = deps.profiles.get(id);
-        if (!p) throw notFound(`Profile "${id}"`);
+        if (!p) throw userError('not-found', 'profiles.error.not-found', { id });
         return { profileId: p.id, name: p.name, companyId: p.companyId, companyName: p.companyName, apiUser: p.apiUser, state: 'pending' };
       });
       // Company by company: the SuperUser picks the same company for a stretch of logins (in the user's alphabet).

@@ -6,7 +6,7 @@ import type { PortalDefinition } from '../../shared/portal';
 import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
-import { conflict, invalid, notFound } from '../errors';
+import { invalid, userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import { createPendingDeletes } from './pending-deletes';
 import { parseProfileFile, writeProfileFile } from './profile-file';
@@ -169,7 +169,7 @@ export function createProfileService({
     async createProfile(input) {
       const definition = checkDefinition(input);
       const existing = byId().get(definition.id);
-      if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
+      if (existing) throw userError('conflict', 'profiles.error.exists', { id: definition.id, name: existing.name });
       await pendingDeletes.settle([definition.id]);
       const profile: Profile = { ...definition, ...freshState() };
       settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]), ...lastUsed(definition) }));
@@ -180,8 +180,8 @@ export function createProfileService({
     async updateProfile(id, input) {
       const definition = checkDefinition(input);
       const existing = byId().get(id);
-      if (!existing) throw notFound(`Profile "${id}"`);
-      if (definition.id !== id) throw invalid(`id cannot be changed (it is "${id}"); add a new profile instead.`);
+      if (!existing) throw userError('not-found', 'profiles.error.not-found', { id });
+      if (definition.id !== id) throw userError('invalid-argument', 'profiles.error.id-fixed', { id });
       const reconnect = CONNECTION_FIELDS.some((field) => existing[field] !== definition[field]);
       // Tokens belong to a user, company and environment: when those change, the old ones go.
       if (reconnect && existing.status !== 'never-connected') await forgetTokens(existing);
@@ -194,7 +194,7 @@ export function createProfileService({
     async deleteProfiles(ids) {
       const known = byId();
       const unknown = ids.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw notFound(`Profile "${unknown[0]}"`);
+      if (unknown.length > 0) throw userError('not-found', 'profiles.error.not-found', { id: unknown[0]! });
       const doomed = new Set(ids);
       // The stored profiles (not the in-progress view): that is what an undo puts back.
       const profiles = [...doomed].map((id) => known.get(id)!);
@@ -206,7 +206,7 @@ export function createProfileService({
 
     async undoDelete(undoId) {
       const profiles = pendingDeletes.take(undoId);
-      if (!profiles) throw conflict('Too late to undo: the deletion is final and the tokens were revoked.');
+      if (!profiles) throw userError('conflict', 'profiles.error.undo-late');
       settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...profiles]) }));
       emit({ type: 'profiles-upserted', profiles });
       return { restored: profiles.length };

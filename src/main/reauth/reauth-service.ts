@@ -4,7 +4,7 @@ import type { Profile, ProfileState } from '../../shared/profile';
 import type { JobConfirmation, ReauthResult } from '../../shared/reauth';
 import type { Message } from '../../shared/i18n/message';
 import { message } from '../../shared/i18n/message';
-import { notFound, userError } from '../errors';
+import { userError } from '../errors';
 import { english, inWords, verbatim } from '../in-words';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
@@ -50,7 +50,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
 
   const profileOrThrow = (id: string): Profile => {
     const profile = deps.profiles.get(id);
-    if (!profile) throw notFound(`Profile "${id}"`);
+    if (!profile) throw userError('not-found', 'profiles.error.not-found', { id });
     return profile;
   };
 
@@ -81,7 +81,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
 
   async function reconnectDirect(profile: Profile, signal: AbortSignal): Promise<ReauthResult> {
     const environment = deps.environment(profile.environmentId);
-    if (!environment) throw notFound(`Environment "${profile.environmentId}"`);
+    if (!environment) throw userError('not-found', 'environments.error.not-found', { id: profile.environmentId });
     const result = await runReauthFlow(
       profile,
       environment,

@@ -64,6 +64,8 @@ export const bulk = defineMessages(
     'bulk.runner.discard-finished': 'Discard and start anew',
     'bulk.runner.discard': 'Discard this run',
     'bulk.runner.close': 'Close',
+    'bulk.error.no-run': 'A bulk reconnect does not exist.',
+    'bulk.error.not-in-run': 'Profile "{id}" in this bulk reconnect does not exist.',
   },
   {
     fi: {
@@ -128,6 +130,8 @@ export const bulk = defineMessages(
       'bulk.runner.discard-finished': 'Hylkää ja aloita alusta',
       'bulk.runner.discard': 'Hylkää tämä ajo',
       'bulk.runner.close': 'Sulje',
+      'bulk.error.no-run': 'Joukkoyhdistämistä ei ole.',
+      'bulk.error.not-in-run': 'Profiilia "{id}" ei ole tässä joukkoyhdistämisessä.',
     },
     sv: {
       'bulk.state.pending': 'Väntar',
@@ -191,6 +195,8 @@ export const bulk = defineMessages(
       'bulk.runner.discard-finished': 'Förkasta och börja om',
       'bulk.runner.discard': 'Förkasta den här körningen',
       'bulk.runner.close': 'Stäng',
+      'bulk.error.no-run': 'Det finns ingen återanslutning i grupp.',
+      'bulk.error.not-in-run': 'Profilen "{id}" finns inte i den här återanslutningen i grupp.',
     },
     nb: {
       'bulk.state.pending': 'Venter',
@@ -254,6 +260,8 @@ export const bulk = defineMessages(
       'bulk.runner.discard-finished': 'Forkast og start på nytt',
       'bulk.runner.discard': 'Forkast denne kjøringen',
       'bulk.runner.close': 'Lukk',
+      'bulk.error.no-run': 'Det finnes ingen massegjenoppkobling.',
+      'bulk.error.not-in-run': 'Profilen "{id}" finnes ikke i denne massegjenoppkoblingen.',
     },
     da: {
       'bulk.state.pending': 'Venter',
@@ -317,6 +325,8 @@ export const bulk = defineMessages(
       'bulk.runner.discard-finished': 'Kassér og start forfra',
       'bulk.runner.discard': 'Kassér denne kørsel',
       'bulk.runner.close': 'Luk',
+      'bulk.error.no-run': 'Der findes ingen samlet genforbindelse.',
+      'bulk.error.not-in-run': 'Profilen "{id}" findes ikke i denne samlede genforbindelse.',
     },
     nl: {
       'bulk.state.pending': 'Wacht',
@@ -380,6 +390,8 @@ export const bulk = defineMessages(
       'bulk.runner.discard-finished': 'Verwijderen en opnieuw beginnen',
       'bulk.runner.discard': 'Deze run verwijderen',
       'bulk.runner.close': 'Sluiten',
+      'bulk.error.no-run': 'Er is geen bulk-herverbinding.',
+      'bulk.error.not-in-run': 'Profiel "{id}" zit niet in deze bulk-herverbinding.',
     },
   },
 );

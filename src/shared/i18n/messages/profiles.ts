@@ -203,6 +203,10 @@ export const profiles = defineMessages(
     'profiles.form.not-set-up': '{environment} is not set up yet: it has no {missing, select, client {client id} redirect {redirect URI} other {client id and redirect URI}}. Set it up in Environments (or import the file your admin or the sandbox gave you) before reconnecting.',
     'profiles.form.cancel': 'Cancel',
     'profiles.form.save': 'Save',
+    'profiles.error.exists': 'A profile with id "{id}" already exists ("{name}").',
+    'profiles.error.not-found': 'Profile "{id}" does not exist.',
+    'profiles.error.id-fixed': 'id cannot be changed (it is "{id}"); add a new profile instead.',
+    'profiles.error.undo-late': 'Too late to undo: the deletion is final and the tokens were revoked.',
   },
   {
     fi: {
@@ -406,6 +410,10 @@ export const profiles = defineMessages(
       'profiles.form.not-set-up': 'Ympäristöä {environment} ei ole vielä määritetty: siltä puuttuu {missing, select, client {client id} redirect {redirect URI} other {client id ja redirect URI}}. Määritä se kohdassa Ympäristöt (tai tuo ylläpitäjältä tai sandboxista saamasi tiedosto) ennen uudelleenyhdistämistä.',
       'profiles.form.cancel': 'Peru',
       'profiles.form.save': 'Tallenna',
+      'profiles.error.exists': 'Profiili, jonka tunnus on "{id}", on jo olemassa ("{name}").',
+      'profiles.error.not-found': 'Profiilia "{id}" ei ole.',
+      'profiles.error.id-fixed': 'Tunnusta ei voi muuttaa (se on "{id}"); lisää sen sijaan uusi profiili.',
+      'profiles.error.undo-late': 'Liian myöhäistä kumota: poisto on lopullinen ja tunnisteet on mitätöity.',
     },
     sv: {
       'profiles.status.never-connected': 'Aldrig ansluten',
@@ -608,6 +616,10 @@ export const profiles = defineMessages(
       'profiles.form.not-set-up': '{environment} är inte konfigurerad ännu: den saknar {missing, select, client {klient-id} redirect {omdirigerings-URI} other {klient-id och omdirigerings-URI}}. Konfigurera den under Miljöer (eller importera filen från din administratör eller sandlådan) innan du återansluter.',
       'profiles.form.cancel': 'Avbryt',
       'profiles.form.save': 'Spara',
+      'profiles.error.exists': 'Det finns redan en profil med id "{id}" ("{name}").',
+      'profiles.error.not-found': 'Profilen "{id}" finns inte.',
+      'profiles.error.id-fixed': 'Id:t kan inte ändras (det är "{id}"); lägg till en ny profil i stället.',
+      'profiles.error.undo-late': 'För sent att ångra: borttagningen är slutgiltig och token har återkallats.',
     },
     nb: {
       'profiles.status.never-connected': 'Aldri tilkoblet',
@@ -810,6 +822,10 @@ export const profiles = defineMessages(
       'profiles.form.not-set-up': '{environment} er ikke satt opp ennå: den mangler {missing, select, client {klient-ID} redirect {omdirigerings-URI} other {klient-ID og omdirigerings-URI}}. Sett den opp under Miljøer (eller importer filen fra administratoren eller sandkassen) før du kobler til på nytt.',
       'profiles.form.cancel': 'Avbryt',
       'profiles.form.save': 'Lagre',
+      'profiles.error.exists': 'Det finnes allerede en profil med ID "{id}" ("{name}").',
+      'profiles.error.not-found': 'Profilen "{id}" finnes ikke.',
+      'profiles.error.id-fixed': 'ID-en kan ikke endres (den er "{id}"); legg til en ny profil i stedet.',
+      'profiles.error.undo-late': 'For sent å angre: slettingen er endelig, og tokenene er tilbakekalt.',
     },
     da: {
       'profiles.status.never-connected': 'Aldrig forbundet',
@@ -1012,6 +1028,10 @@ export const profiles = defineMessages(
       'profiles.form.not-set-up': '{environment} er ikke sat op endnu: den mangler {missing, select, client {klient-id} redirect {redirect-URI} other {klient-id og redirect-URI}}. Sæt den op under Miljøer (eller importér filen fra din administrator eller sandkassen), før du forbinder igen.',
       'profiles.form.cancel': 'Annullér',
       'profiles.form.save': 'Gem',
+      'profiles.error.exists': 'Der findes allerede en profil med id "{id}" ("{name}").',
+      'profiles.error.not-found': 'Profilen "{id}" findes ikke.',
+      'profiles.error.id-fixed': 'Id’et kan ikke ændres (det er "{id}"); tilføj en ny profil i stedet.',
+      'profiles.error.undo-late': 'For sent at fortryde: sletningen er endelig, og dine tokens er tilbagekaldt.',
     },
     nl: {
       'profiles.status.never-connected': 'Nooit verbonden',
@@ -1214,6 +1234,10 @@ export const profiles = defineMessages(
       'profiles.form.not-set-up': '{environment} is nog niet ingesteld: er is geen {missing, select, client {client-id} redirect {redirect-URI} other {client-id en redirect-URI}}. Stel de omgeving in onder Omgevingen (of importeer het bestand van uw beheerder of de sandbox) voordat u opnieuw verbindt.',
       'profiles.form.cancel': 'Annuleren',
       'profiles.form.save': 'Opslaan',
+      'profiles.error.exists': 'Er bestaat al een profiel met id "{id}" ("{name}").',
+      'profiles.error.not-found': 'Profiel "{id}" bestaat niet.',
+      'profiles.error.id-fixed': 'Het id kan niet worden gewijzigd (het is "{id}"); voeg in plaats daarvan een nieuw profiel toe.',
+      'profiles.error.undo-late': 'Te laat om ongedaan te maken: het verwijderen is definitief en de tokens zijn ingetrokken.',
     },
   },
 );
