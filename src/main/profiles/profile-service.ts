@@ -1,3 +1,6 @@
+import type { Message } from '../../shared/i18n/message';
+import { validationWords } from '../../shared/field-schemas';
+import { inWords, verbatim } from '../in-words';
 import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat } from '../../shared/api';
 import type { CsvDelimiter } from '../../shared/severa-check';
 import type { FileBytes } from '../../shared/severa-panel';
@@ -6,7 +9,7 @@ import type { PortalDefinition } from '../../shared/portal';
 import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
-import { invalid, userError } from '../errors';
+import { userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import { createPendingDeletes } from './pending-deletes';
 import { parseProfileFile, writeProfileFile } from './profile-file';
@@ -72,11 +75,11 @@ export function createProfileService({
   csvDelimiter = () => ',',
 }: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
-  const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
-    if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', message: `names no environment: "${d.environmentId}"` };
+  const targetProblem = (d: ProfileDefinition): { field: string; message: string; words: Message } | null => {
+    if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', ...inWords('profiles.invalid.no-environment', { id: d.environmentId }) };
     const target = portal(d.portalId);
-    if (!target) return { field: 'portalId', message: `names no portal: "${d.portalId}" (add it in Portals first)` };
-    if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', message: `is not a page of ${target.name} (${target.origin})` };
+    if (!target) return { field: 'portalId', ...inWords('profiles.invalid.no-portal', { id: d.portalId }) };
+    if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', ...inWords('profiles.invalid.not-portal-page', { name: target.name, origin: target.origin }) };
     return null;
   };
 
@@ -105,10 +108,10 @@ export function createProfileService({
     const parsed = ProfileDefinitionSchema.safeParse(definition);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw invalid(`${issue.path.join('.') || 'profile'} ${issue.message}`);
+      throw userError('invalid-argument', 'profiles.invalid.field', { field: issue.path.join('.') || 'profile', problem: validationWords(issue.message) ?? verbatim(issue.message) });
     }
     const problem = targetProblem(parsed.data);
-    if (problem) throw invalid(`${problem.field} ${problem.message}`);
+    if (problem) throw userError('invalid-argument', 'profiles.invalid.field', { field: problem.field, problem: problem.words });
     return parsed.data;
   };
 
@@ -135,9 +138,9 @@ export function createProfileService({
       if (definition) {
         const clash = known.get(definition.id);
         const earlier = firstRowOfId.get(definition.id);
-        if (earlier !== undefined) rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
+        if (earlier !== undefined) rowProblems.push({ row: row.row, field: 'id', ...inWords('profiles.invalid.duplicate-row', { id: definition.id, row: earlier }) });
         else firstRowOfId.set(definition.id, row.row);
-        if (clash && existingRows === 'refuse') rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" already exists ("${clash.name}")` });
+        if (clash && existingRows === 'refuse') rowProblems.push({ row: row.row, field: 'id', ...inWords('profiles.invalid.exists', { id: definition.id, name: clash.name }) });
         // A skipped row is not read further: whatever it says, the profile stays as it is.
         const problem = clash && existingRows === 'skip' ? null : targetProblem(definition);
         if (problem) rowProblems.push({ row: row.row, ...problem });

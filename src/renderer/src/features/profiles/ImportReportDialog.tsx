@@ -1,4 +1,4 @@
-import { type ImportReport, describeProblem } from '../../../../shared/import-report';
+import { type ImportReport, problemText } from '../../../../shared/import-report';
 import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -13,7 +13,10 @@ interface ImportReportDialogProps {
 /** Shown when an import found problems: nothing was written; every bad row is named. */
 export function ImportReportDialog({ report, onImportValid, onClose }: ImportReportDialogProps) {
   const badRows = report.totalRows - report.validRows;
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
+  // The field as the file's column names it: that is what the person finds in the file.
+  const fieldLabel = (field: string) => field;
   return (
     <Dialog title={t('profiles.import.nothing-title', { file: report.fileName })} onClose={onClose} wide>
       <p role="alert">
@@ -21,7 +24,7 @@ export function ImportReportDialog({ report, onImportValid, onClose }: ImportRep
       </p>
       <ul className="problem-list" aria-label={t('profiles.import.problems')}>
         {report.problems.slice(0, SHOWN).map((problem, i) => (
-          <li key={i}>{describeProblem(report.fileName, problem)}</li>
+          <li key={i}>{problemText(translator, report.fileName, problem, fieldLabel)}</li>
         ))}
       </ul>
       {report.problems.length > SHOWN && <p>{t('profiles.import.more', { count: report.problems.length - SHOWN })}</p>}

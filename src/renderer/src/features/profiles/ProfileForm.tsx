@@ -9,6 +9,7 @@ import {
   type ProfileDefinition,
   definitionOf,
 } from '../../../../shared/profile';
+import { validationWords } from '../../../../shared/field-schemas';
 import { ProfileDefinitionSchema } from '../../../../shared/profile-schema';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -42,7 +43,7 @@ const blank = (environmentId: string, portal: Portal | undefined): Draft => ({
 /** Add or edit one profile; fields are checked with the same schema main uses, before and after saving. */
 export function ProfileForm({ profile, environments, onClose }: ProfileFormProps) {
   const portals = useAppStore((s) => s.portals);
-  const { t } = useI18n();
+  const { t, text: textOf } = useI18n();
   const messageOf = useErrorText();
   const label = (field: Field) => t(`profiles.field.${field}`);
   const [draft, setDraft] = useState<Draft>(() => (profile ? definitionOf(profile) : blank(environments[0]?.id ?? '', portals[0])));
@@ -79,7 +80,10 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
     const parsed = ProfileDefinitionSchema.safeParse(candidate);
     if (!parsed.success) {
       const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+      for (const issue of parsed.error.issues) {
+        const words = validationWords(issue.message);
+        found[issue.path[0] as Field] ??= words ? textOf(words) : issue.message;
+      }
       setErrors(found);
       document.getElementById(`profile-${Object.keys(found)[0]}`)?.focus();
       return;
