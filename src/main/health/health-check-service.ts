@@ -3,7 +3,7 @@ import type { ApiEvent } from '../../shared/api';
 import type { Environment } from '../../shared/environment';
 import type { HealthCheckSummary } from '../../shared/health';
 import type { Profile, ProfileState } from '../../shared/profile';
-import { conflict } from '../errors';
+import { userError } from '../errors';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
@@ -42,7 +42,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
 
   return {
     async runHealthCheck(profileIds: string[] | null): Promise<HealthCheckSummary> {
-      if (running) throw conflict('A health check is already running.');
+      if (running) throw userError('conflict', 'health.error.running');
       const controller = new AbortController();
       running = controller;
       const started = performance.now();

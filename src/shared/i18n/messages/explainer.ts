@@ -95,6 +95,10 @@ export const explainer = defineMessages(
     'explainer.match.companyId': 'its company id',
     'explainer.match.companyName': 'its company name',
     'explainer.match.sourceName': 'the name DataBridge logs',
+    'explainer.error.too-long': '{file} is too long to paste; open it as a file instead.',
+    'explainer.error.missing': '{path} does not exist.',
+    'explainer.error.folder': '{path} is a folder, not a log file.',
+    'explainer.error.forbidden': 'Bridgekeeper may not read {path}.',
   },
   {
     fi: {
@@ -186,6 +190,10 @@ export const explainer = defineMessages(
       'explainer.match.companyId': 'yrityksen tunnuksesta',
       'explainer.match.companyName': 'yrityksen nimestä',
       'explainer.match.sourceName': 'DataBridgen lokiin kirjaamasta nimestä',
+      'explainer.error.too-long': '{file} on liian pitkä liitettäväksi; avaa se sen sijaan tiedostona.',
+      'explainer.error.missing': '{path} ei ole olemassa.',
+      'explainer.error.folder': '{path} on kansio, ei lokitiedosto.',
+      'explainer.error.forbidden': 'Bridgekeeper ei saa lukea tiedostoa {path}.',
     },
     sv: {
       'explainer.fix.api-user':
@@ -276,6 +284,10 @@ export const explainer = defineMessages(
       'explainer.match.companyId': 'dess företags-id',
       'explainer.match.companyName': 'dess företagsnamn',
       'explainer.match.sourceName': 'namnet DataBridge loggar',
+      'explainer.error.too-long': '{file} är för lång för att klistras in; öppna den som en fil i stället.',
+      'explainer.error.missing': '{path} finns inte.',
+      'explainer.error.folder': '{path} är en mapp, inte en loggfil.',
+      'explainer.error.forbidden': 'Bridgekeeper får inte läsa {path}.',
     },
     nb: {
       'explainer.fix.api-user':
@@ -366,6 +378,10 @@ export const explainer = defineMessages(
       'explainer.match.companyId': 'selskaps-ID-en',
       'explainer.match.companyName': 'selskapsnavnet',
       'explainer.match.sourceName': 'navnet DataBridge logger',
+      'explainer.error.too-long': '{file} er for lang til å limes inn; åpne den som en fil i stedet.',
+      'explainer.error.missing': '{path} finnes ikke.',
+      'explainer.error.folder': '{path} er en mappe, ikke en loggfil.',
+      'explainer.error.forbidden': 'Bridgekeeper har ikke lov til å lese {path}.',
     },
     da: {
       'explainer.fix.api-user':
@@ -456,6 +472,10 @@ export const explainer = defineMessages(
       'explainer.match.companyId': 'dens virksomheds-id',
       'explainer.match.companyName': 'dens virksomhedsnavn',
       'explainer.match.sourceName': 'navnet, DataBridge logger',
+      'explainer.error.too-long': '{file} er for lang til at blive indsat; åbn den som en fil i stedet.',
+      'explainer.error.missing': '{path} findes ikke.',
+      'explainer.error.folder': '{path} er en mappe, ikke en logfil.',
+      'explainer.error.forbidden': 'Bridgekeeper må ikke læse {path}.',
     },
     nl: {
       'explainer.fix.api-user':
@@ -546,6 +566,10 @@ export const explainer = defineMessages(
       'explainer.match.companyId': 'het administratie-id',
       'explainer.match.companyName': 'de administratienaam',
       'explainer.match.sourceName': 'de naam die DataBridge logt',
+      'explainer.error.too-long': '{file} is te lang om te plakken; open het in plaats daarvan als bestand.',
+      'explainer.error.missing': '{path} bestaat niet.',
+      'explainer.error.folder': '{path} is een map, geen logbestand.',
+      'explainer.error.forbidden': 'Bridgekeeper mag {path} niet lezen.',
     },
   },
 );

@@ -58,6 +58,7 @@ export const health = defineMessages(
     'health.progress.starting': 'Starting the health check…',
     'health.progress.waiting': 'Checked {done, number} of {total, number}; Visma asked to slow down (HTTP 429), waiting until {time}…',
     'health.progress.checking': 'Checking {done, number} of {total, number}…',
+    'health.error.running': 'A health check is already running.',
   },
   {
     fi: {
@@ -113,6 +114,7 @@ export const health = defineMessages(
       'health.progress.starting': 'Aloitetaan kuntotarkistusta…',
       'health.progress.waiting': 'Tarkistettu {done, number}/{total, number}; Visma pyysi hidastamaan (HTTP 429), odotetaan klo {time} asti…',
       'health.progress.checking': 'Tarkistetaan {done, number}/{total, number}…',
+      'health.error.running': 'Kuntotarkistus on jo käynnissä.',
     },
     sv: {
       'health.accepted': 'Visma.net API godtog token.',
@@ -167,6 +169,7 @@ export const health = defineMessages(
       'health.progress.starting': 'Startar hälsokontrollen…',
       'health.progress.waiting': 'Kontrollerat {done, number} av {total, number}; Visma bad om att sakta ner (HTTP 429), väntar till {time}…',
       'health.progress.checking': 'Kontrollerar {done, number} av {total, number}…',
+      'health.error.running': 'En hälsokontroll pågår redan.',
     },
     nb: {
       'health.accepted': 'Visma.net API godtok tokenet.',
@@ -221,6 +224,7 @@ export const health = defineMessages(
       'health.progress.starting': 'Starter helsesjekken…',
       'health.progress.waiting': 'Sjekket {done, number} av {total, number}; Visma ba om lavere tempo (HTTP 429), venter til {time}…',
       'health.progress.checking': 'Sjekker {done, number} av {total, number}…',
+      'health.error.running': 'En helsesjekk kjører allerede.',
     },
     da: {
       'health.accepted': 'Visma.net API godkendte tokenet.',
@@ -275,6 +279,7 @@ export const health = defineMessages(
       'health.progress.starting': 'Starter helbredstjekket…',
       'health.progress.waiting': 'Tjekket {done, number} af {total, number}; Visma bad om at sætte tempoet ned (HTTP 429), venter til {time}…',
       'health.progress.checking': 'Tjekker {done, number} af {total, number}…',
+      'health.error.running': 'Et helbredstjek kører allerede.',
     },
     nl: {
       'health.accepted': 'De Visma.net API heeft het token geaccepteerd.',
@@ -329,6 +334,7 @@ export const health = defineMessages(
       'health.progress.starting': 'Statuscontrole wordt gestart…',
       'health.progress.waiting': '{done, number} van {total, number} gecontroleerd; Visma vroeg het rustiger aan te doen (HTTP 429), wachten tot {time}…',
       'health.progress.checking': '{done, number} van {total, number} controleren…',
+      'health.error.running': 'Er loopt al een statuscontrole.',
     },
   },
 );

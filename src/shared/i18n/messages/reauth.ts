@@ -143,6 +143,7 @@ export const reauth = defineMessages(
     'reauth.dialog.open-portal': 'Open {target}',
     'reauth.dialog.open-login': 'Open Visma login',
     'reauth.dialog.try-again': 'Try again',
+    'reauth.job.url-invalid': 'The job URL {problem}.',
   },
   {
     fi: {
@@ -281,6 +282,7 @@ export const reauth = defineMessages(
       'reauth.dialog.open-portal': 'Avaa {target}',
       'reauth.dialog.open-login': 'Avaa Visma-kirjautuminen',
       'reauth.dialog.try-again': 'Yritä uudelleen',
+      'reauth.job.url-invalid': 'Ajon URL: {problem}.',
     },
     sv: {
       'reauth.step.opening': 'Öppnar Vismas inloggning',
@@ -418,6 +420,7 @@ export const reauth = defineMessages(
       'reauth.dialog.open-portal': 'Öppna {target}',
       'reauth.dialog.open-login': 'Öppna Vismas inloggning',
       'reauth.dialog.try-again': 'Försök igen',
+      'reauth.job.url-invalid': 'Jobb-URL:en {problem}.',
     },
     nb: {
       'reauth.step.opening': 'Åpner Vismas pålogging',
@@ -555,6 +558,7 @@ export const reauth = defineMessages(
       'reauth.dialog.open-portal': 'Åpne {target}',
       'reauth.dialog.open-login': 'Åpne Vismas pålogging',
       'reauth.dialog.try-again': 'Prøv igjen',
+      'reauth.job.url-invalid': 'Jobb-URL-en {problem}.',
     },
     da: {
       'reauth.step.opening': 'Åbner Vismas login',
@@ -692,6 +696,7 @@ export const reauth = defineMessages(
       'reauth.dialog.open-portal': 'Åbn {target}',
       'reauth.dialog.open-login': 'Åbn Vismas login',
       'reauth.dialog.try-again': 'Prøv igen',
+      'reauth.job.url-invalid': 'Job-URL’en {problem}.',
     },
     nl: {
       'reauth.step.opening': 'De Visma-aanmelding wordt geopend',
@@ -829,6 +834,7 @@ export const reauth = defineMessages(
       'reauth.dialog.open-portal': '{target} openen',
       'reauth.dialog.open-login': 'Visma-aanmelding openen',
       'reauth.dialog.try-again': 'Opnieuw proberen',
+      'reauth.job.url-invalid': 'De taak-URL {problem}.',
     },
   },
 );
