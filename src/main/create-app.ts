@@ -1,3 +1,5 @@
+import { message } from '../shared/i18n/message';
+import { english, inWords } from './in-words';
 import type { ApiEvent, BridgekeeperApi } from '../shared/api';
 import type { Notice } from '../shared/notice';
 import { createBulkService } from './bulk/bulk-service';
@@ -107,7 +109,7 @@ export function createApp(deps: AppDeps) {
       notices.post({
         id: `revoke-failed-${now().getTime()}`,
         level: 'warning',
-        message: `Deleted ${failures.map((f) => `"${f.name}"`).join(', ')}, but Visma could not revoke ${failures.length === 1 ? 'its token' : 'their tokens'} (${failures[0]!.message}). The keychain ${failures.length === 1 ? 'entry is' : 'entries are'} gone all the same.`,
+        ...inWords('notices.revoke-failed', { names: failures.map((f) => `"${f.name}"`).join(', '), count: failures.length, detail: failures[0]!.message }),
       }),
     ...(deps.deleteUndoMs !== undefined ? { undoMs: deps.deleteUndoMs } : {}),
     now,
@@ -123,9 +125,9 @@ export function createApp(deps: AppDeps) {
     portals,
     portalSurface: deps.portalSurface,
     jobUrls: createJobUrls(portalSecrets),
-    explainJobMessage: async (message) => {
-      const found = (await explainer.explainLog({ name: 'the job answer', text: message })).known[0];
-      return found ? `${found.title}. ${found.meaning} ${found.whatToDo}` : undefined;
+    explainJobMessage: async (text) => {
+      const found = (await explainer.explainLog({ name: english.t('explainer.job-answer'), text })).known[0];
+      return found ? message('reauth.job.explained', { title: found.title, meaning: found.meaning, whatToDo: found.whatToDo }) : undefined;
     },
     events,
     emit,
@@ -147,14 +149,14 @@ export function createApp(deps: AppDeps) {
     now,
     ...deps.healthCheck,
   });
-  const bulk = createBulkService({ settings, profiles, reauth, emit, log, now, csvDelimiter });
+  const bulk = createBulkService({ settings, profiles, reauth, emit, log, now, csvDelimiter, locale });
   const interrupted = bulk.recover();
   if (interrupted && !interrupted.finished) {
     const left = interrupted.counts.pending;
     notices.post({
       id: `bulk-${interrupted.id}`,
       level: 'info',
-      message: `A bulk reconnect was interrupted with ${left} profile${left === 1 ? '' : 's'} left. Open Bulk reconnect to resume it; the profiles already done stay connected.`,
+      ...inWords('notices.bulk-interrupted', { count: left }),
     });
   }
 
@@ -201,7 +203,7 @@ export function createApp(deps: AppDeps) {
     bulkDiscard: bulk.bulkDiscard,
     exportBulkSummary: bulk.exportBulkSummary,
     listAuditEvents: async (limit) => events.recent(limit),
-    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter(), (id) => profiles.get(id)?.name ?? ''),
+    exportAuditTrail: async () => exportAuditTrail(events, now(), csvDelimiter(), (id) => profiles.get(id)?.name ?? '', locale()),
     listPortals: portals.listPortals,
     savePortal: portals.savePortal,
     deletePortal: portals.deletePortal,

@@ -1,5 +1,6 @@
 import type { ApiEvent } from '../shared/api';
 import type { Notice } from '../shared/notice';
+import { inWords } from './in-words';
 
 /** Notices live until the user dismisses them; they are not persisted (each start says what it found). */
 export function createNoticeBoard(emit: (event: ApiEvent) => void, initial: Notice[] = []) {
@@ -24,5 +25,5 @@ export function createNoticeBoard(emit: (event: ApiEvent) => void, initial: Noti
 export const noKeychainNotice = (reason?: string): Notice => ({
   id: 'no-keychain',
   level: 'warning',
-  message: `No working keychain was found${reason ? ` (${reason})` : ''}: tokens are kept in memory only and are forgotten when Bridgekeeper closes. On Linux, install and unlock a Secret Service such as gnome-keyring.`,
+  ...(reason ? inWords('notices.no-keychain.reason', { reason }) : inWords('notices.no-keychain')),
 });

@@ -1,3 +1,4 @@
+import type { Message } from './i18n/message';
 import type { ReauthOutcome } from './reauth';
 
 export type BulkItemState = 'pending' | 'running' | 'connected' | 'skipped' | 'failed';
@@ -10,8 +11,10 @@ export interface BulkItem {
   apiUser: string;
   state: BulkItemState;
   outcome?: ReauthOutcome;
-  /** For failed or skipped items: why, in plain words, with the next step. */
+  /** For failed or skipped items: why, in plain words, with the next step (English; `reasonWords` has it as data). */
   reason?: string;
+  /** The reason as words in the catalog, shown in the reader's language; absent in runs saved before words were data. */
+  reasonWords?: Message;
   finishedAt?: string;
 }
 
@@ -38,10 +41,5 @@ export interface BulkRun {
   counts: BulkCounts;
 }
 
-export const BULK_STATE_LABELS: Record<BulkItemState, string> = {
-  pending: 'Waiting',
-  running: 'Logging in…',
-  connected: 'Connected',
-  skipped: 'Skipped',
-  failed: 'Failed',
-};
+/** Each state's words are the catalog's `bulk.state.<state>`. */
+export const bulkStateKey = (state: BulkItemState) => `bulk.state.${state}` as const;

@@ -1,6 +1,8 @@
+import type { MessageKey } from './i18n/catalog';
+import type { Translator } from './i18n/translator';
 import type { ProfileEvent } from './reauth';
 
-/** What happened, in words: the trail stores the kind as a code, people read these. */
+/** What happened, in English words (older readers); `eventWords` gives them in the reader's language. */
 export const EVENT_KIND_WORDS: Record<ProfileEvent['kind'], string> = {
   reauth: 'Reconnect',
   refresh: 'Token refresh',
@@ -45,3 +47,13 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 /** Unknown outcomes (from a newer Bridgekeeper's trail) read as words too, never as a bare code. */
 export const outcomeWords = (outcome: string): string => OUTCOME_WORDS[outcome] ?? outcome.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** An event in the reader's words: what happened, how it ended, and its message (events written before words were data show their English message). */
+export function eventWords({ t, text }: Pick<Translator, 't' | 'text'>) {
+  const known = (key: string): key is MessageKey => t(key as MessageKey) !== key;
+  return {
+    kind: (kind: ProfileEvent['kind']) => (known(`audit.kind.${kind}`) ? t(`audit.kind.${kind}` as MessageKey) : (EVENT_KIND_WORDS[kind] ?? kind)),
+    outcome: (outcome: string) => (known(`audit.outcome.${outcome}`) ? t(`audit.outcome.${outcome}` as MessageKey) : outcomeWords(outcome)),
+    message: (event: Pick<ProfileEvent, 'message' | 'words'>) => (event.words ? text(event.words) : event.message),
+  };
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n/catalog';
+import type { Message } from './i18n/message';
 
 /** Ids of profiles and environments: safe in file names, URLs and keychain account names. */
 export const IdSchema = z
@@ -10,3 +12,32 @@ export const IdSchema = z
 
 /** What a person calls a thing. */
 export const NameSchema = z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters');
+
+/**
+ * A validation message of the schemas above (and of profile-schema.ts, secure-url.ts) as catalog
+ * words, so a form or an import report reads it in the reader's language. The schemas keep their
+ * English (zod carries text); a message not listed here is shown as it is.
+ */
+export function validationWords(message: string): Message | undefined {
+  for (const [pattern, key, names] of VALIDATION_WORDS) {
+    const found = pattern.exec(message);
+    if (found) return { key, params: Object.fromEntries(names.map((name, i) => [name, found[i + 1]!])) };
+  }
+  return undefined;
+}
+
+const VALIDATION_WORDS: readonly [RegExp, MessageKey, readonly string[]][] = [
+  [/^is required$/, 'profiles.invalid.required', []],
+  [/^is longer than (\d+) characters$/, 'profiles.invalid.too-long', ['max']],
+  [/^may hold only letters, digits, dot, dash and underscore$/, 'profiles.invalid.id-chars', []],
+  [/^must be "import" or "export"$/, 'profiles.invalid.direction', []],
+  [/^must not contain spaces$/, 'profiles.invalid.spaces', []],
+  [/^must be an email address$/, 'profiles.invalid.email', []],
+  [/^must be an email address: (.*)$/s, 'profiles.invalid.email-why', ['problem']],
+  [/^must be "portal" or "direct"$/, 'profiles.invalid.connection', []],
+  [/^is required for a direct connection$/, 'profiles.invalid.required-direct', []],
+  [/^is required for a portal connection$/, 'profiles.invalid.required-portal', []],
+  [/^is required for a portal connection \(the profile's page in the portal\)$/, 'profiles.invalid.required-portal-url', []],
+  [/^must be a URL$/, 'profiles.invalid.url', []],
+  [/^must use https \(plain http is allowed only on 127\.0\.0\.1 or localhost\)$/, 'profiles.invalid.https', []],
+];

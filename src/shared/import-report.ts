@@ -1,9 +1,14 @@
+import type { Message } from './i18n/message';
+import type { Translator } from './i18n/translator';
+
 /** One thing wrong with an imported file: where it is (row, field) and why. */
 export interface ImportProblem {
   /** The spreadsheet row (the header is row 1) or JSON item (from 1); null for the file as a whole. */
   row: number | null;
   field?: string;
+  /** Why, in English (the log, the CLI, older readers); `words` has it as catalog words when Bridgekeeper wrote it. */
   message: string;
+  words?: Message;
 }
 
 export type ImportMode = 'all-or-nothing' | 'valid-only';
@@ -57,4 +62,12 @@ export function describeProblem(fileName: string, problem: ImportProblem): strin
   const where = problem.row === null ? fileName : `${fileName}, row ${problem.row}`;
   const field = problem.field ? `, ${problem.field}` : '';
   return `${where}${field}: ${problem.message}`;
+}
+
+/** describeProblem in the reader's language: the field by its label, the reason in words when main sent them. */
+export function problemText({ t, text }: Pick<Translator, 't' | 'text'>, fileName: string, problem: ImportProblem, fieldLabel: (field: string) => string): string {
+  const reason = problem.words ? text(problem.words) : problem.message;
+  if (problem.row === null) return t('profiles.problem.file', { file: fileName, problem: reason });
+  if (!problem.field) return t('profiles.problem.row', { file: fileName, row: problem.row, problem: reason });
+  return t('profiles.problem.row-field', { file: fileName, row: problem.row, field: fieldLabel(problem.field), problem: reason });
 }

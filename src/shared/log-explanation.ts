@@ -1,3 +1,5 @@
+import type { Message } from './i18n/message';
+
 // The error explainer's report (F9): plain data, so it crosses IPC as JSON and the renderer needs no zod for it.
 
 /**
@@ -45,9 +47,9 @@ export interface CompanyMention extends Mention {
 /** Something about the log as a whole that is not one error: e.g. calls to the old ERP API address. */
 export interface LogFinding {
   kind: 'old-base-url';
-  title: string;
-  meaning: string;
-  whatToDo: string;
+  title: Message;
+  meaning: Message;
+  whatToDo: Message;
   /** Error entries that show it, and the first one's line. */
   count: number;
   firstLine: number;
@@ -78,9 +80,10 @@ export interface KnownErrorReport extends Occurrences {
   kind: KnownErrorKind;
   /** Visma's code for it: "12002", "12027", "401", "invalid_grant", "invalid_tenant", "access_denied", "timeout". */
   code: string;
-  title: string;
-  meaning: string;
-  whatToDo: string;
+  /** Words as data (explainer.kind.<kind>.*): the reader's language is the renderer's business. */
+  title: Message;
+  meaning: Message;
+  whatToDo: Message;
   /** Whether reconnecting the profile (a new login) is part of the fix: false for timeouts. */
   reconnect: boolean;
 }
@@ -128,7 +131,7 @@ export interface LogExplanation {
   /** Profiles near an error that a reconnect fixes, for bulk reconnect. */
   reconnectProfileIds: string[];
   /** Things the reader should know about how the log was read (encoding, cut lines). */
-  notes: string[];
+  notes: Message[];
   /** Findings about the whole log (the old integration.visma.net address). */
   findings: LogFinding[];
 }

@@ -1,12 +1,23 @@
 import type { Profile } from './profile';
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * Sorting by a locale's alphabet (Å, Ä and Ö after Z for a Swede or a Finn), numbers by their value.
+ * The renderer sorts by the reader's locale; main keeps its file in the English order.
+ */
+export function textOrder(locale: string) {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const compareText = (a: string, b: string): number => collator.compare(a, b);
+  /** By name, then id. */
+  const compareByName = (a: Profile, b: Profile): number => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { compareText, compareByName };
+}
 
-export const compareText = (a: string, b: string): number => collator.compare(a, b);
+const stored = textOrder('en');
+
+export const compareText = stored.compareText;
 
 /**
- * The order main keeps profiles in and the list shows by default: by name, then id.
- * Main and renderer share it, so the first page main sends is the first screen the user sees.
+ * The order main keeps profiles in: by name, then id. The list shows them in the reader's
+ * locale's order (`textOrder`), the same for every Latin name without a letter beyond A–Z.
  */
-export const compareByName = (a: Profile, b: Profile): number =>
-  collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const compareByName = stored.compareByName;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Message, isMessage } from './i18n/message';
 import { emailAddressProblem } from './email-address';
 import { IdSchema, NameSchema } from './field-schemas';
 import { CONNECTION_KINDS, DIRECTIONS, PROFILE_STATUSES } from './profile';
@@ -61,10 +62,15 @@ export type ProfileDefinition = z.output<typeof ProfileDefinitionSchema>;
 /** What a caller may give: the connection fields may be left out (see `connection`). */
 export type ProfileInput = z.input<typeof ProfileDefinitionSchema>;
 
-/** The reason behind a status: an error code when there is one, and words a person reads. */
+/**
+ * The reason behind a status: an error code when there is one, and words a person reads: `words` as
+ * data in the catalog (shown in the reader's language), `message` their English form. Reasons stored
+ * before words were data have only the message, and show as they are.
+ */
 export const StatusReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
+  words: z.custom<Message>(isMessage).optional(),
 });
 export type StatusReason = z.infer<typeof StatusReasonSchema>;
 

@@ -1,3 +1,5 @@
+import type { Message } from './i18n/message';
+
 /** The steps a reconnect dialog shows, in order: a direct reconnect's (F4). */
 export const REAUTH_STEPS = ['opening', 'waiting', 'checking', 'verified'] as const;
 /** A portal reconnect's (F18): Bridgekeeper sees the portal's flow go by, not its tokens. */
@@ -6,19 +8,8 @@ export const PORTAL_REAUTH_STEPS = ['signing-in', 'portal-page', 'portal-login',
 export const PORTAL_BROWSER_STEPS = ['portal-browser', 'confirming'] as const;
 export type ReauthStep = (typeof REAUTH_STEPS)[number] | (typeof PORTAL_REAUTH_STEPS)[number] | (typeof PORTAL_BROWSER_STEPS)[number] | 'close-previous';
 
-export const REAUTH_STEP_LABELS: Record<ReauthStep, string> = {
-  opening: 'Opening the Visma login',
-  waiting: 'Waiting for you to log in, pick the company and consent',
-  checking: 'Checking the tokens and the company',
-  verified: 'Verified against the Visma.net API',
-  'signing-in': 'Signing in to the portal (once for this session)',
-  'portal-page': "Opening the profile's page in the portal",
-  'portal-login': 'Waiting for you to press Connect, log in, pick the company and consent',
-  'portal-finishing': 'The portal is finishing the connection',
-  confirming: "Running the profile's job once to confirm",
-  'portal-browser': 'Waiting for you to connect in the browser and say how it went',
-  'close-previous': 'Waiting for you to close the private window of the previous login',
-};
+/** Each step's words are the catalog's `reauth.step.<step>`. */
+export const reauthStepKey = (step: ReauthStep) => `reauth.step.${step}` as const;
 
 /**
  * Every way a reconnect ends. Each has words for the user (outcomes.ts in main);
@@ -55,12 +46,12 @@ export type ReauthOutcome = (typeof REAUTH_OUTCOMES)[number];
 export interface ReauthResult {
   profileId: string;
   outcome: ReauthOutcome;
-  /** One line: what happened. */
-  title: string;
+  /** One line: what happened (words as data: the reader's language is the renderer's or the CLI's business). */
+  title: Message;
   /** What it means, in plain words, with the names (company, user) filled in. */
-  explanation: string;
-  /** What to do next; empty when nothing is needed. */
-  nextStep: string;
+  explanation: Message;
+  /** What to do next; absent when nothing is needed. */
+  nextStep?: Message;
   /** The error code behind it, when there is one (access_denied, invalid_tenant, 12027, …). */
   errorCode?: string;
   /** Portal profiles: what Bridgekeeper saw of the portal's own Visma login. */
@@ -83,10 +74,12 @@ export interface PortalSeen {
 
 export interface JobConfirmation {
   state: 'ok' | 'failed' | 'too-soon' | 'unreachable';
-  /** The portal's own message (its JSON `message`), or why the job did not run. */
+  /** The portal's own message (its JSON `message`), or why the job did not run (then in English, and `words` has it as data). */
   message: string;
+  /** Bridgekeeper's own words for `message`, when they are Bridgekeeper's (not the portal's). */
+  words?: Message;
   /** For a Visma error in the message: what it means and what to do, from the error explainer. */
-  explanation?: string;
+  explanation?: Message;
 }
 
 /** Something that happened to a profile: kept for its detail view and the audit trail. Never a secret. */
@@ -96,5 +89,8 @@ export interface ProfileEvent {
   kind: 'reauth' | 'refresh' | 'disconnect' | 'verify' | 'delete' | 'job';
   outcome: string;
   errorCode?: string;
+  /** English: what the trail's older readers (and events written before words were data) show. */
   message: string;
+  /** The message as words in the catalog, shown in the reader's language; absent in older events. */
+  words?: Message;
 }

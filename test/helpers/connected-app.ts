@@ -5,6 +5,7 @@ import type { ProfileInput } from '../../src/shared/profile';
 import { httpLoginSurface } from './http-login-surface';
 import { ANNA, FJELLVIND, NORDLYS } from './sandbox/relying-party';
 import { tempApp } from './temp-app';
+import { inEnglish } from './in-english';
 
 /**
  * An app with `count` profiles, each really reconnected (its own login by the scripted person,
@@ -30,7 +31,7 @@ export async function connectedApp(sandbox: Sandbox, count: number, options: Par
   for (const d of definitions) await app.api.createProfile(d);
   for (const d of definitions) {
     const result = await app.api.reauthenticate(d.id);
-    if (result.outcome !== 'connected') throw new Error(`setting up ${d.id}: ${result.outcome} ${result.explanation}`);
+    if (result.outcome !== 'connected') throw new Error(`setting up ${d.id}: ${result.outcome} ${inEnglish(result.explanation)}`);
   }
   return { app, vault, definitions };
 }

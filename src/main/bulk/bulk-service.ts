@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent } from '../../shared/api';
 import type { BulkItem, BulkRun } from '../../shared/bulk';
-import { compareText } from '../../shared/profile-order';
+import { textOrder } from '../../shared/profile-order';
 import type { CsvDelimiter } from '../../shared/severa-check';
-import { conflict, invalid, notFound } from '../errors';
+import { message } from '../../shared/i18n/message';
+import { createTranslator } from '../../shared/i18n/translator';
+import { userError } from '../errors';
+import { english, inWords } from '../in-words';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { ReauthService } from '../reauth/reauth-service';
@@ -20,7 +23,11 @@ export interface BulkServiceDeps {
   now: () => Date;
   /** The list separator of the user's Excel, for the summary CSV (`,` when left out). */
   csvDelimiter?: () => CsvDelimiter;
+  /** The user's locale: the summary CSV's words are in its language (English when left out). */
+  locale?: () => string;
 }
+
+const skippedByYou = () => { const { message: reason, words: reasonWords } = inWords('bulk.reason.skipped'); return { reason, reasonWords }; };
 
 /**
  * F8 as one state machine owned by main. Every command names the profile it is meant for and is
@@ -46,13 +53,13 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   const requireRun = (): StoredBulkRun => {
     const run = stored();
-    if (!run) throw notFound('A bulk reconnect');
+    if (!run) throw userError('not-found', 'bulk.error.no-run');
     return run;
   };
 
   const itemOf = (run: StoredBulkRun, profileId: string): BulkItem => {
     const item = run.items.find((i) => i.profileId === profileId);
-    if (!item) throw notFound(`Profile "${profileId}" in this bulk reconnect`);
+    if (!item) throw userError('not-found', 'bulk.error.not-in-run', { id: profileId });
     return item;
   };
 
@@ -61,7 +68,8 @@ export function createBulkService(deps: BulkServiceDeps) {
     return save({ ...run, items: run.items.map((i) => (i.profileId === profileId ? { ...i, ...change } : i)) })!;
   };
 
-  const describe = (item: BulkItem) => `"${item.name}" is ${item.state === 'running' ? 'logging in' : item.state === 'pending' ? 'waiting' : item.state}`;
+  /** Where an item stands, in words: the start of every refusal about it. */
+  const describe = (item: BulkItem) => message('bulk.error.item-state', { name: item.name, state: item.state });
 
   /** Runs one login to its end and records it; then, with auto on, the next. */
   async function runLogin(profileId: string): Promise<void> {
@@ -70,14 +78,17 @@ export function createBulkService(deps: BulkServiceDeps) {
       const result = await deps.reauth.reauthenticate(profileId);
       const finishedAt = deps.now().toISOString();
       const asked = interruption?.profileId === profileId ? interruption.kind : null;
-      if (result.outcome === 'connected') change = { state: 'connected', outcome: result.outcome, reason: undefined, finishedAt };
-      else if ((result.outcome === 'cancelled' || result.outcome === 'timed-out') && asked === 'skip') change = { state: 'skipped', outcome: result.outcome, reason: 'Skipped by you.', finishedAt };
+      if (result.outcome === 'connected') change = { state: 'connected', outcome: result.outcome, reason: undefined, reasonWords: undefined, finishedAt };
+      else if ((result.outcome === 'cancelled' || result.outcome === 'timed-out') && asked === 'skip') change = { state: 'skipped', outcome: result.outcome, ...skippedByYou(), finishedAt };
       // A closed window or a cancel keeps the profile's place: the run goes on from it later.
-      else if (result.outcome === 'cancelled') change = { state: 'pending', outcome: undefined, reason: undefined };
-      else change = { state: 'failed', outcome: result.outcome, reason: [result.title, result.nextStep].filter(Boolean).join('. '), finishedAt };
+      else if (result.outcome === 'cancelled') change = { state: 'pending', outcome: undefined, reason: undefined, reasonWords: undefined };
+      else {
+        const reasonWords = result.nextStep ? message('reauth.status.reason', { title: result.title, next: result.nextStep }) : result.title;
+        change = { state: 'failed', outcome: result.outcome, reason: english.text(reasonWords), reasonWords, finishedAt };
+      }
     } catch (error) {
       deps.log.warn('bulk.login-failed', { profileId, error: error instanceof Error ? error.message : String(error) });
-      change = { state: 'failed', reason: error instanceof Error ? error.message : String(error), finishedAt: deps.now().toISOString() };
+      change = { state: 'failed', reason: error instanceof Error ? error.message : String(error), reasonWords: undefined, finishedAt: deps.now().toISOString() };
     }
     const wasCancelled = interruption?.profileId === profileId && interruption.kind === 'cancel';
     interruption = null;
@@ -92,7 +103,7 @@ export function createBulkService(deps: BulkServiceDeps) {
   }
 
   function open(profileId: string): BulkRun {
-    const view = setItem(profileId, { state: 'running', outcome: undefined, reason: undefined, finishedAt: undefined });
+    const view = setItem(profileId, { state: 'running', outcome: undefined, reason: undefined, reasonWords: undefined, finishedAt: undefined });
     const login = runLogin(profileId).finally(() => {
       if (underway === login) underway = null;
     });
@@ -122,15 +133,16 @@ export function createBulkService(deps: BulkServiceDeps) {
     async startBulkRun(profileIds: string[]) {
       const existing = stored();
       if (existing && !viewOf(existing).finished) {
-        throw conflict(`A bulk reconnect is still under way (${viewOf(existing).counts.pending} left): finish or discard it first.`);
+        throw userError('conflict', 'bulk.error.under-way', { count: viewOf(existing).counts.pending });
       }
       const unique = [...new Set(profileIds)];
       const items = unique.map((id): BulkItem => {
         const p = deps.profiles.get(id);
-        if (!p) throw notFound(`Profile "${id}"`);
+        if (!p) throw userError('not-found', 'profiles.error.not-found', { id });
         return { profileId: p.id, name: p.name, companyId: p.companyId, companyName: p.companyName, apiUser: p.apiUser, state: 'pending' };
       });
-      // Company by company: the SuperUser picks the same company for a stretch of logins.
+      // Company by company: the SuperUser picks the same company for a stretch of logins (in the user's alphabet).
+      const { compareText } = textOrder(deps.locale?.() ?? 'en');
       items.sort((a, b) => compareText(a.companyName || a.companyId, b.companyName || b.companyId) || compareText(a.companyId, b.companyId) || compareText(a.name, b.name));
       return save({ id: randomUUID(), startedAt: deps.now().toISOString(), items, auto: false })!;
     },
@@ -139,8 +151,8 @@ export function createBulkService(deps: BulkServiceDeps) {
     async bulkOpen(profileId: string) {
       const run = viewOf(requireRun());
       const item = itemOf(run, profileId);
-      if (run.active) throw conflict(`A login of this bulk reconnect is already open (for "${itemOf(run, run.active).name}").`);
-      if (run.next !== profileId) throw conflict(`${describe(item)}; the next login is for ${run.next ? `"${itemOf(run, run.next).name}"` : 'nobody: every profile has been handled'}.`);
+      if (run.active) throw userError('conflict', 'bulk.error.login-open', { name: itemOf(run, run.active).name });
+      if (run.next !== profileId) throw userError('conflict', run.next ? 'bulk.error.not-next' : 'bulk.error.none-next', { state: describe(item), next: run.next ? itemOf(run, run.next).name : '' });
       return open(profileId);
     },
 
@@ -153,8 +165,8 @@ export function createBulkService(deps: BulkServiceDeps) {
         await deps.reauth.cancelReauth(profileId);
         return viewOf(run);
       }
-      if (item.state !== 'pending') throw conflict(`${describe(item)}: there is nothing to skip.`);
-      const view = setItem(profileId, { state: 'skipped', reason: 'Skipped by you.', finishedAt: deps.now().toISOString() });
+      if (item.state !== 'pending') throw userError('conflict', 'bulk.error.nothing-to-skip', { state: describe(item) });
+      const view = setItem(profileId, { state: 'skipped', ...skippedByYou(), finishedAt: deps.now().toISOString() });
       return view;
     },
 
@@ -162,10 +174,10 @@ export function createBulkService(deps: BulkServiceDeps) {
     async bulkRetry(profileId: string) {
       const run = requireRun();
       const item = itemOf(run, profileId);
-      if (item.state !== 'failed' && item.state !== 'skipped') throw invalid(`${describe(item)}, not failed or skipped.`);
+      if (item.state !== 'failed' && item.state !== 'skipped') throw userError('invalid-argument', 'bulk.error.not-retryable', { state: describe(item) });
       const others = run.items.filter((i) => i.profileId !== profileId);
       const at = others.findIndex((i) => i.state === 'pending');
-      const retried: BulkItem = { ...item, state: 'pending', reason: undefined, outcome: undefined, finishedAt: undefined };
+      const retried: BulkItem = { ...item, state: 'pending', reason: undefined, reasonWords: undefined, outcome: undefined, finishedAt: undefined };
       const items = at === -1 ? [...others, retried] : [...others.slice(0, at), retried, ...others.slice(at)];
       return save({ ...run, items })!;
     },
@@ -174,7 +186,7 @@ export function createBulkService(deps: BulkServiceDeps) {
     async bulkCancel(profileId: string) {
       const run = requireRun();
       const item = itemOf(run, profileId);
-      if (item.state !== 'running') throw conflict(`${describe(item)}: no login of it is open.`);
+      if (item.state !== 'running') throw userError('conflict', 'bulk.error.no-login-open', { state: describe(item) });
       interruption = { profileId, kind: 'cancel' };
       await deps.reauth.cancelReauth(profileId);
       return viewOf(requireRun());
@@ -189,13 +201,14 @@ export function createBulkService(deps: BulkServiceDeps) {
 
     async bulkDiscard() {
       const run = stored();
-      if (run && viewOf(run).active) throw conflict('Close the open login first (Cancel), then discard the run.');
+      if (run && viewOf(run).active) throw userError('conflict', 'bulk.error.discard-open');
       save(null);
     },
 
     async exportBulkSummary() {
       const run = requireRun();
-      const rows = run.items.map((i) => [i.name, i.profileId, i.companyName, i.companyId, i.apiUser, i.state, i.outcome ?? '', i.reason ?? '', i.finishedAt ?? '']);
+      const words = deps.locale ? createTranslator(deps.locale()) : english;
+      const rows = run.items.map((i) => [i.name, i.profileId, i.companyName, i.companyId, i.apiUser, i.state, i.outcome ?? '', i.reasonWords ? words.text(i.reasonWords) : (i.reason ?? ''), i.finishedAt ?? '']);
       return exportTable([['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt'], ...rows], {
         format: 'csv',
         delimiter: deps.csvDelimiter?.() ?? ',',

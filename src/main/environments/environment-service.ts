@@ -7,7 +7,7 @@ import {
   PRODUCTION_ENVIRONMENT_ID,
 } from '../../shared/environment';
 import { isSetUp } from '../../shared/environment-setup';
-import { conflict, invalid, notFound } from '../errors';
+import { invalid, userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 
 type EnvironmentApi = Pick<BridgekeeperApi, 'listEnvironments' | 'saveEnvironment' | 'deleteEnvironment' | 'importEnvironment' | 'newProfileDefaults'>;
@@ -78,14 +78,12 @@ export function createEnvironmentService({ settings, emit }: EnvironmentServiceD
     },
 
     async deleteEnvironment(id) {
-      if (id === PRODUCTION_ENVIRONMENT_ID) throw invalid('The built-in Visma.net production environment cannot be removed.');
-      if (!settings.current.environments.some((e) => e.id === id)) throw notFound(`Environment "${id}"`);
+      if (id === PRODUCTION_ENVIRONMENT_ID) throw userError('invalid-argument', 'environments.error.builtin-remove');
+      if (!settings.current.environments.some((e) => e.id === id)) throw userError('not-found', 'environments.error.not-found', { id });
       const users = settings.current.profiles.filter((p) => p.environmentId === id);
       if (users.length > 0) {
         const names = users.slice(0, 3).map((p) => `"${p.name}"`).join(', ');
-        throw conflict(
-          `Environment "${id}" is used by ${users.length} profile${users.length > 1 ? 's' : ''} (${names}${users.length > 3 ? ', …' : ''}); move or delete them first.`,
-        );
+        throw userError('conflict', 'environments.error.in-use', { id, count: users.length, names, more: users.length > 3 ? 'yes' : 'no' });
       }
       settings.update((s) => ({ ...s, environments: s.environments.filter((e) => e.id !== id) }));
       changed();
@@ -96,11 +94,11 @@ export function createEnvironmentService({ settings, emit }: EnvironmentServiceD
       try {
         parsed = JSON.parse(file.text.replace(/^\uFEFF/, ''));
       } catch (error) {
-        throw invalid(`${file.name}: not valid JSON (${(error as Error).message})`);
+        throw userError('invalid-argument', 'environments.error.not-json', { file: file.name, detail: (error as Error).message });
       }
       const definition = check(parsed, file.name);
       if (definition.id === PRODUCTION_ENVIRONMENT_ID) {
-        throw invalid(`${file.name}, id: "${PRODUCTION_ENVIRONMENT_ID}" is the built-in environment; choose another id.`);
+        throw userError('invalid-argument', 'environments.error.builtin-id', { file: file.name, id: PRODUCTION_ENVIRONMENT_ID });
       }
       return save(definition);
     },

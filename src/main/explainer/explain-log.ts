@@ -1,3 +1,4 @@
+import { type Message, message } from '../../shared/i18n/message';
 import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogExplanation, ProfileMatchField } from '../../shared/log-explanation';
@@ -66,12 +67,12 @@ export class LogExplainer {
     if (this.result) return this.result;
     this.input.end();
     const stats = this.scanner.end(lastHints);
-    const notes: string[] = [];
+    const notes: Message[] = [];
     const encoding = this.input.encoding;
-    if (encoding === 'utf-16le' || encoding === 'utf-16be') notes.push(`The log is UTF-16 (${encoding === 'utf-16le' ? 'little' : 'big'}-endian); line numbers are as usual, sizes are counted in its bytes.`);
-    if (this.windows1252) notes.push('Some error lines were not valid UTF-8 and were read as Windows-1252.');
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') notes.push(message('explainer.note.utf16', { endian: encoding === 'utf-16le' ? 'little' : 'big' }));
+    if (this.windows1252) notes.push(message('explainer.note.windows-1252'));
     if (stats.longLines > 0) {
-      notes.push(`${stats.longLines} line(s) longer than ${Math.round(this.limits.maxLineBytes / 1024)} KB were read in pieces of that size; an error cut in two there may be missed.`);
+      notes.push(message('explainer.note.long-lines', { count: stats.longLines, kb: Math.round(this.limits.maxLineBytes / 1024) }));
     }
     this.result = this.report.build(this.options.source, { bytes: this.input.bytesIn, lines: stats.lines }, notes);
     return this.result;

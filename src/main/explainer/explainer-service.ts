@@ -1,6 +1,6 @@
 import type { FileText } from '../../shared/api';
 import { type LogExplanation, MAX_LOG_TEXT_CHARS } from '../../shared/log-explanation';
-import { invalid, UserFacingError } from '../errors';
+import { userError } from '../errors';
 import { explainLogFile, explainLogTextYielding } from './explain-log';
 import type { ProfileRef } from './profile-matcher';
 
@@ -19,7 +19,7 @@ export interface ExplainerService {
 export function createExplainerService({ profiles }: ExplainerServiceDeps): ExplainerService {
   return {
     async explainLog(file) {
-      if (file.text.length > MAX_LOG_TEXT_CHARS) throw invalid(`${file.name} is too long to paste; open it as a file instead.`);
+      if (file.text.length > MAX_LOG_TEXT_CHARS) throw userError('invalid-argument', 'explainer.error.too-long', { file: file.name });
       return explainLogTextYielding(file.text, { source: file.name, profiles: profiles() });
     },
 
@@ -28,9 +28,9 @@ export function createExplainerService({ profiles }: ExplainerServiceDeps): Expl
         return await explainLogFile(path, { profiles: profiles() });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new UserFacingError('not-found', `${path} does not exist.`);
-        if (code === 'EISDIR') throw invalid(`${path} is a folder, not a log file.`);
-        if (code === 'EACCES' || code === 'EPERM') throw new UserFacingError('forbidden', `Bridgekeeper may not read ${path}.`);
+        if (code === 'ENOENT') throw userError('not-found', 'explainer.error.missing', { path });
+        if (code === 'EISDIR') throw userError('invalid-argument', 'explainer.error.folder', { path });
+        if (code === 'EACCES' || code === 'EPERM') throw userError('forbidden', 'explainer.error.forbidden', { path });
         throw error;
       }
     },

@@ -1,3 +1,4 @@
+import type { Message } from '../../shared/i18n/message';
 import {
   type CompanyMention,
   KNOWN_ERROR_KINDS,
@@ -155,7 +156,7 @@ export class ReportBuilder {
     }
   }
 
-  build(source: string, stats: { bytes: number; lines: number }, notes: string[]): LogExplanation {
+  build(source: string, stats: { bytes: number; lines: number }, notes: Message[]): LogExplanation {
     const idsOf = (indexes: Iterable<number>) => [...indexes].sort((a, b) => a - b).map((i) => this.profiles[i]!.id);
     const kindOrder = (kind: KnownErrorKind) => KNOWN_ERROR_KINDS.indexOf(kind);
     const known: KnownErrorReport[] = [...this.known]

@@ -1,5 +1,6 @@
 import type { Notice } from '../../shared/notice';
 import type { Profile, ProfileState } from '../../shared/profile';
+import { inWords } from '../in-words';
 import type { CheckResult } from './check-profile';
 
 /**
@@ -20,13 +21,12 @@ export function accessEndedNotices(refused: { profile: Profile; result: CheckRes
       const profiles = unsorted.sort((a, b) => a.name.localeCompare(b.name)); // as the list shows them
       const user = profiles[0]!.apiUser;
       const names = profiles.slice(0, 5).map((p) => p.name).join(', ');
-      const more = profiles.length > 5 ? ` and ${profiles.length - 5} more` : '';
-      const message = `Visma ended every connection of ${user}: reconnect these ${profiles.length} profiles (${names}${more}). This is what Visma does when a refresh token of the user is used twice; the profiles of other users are not affected.`;
+      const words = inWords('notices.access-ended', { user, count: profiles.length, names, more: Math.max(profiles.length - 5, 0) });
       return {
-        notice: { id: `access-ended-${profiles[0]!.environmentId}-${user.toLowerCase()}`, level: 'error', message, profileIds: profiles.map((p) => p.id) },
+        notice: { id: `access-ended-${profiles[0]!.environmentId}-${user.toLowerCase()}`, level: 'error', ...words, profileIds: profiles.map((p) => p.id) },
         states: profiles.map((p) => ({
           id: p.id,
-          state: { statusReason: { code: 'invalid_grant', message: `Visma ended every connection of ${user} (${profiles.length} profiles) at once: reconnect this profile.` } },
+          state: { statusReason: { code: 'invalid_grant', ...inWords('health.access-ended.reason', { user, count: profiles.length }) } },
         })),
       };
     });

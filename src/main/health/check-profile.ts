@@ -2,6 +2,8 @@ import type { Environment } from '../../shared/environment';
 import type { Profile, ProfileState } from '../../shared/profile';
 import { callVerifyEndpoint, type ErpAnswer } from '../reauth/erp-api';
 import { classifyOidcError } from '../reauth/oidc-client';
+import { type Message, message } from '../../shared/i18n/message';
+import { english } from '../in-words';
 import { apiUserFix } from '../reauth/outcomes';
 import { MAX_RATE_LIMIT_WAIT_MS } from '../reauth/rate-limit';
 import { ReauthRequired, type TokenManager, VaultWriteError } from '../reauth/token-manager';
@@ -31,26 +33,22 @@ export interface CheckResult {
   kind: 'verify' | 'refresh';
   outcome: string;
   errorCode?: string;
+  /** English, for the trail's older readers; `words` is the same as data. */
   message: string;
+  words: Message;
 }
 
 type TokenAttempt = { ok: true; token: string; refreshed: boolean; accessTokenExpiresAt?: string } | { ok: false; transient: boolean; result: CheckResult };
 
-const needsReauth = (now: Date, code: string, message: string, kind: CheckResult['kind'] = 'verify'): CheckResult => ({
-  state: { status: 'needs-reauth', statusSince: now.toISOString(), statusReason: { code, message } },
-  kind,
-  outcome: 'needs-reauth',
-  errorCode: code,
-  message,
-});
+const needsReauth = (now: Date, code: string, words: Message, kind: CheckResult['kind'] = 'verify'): CheckResult => {
+  const message = english.text(words);
+  return { state: { status: 'needs-reauth', statusSince: now.toISOString(), statusReason: { code, message, words } }, kind, outcome: 'needs-reauth', errorCode: code, message, words };
+};
 
-const failed = (now: Date, code: string, message: string, kind: CheckResult['kind'] = 'verify'): CheckResult => ({
-  state: { status: 'error', statusSince: now.toISOString(), statusReason: { code, message } },
-  kind,
-  outcome: 'error',
-  errorCode: code,
-  message,
-});
+const failed = (now: Date, code: string, words: Message, kind: CheckResult['kind'] = 'verify'): CheckResult => {
+  const message = english.text(words);
+  return { state: { status: 'error', statusSince: now.toISOString(), statusReason: { code, message, words } }, kind, outcome: 'error', errorCode: code, message, words };
+};
 
 async function getToken(profile: Profile, environment: Environment, options: CheckOptions, forceRefresh: boolean): Promise<TokenAttempt> {
   const now = options.now();
@@ -59,54 +57,52 @@ async function getToken(profile: Profile, environment: Environment, options: Che
     return { ok: true, token, refreshed, ...(times.accessTokenExpiresAt ? { accessTokenExpiresAt: times.accessTokenExpiresAt } : {}) };
   } catch (error) {
     if (error instanceof ReauthRequired) {
-      const message =
+      const words =
         error.code === 'invalid_grant'
-          ? `Visma refused the refresh token (invalid_grant): it expired or was revoked. Reconnect the profile.`
+          ? message('health.invalid-grant')
           : error.code === 'no-token' || error.code === 'wrong-environment'
-            ? `${error.message} Reconnect the profile.`
-            : error.message;
-      return { ok: false, transient: false, result: needsReauth(now, error.code, message, 'refresh') };
+            ? message('health.reconnect-after', { reason: error.words })
+            : error.words;
+      return { ok: false, transient: false, result: needsReauth(now, error.code, words, 'refresh') };
     }
-    if (error instanceof VaultWriteError) return { ok: false, transient: false, result: failed(now, 'keychain', `The keychain refused the rotated token: ${error.message}`, 'refresh') };
+    if (error instanceof VaultWriteError) return { ok: false, transient: false, result: failed(now, 'keychain', message('health.keychain-rotated', { detail: error.message }), 'refresh') };
     const failure = classifyOidcError(error);
     const transient = failure.outcome === 'network-error' || failure.outcome === 'server-error';
-    const message = transient
-      ? `Refreshing the token failed: ${failure.detail ?? (failure.errorCode ? `HTTP ${failure.errorCode}` : 'no answer')}. A network or Visma problem, not a reason to reconnect.`
-      : `Refreshing the token failed: ${failure.detail ?? failure.outcome}.`;
-    return { ok: false, transient, result: failed(now, failure.errorCode ?? failure.outcome, message, 'refresh') };
+    const words = transient
+      ? message('health.refresh-failed.transient', { detail: failure.detail ?? (failure.errorCode ? message('health.detail.http', { code: failure.errorCode }) : message('health.detail.no-answer')) })
+      : message('health.refresh-failed', { detail: failure.detail ?? failure.outcome });
+    return { ok: false, transient, result: failed(now, failure.errorCode ?? failure.outcome, words, 'refresh') };
   }
 }
 
 function classify(profile: Profile, answer: ErpAnswer & { ok: false }, now: Date): CheckResult {
   switch (answer.kind) {
     case 'legacy-token':
-      return needsReauth(
-        now,
-        answer.faultCode ?? '12002',
-        `The Visma.net API answered 12002 (ipp-company-id): the token carries no valid company. Reconnect the profile.${errorIdNote(answer)}`,
-      );
+      return needsReauth(now, answer.faultCode ?? '12002', message('health.legacy-token', { errorId: errorIdNote(answer) }));
     case 'no-license':
-      return needsReauth(now, answer.faultCode ?? '12027', `The Visma.net API answered 12027 "No license for this company." ${apiUserFix(profile)}${errorIdNote(answer)}`);
+      return needsReauth(now, answer.faultCode ?? '12027', message('health.no-license', { fix: apiUserFix(profile), errorId: errorIdNote(answer) }));
     case 'unauthorized':
-      return needsReauth(now, '401', 'The Visma.net API refused the token (401) even after a fresh refresh. Reconnect the profile.');
+      return needsReauth(now, '401', message('health.unauthorized'));
     case 'server-error':
-      return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status} several times. A Visma problem, not a reason to reconnect; check again later.`);
+      return failed(now, String(answer.status), message('health.server-error', { status: String(answer.status) }));
     case 'network-error':
-      return failed(now, 'network', `${answer.message} The Visma.net API could not be reached; not a reason to reconnect.`);
+      return failed(now, 'network', message('health.network-error', { detail: answer.message }));
     case 'rate-limited':
       return failed(now, '429', rateLimitedWords(answer, now));
     case 'unexpected':
-      return failed(now, String(answer.status), `The Visma.net API answered HTTP ${answer.status}: ${answer.message}`);
+      return failed(now, String(answer.status), message('health.unexpected', { status: String(answer.status), detail: answer.message }));
   }
 }
 
-/** Visma's per-request error id, for Visma's support: never to be read as a company. */
-const errorIdNote = (answer: ErpAnswer & { ok: false }) => (answer.vismaErrorId ? ` (Visma error id ${answer.vismaErrorId})` : '');
+/** When the refresh token ends: a date (ISO in English, as the reader's locale writes dates elsewhere). */
+const ending = (ends: Date): Message => message('health.refresh-token-ending', { date: ends.toISOString().slice(0, 10) });
 
-function rateLimitedWords(answer: ErpAnswer & { ok: false }, now: Date): string {
+/** Visma's per-request error id, for Visma's support: never to be read as a company. */
+const errorIdNote = (answer: ErpAnswer & { ok: false }): Message | string => (answer.vismaErrorId ? message('health.error-id', { id: answer.vismaErrorId }) : '');
+
+function rateLimitedWords(answer: ErpAnswer & { ok: false }, now: Date): Message {
   const wait = answer.rateLimit ? Math.ceil((answer.rateLimit.notBefore - now.getTime()) / 60_000) : 0;
-  const when = wait > 0 ? ` and asks to wait ${wait} minute${wait === 1 ? '' : 's'}` : '';
-  return `The Visma.net API is limiting calls (HTTP 429)${when}. Not a reason to reconnect; check again later.`;
+  return message('health.rate-limited', { wait: Math.max(wait, 0) });
 }
 
 /**
@@ -149,13 +145,14 @@ export async function checkProfile(profile: Profile, environment: Environment, o
         state: {
           status: expiring ? 'expiring' : 'connected',
           statusSince: profile.status === (expiring ? 'expiring' : 'connected') ? profile.statusSince : now.toISOString(),
-          statusReason: expiring ? { code: 'refresh-token-ending', message: `The refresh token ends ${ends.toISOString().slice(0, 10)}: reconnect before then.` } : undefined,
+          statusReason: expiring ? { code: 'refresh-token-ending', message: english.text(ending(ends)), words: ending(ends) } : undefined,
           lastVerifiedAt: now.toISOString(),
           ...(token.accessTokenExpiresAt ? { accessTokenExpiresAt: token.accessTokenExpiresAt } : {}),
         },
         kind: 'verify',
         outcome: expiring ? 'expiring' : 'connected',
-        message: 'The Visma.net API accepted the token.',
+        message: english.t('health.accepted'),
+        words: message('health.accepted'),
       };
     }
     // A 401 with a token that was not just refreshed may only mean it expired early: refresh once and ask again.

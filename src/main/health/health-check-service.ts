@@ -1,8 +1,9 @@
+import { inWords } from '../in-words';
 import type { ApiEvent } from '../../shared/api';
 import type { Environment } from '../../shared/environment';
 import type { HealthCheckSummary } from '../../shared/health';
 import type { Profile, ProfileState } from '../../shared/profile';
-import { conflict } from '../errors';
+import { userError } from '../errors';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
@@ -41,7 +42,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
 
   return {
     async runHealthCheck(profileIds: string[] | null): Promise<HealthCheckSummary> {
-      if (running) throw conflict('A health check is already running.');
+      if (running) throw userError('conflict', 'health.error.running');
       const controller = new AbortController();
       running = controller;
       const started = performance.now();
@@ -71,7 +72,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         deps.postNotice?.({
           id: `old-base-url-${id}`,
           level: 'warning',
-          message: `${environment.name} still calls the Visma.net ERP API at integration.visma.net, the old address: Visma throttles it (HTTP 429 after about 500 calls per hour) and is switching it off. Change its API base URL to https://api.finance.visma.net and its verify path to /v1/organization (${uses} profile${uses === 1 ? '' : 's'} use it).`,
+          ...inWords('notices.old-base-url', { environment: environment.name, count: uses }),
         });
       }
       // Counted from the start: the progress says "0 of 40", never "0 of 0".
@@ -116,6 +117,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
           outcome: result.outcome,
           ...(result.errorCode ? { errorCode: result.errorCode } : {}),
           message: result.message,
+          words: result.words,
         });
         if (performance.now() - lastFlush > FLUSH_EVERY_MS) flush();
       };
@@ -140,11 +142,23 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
               profile,
               environment
                 ? await checkProfile(profile, environment, options)
-                : { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'no-environment', message: `Environment "${profile.environmentId}" no longer exists.` } }, kind: 'verify', outcome: 'error', errorCode: 'no-environment', message: 'Its environment no longer exists.' },
+                : {
+                    state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'no-environment', ...inWords('health.no-environment.reason', { environment: profile.environmentId }) } },
+                    kind: 'verify',
+                    outcome: 'error',
+                    errorCode: 'no-environment',
+                    ...inWords('health.no-environment.event'),
+                  },
             );
           } catch (error) {
             deps.log.error('health.check-failed', { profileId: profile.id, error: redact(error instanceof Error ? error.message : String(error)) });
-            record(profile, { state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'internal', message: 'The check failed inside Bridgekeeper; the log has the details.' } }, kind: 'verify', outcome: 'error', errorCode: 'internal', message: 'The check failed inside Bridgekeeper.' });
+            record(profile, {
+              state: { status: 'error', statusSince: deps.now().toISOString(), statusReason: { code: 'internal', ...inWords('health.internal.reason') } },
+              kind: 'verify',
+              outcome: 'error',
+              errorCode: 'internal',
+              ...inWords('health.internal.event'),
+            });
           }
         }
       };

@@ -1,5 +1,7 @@
+import { validationWords } from '../../shared/field-schemas';
+import { verbatim } from '../in-words';
 import { SecureUrl } from '../../shared/secure-url';
-import { invalid } from '../errors';
+import { userError } from '../errors';
 import type { SecretStore } from './portal-secrets';
 import { maskJobUrl } from './triggered-job';
 
@@ -16,7 +18,10 @@ export function createJobUrls(secrets: SecretStore) {
         return undefined;
       }
       const parsed = SecureUrl.safeParse(url.trim());
-      if (!parsed.success) throw invalid(`The job URL ${parsed.error.issues[0]!.message}.`);
+      if (!parsed.success) {
+        const problem = parsed.error.issues[0]!.message;
+        throw userError('invalid-argument', 'reauth.job.url-invalid', { problem: validationWords(problem) ?? verbatim(problem) });
+      }
       await secrets.set(account(profileId), parsed.data);
       return maskJobUrl(parsed.data);
     },

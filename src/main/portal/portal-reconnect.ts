@@ -1,3 +1,4 @@
+import { inWords } from '../in-words';
 import type { Profile } from '../../shared/profile';
 import type { PortalSeen, ReauthStep } from '../../shared/reauth';
 import type { Failure } from '../reauth/outcomes';
@@ -37,7 +38,10 @@ function failureOf(delivery: Delivery): Failure {
  */
 export async function runPortalReconnect(profile: Profile, deps: PortalReconnectDeps, cancel: AbortSignal): Promise<PortalFlowResult> {
   const portal = deps.portals.get(profile.portalId);
-  if (!portal) return { outcome: 'not-configured', detail: `The portal "${profile.portalId}" of this profile is not set up.` };
+  if (!portal) {
+    const { message: detail, words: detailWords } = inWords('reauth.detail.no-portal', { portal: profile.portalId });
+    return { outcome: 'not-configured', detail, detailWords };
+  }
   const site = deps.portals.site(portal.id);
   const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
   const signal = AbortSignal.any([cancel, timeout]);

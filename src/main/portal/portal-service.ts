@@ -1,6 +1,6 @@
 import type { ApiEvent, FileText } from '../../shared/api';
 import { type Portal, type PortalDefinition, PortalDefinitionSchema } from '../../shared/portal';
-import { conflict, invalid, notFound, UserFacingError } from '../errors';
+import { invalid, userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SecretStore } from './portal-secrets';
 import type { PortalCookie, PortalSite, PortalSurface } from './portal-surface';
@@ -47,7 +47,7 @@ export function createPortalService(deps: PortalServiceDeps) {
   const definition = (id: string) => definitions().find((p) => p.id === id);
   const required = (id: string) => {
     const portal = definition(id);
-    if (!portal) throw notFound(`Portal "${id}"`);
+    if (!portal) throw userError('not-found', 'portals.error.not-found', { id });
     return portal;
   };
 
@@ -94,7 +94,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     const existing = definition(portal.id);
     if (existing && existing.origin !== portal.origin) {
       const users = deps.settings.current.profiles.filter((p) => p.portalId === portal.id);
-      if (users.length > 0) throw conflict(`${existing.name}'s address cannot change while ${users.length} profile${users.length > 1 ? 's' : ''} use its pages; add a new portal instead.`);
+      if (users.length > 0) throw userError('conflict', 'portals.error.address-in-use', { name: existing.name, count: users.length });
     }
     deps.settings.update((s) => ({
       ...s,
@@ -132,7 +132,7 @@ export function createPortalService(deps: PortalServiceDeps) {
       try {
         parsed = JSON.parse(file.text.replace(/^\uFEFF/, ''));
       } catch (error) {
-        throw invalid(`${file.name}: not valid JSON (${(error as Error).message})`);
+        throw userError('invalid-argument', 'portals.error.not-json', { file: file.name, detail: (error as Error).message });
       }
       return save(check(parsed, file.name));
     },
@@ -142,7 +142,7 @@ export function createPortalService(deps: PortalServiceDeps) {
       const users = deps.settings.current.profiles.filter((p) => p.portalId === id);
       if (users.length > 0) {
         const names = users.slice(0, 3).map((p) => `"${p.name}"`).join(', ');
-        throw conflict(`${portal.name} is used by ${users.length} profile${users.length > 1 ? 's' : ''} (${names}${users.length > 3 ? ', …' : ''}); move or delete them first.`);
+        throw userError('conflict', 'portals.error.in-use', { name: portal.name, count: users.length, names, more: users.length > 3 ? 'yes' : 'no' });
       }
       await forget(id);
       deps.settings.update((s) => ({ ...s, portals: s.portals.filter((p) => p.id !== id) }));
@@ -152,7 +152,7 @@ export function createPortalService(deps: PortalServiceDeps) {
     /** The person signs in once; with `remember`, the sign-in is kept in the keychain for the next start. */
     async signInToPortal(portalId: string, remember: boolean): Promise<Portal> {
       const cookies = await signIn(portalId, remember);
-      if (!cookies) throw new UserFacingError('cancelled', `The sign-in window of ${required(portalId).name} was closed before you signed in.`);
+      if (!cookies) throw userError('cancelled', 'portals.error.sign-in-closed', { name: required(portalId).name });
       return view(required(portalId));
     },
 

@@ -1,4 +1,6 @@
+import type { Message } from '../../shared/i18n/message';
 import type { JobConfirmation } from '../../shared/reauth';
+import { inWords, joined, verbatim } from '../in-words';
 import { BODY_CAPS, readCappedText } from '../http/read-capped';
 
 /** DataBridge runs at most one job per integration every 5 minutes (visma-facts.md). */
@@ -19,13 +21,13 @@ export function maskJobUrl(url: string): string {
  */
 export async function runTriggeredJob(
   url: string,
-  deps: { fetch: typeof fetch; now: Date; lastRunAt?: string; explain(message: string): Promise<string | undefined>; timeoutMs?: number },
+  deps: { fetch: typeof fetch; now: Date; lastRunAt?: string; explain(message: string): Promise<Message | undefined>; timeoutMs?: number },
 ): Promise<JobConfirmation> {
   if (deps.lastRunAt) {
     const next = new Date(Date.parse(deps.lastRunAt) + JOB_INTERVAL_MS);
     if (next > deps.now) {
       const at = next.toISOString().slice(11, 16);
-      return { state: 'too-soon', message: `DataBridge runs a profile's job at most once every 5 minutes; Bridgekeeper ran it at ${deps.lastRunAt.slice(11, 16)} UTC. Run it again after ${at} UTC, or open its job log.` };
+      return { state: 'too-soon', ...inWords('reauth.job.too-soon', { ran: deps.lastRunAt.slice(11, 16), next: at }) };
     }
   }
   let text: string;
@@ -35,17 +37,20 @@ export async function runTriggeredJob(
     status = response.status;
     text = await readCappedText(response, BODY_CAPS.job);
   } catch (error) {
-    return { state: 'unreachable', message: `The job could not be started: ${error instanceof Error ? error.message : String(error)}.` };
+    return { state: 'unreachable', ...inWords('reauth.job.unreachable', { detail: error instanceof Error ? error.message : String(error) }) };
   }
   let answer: { success?: unknown; message?: unknown };
   try {
     answer = JSON.parse(text) as typeof answer;
   } catch {
-    return { state: 'unreachable', message: `The job URL answered HTTP ${status} without the JSON DataBridge sends; check the URL.` };
+    return { state: 'unreachable', ...inWords('reauth.job.not-json', { status: String(status) }) };
   }
   const message = typeof answer.message === 'string' ? answer.message.slice(0, 2000) : '';
-  if (answer.success === true) return { state: 'ok', message: message || 'The job ran.' };
-  if (status === 401 || status === 403) return { state: 'unreachable', message: `The job URL was refused (HTTP ${status}): its key may be wrong or renewed. ${message}`.trim() };
+  if (answer.success === true) return message ? { state: 'ok', message } : { state: 'ok', ...inWords('reauth.job.ran') };
+  if (status === 401 || status === 403) {
+    const refused = inWords('reauth.job.refused', { status: String(status) });
+    return { state: 'unreachable', message: `${refused.message} ${message}`.trim(), words: message ? joined(refused.words, verbatim(message)) : refused.words };
+  }
   const explanation = await deps.explain(message);
-  return { state: 'failed', message: message || `The job failed (HTTP ${status}).`, ...(explanation ? { explanation } : {}) };
+  return { state: 'failed', ...(message ? { message } : inWords('reauth.job.failed', { status: String(status) })), ...(explanation ? { explanation } : {}) };
 }

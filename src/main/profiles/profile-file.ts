@@ -1,3 +1,5 @@
+import { validationWords } from '../../shared/field-schemas';
+import { inWords } from '../in-words';
 import type { z } from 'zod';
 import type { ExportedFile, ExportFormat } from '../../shared/api';
 import type { ImportProblem } from '../../shared/import-report';
@@ -52,7 +54,9 @@ function validate(row: number, candidate: unknown): ParsedRow {
     row,
     problems: result.error.issues.map((issue: z.core.$ZodIssue) => {
       const field = issue.path[0];
-      return typeof field === 'string' ? { row, field, message: issue.message } : { row, message: issue.message };
+      const words = validationWords(issue.message);
+      const why = { message: issue.message, ...(words ? { words } : {}) };
+      return typeof field === 'string' ? { row, field, ...why } : { row, ...why };
     }),
   };
 }
@@ -64,7 +68,7 @@ function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
   const read = readTable(bytes);
   if (!read.ok) return { format: 'csv', rows: [], fileProblems: [read.problem] };
   const { format, records } = read.table;
-  if (records.length === 0) return { format, rows: [], fileProblems: [{ row: null, message: 'the file is empty' }] };
+  if (records.length === 0) return { format, rows: [], fileProblems: [{ row: null, ...inWords('profiles.invalid.empty-file') }] };
   const headerIndex = findHeader(records, (cells) => REQUIRED_FIELDS.every((field) => columnsOf(cells).includes(field)));
   const header = records[headerIndex]!;
   const columns = columnsOf(header.cells);
@@ -76,7 +80,7 @@ function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
       fileProblems: [
         {
           row: header.row,
-          message: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${REQUIRED_FIELDS.join(', ')}; and for a direct profile environmentId, for a portal profile portalId and portalUrl)`,
+          ...inWords('profiles.invalid.header', { count: missing.length, missing: missing.join(', '), expected: REQUIRED_FIELDS.join(', ') }),
         },
       ],
     };
@@ -96,7 +100,7 @@ function parseJsonRows(text: string): ParsedProfileFile {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { format: 'json', rows: [], fileProblems: [{ row: null, message: `not valid JSON (${(error as Error).message})` }] };
+    return { format: 'json', rows: [], fileProblems: [{ row: null, ...inWords('profiles.invalid.not-json', { detail: (error as Error).message }) }] };
   }
   const items = Array.isArray(parsed)
     ? parsed
@@ -107,7 +111,7 @@ function parseJsonRows(text: string): ParsedProfileFile {
     return {
       format: 'json',
       rows: [],
-      fileProblems: [{ row: null, message: 'expected a list of profiles, or an object with a "profiles" list' }],
+      fileProblems: [{ row: null, ...inWords('profiles.invalid.no-list') }],
     };
   }
   return { format: 'json', rows: items.map((item, index) => validate(index + 1, item)), fileProblems: [] };

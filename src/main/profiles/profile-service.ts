@@ -1,3 +1,6 @@
+import type { Message } from '../../shared/i18n/message';
+import { validationWords } from '../../shared/field-schemas';
+import { inWords, verbatim } from '../in-words';
 import { type ApiEvent, type BridgekeeperApi, DELETE_UNDO_SECONDS, type ExportFormat } from '../../shared/api';
 import type { CsvDelimiter } from '../../shared/severa-check';
 import type { FileBytes } from '../../shared/severa-panel';
@@ -6,7 +9,7 @@ import type { PortalDefinition } from '../../shared/portal';
 import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
-import { conflict, invalid, notFound } from '../errors';
+import { userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import { createPendingDeletes } from './pending-deletes';
 import { parseProfileFile, writeProfileFile } from './profile-file';
@@ -72,11 +75,11 @@ export function createProfileService({
   csvDelimiter = () => ',',
 }: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
-  const targetProblem = (d: ProfileDefinition): { field: string; message: string } | null => {
-    if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', message: `names no environment: "${d.environmentId}"` };
+  const targetProblem = (d: ProfileDefinition): { field: string; message: string; words: Message } | null => {
+    if (d.connection === 'direct') return environmentExists(d.environmentId) ? null : { field: 'environmentId', ...inWords('profiles.invalid.no-environment', { id: d.environmentId }) };
     const target = portal(d.portalId);
-    if (!target) return { field: 'portalId', message: `names no portal: "${d.portalId}" (add it in Portals first)` };
-    if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', message: `is not a page of ${target.name} (${target.origin})` };
+    if (!target) return { field: 'portalId', ...inWords('profiles.invalid.no-portal', { id: d.portalId }) };
+    if (new URL(d.portalUrl).origin !== new URL(target.origin).origin) return { field: 'portalUrl', ...inWords('profiles.invalid.not-portal-page', { name: target.name, origin: target.origin }) };
     return null;
   };
 
@@ -105,10 +108,10 @@ export function createProfileService({
     const parsed = ProfileDefinitionSchema.safeParse(definition);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw invalid(`${issue.path.join('.') || 'profile'} ${issue.message}`);
+      throw userError('invalid-argument', 'profiles.invalid.field', { field: issue.path.join('.') || 'profile', problem: validationWords(issue.message) ?? verbatim(issue.message) });
     }
     const problem = targetProblem(parsed.data);
-    if (problem) throw invalid(`${problem.field} ${problem.message}`);
+    if (problem) throw userError('invalid-argument', 'profiles.invalid.field', { field: problem.field, problem: problem.words });
     return parsed.data;
   };
 
@@ -135,9 +138,9 @@ export function createProfileService({
       if (definition) {
         const clash = known.get(definition.id);
         const earlier = firstRowOfId.get(definition.id);
-        if (earlier !== undefined) rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" is also on row ${earlier}` });
+        if (earlier !== undefined) rowProblems.push({ row: row.row, field: 'id', ...inWords('profiles.invalid.duplicate-row', { id: definition.id, row: earlier }) });
         else firstRowOfId.set(definition.id, row.row);
-        if (clash && existingRows === 'refuse') rowProblems.push({ row: row.row, field: 'id', message: `"${definition.id}" already exists ("${clash.name}")` });
+        if (clash && existingRows === 'refuse') rowProblems.push({ row: row.row, field: 'id', ...inWords('profiles.invalid.exists', { id: definition.id, name: clash.name }) });
         // A skipped row is not read further: whatever it says, the profile stays as it is.
         const problem = clash && existingRows === 'skip' ? null : targetProblem(definition);
         if (problem) rowProblems.push({ row: row.row, ...problem });
@@ -169,7 +172,7 @@ export function createProfileService({
     async createProfile(input) {
       const definition = checkDefinition(input);
       const existing = byId().get(definition.id);
-      if (existing) throw conflict(`A profile with id "${definition.id}" already exists ("${existing.name}").`);
+      if (existing) throw userError('conflict', 'profiles.error.exists', { id: definition.id, name: existing.name });
       await pendingDeletes.settle([definition.id]);
       const profile: Profile = { ...definition, ...freshState() };
       settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, profile]), ...lastUsed(definition) }));
@@ -180,8 +183,8 @@ export function createProfileService({
     async updateProfile(id, input) {
       const definition = checkDefinition(input);
       const existing = byId().get(id);
-      if (!existing) throw notFound(`Profile "${id}"`);
-      if (definition.id !== id) throw invalid(`id cannot be changed (it is "${id}"); add a new profile instead.`);
+      if (!existing) throw userError('not-found', 'profiles.error.not-found', { id });
+      if (definition.id !== id) throw userError('invalid-argument', 'profiles.error.id-fixed', { id });
       const reconnect = CONNECTION_FIELDS.some((field) => existing[field] !== definition[field]);
       // Tokens belong to a user, company and environment: when those change, the old ones go.
       if (reconnect && existing.status !== 'never-connected') await forgetTokens(existing);
@@ -194,7 +197,7 @@ export function createProfileService({
     async deleteProfiles(ids) {
       const known = byId();
       const unknown = ids.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw notFound(`Profile "${unknown[0]}"`);
+      if (unknown.length > 0) throw userError('not-found', 'profiles.error.not-found', { id: unknown[0]! });
       const doomed = new Set(ids);
       // The stored profiles (not the in-progress view): that is what an undo puts back.
       const profiles = [...doomed].map((id) => known.get(id)!);
@@ -206,7 +209,7 @@ export function createProfileService({
 
     async undoDelete(undoId) {
       const profiles = pendingDeletes.take(undoId);
-      if (!profiles) throw conflict('Too late to undo: the deletion is final and the tokens were revoked.');
+      if (!profiles) throw userError('conflict', 'profiles.error.undo-late');
       settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles, ...profiles]) }));
       emit({ type: 'profiles-upserted', profiles });
       return { restored: profiles.length };

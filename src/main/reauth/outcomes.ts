@@ -1,5 +1,6 @@
 import type { Environment } from '../../shared/environment';
 import type { Profile } from '../../shared/profile';
+import { type Message, message } from '../../shared/i18n/message';
 import type { ReauthOutcome, ReauthResult } from '../../shared/reauth';
 
 /** What went wrong, with the details the words need. */
@@ -8,6 +9,8 @@ export interface Failure {
   errorCode?: string;
   /** The server's or library's own words, quoted in the explanation. */
   detail?: string;
+  /** Bridgekeeper's own words for the detail, when it wrote them (the detail is then their English form). */
+  detailWords?: Message;
   /** For wrong-company: the company id the login picked, and its name if Bridgekeeper knows it. */
   pickedCompany?: { id: string; name?: string };
 }
@@ -22,173 +25,95 @@ export function fail(failure: Failure): never {
   throw new ReauthFailure(failure);
 }
 
-const company = (p: Profile) => (p.companyName ? `${p.companyName} (${p.companyId})` : `company ${p.companyId}`);
+/** A profile's company in words: its name and id, or "company <id>". */
+export const companyWords = (p: Pick<Profile, 'companyId' | 'companyName'>): Message =>
+  p.companyName ? message('reauth.company.named', { name: p.companyName, id: p.companyId }) : message('reauth.company.id', { id: p.companyId });
 
 /** The same words for the API User problem wherever it shows: at login (invalid_tenant) or at the first API call (12027). F6. */
-export const apiUserFix = (p: Profile): string =>
-  `Give ${p.apiUser} the role 'API User' for ${company(p)} in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply. Or log in as another user who has the role.`;
+export const apiUserFix = (p: Profile): Message => message('reauth.fix.api-user', { user: p.apiUser, company: companyWords(p) });
 
-/** Plain words for every outcome: what happened, what it means, what to do. `environment` is where the login was made: an environment, or a portal. */
+/**
+ * Words for every outcome, as data: what happened, what it means, what to do. `environment` is where
+ * the login was made: an environment, or a portal. The renderer and the CLI put them into the reader's language.
+ */
 export function explain(profile: Profile, environment: Pick<Environment, 'name'>, result: { outcome: 'connected' } | Failure, options: { timeoutMinutes?: number } = {}): ReauthResult {
   const base = { profileId: profile.id, outcome: result.outcome };
   const code = 'errorCode' in result && result.errorCode ? { errorCode: result.errorCode } : {};
-  const quoted = 'detail' in result && result.detail ? ` Visma said: "${result.detail}".` : '';
+  const failure = result.outcome === 'connected' ? undefined : (result as Failure);
+  const said: Message | string = failure?.detail ? message('reauth.said', { detail: failure.detail }) : '';
+  const detail = (fallback: Message): Message | string => failure?.detailWords ?? failure?.detail ?? fallback;
+  const company = companyWords(profile);
+  const target = environment.name;
+  const words = (outcome: ReauthOutcome, params: { title?: Record<string, Message | string | number>; explanation?: Record<string, Message | string | number>; next?: Record<string, Message | string | number> } = {}) => ({
+    ...base,
+    ...code,
+    title: message(`reauth.${outcome}.title` as never, params.title),
+    explanation: message(`reauth.${outcome}.explanation` as never, params.explanation),
+    nextStep: message(`reauth.${outcome}.next` as never, params.next),
+  });
   switch (result.outcome) {
     case 'connected':
-      return {
-        ...base,
-        title: 'Connected',
-        explanation: `New tokens for ${profile.name} are in the keychain, and the Visma.net API accepted them for ${company(profile)}.`,
-        nextStep: '',
-      };
+      return { ...base, title: message('reauth.connected.title'), explanation: message('reauth.connected.explanation', { profile: profile.name, company }) };
     case 'cancelled':
-      return { ...base, ...code, title: 'Reconnect cancelled', explanation: 'The login window was closed before the login finished. Nothing was changed.', nextStep: 'Reconnect again when you are ready.' };
+      return words('cancelled');
     case 'timed-out':
-      return {
-        ...base,
-        ...code,
-        title: 'The login took too long',
-        explanation: `The login was not finished within ${options.timeoutMinutes ?? 10} minutes, so the window was closed. Nothing was changed.`,
-        nextStep: "Reconnect again with the API user's password and two-step device at hand.",
-      };
+      return words('timed-out', { explanation: { minutes: options.timeoutMinutes ?? 10 } });
     case 'consent-denied':
-      return {
-        ...base,
-        ...code,
-        title: 'Access was not granted',
-        explanation: `The consent page was answered with Deny, so Visma gave no tokens.${quoted}`,
-        nextStep: 'Reconnect and choose Accept on the consent page: DataBridge needs that access to reach Visma.net.',
-      };
+      return words('consent-denied', { explanation: { said } });
     case 'api-user-missing':
       return {
         ...base,
         ...code,
-        title: `${profile.apiUser} may not use the Visma.net API for ${company(profile)}`,
-        explanation: `Visma refused API access for this user in this company: the user lacks the API User role there.${quoted}`,
+        title: message('reauth.api-user-missing.title', { user: profile.apiUser, company }),
+        explanation: message('reauth.api-user-missing.explanation', { said }),
         nextStep: apiUserFix(profile),
       };
     case 'wrong-company': {
-      const picked = result.pickedCompany;
-      const pickedText = picked ? (picked.name ? `${picked.name} (${picked.id})` : `company ${picked.id}`) : 'another company';
-      return {
-        ...base,
-        ...code,
-        title: 'The wrong company was picked',
-        explanation: `The login picked ${pickedText}, but this profile works on ${company(profile)}. Nothing was stored.`,
-        nextStep: `Reconnect and pick ${company(profile)} in Visma's company list.`,
-      };
+      const picked = result.pickedCompany ? companyWords({ companyId: result.pickedCompany.id, companyName: result.pickedCompany.name ?? '' }) : message('reauth.company.another');
+      return words('wrong-company', { explanation: { picked, company }, next: { company } });
     }
     case 'no-company':
-      return {
-        ...base,
-        ...code,
-        title: 'No company was picked',
-        explanation: `The new tokens name no company (no tenant_id), so the Visma.net API would refuse them (12002, ipp-company-id). Nothing was stored.`,
-        nextStep: `Check that the environment's scopes include "tenants", then reconnect and pick ${company(profile)}.`,
-      };
+      return words('no-company', { next: { company } });
     case 'customer-tenant':
-      return {
-        ...base,
-        ...code,
-        title: 'The Visma.net API refused the new token (401)',
-        explanation: `This happens when the customer tenant is picked instead of the company tenant of ${company(profile)}. Nothing was stored.`,
-        nextStep: `Reconnect and pick the company ${company(profile)} itself, not a customer entry with a similar name.`,
-      };
+      return words('customer-tenant', { explanation: { company }, next: { company } });
     case 'legacy-token':
-      return {
-        ...base,
-        ...code,
-        title: 'The Visma.net API answered 12002 (ipp-company-id)',
-        explanation: `The API found no valid company in the new token.${quoted} Nothing was stored.`,
-        nextStep: `Reconnect and pick ${company(profile)}; if it happens again, check the environment's API base URL and scopes.`,
-      };
+      return words('legacy-token', { explanation: { said }, next: { company } });
     case 'security-check-failed':
-      return {
-        ...base,
-        ...code,
-        title: 'A security check failed',
-        explanation: `The answer from the login did not match this attempt (${result.detail ?? 'unexpected response'}). Bridgekeeper stored nothing. This can be a stale login window, a misconfigured environment, or someone interfering.`,
-        nextStep: "Close other Visma login windows and reconnect. If it happens again, check the environment's issuer and tell your IT security contact.",
-      };
+      return words('security-check-failed', { explanation: { detail: detail(message('reauth.detail.unexpected')) } });
     case 'network-error':
-      return {
-        ...base,
-        ...code,
-        title: `${environment.name} could not be reached`,
-        explanation: `${result.detail ?? 'The connection failed.'} This is a network problem, not a problem with the user or its roles.`,
-        nextStep: 'Check the network connection and any proxy, then reconnect.',
-      };
+      return words('network-error', { title: { target }, explanation: { detail: detail(message('reauth.detail.connection-failed')) } });
     case 'server-error':
       return {
-        ...base,
-        ...code,
-        title: `Visma answered with an error${result.errorCode ? ` (HTTP ${result.errorCode})` : ''}`,
-        explanation: `Visma's servers failed to answer.${quoted} This is not a problem with the user or its roles.`,
-        nextStep: 'Try again in a few minutes; Visma may be having problems.',
+        ...words('server-error', { explanation: { said } }),
+        ...(result.errorCode ? { title: message('reauth.server-error.title.code', { code: result.errorCode }) } : {}),
       };
     case 'rate-limited':
+      return words('rate-limited', { explanation: { said } });
+    case 'not-configured': {
+      const explanation = detail(message('reauth.detail.no-environment-setup'));
       return {
-        ...base,
-        ...code,
-        title: 'The Visma.net API is limiting calls (HTTP 429)',
-        explanation: `Visma asked Bridgekeeper to slow down.${quoted} This is not a problem with the user or its roles.`,
-        nextStep: 'Wait a few minutes and run a health check; Bridgekeeper waits as long as Visma asks.',
+        ...words('not-configured', { title: { target } }),
+        explanation: typeof explanation === 'string' ? message('reauth.verbatim', { text: explanation }) : explanation,
       };
-    case 'not-configured':
-      return {
-        ...base,
-        ...code,
-        title: `${environment.name} is not set up yet`,
-        explanation: result.detail ?? 'The environment lacks its client id or redirect URI.',
-        nextStep: 'Open Environments and enter the client id and redirect URI registered for DataBridge with Visma.',
-      };
+    }
     case 'login-failed':
-      return {
-        ...base,
-        ...code,
-        title: 'The login failed',
-        explanation: `Visma ended the login with an error.${quoted}`,
-        nextStep: "Reconnect. If it fails again, check the environment's client id, redirect URI and scopes.",
-      };
+      return words('login-failed', { explanation: { said } });
     case 'portal-failed':
       return {
-        ...base,
-        ...code,
-        title: `${environment.name} could not finish the connection${result.errorCode ? ` (HTTP ${result.errorCode})` : ''}`,
-        explanation: `Visma's login worked and its answer reached ${environment.name}, but ${environment.name} answered with an error when it received it.${quoted} The connection in ${environment.name} is as it was.`,
-        nextStep: `Reconnect again in a few minutes. If it keeps failing, tell InfoBridge support the time of this attempt (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
+        ...words('portal-failed', { title: { target }, explanation: { target, said }, next: { time: new Date().toISOString().slice(0, 16).replace('T', ' ') } }),
+        ...(result.errorCode ? { title: message('reauth.portal-failed.title.code', { target, code: result.errorCode }) } : {}),
       };
     case 'job-failed':
-      return {
-        ...base,
-        ...code,
-        title: `The reconnect went through, but ${profile.name}'s job still fails`,
-        explanation: `${environment.name} took the new Visma login, but running the job once afterwards failed.${quoted}`,
-        nextStep: `Reconnect again as ${profile.apiUser} and pick ${company(profile)}; if it says the API User role is missing: ${apiUserFix(profile)}`,
-      };
+      return words('job-failed', { title: { profile: profile.name }, explanation: { target, said }, next: { user: profile.apiUser, company, fix: apiUserFix(profile) } });
     case 'browser-failed':
-      return {
-        ...base,
-        ...code,
-        title: 'The browser could not be used for the login',
-        explanation: `${result.detail ?? 'The browser did not start'}. Nothing was changed.`,
-        nextStep: `Pick another browser or the built-in window under "Log in with" (for ${environment.name}, or for this reconnect), then reconnect.`,
-      };
+      return words('browser-failed', { explanation: { detail: detail(message('reauth.browser-failed.title')) }, next: { target } });
     case 'reported-failed':
-      return {
-        ...base,
-        ...code,
-        title: `You reported that the connection in ${environment.name} failed`,
-        explanation: `Bridgekeeper cannot watch a browser's traffic, so it goes by your word${result.detail ? `: "${result.detail}"` : ''}.`,
-        nextStep: `Check the message in ${environment.name}; if it names the API User role: ${apiUserFix(profile)}`,
-      };
+      return words('reported-failed', {
+        title: { target },
+        explanation: { said: failure?.detail ? message('reauth.reported-failed.said', { detail: failure.detail }) : '' },
+        next: { target, fix: apiUserFix(profile) },
+      });
     case 'keychain-failed':
-      return {
-        ...base,
-        ...code,
-        title: 'The tokens could not be stored',
-        explanation: `The login worked, but the keychain refused the tokens (${result.detail ?? 'unknown error'}). Nothing was stored.`,
-        nextStep: 'Unlock the system keychain (or restart Bridgekeeper), then reconnect.',
-      };
+      return words('keychain-failed', { explanation: { detail: detail(message('reauth.detail.unknown')) } });
   }
 }

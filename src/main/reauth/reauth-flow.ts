@@ -1,3 +1,4 @@
+import { inWords } from '../in-words';
 import type { Environment } from '../../shared/environment';
 import type { Profile } from '../../shared/profile';
 import type { ReauthStep } from '../../shared/reauth';
@@ -60,7 +61,7 @@ async function openChannel(environment: Environment, deps: ReauthFlowDeps): Prom
 
 /** The browser could not be used: not installed, not startable, or no loopback redirect to listen on. */
 function browserFailure(error: unknown): never {
-  if (error instanceof BrowserError) fail({ outcome: 'browser-failed', detail: error.message });
+  if (error instanceof BrowserError) fail({ outcome: 'browser-failed', detail: error.message, detailWords: error.words });
   throw error;
 }
 
@@ -82,8 +83,9 @@ function checkCompany(profile: Profile, tokens: TokenResponse, deps: ReauthFlowD
  */
 export async function runReauthFlow(profile: Profile, environment: Environment, deps: ReauthFlowDeps, cancel: AbortSignal): Promise<FlowResult> {
   if (!environment.clientId || !environment.redirectUri) {
-    const missing = [!environment.clientId && 'client id', !environment.redirectUri && 'redirect URI'].filter(Boolean).join(' and ');
-    return { outcome: 'not-configured', detail: `${environment.name} has no ${missing} yet.` };
+    const missing = !environment.clientId && !environment.redirectUri ? 'both' : !environment.clientId ? 'client' : 'redirect';
+    const { message: detail, words: detailWords } = inWords('reauth.detail.missing-setting', { environment: environment.name, missing });
+    return { outcome: 'not-configured', detail, detailWords };
   }
   let tokens: TokenResponse | undefined;
   try {

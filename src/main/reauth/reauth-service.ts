@@ -5,7 +5,10 @@ import { BrowserError } from '../browser/browser-error';
 import type { Environment } from '../../shared/environment';
 import type { Profile, ProfileState } from '../../shared/profile';
 import type { JobConfirmation, PortalSeen, ReauthResult, ReauthStep } from '../../shared/reauth';
-import { conflict, notFound } from '../errors';
+import type { Message } from '../../shared/i18n/message';
+import { message } from '../../shared/i18n/message';
+import { userError } from '../errors';
+import { english, inWords, verbatim } from '../in-words';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { JobUrls } from '../portal/job-urls';
@@ -16,7 +19,7 @@ import { runTriggeredJob } from '../portal/triggered-job';
 import type { ProfileService } from '../profiles/profile-service';
 import type { LoginSurface } from './login-surface';
 import type { OidcClient } from './oidc-client';
-import { type Failure, explain } from './outcomes';
+import { type Failure, companyWords, explain } from './outcomes';
 import { runReauthFlow } from './reauth-flow';
 import type { TokenManager } from './token-manager';
 
@@ -32,7 +35,7 @@ export interface ReauthServiceDeps {
   portalSurface: PortalSurface;
   jobUrls: JobUrls;
   /** A Visma error in a job's message, in words (the error explainer); undefined when it names none. */
-  explainJobMessage(message: string): Promise<string | undefined>;
+  explainJobMessage(message: string): Promise<Message | undefined>;
   events: EventLog;
   emit(event: ApiEvent): void;
   log: Logger;
@@ -54,7 +57,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
 
   const profileOrThrow = (id: string): Profile => {
     const profile = deps.profiles.get(id);
-    if (!profile) throw notFound(`Profile "${id}"`);
+    if (!profile) throw userError('not-found', 'profiles.error.not-found', { id });
     return profile;
   };
 
@@ -67,7 +70,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
    */
   const recordFailure = (profile: Profile, failure: Failure, explained: ReauthResult) => {
     deps.log.info('reauth.failed', { profileId: profile.id, outcome: failure.outcome, errorCode: failure.errorCode ?? null });
-    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: failure.outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: explained.title });
+    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: failure.outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: english.text(explained.title), words: explained.title });
     const unchanged =
       failure.outcome === 'cancelled' ||
       failure.outcome === 'timed-out' ||
@@ -80,13 +83,13 @@ export function createReauthService(deps: ReauthServiceDeps) {
     setState(profile.id, {
       status: NETWORK_OUTCOMES.has(failure.outcome) ? 'error' : 'needs-reauth',
       statusSince: iso(),
-      statusReason: { code: failure.errorCode ?? failure.outcome, message: `${explained.title}. ${explained.nextStep}` },
+      statusReason: { code: failure.errorCode ?? failure.outcome, ...inWords('reauth.status.reason', { title: explained.title, next: explained.nextStep ?? '' }) },
     });
   };
 
   async function reconnectDirect(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
     const environment = deps.environment(profile.environmentId);
-    if (!environment) throw notFound(`Environment "${profile.environmentId}"`);
+    if (!environment) throw userError('not-found', 'environments.error.not-found', { id: profile.environmentId });
     const loginWith = override ?? environment.loginWith;
     const step = (step: ReauthStep) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step });
     const result = await runReauthFlow(
@@ -111,7 +114,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       const explained = explain(profile, environment, result);
       const noRefresh = result.hasRefreshToken
         ? {}
-        : { statusReason: { code: 'no-refresh-token', message: 'Visma gave no refresh token (is Offline Access enabled for the client?): the connection ends when the access token expires.' } };
+        : { statusReason: { code: 'no-refresh-token', ...inWords('reauth.no-refresh-token') } };
       setState(profile.id, {
         status: 'connected',
         statusSince: iso(),
@@ -121,21 +124,21 @@ export function createReauthService(deps: ReauthServiceDeps) {
         refreshTokenExpiresAt: result.times.refreshTokenExpiresAt,
         ...noRefresh,
       });
-      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: explained.title });
+      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: english.text(explained.title), words: explained.title });
       return explained;
     }
     if (result.outcome === 'unverified') {
       const explained = explain(profile, environment, result.failure);
-      const message = `The login worked and the tokens are stored, but the Visma.net API could not be asked to confirm them: ${explained.explanation} A health check will try again.`;
+      const unverified = inWords('reauth.unverified.explanation', { explanation: explained.explanation });
       setState(profile.id, {
         status: 'error',
         statusSince: iso(),
-        statusReason: { code: result.failure.errorCode ?? result.failure.outcome, message },
+        statusReason: { code: result.failure.errorCode ?? result.failure.outcome, ...unverified },
         accessTokenExpiresAt: result.times.accessTokenExpiresAt,
         refreshTokenExpiresAt: result.times.refreshTokenExpiresAt,
       });
-      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'unverified', ...(result.failure.errorCode ? { errorCode: result.failure.errorCode } : {}), message });
-      return { ...explained, explanation: message };
+      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'unverified', ...(result.failure.errorCode ? { errorCode: result.failure.errorCode } : {}), ...unverified });
+      return { ...explained, explanation: unverified.words };
     }
     const explained = explain(profile, environment, result, { timeoutMinutes });
     recordFailure(profile, result, explained);
@@ -154,13 +157,13 @@ export function createReauthService(deps: ReauthServiceDeps) {
       explain: deps.explainJobMessage,
     });
     if (confirmation.state === 'ok' || confirmation.state === 'failed') setState(profile.id, { lastJobRunAt: iso() });
-    deps.events.append({ profileId: profile.id, kind: 'job', outcome: confirmation.state, message: confirmation.message });
+    deps.events.append({ profileId: profile.id, kind: 'job', outcome: confirmation.state, message: confirmation.message, ...(confirmation.words ? { words: confirmation.words } : {}) });
     return confirmation;
   }
 
   async function reconnectViaPortal(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
     const portal = deps.portals.get(profile.portalId);
-    const where = { name: portal?.name ?? 'The portal' };
+    const where = { name: portal?.name ?? english.t('reauth.portal.fallback') };
     const loginWith = override ?? portal?.loginWith;
     if (loginWith?.kind === 'browser') return reconnectViaPortalInBrowser(profile, where, loginWith, signal);
     const result = await runPortalReconnect(
@@ -234,28 +237,35 @@ export function createReauthService(deps: ReauthServiceDeps) {
   async function connectedThroughPortal(profile: Profile, where: { name: string }, watched: PortalSeen | undefined): Promise<ReauthResult> {
     const seen = watched ? { portal: watched } : {};
     const confirmation = await confirmWithJob(deps.profiles.get(profile.id) ?? profile);
-    const company = profile.companyName ? `${profile.companyName} (${profile.companyId})` : `company ${profile.companyId}`;
+    const company = companyWords(profile);
     if (confirmation?.state === 'failed' && confirmation.explanation) {
       const failure: Failure = { outcome: 'job-failed', detail: confirmation.message };
       const explained = { ...explain(profile, where, failure), ...seen, confirmation };
-      setState(profile.id, { status: 'needs-reauth', statusSince: iso(), statusReason: { code: 'job-failed', message: `${explained.title}: ${confirmation.explanation}` } });
-      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'job-failed', message: explained.title });
+      setState(profile.id, { status: 'needs-reauth', statusSince: iso(), statusReason: { code: 'job-failed', ...inWords('reauth.status.job-failed', { title: explained.title, explanation: confirmation.explanation }) } });
+      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'job-failed', message: english.text(explained.title), words: explained.title });
       return explained;
     }
     if (confirmation?.state === 'ok') setState(profile.id, { lastVerifiedAt: iso() });
-    const client = watched?.clientId ? ` (Visma client ${watched.clientId})` : '';
-    const title = `Connected through ${where.name}`;
-    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: `${title}${client}` });
+    const target = where.name;
+    const client = watched?.clientId;
+    const title = client ? message('reauth.portal.connected.client', { target, client }) : message('reauth.portal.connected.title', { target });
+    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: english.text(title), words: title });
+    const accepted = !watched
+      ? message('browser.portal.onWord', { target })
+      : client
+        ? message('reauth.portal.accepted.client', { target, client })
+        : message('reauth.portal.accepted', { target });
+    const nextStep: Message | undefined =
+      confirmation?.state === 'ok' ? undefined : confirmation ? (confirmation.words ?? verbatim(confirmation.message)) : message('reauth.portal.confirm', { target });
     return {
       profileId: profile.id,
       outcome: 'connected',
-      title,
-      explanation:
-        (watched ? `Visma's answer reached ${where.name} and ${where.name} accepted it${client}. ` : `You said the connection in ${where.name} went through. `) +
-        (confirmation?.state === 'ok'
-          ? `Its job ran once afterwards and succeeded: "${confirmation.message}".`
-          : `Bridgekeeper does not see ${where.name}'s tokens, so it could not check that ${company} was picked: ${where.name}'s page and the profile's next job run tell.`),
-      nextStep: confirmation?.state === 'ok' ? '' : confirmation ? confirmation.message : `To confirm, run the profile's job in ${where.name} (or give Bridgekeeper its triggered-job URL).`,
+      title: message('reauth.portal.connected.title', { target }),
+      explanation: message('reauth.join', {
+        first: accepted,
+        second: confirmation?.state === 'ok' ? message('reauth.portal.job-ok', { message: confirmation.message }) : message('reauth.portal.unchecked', { target, company }),
+      }),
+      ...(nextStep ? { nextStep } : {}),
       ...seen,
       ...(confirmation ? { confirmation } : {}),
     };
@@ -265,7 +275,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
     /** `options.loginWith` overrides the environment's or portal's choice for this reconnect (B4). */
     async reauthenticate(profileId: string, options: ReauthOptions = {}): Promise<ReauthResult> {
       const profile = profileOrThrow(profileId);
-      if (running.has(profileId)) throw conflict(`"${profile.name}" is already being reconnected.`);
+      if (running.has(profileId)) throw userError('conflict', 'reauth.error.running', { profile: profile.name });
       const controller = new AbortController();
       running.set(profileId, controller);
       deps.profiles.setTransient([profileId], 'reauthenticating');
@@ -286,7 +296,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
     /** B4: the person's word on a portal reconnect in a browser, which Bridgekeeper cannot watch. */
     async reportBrowserOutcome(profileId: string, word: BrowserWord): Promise<void> {
       const settle = awaitingWord.get(profileId);
-      if (!settle) throw conflict(`No reconnect of "${profileOrThrow(profileId).name}" is waiting for your word.`);
+      if (!settle) throw userError('conflict', 'browser.error.noWordAwaited', { profile: profileOrThrow(profileId).name });
       settle(word);
     },
 
@@ -296,13 +306,13 @@ export function createReauthService(deps: ReauthServiceDeps) {
     async disconnectProfile(profileId: string): Promise<{ revoked: boolean; revokeError?: string }> {
       const profile = profileOrThrow(profileId);
       if (profile.connection === 'portal') {
-        throw conflict(`"${profile.name}" is connected in ${deps.portals.get(profile.portalId)?.name ?? 'its portal'}, which keeps its tokens: disconnect it there.`);
+        throw userError('conflict', 'reauth.error.portal-disconnect', { profile: profile.name, portal: deps.portals.get(profile.portalId)?.name ?? message('reauth.error.its-portal') });
       }
       const result = await deps.tokens.disconnect(profileId, deps.environment(profile.environmentId));
       setState(profileId, {
         status: 'needs-reauth',
         statusSince: iso(),
-        statusReason: { code: 'disconnected', message: 'Disconnected: its tokens were revoked and removed. Reconnect to use it again.' },
+        statusReason: { code: 'disconnected', ...inWords('reauth.disconnected') },
         lastVerifiedAt: undefined,
         accessTokenExpiresAt: undefined,
         refreshTokenExpiresAt: undefined,
@@ -311,7 +321,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
         profileId,
         kind: 'disconnect',
         outcome: result.revokeError ? 'revoke-failed' : 'disconnected',
-        message: result.revokeError ? `Removed locally; Visma could not revoke the token: ${result.revokeError}` : 'Tokens revoked at Visma and removed from the keychain.',
+        ...(result.revokeError ? inWords('reauth.event.revoke-failed', { detail: result.revokeError }) : inWords('reauth.event.revoked')),
       });
       return result;
     },
@@ -320,17 +330,17 @@ export function createReauthService(deps: ReauthServiceDeps) {
     async forgetTokens(profile: Profile): Promise<string | undefined> {
       await deps.jobUrls.forget(profile.id);
       if (profile.connection === 'portal') {
-        deps.events.append({ profileId: profile.id, kind: 'delete', outcome: 'deleted', message: 'Profile deleted from Bridgekeeper; its connection in the portal is untouched.' });
+        deps.events.append({ profileId: profile.id, kind: 'delete', outcome: 'deleted', ...inWords('reauth.event.deleted-portal') });
         return undefined;
       }
       const result = await deps.tokens.disconnect(profile.id, deps.environment(profile.environmentId));
-      deps.events.append({ profileId: profile.id, kind: 'delete', outcome: result.revokeError ? 'revoke-failed' : 'deleted', message: result.revokeError ?? 'Profile deleted; its tokens were revoked and removed.' });
+      deps.events.append({ profileId: profile.id, kind: 'delete', outcome: result.revokeError ? 'revoke-failed' : 'deleted', ...(result.revokeError ? { message: result.revokeError } : inWords('reauth.event.deleted')) });
       return result.revokeError;
     },
 
     async setJobUrl(profileId: string, url: string | null): Promise<Profile> {
       const profile = profileOrThrow(profileId);
-      if (profile.connection !== 'portal' && url) throw conflict(`"${profile.name}" is a direct profile: a triggered-job URL belongs to a portal profile.`);
+      if (profile.connection !== 'portal' && url) throw userError('conflict', 'reauth.error.direct-job-url', { profile: profile.name });
       const masked = await deps.jobUrls.set(profileId, url);
       return setState(profileId, { jobUrlMasked: masked })[0] ?? profileOrThrow(profileId);
     },

@@ -1,3 +1,5 @@
+import { message, type Message } from '../../shared/i18n/message';
+import { english, verbatim } from '../in-words';
 import { decodeJwt } from 'jose';
 import type { Environment } from '../../shared/environment';
 import { type OidcClient, type TokenResponse, classifyOidcError } from './oidc-client';
@@ -29,11 +31,14 @@ export type ReauthRequiredCode = 'no-token' | 'invalid_grant' | 'wrong-environme
 
 /** The refresh token is gone or dead: only an interactive login helps (status needs-reauth). */
 export class ReauthRequired extends Error {
+  /** Why, as words in the catalog (the message is their English form). */
+  readonly words: Message;
   constructor(
     readonly code: ReauthRequiredCode,
-    message: string,
+    words: Message,
   ) {
-    super(message);
+    super(english.text(words));
+    this.words = words;
   }
 }
 
@@ -117,12 +122,12 @@ export class TokenManager {
     const entry = await this.#exclusive(profileId, async () => {
       this.#checkEpoch(profileId, epoch);
       const stored = await this.vault.get(profileId);
-      if (!stored) throw new ReauthRequired('no-token', 'Bridgekeeper holds no refresh token for this profile.');
-      if (stored.environmentId !== environment.id) throw new ReauthRequired('wrong-environment', 'The stored token belongs to another environment.');
+      if (!stored) throw new ReauthRequired('no-token', message('health.token.no-token'));
+      if (stored.environmentId !== environment.id) throw new ReauthRequired('wrong-environment', message('health.token.wrong-environment'));
       if (stored.rotatingSince && this.now() - Date.parse(stored.rotatingSince) > REPLAY_SAFE_MS) {
         throw new ReauthRequired(
           'rotation-interrupted',
-          "A renewal of this profile's token was interrupted before Bridgekeeper could store the new token. Sending the old one again would make Visma end every connection of this API user, so Bridgekeeper will not: reconnect this profile. Its other profiles are not affected.",
+          message('health.token.rotation-interrupted'),
         );
       }
       const marked = stored.rotatingSince ? stored : { ...stored, rotatingSince: new Date(this.now()).toISOString() };
@@ -140,7 +145,7 @@ export class TokenManager {
       if (answered) await this.#clearMark(profileId, epoch, entry);
       if (failure.errorCode === 'invalid_grant') {
         this.#access.delete(profileId);
-        throw new ReauthRequired('invalid_grant', failure.detail ?? 'The refresh token was refused (invalid_grant).');
+        throw new ReauthRequired('invalid_grant', failure.detail ? verbatim(failure.detail) : message('health.token.invalid-grant'));
       }
       throw error;
     }
@@ -156,8 +161,8 @@ export class TokenManager {
       });
       await this.discard(environment, tokens);
       throw tenant === undefined
-        ? new ReauthRequired('no-company', `Visma renewed the token without a company (no tenant_id), not for company ${entry.tenantId}. The new tokens were revoked; reconnect the profile.`)
-        : new ReauthRequired('wrong-company', `Visma renewed the token for company ${tenant}, not for company ${entry.tenantId} that this profile was connected to. The new tokens were revoked and nothing was stored; reconnect the profile.`);
+        ? new ReauthRequired('no-company', message('health.token.no-company', { expected: entry.tenantId }))
+        : new ReauthRequired('wrong-company', message('health.token.wrong-company', { got: tenant, expected: entry.tenantId }));
     }
 
     const access = await this.#exclusive(profileId, async () => {
@@ -178,7 +183,7 @@ export class TokenManager {
     if (!access) {
       // The connection ended (disconnect, deletion, a change, a new login) while this answer was on its way.
       await this.discard(environment, tokens);
-      throw new ReauthRequired('connection-ended', "The profile's connection was ended while Visma renewed its token; the late answer was revoked and not stored.");
+      throw new ReauthRequired('connection-ended', message('health.token.ended-late'));
     }
     return access;
   }
@@ -232,7 +237,7 @@ export class TokenManager {
   }
 
   #checkEpoch(profileId: string, epoch: number): void {
-    if (this.#epoch(profileId) !== epoch) throw new ReauthRequired('connection-ended', "The profile's connection was ended before its token could be renewed.");
+    if (this.#epoch(profileId) !== epoch) throw new ReauthRequired('connection-ended', message('health.token.ended-before'));
   }
 
   async #clearMark(profileId: string, epoch: number, entry: VaultEntry): Promise<void> {

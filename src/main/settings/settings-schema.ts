@@ -1,6 +1,7 @@
 import { LoginWithSchema } from '../../shared/login-with';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { z } from 'zod';
+import { type Message, isMessage } from '../../shared/i18n/message';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
 import { PortalDefinitionSchema } from '../../shared/portal';
 import { ProfileSchema } from '../../shared/profile-schema';
@@ -18,6 +19,8 @@ const BulkItemSchema = z.object({
   state: z.enum(['pending', 'running', 'connected', 'skipped', 'failed']),
   outcome: z.enum(REAUTH_OUTCOMES).optional(),
   reason: z.string().optional(),
+  /** The reason as words in the catalog (absent in runs saved before words were data: the reason shows as it is). */
+  reasonWords: z.custom<Message>(isMessage).optional(),
   finishedAt: z.string().optional(),
 });
 

@@ -5,12 +5,21 @@ import { common } from './messages/common';
 import { emailAddress } from './messages/email-address';
 import { severa } from './messages/severa';
 import { severaPanel } from './messages/severa-panel';
+import { audit } from './messages/audit';
+import { bulk } from './messages/bulk';
+import { environments } from './messages/environments';
+import { explainer } from './messages/explainer';
+import { health } from './messages/health';
+import { notices } from './messages/notices';
+import { portals } from './messages/portals';
+import { profiles } from './messages/profiles';
+import { reauth } from './messages/reauth';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common, browser, severa, severaPanel, emailAddress, cli] as const;
+const AREAS = [common, browser, severa, severaPanel, emailAddress, cli, reauth, explainer, health, bulk, notices, profiles, audit, environments, portals] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;

@@ -9,6 +9,7 @@ import type { LaunchedBrowser } from '../../../src/main/browser/browser-process'
 import { createMemoryVault } from '../../../src/main/reauth/token-vault';
 import type { LoginWith } from '../../../src/shared/login-with';
 import { CDP_TEST_ARGS, attachOverCdp, closeBrowserAsPerson } from '../../helpers/cdp-browser';
+import { reauthInEnglish } from '../../helpers/in-english';
 import { ordersProfile } from '../../helpers/orders-profile';
 import { ANNA, FJELLVIND, NORDLYS } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
@@ -80,7 +81,7 @@ describe('a direct reconnect in a throw-away profile of the installed Chromium',
     expect(new URL(page.url()).origin).toBe(new URL(sandbox.environment.issuer).origin);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in', exact: true }).isVisible()).toBe(true);
     await logInAsPerson(page, ANNA, NORDLYS.name);
-    expect(await result).toMatchObject({ outcome: 'connected', title: 'Connected' });
+    expect(reauthInEnglish(await result)).toMatchObject({ outcome: 'connected', title: 'Connected' });
     expect(await vault.get('orders')).toMatchObject({ tenantId: NORDLYS.id });
     expect(app.profiles.get('orders')).toMatchObject({ status: 'connected' });
     // The browser is closed and its profile folder gone before the app says so.
@@ -175,12 +176,12 @@ describe('what stops a browser login before it starts', () => {
   it('says so when the chosen browser is not on this computer, or the redirect URI is not a loopback one', async () => {
     const sandbox = await newSandbox();
     const { app, launched } = await setUp(sandbox);
-    expect(await app.api.reauthenticate('orders', { loginWith: { kind: 'browser', browser: 'custom', path: '/nowhere/browser', mode: 'throwaway-profile' } })).toMatchObject({
+    expect(reauthInEnglish(await app.api.reauthenticate('orders', { loginWith: { kind: 'browser', browser: 'custom', path: '/nowhere/browser', mode: 'throwaway-profile' } }))).toMatchObject({
       outcome: 'browser-failed',
       explanation: '/nowhere/browser is not a program on this computer. Nothing was changed.',
     });
     await app.api.saveEnvironment({ ...sandbox.environment, redirectUri: 'bridgekeeper://callback' });
-    const refused = await app.api.reauthenticate('orders', { loginWith: THROWAWAY });
+    const refused = reauthInEnglish(await app.api.reauthenticate('orders', { loginWith: THROWAWAY }));
     expect(refused.outcome).toBe('browser-failed');
     expect(refused.explanation).toContain('A login in a browser needs a loopback redirect URI (http://127.0.0.1/…) registered with Visma, not “bridgekeeper://callback”');
     expect(launched).toEqual([]);

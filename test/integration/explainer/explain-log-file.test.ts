@@ -11,6 +11,7 @@ import { MAX_LOG_TEXT_CHARS, type LogExplanation } from '../../../src/shared/log
 import { generatedProfiles, LogGenerator } from '../../helpers/log-generator';
 import { tempApp } from '../../helpers/temp-app';
 import { fileBytes } from '../../helpers/file-bytes';
+import { inEnglish } from '../../helpers/in-english';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bk-explainer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +63,7 @@ describe('explaining a log file', () => {
     expect(spies.worker).toHaveBeenCalled();
     expect(spies.here).toHaveBeenCalled();
     expect(spies.worker.mock.invocationCallOrder.at(-1)!).toBeLessThan(spies.here.mock.invocationCallOrder[0]!);
-    expect(inThread.notes.join(' ')).toMatch(/1 line\(s\) longer than 64 KB were read in pieces/);
+    expect(inThread.notes.map(inEnglish).join(' ')).toMatch(/1 line longer than 64 KB was read in pieces/);
     // Small bounds make almost every line long: the worker is not used at all, and nothing changes.
     const limits = { maxLineBytes: 120, maxEntryLines: 4, maxEntryBytes: 600 };
     expect(await explainLogFile(at, { profiles, worker: 'always', limits })).toEqual(await explainLogFile(at, { profiles, worker: 'never', limits }));
@@ -79,7 +80,7 @@ describe('explaining a log file', () => {
     expect(countsOf(report)).toEqual({ 'ipp-company-id': 1, 'no-license': 1 });
     expect(report.profiles.map((p) => p.name)).toContain('Leverandører mot Visma 2');
     expect(report.known[0]!.samples[0]!.text).toContain('Leverandører');
-    expect(report.notes.join(' ')).toMatch(/UTF-16/);
+    expect(report.notes.map(inEnglish).join(' ')).toMatch(/UTF-16/);
   });
 
   it('reads Windows-1252 lines and a UTF-8 byte-order mark the same as UTF-8, in either thread', async () => {
@@ -90,7 +91,7 @@ describe('explaining a log file', () => {
       const windows = await explainLogFile(file('cp1252.log', cp1252), { profiles, worker, source: 'x' });
       expect(windows.known).toEqual(expected.known);
       expect(windows.profiles).toEqual(expected.profiles);
-      expect(windows.notes.join(' ')).toMatch(/Windows-1252/);
+      expect(windows.notes.map(inEnglish).join(' ')).toMatch(/Windows-1252/);
       const bom = await explainLogFile(file('bom.log', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)])), { profiles, worker, source: 'x' });
       expect({ ...bom, bytes: 0 }).toEqual({ ...expected, bytes: 0 });
       expect(bom.bytes).toBe(expected.bytes + 3);

@@ -6,6 +6,7 @@ import type { PortalAttemptRequest, PortalAttemptResult, PortalSignInResult, Por
 import { chunkedSecrets, createMemorySecrets } from '../../../src/main/portal/portal-secrets';
 import type { PortalDefinition } from '../../../src/shared/portal';
 import { tempApp } from '../../helpers/temp-app';
+import { reauthInEnglish } from '../../helpers/in-english';
 
 /**
  * The portal reconnect's logic (F18) with a scripted portal surface: what a SuperUser sees happen to
@@ -75,7 +76,7 @@ describe('reconnecting portal profiles', () => {
     const { surface, seen } = scriptedPortal([signedIn], [answered({ codeDelivered: true }), answered({ codeDelivered: true }), answered({ codeDelivered: true })]);
     const { app } = await setUp(surface);
     for (const id of ['orders', 'invoices', 'customers']) {
-      const result = await app.api.reauthenticate(id);
+      const result = reauthInEnglish(await app.api.reauthenticate(id));
       expect(result).toMatchObject({ outcome: 'connected', title: 'Connected through DataBridge', portal: { clientId: 'isv_databridge', via: 'form_post', portalStatus: 302 } });
       expect(result.explanation).toContain('could not check that company');
     }
@@ -104,7 +105,7 @@ describe('reconnecting portal profiles', () => {
   ] as const)('Visma’s or the portal’s error is explained: %j, portal %s → %s', async (delivery, status, outcome, statusAfter, title) => {
     const { surface } = scriptedPortal([signedIn], [answered(delivery, status)]);
     const { app } = await setUp(surface);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome });
     expect(result.title).toContain(title);
     expect(app.profiles.get('orders')!.status).toBe(statusAfter);
@@ -171,7 +172,7 @@ describe('the optional confirmation: the profile’s job, run once after a recon
     const profile = await app.api.setJobUrl('orders', job.url);
     expect(profile.jobUrlMasked).toBe(`${new URL(job.url).origin}/api/jobs/orders/trigger?••••••`);
     expect(await secrets.get('job:orders')).toBe(job.url);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'connected', nextStep: '', confirmation: { state: 'ok', message: 'Job finished: 12 records exported' } });
     expect(app.profiles.get('orders')!.lastVerifiedAt).toBeDefined();
     expect(fs.readFileSync(app.settingsFile, 'utf8')).not.toContain('SECRET-KEY');
@@ -184,7 +185,7 @@ describe('the optional confirmation: the profile’s job, run once after a recon
     const { surface } = scriptedPortal([signedIn], [answered({ codeDelivered: true })]);
     const { app } = await setUp(surface);
     await app.api.setJobUrl('orders', job.url);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'job-failed', confirmation: { state: 'failed', message } });
     expect(result.confirmation!.explanation).toMatch(/12002|company/i);
     expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: 'job-failed' } });
@@ -195,8 +196,8 @@ describe('the optional confirmation: the profile’s job, run once after a recon
     const { surface } = scriptedPortal([signedIn], [answered({ codeDelivered: true }), answered({ codeDelivered: true })]);
     const { app } = await setUp(surface);
     await app.api.setJobUrl('orders', job.url);
-    await app.api.reauthenticate('orders');
-    const second = await app.api.reauthenticate('orders');
+    reauthInEnglish(await app.api.reauthenticate('orders'));
+    const second = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(second.confirmation).toMatchObject({ state: 'too-soon' });
     expect(job.calls).toHaveLength(1);
   });

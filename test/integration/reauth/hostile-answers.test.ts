@@ -14,6 +14,7 @@ import { ordersProfile } from '../../helpers/orders-profile';
 import { ANNA, FJELLVIND, NORDLYS, discover, logIn } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { tempApp } from '../../helpers/temp-app';
+import { inEnglish, reauthInEnglish } from '../../helpers/in-english';
 
 const newSandbox = sandboxPerTest();
 const hostiles: HostileServer[] = [];
@@ -58,7 +59,7 @@ describe('secrets in error text (issue 11.1)', () => {
     });
     const result = await call('reauthenticate', 'orders');
     expect(result.outcome).toBe('login-failed');
-    expect(result.explanation).toContain('bad code [authorization code] for verifier [PKCE verifier]');
+    expect(inEnglish(result.explanation)).toContain('bad code [authorization code] for verifier [PKCE verifier]');
     await expectNoSecrets(app, { code: sent.get('code')!, verifier: sent.get('code_verifier')! }, ipc);
   });
 
@@ -128,7 +129,7 @@ describe('answer sizes (issue 11.2)', () => {
     const sent = { bytes: 0, closed: false };
     hostile.on('/connect/token', async () => flood(sent));
     const started = performance.now();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'server-error', errorCode: 'response-too-large' });
     expect(result.explanation).toContain('larger than 32 KiB');
     expect(performance.now() - started).toBeLessThan(5000); // not the 20-second time-out
@@ -140,7 +141,7 @@ describe('answer sizes (issue 11.2)', () => {
   it('a flooding ERP API makes the health check an error, not a reconnect', async () => {
     const sandbox = await newSandbox();
     const { app, hostile } = await setUp(sandbox);
-    expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
+    expect((reauthInEnglish(await app.api.reauthenticate('orders'))).outcome).toBe('connected');
     const sent = { bytes: 0, closed: false };
     hostile.on(new URL(`${sandbox.apiBaseUrl}${sandbox.environment.verifyPath}`).pathname, async () => flood(sent));
     const summary = await app.api.runHealthCheck(null);
@@ -160,7 +161,7 @@ describe('plain http only to this machine, per request (issue 11.3)', () => {
       metadata.token_endpoint = 'http://token-catcher.example/connect/token';
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(metadata) };
     });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'security-check-failed', title: 'A security check failed' });
     expect(result.explanation).toContain('plain http to token-catcher.example');
     expect(hostile.seen.some((r) => r.url.includes('token-catcher.example'))).toBe(false);
@@ -187,7 +188,7 @@ describe('unsigned or confused ID tokens (issue 11.4)', () => {
       if (body.id_token) body.id_token = await forge(body.id_token, sandbox);
       return { status: genuine.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(await vault.get('orders')).toBeNull();
     return result;
   }
@@ -216,7 +217,7 @@ describe('the company of every access token (issue 11.6)', () => {
   it('a refresh that brings a token for another company: revoked, nothing stored, needs a reconnect naming both', async () => {
     const sandbox = await newSandbox();
     const { app, vault, hostile } = await setUp(sandbox);
-    expect((await app.api.reauthenticate('orders')).outcome).toBe('connected');
+    expect((reauthInEnglish(await app.api.reauthenticate('orders'))).outcome).toBe('connected');
     const before = (await vault.get('orders'))!;
     // Genuine tokens of the same user for Fjellvind, handed out as the answer to Nordlys's refresh.
     const other = await logIn(sandbox, { ...ANNA, company: FJELLVIND.name });

@@ -7,6 +7,7 @@ import { ANNA, FJELLVIND, NORDLYS, PER } from '../../helpers/sandbox/relying-par
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { ordersProfile } from '../../helpers/orders-profile';
 import { tempApp } from '../../helpers/temp-app';
+import { reauthInEnglish } from '../../helpers/in-english';
 
 const newSandbox = sandboxPerTest();
 
@@ -24,7 +25,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const sandbox = await newSandbox();
     const { app, vault, surface, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], { locale: () => 'nn-NO' });
     await profile();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'connected', title: 'Connected' });
     const stored = app.profiles.get('orders')!;
     expect(stored.status).toBe('connected');
@@ -50,7 +51,7 @@ describe('reconnecting a profile against the sandbox', () => {
     await profile();
     await app.api.createProfile({ id: 'other', name: 'Fjellvind orders', direction: 'import', companyId: FJELLVIND.id, companyName: FJELLVIND.name, apiUser: ANNA.email, environmentId: sandbox.environment.id });
     await sandbox.admin.resetRequestCounts();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.outcome).toBe('wrong-company');
     expect(result.explanation).toBe(`The login picked ${FJELLVIND.name} (${FJELLVIND.id}), but this profile works on ${NORDLYS.name} (${NORDLYS.id}). Nothing was stored.`);
     expect(result.nextStep).toContain(`pick ${NORDLYS.name}`);
@@ -67,7 +68,7 @@ describe('reconnecting a profile against the sandbox', () => {
     await profile();
     app.settings.update((s) => ({ ...s, profiles: s.profiles.map((p) => ({ ...p, status: 'needs-reauth' as const, statusReason: { code: '12002', message: 'from a health check' } })) }));
     await app.api.saveEnvironment({ ...sandbox.environment, clientId: '' });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'not-configured', title: `${sandbox.environment.name} is not set up yet` });
     expect(app.profiles.get('orders')).toMatchObject({ status: 'needs-reauth', statusReason: { code: '12002', message: 'from a health check' } });
   });
@@ -76,7 +77,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const sandbox = await newSandbox();
     const { app, vault, profile } = await setUp(sandbox, [{ ...PER, company: NORDLYS.name }]);
     await profile({ apiUser: PER.email });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'api-user-missing', errorCode: 'invalid_tenant' });
     expect(result.nextStep).toBe(
       `Give ${PER.email} the role 'API User' for ${NORDLYS.name} (${NORDLYS.id}) in Visma.net Admin → Users and Roles; it can take 10–15 minutes to apply. Or log in as another user who has the role.`,
@@ -95,7 +96,7 @@ describe('reconnecting a profile against the sandbox', () => {
       },
     ]);
     await profile();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'api-user-missing', errorCode: '12027' });
     expect(result.nextStep).toContain("the role 'API User'");
     expect(await vault.get('orders')).toBeNull();
@@ -105,7 +106,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const sandbox = await newSandbox();
     const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.customer }]);
     await profile({ companyId: NORDLYS.customerId, companyName: NORDLYS.name });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'customer-tenant', errorCode: '401' });
     expect(await vault.get('orders')).toBeNull();
   });
@@ -114,16 +115,16 @@ describe('reconnecting a profile against the sandbox', () => {
     const sandbox = await newSandbox();
     const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name, consent: 'deny' }]);
     await profile();
-    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'consent-denied', errorCode: 'access_denied', title: 'Access was not granted' });
+    expect(reauthInEnglish(await app.api.reauthenticate('orders'))).toMatchObject({ outcome: 'consent-denied', errorCode: 'access_denied', title: 'Access was not granted' });
   });
 
   it('changes nothing when the window is closed, and says the login took too long after the time-out', async () => {
     const sandbox = await newSandbox();
     const { app, profile } = await setUp(sandbox, ['close', 'wait'], { loginTimeoutMs: 300 });
     await profile();
-    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'cancelled' });
+    expect(reauthInEnglish(await app.api.reauthenticate('orders'))).toMatchObject({ outcome: 'cancelled' });
     expect(app.profiles.get('orders')!.status).toBe('never-connected');
-    const timedOut = await app.api.reauthenticate('orders');
+    const timedOut = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(timedOut.outcome).toBe('timed-out');
     expect(app.profiles.get('orders')!.status).toBe('never-connected');
   });
@@ -150,7 +151,7 @@ describe('reconnecting a profile against the sandbox', () => {
       },
     ]);
     await profile();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.outcome).toBe('security-check-failed');
     expect(await vault.get('orders')).toBeNull();
   });
@@ -160,7 +161,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
     await profile();
     await sandbox.admin.failNext('token', 1, 503);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'server-error', errorCode: '503' });
     expect(app.profiles.get('orders')).toMatchObject({ status: 'error', statusReason: { code: '503' } });
   });
@@ -170,7 +171,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, profile } = await setUp(sandbox, []);
     await app.api.saveEnvironment({ ...sandbox.environment, id: 'gone', name: 'Gone', issuer: 'http://127.0.0.1:9', apiBaseUrl: 'http://127.0.0.1:9/API' });
     await profile({ environmentId: 'gone' });
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.outcome).toBe('network-error');
     expect(app.profiles.get('orders')!.status).toBe('error');
   });
@@ -180,7 +181,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }]);
     await profile();
     await sandbox.admin.failNext('api', 1, 502);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.explanation).toContain('the tokens are stored');
     expect(app.profiles.get('orders')!.status).toBe('error');
     expect(await vault.get('orders')).not.toBeNull();
@@ -191,9 +192,9 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }, { ...ANNA, company: NORDLYS.name }]);
     await profile();
     await sandbox.admin.throttle('api', 1, 1);
-    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'connected' });
+    expect(reauthInEnglish(await app.api.reauthenticate('orders'))).toMatchObject({ outcome: 'connected' });
     await sandbox.admin.throttle('api', 1, 3600);
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.explanation).toContain('the tokens are stored');
     expect(result.explanation).toContain('slow down');
     expect(app.profiles.get('orders')).toMatchObject({ status: 'error', statusReason: { code: '429' } });
@@ -205,7 +206,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, surface, profile } = await setUp(sandbox, []);
     await app.api.saveEnvironment({ ...sandbox.environment, clientId: '' });
     await profile();
-    expect(await app.api.reauthenticate('orders')).toMatchObject({ outcome: 'not-configured' });
+    expect(reauthInEnglish(await app.api.reauthenticate('orders'))).toMatchObject({ outcome: 'not-configured' });
     expect(surface.opened).toHaveLength(0);
   });
 
@@ -215,7 +216,7 @@ describe('reconnecting a profile against the sandbox', () => {
     const { app, profile } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], { vault: broken });
     await profile();
     await sandbox.admin.resetRequestCounts();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result).toMatchObject({ outcome: 'keychain-failed' });
     expect(result.explanation).toContain('the keychain is locked');
     expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
@@ -229,8 +230,8 @@ describe('reconnecting a profile against the sandbox', () => {
     ]);
     await profile();
     await profile({ id: 'invoices', name: 'Invoices from Visma', direction: 'export' });
-    await app.api.reauthenticate('orders');
-    await app.api.reauthenticate('invoices');
+    reauthInEnglish(await app.api.reauthenticate('orders'));
+    reauthInEnglish(await app.api.reauthenticate('invoices'));
     expect(surface.opened).toHaveLength(2);
     const [a, b] = [await vault.get('orders'), await vault.get('invoices')];
     expect(a!.refreshToken).not.toBe(b!.refreshToken);
@@ -267,7 +268,7 @@ describe('reconnecting a profile against the sandbox', () => {
       { fetch: hijacked },
     );
     await profile();
-    const result = await app.api.reauthenticate('orders');
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
     expect(result.outcome).toBe('security-check-failed');
     expect(result.explanation).toContain(`the ID token's issuer is ${impostor.issuer}, expected ${sandbox.issuer}`);
     expect(await vault.get('orders')).toBeNull();

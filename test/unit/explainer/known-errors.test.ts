@@ -3,6 +3,7 @@ import { explainLogText } from '../../../src/main/explainer/explain-log';
 import { apiUserFix } from '../../../src/main/reauth/outcomes';
 import type { Profile } from '../../../src/shared/profile';
 import type { KnownErrorKind, LogExplanation } from '../../../src/shared/log-explanation';
+import { inEnglish } from '../../helpers/in-english';
 
 const explain = (...lines: string[]) => explainLogText(lines.join('\r\n'), { source: 'paste' });
 const kinds = (report: LogExplanation) => Object.fromEntries(report.known.map((k) => [k.kind, k.count]));
@@ -28,14 +29,14 @@ describe('the explainer on the errors product.md and visma-facts.md name', () =>
       // The guid of 12002_12002_<guid> is Visma's per-request error id, not a company (issue 11.11).
       companies: [{ value: GUID, label: 'visma-error-id', count: 1 }],
     });
-    expect(error.whatToDo).toMatch(/Reconnect the profile/);
+    expect(inEnglish(error.whatToDo)).toMatch(/Reconnect the profile/);
     expect(report.unknown).toEqual([]);
   });
 
   it('calls the old integration.visma.net address a finding of its own, with what to change (issue 11.9)', () => {
     const report = explain(`2024-05-03 10:11:12 ERROR DataBridge.Visma - ${VISMA_12002}`, '2024-05-03 10:11:13 ERROR GET https://api.finance.visma.net/v1/customer failed: HTTP 401');
     expect(report.findings).toMatchObject([{ kind: 'old-base-url', count: 1, firstLine: 1 }]);
-    expect(report.findings[0]!.whatToDo).toContain('https://api.finance.visma.net');
+    expect(inEnglish(report.findings[0]!.whatToDo)).toContain('https://api.finance.visma.net');
     expect(explain('2024-05-03 10:11:13 ERROR GET https://api.finance.visma.net/v1/customer failed: HTTP 401').findings).toEqual([]);
   });
 
@@ -55,9 +56,9 @@ describe('the explainer on the errors product.md and visma-facts.md name', () =>
     );
     const profile = { apiUser: 'the API user', companyId: 'x', companyName: 'the company' } as Profile;
     // outcomes.ts names the user and the company; a log line does not, so the explainer says "the API user" for "the company".
-    const sameWords = apiUserFix(profile).replace(' (x)', '');
-    expect(known(report, 'no-license')!.whatToDo).toContain(sameWords);
-    expect(known(report, 'invalid-tenant')!.whatToDo).toContain(sameWords);
+    const sameWords = inEnglish(apiUserFix(profile)).replace(' (x)', '');
+    expect(inEnglish(known(report, 'no-license')!.whatToDo)).toContain(sameWords);
+    expect(inEnglish(known(report, 'invalid-tenant')!.whatToDo)).toContain(sameWords);
     expect(known(report, 'no-license')!.companies).toEqual([{ value: '1000001', label: 'company', count: 1 }]);
   });
 
@@ -92,7 +93,7 @@ describe('the explainer on the errors product.md and visma-facts.md name', () =>
     );
     expect(kinds(report)).toEqual({ 'invalid-grant': 1, 'access-denied': 1, timeout: 4 });
     expect(known(report, 'timeout')).toMatchObject({ reconnect: false, firstSeen: '2024-05-03T10:00:02Z', lastSeen: '2024-05-03T10:00:05Z' });
-    expect(known(report, 'timeout')!.whatToDo).toMatch(/Reconnecting will not help/);
+    expect(inEnglish(known(report, 'timeout')!.whatToDo)).toMatch(/Reconnecting will not help/);
     expect(known(report, 'access-denied')!.endpoints).toEqual([{ value: 'https://app.example/cb', count: 1 }]);
   });
 

@@ -99,7 +99,11 @@ describe('the IPC edge', () => {
     await call(ours, 'createProfile', [valid]);
     expect(await call(ours, 'createProfile', [valid])).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'A profile with id "p1" already exists ("Orders to Visma").' },
+      error: {
+        code: 'conflict',
+        message: 'A profile with id "p1" already exists ("Orders to Visma").',
+        words: { key: 'profiles.error.exists', params: { id: 'p1', name: 'Orders to Visma' } },
+      },
     });
     vi.spyOn(app.api, 'listProfiles').mockRejectedValue(new Error('disk on fire at /secret/path'));
     const hidden = (await call(ours, 'listProfiles', [0, 10])) as { error: { code: string; message: string } };

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../helpers/temp-app';
 import { fileBytes } from '../../helpers/file-bytes';
 
+/** The problems as text: their words (catalog keys) are the words-as-data test's business. */
+const withoutWords = (problems: { words?: unknown }[]) => problems.map(({ words: _words, ...rest }) => rest);
+
 const apps: ReturnType<typeof tempApp>[] = [];
 const newApp = () => {
   const app = tempApp();
@@ -81,7 +84,7 @@ describe('importing a file with profiles that exist', () => {
     const before = app.profiles.all();
     const report = await app.api.importProfiles(csv(row('b', { name: 'Bravo' }), 'x,X,import,1,X AS,not-an-email,visma-production'), 'all-or-nothing', 'update');
     expect(report.imported + report.updated).toBe(0);
-    expect(report.problems).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address: there is no "@" in the address' }]);
+    expect(withoutWords(report.problems)).toEqual([{ row: 3, field: 'apiUser', message: 'must be an email address: there is no "@" in the address' }]);
     expect(app.profiles.all()).toEqual(before);
   });
 });

@@ -1,21 +1,19 @@
 import { useMemo, useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
-import { compareText } from '../../../../shared/profile-order';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 
 type Choice = 'suggested' | 'needs-reauth' | 'error' | 'shown' | 'all';
 
 const PREVIEW = 30;
 
-const byCompany = (a: Profile, b: Profile) =>
-  compareText(a.companyName || a.companyId, b.companyName || b.companyId) || compareText(a.name, b.name);
 
 /** Which profiles to reconnect: by default every one that needs it; nothing connected unless chosen. */
 export function BulkChooser({
   shownIds,
   suggestedIds,
-  suggestedLabel = 'The profiles the log names',
+  suggestedLabel,
   onClose,
 }: {
   shownIds: string[];
@@ -26,6 +24,8 @@ export function BulkChooser({
   const profiles = useAppStore((s) => s.profiles);
   const [choice, setChoice] = useState<Choice>(suggestedIds ? 'suggested' : 'needs-reauth');
   const [error, setError] = useState<string | null>(null);
+  const { t, compare } = useI18n();
+  const errorText = useErrorText();
 
   const sets = useMemo(() => {
     const all = [...profiles.values()];
@@ -39,30 +39,34 @@ export function BulkChooser({
     } satisfies Record<Choice, Profile[]>;
   }, [profiles, shownIds, suggestedIds]);
 
-  const chosen = useMemo(() => [...sets[choice]].sort(byCompany), [sets, choice]);
+  // Company by company, as the reader's alphabet sorts them.
+  const chosen = useMemo(
+    () => [...sets[choice]].sort((a, b) => compare(a.companyName || a.companyId, b.companyName || b.companyId) || compare(a.name, b.name)),
+    [sets, choice, compare],
+  );
   const connected = chosen.filter((p) => p.status === 'connected' || p.status === 'expiring').length;
   const companies = new Set(chosen.map((p) => p.companyId)).size;
 
   const options: { value: Choice; label: string }[] = [
-    ...(suggestedIds ? [{ value: 'suggested' as const, label: `${suggestedLabel} (${sets.suggested.length})` }] : []),
-    { value: 'needs-reauth', label: `Every profile that needs reauthentication (${sets['needs-reauth'].length})` },
-    { value: 'error', label: `Every profile with an error (${sets.error.length})` },
-    { value: 'shown', label: `The profiles the list shows now (${sets.shown.length})` },
-    { value: 'all', label: `All profiles (${sets.all.length})` },
+    ...(suggestedIds ? [{ value: 'suggested' as const, label: t('bulk.chooser.option', { label: suggestedLabel ?? t('bulk.chooser.log-names'), count: sets.suggested.length }) }] : []),
+    { value: 'needs-reauth', label: t('bulk.chooser.needs-reauth', { count: sets['needs-reauth'].length }) },
+    { value: 'error', label: t('bulk.chooser.error', { count: sets.error.length }) },
+    { value: 'shown', label: t('bulk.chooser.shown', { count: sets.shown.length }) },
+    { value: 'all', label: t('bulk.chooser.all', { count: sets.all.length }) },
   ];
 
   const start = async () => {
     try {
       await api.startBulkRun(chosen.map((p) => p.id));
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   };
 
   return (
     <>
       <fieldset className="choices">
-        <legend>Which profiles?</legend>
+        <legend>{t('bulk.chooser.which')}</legend>
         {options.map((o) => (
           <label key={o.value}>
             <input type="radio" name="bulk-choice" value={o.value} checked={choice === o.value} onChange={() => setChoice(o.value)} />
@@ -71,19 +75,17 @@ export function BulkChooser({
         ))}
       </fieldset>
       <p>
-        {chosen.length === 0
-          ? 'No profile is chosen.'
-          : `${chosen.length} profile${chosen.length === 1 ? '' : 's'} over ${companies} compan${companies === 1 ? 'y' : 'ies'}, one login each, company by company.`}
-        {connected > 0 && <strong> {connected} of them are connected now and will be reconnected too.</strong>}
+        {chosen.length === 0 ? t('bulk.chooser.none') : t('bulk.chooser.plan', { count: chosen.length, companies })}
+        {connected > 0 && <strong> {t('bulk.chooser.connected-too', { count: connected })}</strong>}
       </p>
       {chosen.length > 0 && (
-        <ol className="preview-list" aria-label="Chosen profiles, in order">
+        <ol className="preview-list" aria-label={t('bulk.chooser.order')}>
           {chosen.slice(0, PREVIEW).map((p) => (
             <li key={p.id}>
               {p.name} — {p.companyName || p.companyId} — {p.apiUser}
             </li>
           ))}
-          {chosen.length > PREVIEW && <li className="hint">…and {chosen.length - PREVIEW} more</li>}
+          {chosen.length > PREVIEW && <li className="hint">{t('bulk.chooser.more', { count: chosen.length - PREVIEW })}</li>}
         </ol>
       )}
       {error && (
@@ -93,10 +95,10 @@ export function BulkChooser({
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('bulk.chooser.cancel')}
         </button>
         <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void start()} autoFocus>
-          Start bulk reconnect ({chosen.length})
+          {t('bulk.chooser.start', { count: chosen.length })}
         </button>
       </div>
     </>

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../state/app-store';
 import { Dialog } from '../../components/Dialog';
+import { useI18n } from '../../i18n/I18nProvider';
 import { BulkChooser } from './BulkChooser';
 import { BulkRunner } from './BulkRunner';
 
@@ -16,8 +17,9 @@ interface BulkDialogProps {
 /** F8: choose profiles, then one isolated login at a time with skip, retry, pause and cancel. */
 export function BulkDialog({ shownIds, suggestedIds, suggestedLabel, onClose }: BulkDialogProps) {
   const run = useAppStore((s) => s.bulkRun);
+  const { t } = useI18n();
   return (
-    <Dialog title="Bulk reconnect" onClose={onClose} wide>
+    <Dialog title={t('bulk.dialog.title')} onClose={onClose} wide>
       {run ? <BulkRunner run={run} onClose={onClose} /> : <BulkChooser shownIds={shownIds} suggestedIds={suggestedIds} suggestedLabel={suggestedLabel} onClose={onClose} />}
     </Dialog>
   );

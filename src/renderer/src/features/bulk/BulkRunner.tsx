@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { BULK_STATE_LABELS, type BulkItem, type BulkRun } from '../../../../shared/bulk';
-import { REAUTH_STEP_LABELS } from '../../../../shared/reauth';
-import { api, messageOf } from '../../api';
+import { type BulkItem, type BulkRun, bulkStateKey } from '../../../../shared/bulk';
+import { reauthStepKey } from '../../../../shared/reauth';
+import { api } from '../../api';
 import { download } from '../../components/files';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { ActiveBrowserLogin } from '../browser-login/ActiveBrowserLogin';
 
@@ -13,6 +14,8 @@ import { ActiveBrowserLogin } from '../browser-login/ActiveBrowserLogin';
  */
 export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
+  const { t, text } = useI18n();
+  const errorText = useErrorText();
   /** The box follows a click at once; main's answer (the same value, or a refusal) takes over. */
   const [autoWanted, setAutoWanted] = useState<boolean | null>(null);
   const steps = useAppStore((s) => s.reauthSteps);
@@ -27,7 +30,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
     try {
       await action();
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   };
 
@@ -39,28 +42,28 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
   return (
     <>
       <div className="bulk-progress">
-        <progress max={run.counts.total} value={handled} aria-label="Bulk reconnect progress" />
+        <progress max={run.counts.total} value={handled} aria-label={t('bulk.runner.progress')} />
         <span aria-live="polite">
-          {run.finished ? `Done: ${handled} of ${run.counts.total}` : `${handled + 1} of ${run.counts.total}`}
+          {run.finished ? t('bulk.runner.done', { handled, total: run.counts.total }) : t('bulk.runner.position', { position: handled + 1, total: run.counts.total })}
         </span>
       </div>
 
       {shown ? (
-        <section className="bulk-current" aria-label={active ? 'Logging in now' : 'Next login'}>
+        <section className="bulk-current" aria-label={t(active ? 'bulk.runner.now-region' : 'bulk.runner.next-region')}>
           <p className="bulk-current-title">
-            {active ? 'Logging in now:' : 'Next:'} {shown.name}
+            {t(active ? 'bulk.runner.now' : 'bulk.runner.next', { name: shown.name })}
           </p>
           <dl className="facts">
-            <dt>Company to pick</dt>
+            <dt>{t('bulk.runner.company')}</dt>
             <dd>
               {shown.companyName} ({shown.companyId})
             </dd>
-            <dt>Log in as</dt>
+            <dt>{t('bulk.runner.log-in-as')}</dt>
             <dd>{shown.apiUser}</dd>
             {active && step && (
               <>
-                <dt>Now</dt>
-                <dd>{REAUTH_STEP_LABELS[step]}</dd>
+                <dt>{t('bulk.runner.step')}</dt>
+                <dd>{t(reauthStepKey(step))}</dd>
               </>
             )}
           </dl>
@@ -68,15 +71,15 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
           <div className="dialog-actions left">
             {!active && (
               <button ref={openButton} type="button" className="primary" onClick={() => void act(() => api.bulkOpen(shown.profileId))}>
-                Open login
+                {t('bulk.runner.open')}
               </button>
             )}
-            <button type="button" aria-label={`Skip ${shown.name}`} onClick={() => void act(() => api.bulkSkip(shown.profileId))}>
-              Skip
+            <button type="button" aria-label={t('bulk.runner.skip-label', { name: shown.name })} onClick={() => void act(() => api.bulkSkip(shown.profileId))}>
+              {t('bulk.runner.skip')}
             </button>
             {active && (
               <button type="button" onClick={() => void act(() => api.bulkCancel(active.profileId))}>
-                Cancel login
+                {t('bulk.runner.cancel')}
               </button>
             )}
             <label className="inline-check">
@@ -89,18 +92,18 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
                   void act(() => api.bulkSetAuto(wanted)).finally(() => setAutoWanted(null));
                 }}
               />
-              Open the next login by itself
+              {t('bulk.runner.auto')}
             </label>
             {run.auto && active && (
               <button type="button" onClick={() => void act(() => api.bulkSetAuto(false))}>
-                Pause after this login
+                {t('bulk.runner.pause')}
               </button>
             )}
           </div>
         </section>
       ) : (
         <p role="status" className="bulk-summary">
-          Finished: {run.counts.connected} connected, {run.counts.skipped} skipped, {run.counts.failed} failed.
+          {t('bulk.runner.finished', { connected: run.counts.connected, skipped: run.counts.skipped, failed: run.counts.failed })}
         </p>
       )}
 
@@ -111,15 +114,15 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
       )}
 
       <div className="scroll-box">
-        <table className="simple-table" aria-label="Profiles in this bulk reconnect">
+        <table className="simple-table" aria-label={t('bulk.runner.table')}>
           <thead>
             <tr>
-              <th scope="col">Profile</th>
-              <th scope="col">Company</th>
-              <th scope="col">API user</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('bulk.runner.col.profile')}</th>
+              <th scope="col">{t('bulk.runner.col.company')}</th>
+              <th scope="col">{t('bulk.runner.col.user')}</th>
+              <th scope="col">{t('bulk.runner.col.result')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('bulk.runner.col.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -130,13 +133,13 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
                 <td>{i.companyName || i.companyId}</td>
                 <td>{i.apiUser}</td>
                 <td>
-                  <span className={`bulk-state bulk-${i.state}`}>{BULK_STATE_LABELS[i.state]}</span>
-                  {i.reason && <span className="sub"> — {i.reason}</span>}
+                  <span className={`bulk-state bulk-${i.state}`}>{t(bulkStateKey(i.state))}</span>
+                  {(i.reasonWords || i.reason) && <span className="sub"> — {i.reasonWords ? text(i.reasonWords) : i.reason}</span>}
                 </td>
                 <td>
                   {(i.state === 'failed' || i.state === 'skipped') && (
-                    <button type="button" aria-label={`Retry ${i.name}`} onClick={() => void act(() => api.bulkRetry(i.profileId))}>
-                      Retry
+                    <button type="button" aria-label={t('bulk.runner.retry-label', { name: i.name })} onClick={() => void act(() => api.bulkRetry(i.profileId))}>
+                      {t('bulk.runner.retry')}
                     </button>
                   )}
                 </td>
@@ -148,15 +151,15 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
 
       <div className="dialog-actions">
         <button type="button" onClick={() => void act(async () => download(await api.exportBulkSummary()))}>
-          Export summary (CSV)
+          {t('bulk.runner.export')}
         </button>
         {!active && (
           <button type="button" onClick={() => void act(() => api.bulkDiscard())}>
-            {run.finished ? 'Discard and start anew' : 'Discard this run'}
+            {t(run.finished ? 'bulk.runner.discard-finished' : 'bulk.runner.discard')}
           </button>
         )}
         <button type="button" onClick={onClose}>
-          Close
+          {t('bulk.runner.close')}
         </button>
       </div>
     </>

@@ -7,23 +7,25 @@ import {
   EnvironmentDefinitionSchema,
 } from '../../../../shared/environment';
 import { api } from '../../api';
+import type { MessageKey } from '../../../../shared/i18n/catalog';
+import type { Translator } from '../../../../shared/i18n/translator';
 import { DefinitionForm, type FieldSpec } from '../../components/DefinitionForm';
 import { LoginWithField } from '../browser-login/LoginWithField';
 import { useBrowsers } from '../browser-login/use-browsers';
+import { useI18n } from '../../i18n/I18nProvider';
 
 type Field = Exclude<keyof EnvironmentDefinition, 'loginWith'>;
 
-const FIELDS: FieldSpec<Field>[] = [
-  { field: 'id', label: 'Id' },
-  { field: 'name', label: 'Name' },
-  { field: 'issuer', label: 'Issuer (Visma Connect)', hint: 'Discovery is read from <issuer>/.well-known/openid-configuration.' },
-  { field: 'clientId', label: 'Client id', hint: 'The client registered for DataBridge with Visma.' },
-  { field: 'scopes', label: 'Scopes', hint: 'Space-separated; must include openid, and offline_access for refresh tokens.' },
-  { field: 'redirectUri', label: 'Redirect URI', hint: 'Registered with the client; caught inside the login window, never loaded.' },
-  { field: 'apiBaseUrl', label: 'ERP API base URL' },
-  { field: 'verifyPath', label: 'Verify path', hint: 'A light API call that proves a token works.' },
-  { field: 'extraLoginOrigins', label: 'Other login origins', hint: 'Space-separated https origins the login may pass through.' },
-];
+const FIELD_NAMES: readonly Field[] = ['id', 'name', 'issuer', 'clientId', 'scopes', 'redirectUri', 'apiBaseUrl', 'verifyPath', 'extraLoginOrigins'];
+const WITH_HINT: ReadonlySet<Field> = new Set(['issuer', 'clientId', 'scopes', 'redirectUri', 'verifyPath', 'extraLoginOrigins']);
+
+/** Each field's label and hint in the reader's words. */
+const fieldsIn = (t: Translator['t']): FieldSpec<Field>[] =>
+  FIELD_NAMES.map((field) => ({
+    field,
+    label: t(`environments.field.${field}`),
+    ...(WITH_HINT.has(field) ? { hint: t(`environments.field.${field}.hint` as MessageKey, { path: '<issuer>/.well-known/openid-configuration' }) } : {}),
+  }));
 
 type Draft = Record<Field, string>;
 
@@ -48,17 +50,18 @@ interface EnvironmentFormProps {
 export function EnvironmentForm({ environment, onDone }: EnvironmentFormProps) {
   const [loginWith, setLoginWith] = useState<LoginWith | undefined>(environment?.loginWith);
   const browsers = useBrowsers();
+  const { t } = useI18n();
   return (
     <DefinitionForm
-      label={environment ? `Edit ${environment.name}` : 'New environment'}
+      label={environment ? t('environments.edit-label', { name: environment.name }) : t('environments.new')}
       idPrefix="env"
-      fields={FIELDS}
+      fields={fieldsIn(t)}
       initial={environment ? toDraft(environment) : EMPTY}
       readOnly={(field) => (!environment ? false : environment.builtIn ? !(BUILT_IN_EDITABLE_FIELDS as readonly string[]).includes(field) : field === 'id')}
       toCandidate={(draft) => ({ ...draft, extraLoginOrigins: draft.extraLoginOrigins.split(/\s+/).filter(Boolean), ...(loginWith ? { loginWith } : {}) })}
       schema={EnvironmentDefinitionSchema}
       save={(definition) => api.saveEnvironment(definition)}
-      saveLabel="Save environment"
+      saveLabel={t('environments.save')}
       onDone={onDone}
     >
       <LoginWithField value={loginWith} onChange={setLoginWith} browsers={browsers} />

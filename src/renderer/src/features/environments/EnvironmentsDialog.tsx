@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
 import { useOutcomeMessage } from '../../components/use-outcome-message';
 import { JsonFileButton } from '../../components/JsonFileButton';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { EnvironmentForm } from './EnvironmentForm';
 
@@ -14,10 +15,11 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
   const environments = useAppStore((s) => s.environments);
   const [editing, setEditing] = useState<Environment | 'new' | null>(null);
   const { message, run } = useOutcomeMessage();
-  const importFile = (file: FileText) => run(async () => `Imported environment "${(await api.importEnvironment(file)).name}" from ${file.name}.`);
+  const { t } = useI18n();
+  const importFile = (file: FileText) => run(async () => t('environments.imported', { name: (await api.importEnvironment(file)).name, file: file.name }));
 
   return (
-    <Dialog title="Environments" onClose={onClose} wide>
+    <Dialog title={t('environments.title')} onClose={onClose} wide>
       {editing ? (
         <EnvironmentForm environment={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
       ) : (
@@ -25,12 +27,12 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
           <table className="simple-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Issuer</th>
-                <th scope="col">Client id</th>
-                <th scope="col">API base URL</th>
+                <th scope="col">{t('environments.col.name')}</th>
+                <th scope="col">{t('environments.col.issuer')}</th>
+                <th scope="col">{t('environments.col.client')}</th>
+                <th scope="col">{t('environments.col.api')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('environments.col.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -39,22 +41,22 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
                 <tr key={e.id}>
                   <td>
                     {e.name}
-                    {e.builtIn && <span className="sub"> (built in)</span>}
+                    {e.builtIn && <span className="sub">{t('environments.built-in')}</span>}
                   </td>
                   <td className="cell-url">{e.issuer}</td>
-                  <td className="cell-url">{e.clientId || <em>not set</em>}</td>
+                  <td className="cell-url">{e.clientId || <em>{t('environments.not-set')}</em>}</td>
                   <td className="cell-url">{e.apiBaseUrl}</td>
                   <td className="cell-actions">
-                    <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
-                      Edit
+                    <button type="button" onClick={() => setEditing(e)} aria-label={t('environments.edit-label', { name: e.name })}>
+                      {t('environments.edit')}
                     </button>
                     {!e.builtIn && (
                       <button
                         type="button"
-                        aria-label={`Remove ${e.name}`}
-                        onClick={() => void run(async () => (await api.deleteEnvironment(e.id), `Removed "${e.name}".`))}
+                        aria-label={t('environments.remove-label', { name: e.name })}
+                        onClick={() => void run(async () => (await api.deleteEnvironment(e.id), t('environments.removed', { name: e.name })))}
                       >
-                        Remove
+                        {t('environments.remove')}
                       </button>
                     )}
                   </td>
@@ -64,14 +66,14 @@ export function EnvironmentsDialog({ onClose }: { onClose(): void }) {
           </table>
           <Message message={message} />
           <div className="dialog-actions">
-            <JsonFileButton inputLabel="Environment file" onFile={(file) => void importFile(file)}>
-              Import from file…
+            <JsonFileButton inputLabel={t('environments.file')} onFile={(file) => void importFile(file)}>
+              {t('environments.import')}
             </JsonFileButton>
             <button type="button" onClick={() => setEditing('new')}>
-              Add environment
+              {t('environments.add')}
             </button>
             <button type="button" className="primary" onClick={onClose}>
-              Close
+              {t('environments.close')}
             </button>
           </div>
         </>

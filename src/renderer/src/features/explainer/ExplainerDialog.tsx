@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { LogExplanation } from '../../../../shared/log-explanation';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { ExplanationView } from './ExplanationView';
 import { explainDroppedFile, useDroppedLog } from './dropped-log';
 
@@ -10,7 +11,9 @@ export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileI
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<LogExplanation | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ error: unknown } | null>(null);
+  const { t } = useI18n();
+  const errorText = useErrorText();
 
   const explain = async (run: () => Promise<LogExplanation | null>) => {
     setBusy(true);
@@ -19,7 +22,7 @@ export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileI
       const result = await run();
       if (result) setReport(result);
     } catch (e) {
-      setError(messageOf(e));
+      setError({ error: e });
     } finally {
       setBusy(false);
     }
@@ -37,50 +40,50 @@ export function ExplainerDialog({ onReconnect, onClose }: { onReconnect(profileI
   }, []);
 
   return (
-    <Dialog title="Explain a DataBridge log" onClose={onClose} wide>
+    <Dialog title={t('explainer.dialog.title')} onClose={onClose} wide>
       {report ? (
         <ExplanationView report={report} onReconnect={onReconnect} />
       ) : (
         <>
           <div className="field">
-            <label htmlFor="log-text">Log lines</label>
+            <label htmlFor="log-text">{t('explainer.dialog.log-lines')}</label>
             <textarea
               id="log-text"
               rows={10}
               value={text}
               onChange={(e) => setText(e.target.value)}
-              placeholder="Paste lines from DataBridge's log, e.g. Error calling Visma.net endpoint (…) Invalid parameter exception: ipp-company-id (12002_12002_…)"
+              placeholder={t('explainer.dialog.placeholder')}
               aria-describedby="log-text-hint"
             />
             <span id="log-text-hint" className="hint">
-              Or open a whole log file, or drop one on this window: it is read from disk, however large.
+              {t('explainer.dialog.hint')}
             </span>
           </div>
         </>
       )}
-      {busy && <p role="status">Reading the log…</p>}
+      {busy && <p role="status">{t('explainer.dialog.reading')}</p>}
       {error && (
         <p role="alert" className="form-error">
-          {error}
+          {errorText(error.error)}
         </p>
       )}
       <div className="dialog-actions">
         {report ? (
           <button type="button" onClick={() => setReport(null)}>
-            Explain another log
+            {t('explainer.dialog.another')}
           </button>
         ) : (
           <>
             <button type="button" disabled={busy} onClick={() => void explain(() => api.explainLogFile())}>
-              Open a log file…
+              {t('explainer.dialog.open-file')}
             </button>
-            <button type="button" className="primary" disabled={busy || text.trim() === ''} onClick={() => void explain(() => api.explainLog({ name: 'Pasted text', text }))}>
-              Explain
+            <button type="button" className="primary" disabled={busy || text.trim() === ''} onClick={() => void explain(() => api.explainLog({ name: t('explainer.dialog.pasted'), text }))}>
+              {t('explainer.dialog.explain')}
             </button>
           </>
         )}
         <button type="button" onClick={onClose}>
-          Close
+          {t('explainer.dialog.close')}
         </button>
       </div>
     </Dialog>

@@ -1,35 +1,37 @@
 import { useState } from 'react';
 import type { HealthCheckSummary } from '../../../../shared/health';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
+import type { Translator } from '../../../../shared/i18n/translator';
 import { useAppStore } from '../../state/app-store';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-export function describeSummary(s: HealthCheckSummary): string {
+/** How a health check went, in the reader's words: the counts that are not zero, and what the portal profiles need. */
+export function describeSummary(s: HealthCheckSummary, { t, number }: Pick<Translator, 't' | 'number'>): string {
   const parts = [
-    s.connected && `${s.connected} connected`,
-    s.expiring && `${s.expiring} expiring`,
-    s.needsReauth && `${s.needsReauth} need reauthentication`,
-    s.error && `${plural(s.error, 'error')} (network or Visma; not a reason to reconnect)`,
-    s.skipped && `${s.skipped} never connected`,
+    s.connected && t('health.summary.connected', { count: s.connected }),
+    s.expiring && t('health.summary.expiring', { count: s.expiring }),
+    s.needsReauth && t('health.summary.needs-reauth', { count: s.needsReauth }),
+    s.error && t('health.summary.error', { count: s.error }),
+    s.skipped && t('health.summary.skipped', { count: s.skipped }),
   ].filter(Boolean);
-  const head = s.cancelled ? `Health check cancelled after ${plural(s.checked, 'profile')}` : `Checked ${plural(s.checked, 'profile')} in ${(s.durationMs / 1000).toFixed(1)} s`;
-  const portal = s.portal
-    ? ` ${plural(s.portal, 'portal profile')} left alone: DataBridge holds ${s.portal === 1 ? 'its' : 'their'} connection and checks it itself — open its job log or run its job.`
-    : '';
-  return `${head}: ${parts.join(', ') || 'nothing to check'}.${portal}`;
+  const seconds = number(s.durationMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const head = s.cancelled ? t('health.summary.cancelled', { count: s.checked }) : t('health.summary.checked', { count: s.checked, seconds });
+  const line = t('health.summary.line', { head, parts: parts.join(', ') || t('health.summary.nothing') });
+  return s.portal ? `${line} ${t('health.summary.portal', { count: s.portal })}` : line;
 }
 
 /** F9: one health check at a time, for the list shown or for the selected profiles. */
 export function useHealthCheck(onDone: (message: string, error?: boolean) => void) {
   const health = useAppStore((s) => s.health);
   const [starting, setStarting] = useState(false);
+  const translator = useI18n();
+  const errorText = useErrorText();
   const run = async (profileIds: string[] | null) => {
     setStarting(true);
     try {
-      onDone(describeSummary(await api.runHealthCheck(profileIds)));
+      onDone(describeSummary(await api.runHealthCheck(profileIds), translator));
     } catch (error) {
-      onDone(messageOf(error), true);
+      onDone(errorText(error), true);
     } finally {
       setStarting(false);
     }
@@ -43,16 +45,17 @@ export function useHealthCheck(onDone: (message: string, error?: boolean) => voi
  * runs; the progress shows in the status line.
  */
 export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(): void }) {
+  const { t } = useI18n();
   return (
     <button
       type="button"
       onClick={running ? () => void api.cancelHealthCheck() : onRun}
-      aria-label={running ? 'Cancel check' : 'Check health'}
-      title={running ? undefined : 'Ask the Visma.net API about every profile shown'}
+      aria-label={t(running ? 'health.button.cancel' : 'health.button.check')}
+      title={running ? undefined : t('health.button.title')}
     >
       <span className="same-width">
-        <span className={running ? undefined : 'ghost'}>Cancel check</span>
-        <span className={running ? 'ghost' : undefined}>Check health</span>
+        <span className={running ? undefined : 'ghost'}>{t('health.button.cancel')}</span>
+        <span className={running ? 'ghost' : undefined}>{t('health.button.check')}</span>
       </span>
     </button>
   );
@@ -61,17 +64,18 @@ export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(
 /** "Checking 12 of 40…" with its bar; main counts from the first moment, so it never says "0 of 0". */
 export function HealthProgress({ running }: { running: boolean }) {
   const health = useAppStore((s) => s.health);
+  const { t, date } = useI18n();
   if (!running) return null;
   const counted = health?.running === true;
   return (
     <span className="health-progress">
-      <progress max={counted ? Math.max(health.total, 1) : 1} value={counted ? health.done : 0} aria-label="Health check progress" />
+      <progress max={counted ? Math.max(health.total, 1) : 1} value={counted ? health.done : 0} aria-label={t('health.progress.label')} />
       <span aria-live="polite">
         {!counted
-          ? 'Starting the health check…'
+          ? t('health.progress.starting')
           : health.waitingUntil
-            ? `Checked ${health.done} of ${health.total}; Visma asked to slow down (HTTP 429), waiting until ${new Date(health.waitingUntil).toLocaleTimeString()}…`
-            : `Checking ${health.done} of ${health.total}…`}
+            ? t('health.progress.waiting', { done: health.done, total: health.total, time: date(health.waitingUntil, { timeStyle: 'medium' }) })
+            : t('health.progress.checking', { done: health.done, total: health.total })}
       </span>
     </span>
   );

@@ -2,20 +2,21 @@ import { useState } from 'react';
 import type { LoginWith } from '../../../../shared/login-with';
 import { type PortalDefinition, PortalDefinitionSchema } from '../../../../shared/portal';
 import { api } from '../../api';
+import type { MessageKey } from '../../../../shared/i18n/catalog';
+import type { Translator } from '../../../../shared/i18n/translator';
 import { DefinitionForm, type FieldSpec } from '../../components/DefinitionForm';
 import { LoginWithField } from '../browser-login/LoginWithField';
 import { useBrowsers } from '../browser-login/use-browsers';
+import { useI18n } from '../../i18n/I18nProvider';
 
 type Field = Exclude<keyof PortalDefinition, 'loginWith'>;
 
-const FIELDS: FieldSpec<Field>[] = [
-  { field: 'id', label: 'Id' },
-  { field: 'name', label: 'Name' },
-  { field: 'origin', label: 'Address', hint: 'The portal itself, e.g. https://my-databridge.infobridgeuniverse.com.' },
-  { field: 'signInUrl', label: 'Sign-in page', hint: 'A page of the portal that lands here during a reconnect means its sign-in has expired.' },
-  { field: 'identityOrigins', label: 'Login origins', hint: 'Space-separated: Visma Connect, and any federated sign-in the portal sends people to.' },
-  { field: 'connectButtonLabel', label: 'Connect button text', hint: 'Filled in: Bridgekeeper presses that button on the profile page. Empty: you press it.' },
-];
+const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'identityOrigins', 'connectButtonLabel'];
+const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'identityOrigins', 'connectButtonLabel']);
+
+/** Each field's label and hint in the reader's words. */
+const fieldsIn = (t: Translator['t']): FieldSpec<Field>[] =>
+  FIELD_NAMES.map((field) => ({ field, label: t(`portals.field.${field}`), ...(WITH_HINT.has(field) ? { hint: t(`portals.field.${field}.hint` as MessageKey) } : {}) }));
 
 type Draft = Record<Field, string>;
 const toDraft = (p: Partial<PortalDefinition>): Draft => ({
@@ -31,17 +32,18 @@ const toDraft = (p: Partial<PortalDefinition>): Draft => ({
 export function PortalForm({ start, editing, onDone }: { start: Partial<PortalDefinition>; editing: boolean; onDone(): void }) {
   const [loginWith, setLoginWith] = useState<LoginWith | undefined>(start.loginWith);
   const browsers = useBrowsers();
+  const { t } = useI18n();
   return (
     <DefinitionForm
-      label={editing ? `Edit ${start.name}` : 'New portal'}
+      label={editing ? t('portals.edit-title', { name: start.name ?? '' }) : t('portals.new')}
       idPrefix="portal"
-      fields={FIELDS}
+      fields={fieldsIn(t)}
       initial={toDraft(start)}
       readOnly={(field) => editing && field === 'id'}
       toCandidate={(draft) => ({ ...draft, identityOrigins: draft.identityOrigins.split(/\s+/).filter(Boolean), ...(loginWith ? { loginWith } : {}) })}
       schema={PortalDefinitionSchema}
       save={(definition) => api.savePortal(definition)}
-      saveLabel="Save portal"
+      saveLabel={t('portals.save')}
       onDone={onDone}
     >
       <LoginWithField value={loginWith} onChange={setLoginWith} browsers={browsers} />

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Message } from '../../components/Message';
 import { useOutcomeMessage } from '../../components/use-outcome-message';
 import { JsonFileButton } from '../../components/JsonFileButton';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { PortalForm } from './PortalForm';
 
@@ -19,43 +20,41 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const { message, run } = useOutcomeMessage();
+  const { t } = useI18n();
 
-  const importFile = (file: FileText) => run(async () => `Added portal "${(await api.importPortal(file)).name}" from ${file.name}.`);
+  const importFile = (file: FileText) => run(async () => t('portals.added', { name: (await api.importPortal(file)).name, file: file.name }));
 
   const signIn = async (portal: Portal) => {
     setBusy(portal.id);
     await run(async () => {
       await api.signInToPortal(portal.id, remember);
-      return `Signed in to ${portal.name}${remember ? '; the sign-in is kept in the system keychain' : ' for this session'}.`;
+      return t(remember ? 'portals.signed-in.remembered' : 'portals.signed-in.session', { name: portal.name });
     });
     setBusy(null);
   };
 
   if (editing) {
     return (
-      <Dialog title={editing.existing ? `Edit ${editing.start.name}` : 'Add a portal'} onClose={onClose} wide>
+      <Dialog title={editing.existing ? t('portals.edit-title', { name: editing.start.name ?? '' }) : t('portals.add-title')} onClose={onClose} wide>
         <PortalForm start={editing.start} editing={editing.existing} onDone={() => setEditing(null)} />
       </Dialog>
     );
   }
 
   return (
-    <Dialog title="Portals" onClose={onClose} wide>
-      <p className="hint">
-        DataBridge keeps each profile's Visma.net connection on its own servers, so a reconnect must happen inside DataBridge's own page.
-        Sign in once; each reconnect then opens the profile's page in a fresh window that carries your portal sign-in and no earlier Visma login.
-      </p>
+    <Dialog title={t('portals.title')} onClose={onClose} wide>
+      <p className="hint">{t('portals.hint')}</p>
       {portals.length === 0 ? (
-        <p>No portal yet. Add DataBridge, or import the portal file your admin or the sandbox gave you.</p>
+        <p>{t('portals.none')}</p>
       ) : (
         <table className="simple-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Address</th>
-              <th scope="col">Sign-in</th>
+              <th scope="col">{t('portals.col.name')}</th>
+              <th scope="col">{t('portals.col.address')}</th>
+              <th scope="col">{t('portals.col.sign-in')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('portals.col.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -64,22 +63,22 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
               <tr key={p.id}>
                 <td>{p.name}</td>
                 <td className="wrap-anywhere">{p.origin}</td>
-                <td>{p.signedIn ? (p.remembered ? 'Signed in (remembered)' : 'Signed in for this session') : p.remembered ? 'Remembered, expired' : 'Not signed in'}</td>
+                <td>{t(p.signedIn ? (p.remembered ? 'portals.state.remembered' : 'portals.state.session') : p.remembered ? 'portals.state.expired' : 'portals.state.none')}</td>
                 <td className="cell-actions">
                   {p.signedIn ? (
-                    <button type="button" aria-label={`Sign out of ${p.name}`} onClick={() => void run(async () => (await api.signOutOfPortal(p.id), `Signed out of ${p.name}; Bridgekeeper keeps no sign-in of it.`))}>
-                      Sign out
+                    <button type="button" aria-label={t('portals.sign-out-label', { name: p.name })} onClick={() => void run(async () => (await api.signOutOfPortal(p.id), t('portals.signed-out', { name: p.name })))}>
+                      {t('portals.sign-out')}
                     </button>
                   ) : (
-                    <button type="button" aria-label={`Sign in to ${p.name}`} disabled={busy !== null} onClick={() => void signIn(p)}>
-                      {busy === p.id ? 'Signing in…' : 'Sign in…'}
+                    <button type="button" aria-label={t('portals.sign-in-label', { name: p.name })} disabled={busy !== null} onClick={() => void signIn(p)}>
+                      {t(busy === p.id ? 'portals.signing-in' : 'portals.sign-in')}
                     </button>
                   )}
-                  <button type="button" aria-label={`Edit ${p.name}`} onClick={() => setEditing({ start: p, existing: true })}>
-                    Edit
+                  <button type="button" aria-label={t('portals.edit-label', { name: p.name })} onClick={() => setEditing({ start: p, existing: true })}>
+                    {t('portals.edit')}
                   </button>
-                  <button type="button" aria-label={`Remove ${p.name}`} onClick={() => void run(async () => (await api.deletePortal(p.id), `Removed "${p.name}".`))}>
-                    Remove
+                  <button type="button" aria-label={t('portals.remove-label', { name: p.name })} onClick={() => void run(async () => (await api.deletePortal(p.id), t('portals.removed', { name: p.name })))}>
+                    {t('portals.remove')}
                   </button>
                 </td>
               </tr>
@@ -89,20 +88,20 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
       )}
       <label className="inline-check">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-        Remember my sign-in (kept in the system keychain, never in Bridgekeeper's files)
+        {t('portals.remember')}
       </label>
       <Message message={message} />
       <div className="dialog-actions">
-        <JsonFileButton inputLabel="Portal file" onFile={(file) => void importFile(file)}>
-          Import from file…
+        <JsonFileButton inputLabel={t('portals.file')} onFile={(file) => void importFile(file)}>
+          {t('portals.import')}
         </JsonFileButton>
         {PORTAL_PRESETS.map((preset) => (
           <button key={preset.key} type="button" onClick={() => setEditing({ start: preset.definition, existing: false })}>
-            Add {preset.label}
+            {t('portals.add-preset', { name: preset.label })}
           </button>
         ))}
         <button type="button" className="primary" onClick={onClose}>
-          Close
+          {t('portals.close')}
         </button>
       </div>
     </Dialog>

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { JsonFileButton } from '../../components/JsonFileButton';
 import { Message } from '../../components/Message';
 import { useOutcomeMessage } from '../../components/use-outcome-message';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 
 interface FirstRunProps {
@@ -20,48 +21,47 @@ interface FirstRunProps {
 export function FirstRun({ environments, onEnvironments, onAddProfile, onImportProfiles }: FirstRunProps) {
   const { message, run } = useOutcomeMessage();
   const portals = useAppStore((s) => s.portals);
+  const { t, list } = useI18n();
   // Where logins can go: an environment that is set up, or a portal (DataBridge holds the rest).
   const ready = [...environments.filter(isSetUp), ...portals];
 
   return (
     <section className="first-run" aria-labelledby="first-run-title">
-      <h2 id="first-run-title">Start here</h2>
+      <h2 id="first-run-title">{t('profiles.first.title')}</h2>
       <ol>
         <li className={ready.length > 0 ? 'first-run-done' : undefined}>
-          <strong>Set up where the logins go.</strong>{' '}
-          {ready.length > 0
-            ? `Done: ${ready.map((e) => e.name).join(', ')} ${ready.length === 1 ? 'is' : 'are'} set up.`
-            : 'Import the environment (or portal) file your admin or the sandbox gave you, or enter the client id and redirect URI registered with Visma.'}
+          <strong>{t('profiles.first.where')}</strong>{' '}
+          {ready.length > 0 ? t('profiles.first.done', { names: list(ready.map((e) => e.name)), count: ready.length }) : t('profiles.first.how')}
           <span className="first-run-actions">
             <JsonFileButton
-              inputLabel="Environment file"
+              inputLabel={t('profiles.first.environment-file')}
               className={ready.length > 0 ? undefined : 'primary'}
-              onFile={(file) => void run(async () => `Set up "${(await api.importEnvironment(file)).name}" from ${file.name}.`)}
+              onFile={(file) => void run(async () => t('profiles.first.imported', { name: (await api.importEnvironment(file)).name, file: file.name }))}
             >
-              Import environment file…
+              {t('profiles.first.import-environment')}
             </JsonFileButton>
-            <JsonFileButton inputLabel="Portal file" onFile={(file) => void run(async () => `Set up "${(await api.importPortal(file)).name}" from ${file.name}.`)}>
-              Import portal file…
+            <JsonFileButton inputLabel={t('profiles.first.portal-file')} onFile={(file) => void run(async () => t('profiles.first.imported', { name: (await api.importPortal(file)).name, file: file.name }))}>
+              {t('profiles.first.import-portal')}
             </JsonFileButton>
             <button type="button" onClick={onEnvironments}>
-              Open Environments…
+              {t('profiles.first.open-environments')}
             </button>
           </span>
           <Message message={message} />
         </li>
         <li>
-          <strong>Add your DataBridge profiles,</strong> one at a time or from a list (CSV or JSON) exported from DataBridge or another Bridgekeeper.
+          <strong>{t('profiles.first.add')}</strong> {t('profiles.first.add-how')}
           <span className="first-run-actions">
             <button type="button" className={ready.length > 0 ? 'primary' : undefined} onClick={onAddProfile}>
-              Add the first profile
+              {t('profiles.first.add-first')}
             </button>
             <button type="button" onClick={onImportProfiles}>
-              Import a profile list…
+              {t('profiles.first.import-list')}
             </button>
           </span>
         </li>
         <li>
-          <strong>Reconnect them</strong> one at a time from a row&apos;s menu, or all at once with Bulk reconnect.
+          <strong>{t('profiles.first.reconnect')}</strong> {t('profiles.first.reconnect-how')}
         </li>
       </ol>
     </section>

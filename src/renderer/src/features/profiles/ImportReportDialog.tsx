@@ -1,5 +1,6 @@
-import { type ImportReport, describeProblem } from '../../../../shared/import-report';
+import { type ImportReport, problemText } from '../../../../shared/import-report';
 import { Dialog } from '../../components/Dialog';
+import { useI18n } from '../../i18n/I18nProvider';
 
 const SHOWN = 200;
 
@@ -12,26 +13,28 @@ interface ImportReportDialogProps {
 /** Shown when an import found problems: nothing was written; every bad row is named. */
 export function ImportReportDialog({ report, onImportValid, onClose }: ImportReportDialogProps) {
   const badRows = report.totalRows - report.validRows;
+  const translator = useI18n();
+  const { t } = translator;
+  // The field as the file's column names it: that is what the person finds in the file.
+  const fieldLabel = (field: string) => field;
   return (
-    <Dialog title={`Nothing was imported from ${report.fileName}`} onClose={onClose} wide>
+    <Dialog title={t('profiles.import.nothing-title', { file: report.fileName })} onClose={onClose} wide>
       <p role="alert">
-        {report.totalRows === 0
-          ? 'The file could not be read as a profile list.'
-          : `${badRows} of ${report.totalRows} row${report.totalRows === 1 ? '' : 's'} ${badRows === 1 ? 'has' : 'have'} problems. Fix the file and import it again, or import only the valid rows.`}
+        {report.totalRows === 0 ? t('profiles.import.unreadable') : t('profiles.import.bad-rows', { bad: badRows, rows: report.totalRows })}
       </p>
-      <ul className="problem-list" aria-label="Problems">
+      <ul className="problem-list" aria-label={t('profiles.import.problems')}>
         {report.problems.slice(0, SHOWN).map((problem, i) => (
-          <li key={i}>{describeProblem(report.fileName, problem)}</li>
+          <li key={i}>{problemText(translator, report.fileName, problem, fieldLabel)}</li>
         ))}
       </ul>
-      {report.problems.length > SHOWN && <p>…and {report.problems.length - SHOWN} more.</p>}
+      {report.problems.length > SHOWN && <p>{t('profiles.import.more', { count: report.problems.length - SHOWN })}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Cancel
+          {t('profiles.import.cancel')}
         </button>
         {report.validRows > 0 && (
           <button type="button" className="primary" onClick={onImportValid}>
-            Import the {report.validRows} valid row{report.validRows === 1 ? '' : 's'}
+            {t('profiles.import.valid', { count: report.validRows })}
           </button>
         )}
       </div>

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
 import type { ProfileEvent } from '../../../../shared/reauth';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EventTable } from '../../components/EventTable';
 import { Message } from '../../components/Message';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatTime } from '../../components/files';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
+import { timeText } from './ProfileTable';
 
 interface ProfileDetailsProps {
   profileId: string;
@@ -24,6 +25,10 @@ export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onD
   const profile = useAppStore((s) => s.profiles.get(profileId));
   const [events, setEvents] = useState<ProfileEvent[] | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const translator = useI18n();
+  const { t, text } = translator;
+  const messageOf = useErrorText();
+  const formatTime = (iso: string | undefined) => timeText(translator, iso);
 
   useEffect(() => {
     let live = true;
@@ -42,8 +47,8 @@ export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onD
       const report = await api.disconnectProfile(profile.id);
       setMessage(
         report.revokeError
-          ? { error: true, text: `Disconnected here, but Visma could not revoke the token: ${report.revokeError}. The local copy is gone.` }
-          : { error: false, text: 'Disconnected: the token was revoked at Visma and removed from the keychain.' },
+          ? { error: true, text: t('profiles.details.disconnected.revoke-failed', { error: report.revokeError }) }
+          : { error: false, text: t('profiles.details.disconnected') },
       );
     } catch (error) {
       setMessage({ error: true, text: messageOf(error) });
@@ -53,76 +58,76 @@ export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onD
   return (
     <Dialog title={profile.name} onClose={onClose} wide>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('profiles.details.status')}</dt>
         <dd>
-          <StatusBadge status={profile.status} /> since {formatTime(profile.statusSince)}
-          {profile.statusReason && <span className="reason"> — {profile.statusReason.message}</span>}
+          <StatusBadge status={profile.status} /> {t('profiles.details.since', { time: formatTime(profile.statusSince) })}
+          {profile.statusReason && <span className="reason"> — {profile.statusReason.words ? text(profile.statusReason.words) : profile.statusReason.message}</span>}
         </dd>
-        <dt>Company</dt>
+        <dt>{t('profiles.details.company')}</dt>
         <dd>
           {profile.companyName} ({profile.companyId})
         </dd>
-        <dt>API user</dt>
+        <dt>{t('profiles.details.api-user')}</dt>
         <dd>{profile.apiUser}</dd>
         {viaPortal ? (
           <>
-            <dt>Connection</dt>
-            <dd>Kept by {targetName}; Bridgekeeper never holds its tokens</dd>
-            <dt>Page in {targetName}</dt>
+            <dt>{t('profiles.details.connection')}</dt>
+            <dd>{t('profiles.details.kept-by', { target: targetName })}</dd>
+            <dt>{t('profiles.details.page-in', { target: targetName })}</dt>
             <dd className="wrap-anywhere">{profile.portalUrl}</dd>
             {profile.connectedVia && (
               <>
-                <dt>Last connected through</dt>
+                <dt>{t('profiles.details.last-through')}</dt>
                 <dd>
                   {targetName}
-                  {profile.connectedVia.clientId && `, Visma client ${profile.connectedVia.clientId}`}
-                  {profile.connectedVia.user && `, as ${profile.connectedVia.user}`}
+                  {profile.connectedVia.clientId && t('profiles.details.client', { client: profile.connectedVia.clientId })}
+                  {profile.connectedVia.user && t('profiles.details.as-user', { user: profile.connectedVia.user })}
                 </dd>
               </>
             )}
-            <dt>Confirmed by a job run</dt>
+            <dt>{t('profiles.details.job-confirmed')}</dt>
             <dd>{formatTime(profile.lastVerifiedAt)}</dd>
           </>
         ) : (
           <>
-            <dt>Environment</dt>
+            <dt>{t('profiles.details.environment')}</dt>
             <dd>{targetName}</dd>
-            <dt>Last verified</dt>
+            <dt>{t('profiles.details.last-verified')}</dt>
             <dd>{formatTime(profile.lastVerifiedAt)}</dd>
-            <dt>Access token expires</dt>
+            <dt>{t('profiles.details.access-expires')}</dt>
             <dd>{formatTime(profile.accessTokenExpiresAt)}</dd>
-            <dt>Refresh token expires</dt>
-            <dd>{profile.refreshTokenExpiresAt ? formatTime(profile.refreshTokenExpiresAt) : connected ? 'not told by Visma' : '—'}</dd>
+            <dt>{t('profiles.details.refresh-expires')}</dt>
+            <dd>{profile.refreshTokenExpiresAt ? formatTime(profile.refreshTokenExpiresAt) : connected ? t('profiles.details.not-told') : t('profiles.never')}</dd>
           </>
         )}
       </dl>
       {viaPortal && <JobUrlField profile={profile} portalName={targetName} />}
-      <h3>Last events</h3>
+      <h3>{t('profiles.details.events')}</h3>
       {events === null ? (
-        <p>Loading…</p>
+        <p>{t('profiles.details.loading')}</p>
       ) : events.length === 0 ? (
-        <p className="hint">Nothing has happened to this profile yet.</p>
+        <p className="hint">{t('profiles.details.no-events')}</p>
       ) : (
-        <EventTable events={events} label="Last events" />
+        <EventTable events={events} label={t('profiles.details.events')} />
       )}
       <Message message={message} />
       <div className="dialog-actions">
         <button type="button" className="danger" onClick={() => onDelete(profile)}>
-          Delete
+          {t('profiles.details.delete')}
         </button>
         <button type="button" onClick={() => onEdit(profile)}>
-          Edit
+          {t('profiles.details.edit')}
         </button>
         {connected && (
           <button type="button" onClick={() => void disconnect()}>
-            Disconnect
+            {t('profiles.details.disconnect')}
           </button>
         )}
         <button type="button" onClick={() => onReconnect(profile)}>
-          Reconnect
+          {t('profiles.details.reconnect')}
         </button>
         <button type="button" className="primary" onClick={onClose} autoFocus>
-          Close
+          {t('profiles.details.close')}
         </button>
       </div>
     </Dialog>
@@ -136,35 +141,34 @@ export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onD
 function JobUrlField({ profile, portalName }: { profile: Profile; portalName: string }) {
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { t } = useI18n();
+  const messageOf = useErrorText();
   const save = async (value: string | null) => {
     try {
       await api.setJobUrl(profile.id, value);
       setUrl('');
-      setMessage({ error: false, text: value ? 'Saved in the system keychain. The job runs once after each reconnect of this profile.' : 'Removed from the keychain.' });
+      setMessage({ error: false, text: t(value ? 'profiles.job.saved' : 'profiles.job.removed') });
     } catch (error) {
       setMessage({ error: true, text: messageOf(error) });
     }
   };
   return (
     <section aria-labelledby="job-url-title">
-      <h3 id="job-url-title">Confirm with a job run</h3>
-      <p className="hint">
-        {portalName} gives each profile a triggered-job URL. With it, Bridgekeeper runs the job once after a reconnect and reads whether it worked. It runs a
-        real job (at most one per 5 minutes), so it is your choice; it is never part of a health check.
-      </p>
+      <h3 id="job-url-title">{t('profiles.job.title')}</h3>
+      <p className="hint">{t('profiles.job.hint', { portal: portalName })}</p>
       {profile.jobUrlMasked ? (
         <p>
-          Job URL: <code className="wrap-anywhere">{profile.jobUrlMasked}</code>{' '}
+          {t('profiles.job.url')} <code className="wrap-anywhere">{profile.jobUrlMasked}</code>{' '}
           <button type="button" onClick={() => void save(null)}>
-            Remove job URL
+            {t('profiles.job.remove')}
           </button>
         </p>
       ) : (
         <div className="field">
-          <label htmlFor="job-url">Triggered-job URL</label>
+          <label htmlFor="job-url">{t('profiles.job.field')}</label>
           <input id="job-url" type="password" autoComplete="off" value={url} onChange={(e) => setUrl(e.target.value)} />
           <button type="button" disabled={!url.trim()} onClick={() => void save(url)}>
-            Save job URL
+            {t('profiles.job.save')}
           </button>
         </div>
       )}

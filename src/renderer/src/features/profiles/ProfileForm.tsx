@@ -1,20 +1,19 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Environment } from '../../../../shared/environment';
 import type { Portal } from '../../../../shared/portal';
-import { isSetUp, notSetUpMessage } from '../../../../shared/environment-setup';
+import { isSetUp, missingSetup } from '../../../../shared/environment-setup';
 import {
   CONNECTION_KINDS,
-  CONNECTION_KIND_LABELS,
   DIRECTIONS,
-  DIRECTION_LABELS,
-  PROFILE_FIELD_LABELS,
   type Profile,
   type ProfileDefinition,
   definitionOf,
 } from '../../../../shared/profile';
+import { validationWords } from '../../../../shared/field-schemas';
 import { ProfileDefinitionSchema } from '../../../../shared/profile-schema';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 
 type Field = keyof ProfileDefinition;
@@ -44,6 +43,9 @@ const blank = (environmentId: string, portal: Portal | undefined): Draft => ({
 /** Add or edit one profile; fields are checked with the same schema main uses, before and after saving. */
 export function ProfileForm({ profile, environments, onClose }: ProfileFormProps) {
   const portals = useAppStore((s) => s.portals);
+  const { t, text: textOf } = useI18n();
+  const messageOf = useErrorText();
+  const label = (field: Field) => t(`profiles.field.${field}`);
   const [draft, setDraft] = useState<Draft>(() => (profile ? definitionOf(profile) : blank(environments[0]?.id ?? '', portals[0])));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -62,7 +64,11 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
     };
   }, [profile, environments]);
   const chosenEnvironment = environments.find((e) => e.id === draft.environmentId);
-  const notSetUp = draft.connection === 'direct' && chosenEnvironment && !isSetUp(chosenEnvironment) ? notSetUpMessage(chosenEnvironment) : null;
+  const missing = chosenEnvironment ? missingSetup(chosenEnvironment) : [];
+  const notSetUp =
+    draft.connection === 'direct' && chosenEnvironment && !isSetUp(chosenEnvironment)
+      ? t('profiles.form.not-set-up', { environment: chosenEnvironment.name, missing: missing.length > 1 ? 'both' : missing[0] === 'client id' ? 'client' : 'redirect' })
+      : null;
 
   const change = (field: Field) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
 
@@ -74,7 +80,10 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
     const parsed = ProfileDefinitionSchema.safeParse(candidate);
     if (!parsed.success) {
       const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+      for (const issue of parsed.error.issues) {
+        const words = validationWords(issue.message);
+        found[issue.path[0] as Field] ??= words ? textOf(words) : issue.message;
+      }
       setErrors(found);
       document.getElementById(`profile-${Object.keys(found)[0]}`)?.focus();
       return;
@@ -94,7 +103,7 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
 
   const text = (field: Field, props: { type?: string; readOnly?: boolean; hint?: string } = {}) => (
     <div className="field">
-      <label htmlFor={`profile-${field}`}>{PROFILE_FIELD_LABELS[field]}</label>
+      <label htmlFor={`profile-${field}`}>{label(field)}</label>
       <input
         id={`profile-${field}`}
         type={props.type ?? 'text'}
@@ -111,63 +120,61 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
       )}
       {errors[field] && (
         <span id={`profile-${field}-error`} className="field-error">
-          {PROFILE_FIELD_LABELS[field]} {errors[field]}
+          {label(field)} {errors[field]}
         </span>
       )}
     </div>
   );
 
   return (
-    <Dialog title={profile ? `Edit ${profile.name}` : 'Add profile'} onClose={onClose}>
+    <Dialog title={profile ? t('profiles.form.edit', { name: profile.name }) : t('profiles.form.add')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {text('id', { readOnly: profile !== null, hint: profile ? 'The id cannot be changed.' : 'The DataBridge profile id.' })}
+        {text('id', { readOnly: profile !== null, hint: t(profile ? 'profiles.form.id-fixed' : 'profiles.form.id-hint') })}
         {text('name')}
         <div className="field">
-          <label htmlFor="profile-direction">{PROFILE_FIELD_LABELS.direction}</label>
+          <label htmlFor="profile-direction">{label('direction')}</label>
           <select id="profile-direction" value={draft.direction} onChange={change('direction')}>
             {DIRECTIONS.map((d) => (
               <option key={d} value={d}>
-                {DIRECTION_LABELS[d]}
+                {t(`profiles.direction.${d}.long`)}
               </option>
             ))}
           </select>
         </div>
-        {text('companyId', { hint: 'The Visma.net company the profile works on.' })}
+        {text('companyId', { hint: t('profiles.form.company-hint') })}
         {text('companyName')}
-        {text('apiUser', { type: 'email', hint: 'The Visma.net user with the API User role; used as the login hint.' })}
+        {text('apiUser', { type: 'email', hint: t('profiles.form.user-hint') })}
         <fieldset className="field">
-          <legend>Where its Visma.net connection lives</legend>
+          <legend>{t('profiles.form.where')}</legend>
           {CONNECTION_KINDS.map((kind) => (
             <label key={kind} className="inline-check">
               <input type="radio" name="profile-connection" value={kind} checked={draft.connection === kind} onChange={change('connection')} />
-              {CONNECTION_KIND_LABELS[kind]}
+              {t(`profiles.form.kind.${kind}`)}
             </label>
           ))}
           <span className="hint">
-            {draft.connection === 'portal'
-              ? 'DataBridge keeps the connection: Bridgekeeper reconnects it inside the portal, in a fresh window per profile.'
-              : 'Bridgekeeper is the Visma client and keeps the tokens in the system keychain (integrations that run from this computer).'}
+            {t(draft.connection === 'portal' ? 'profiles.form.portal-hint' : 'profiles.form.direct-hint')}
           </span>
         </fieldset>
         {draft.connection === 'portal' ? (
           <>
             <div className="field">
-              <label htmlFor="profile-portalId">{PROFILE_FIELD_LABELS.portalId}</label>
+              <label htmlFor="profile-portalId">{label('portalId')}</label>
               <select id="profile-portalId" value={draft.portalId} onChange={change('portalId')} aria-invalid={errors.portalId ? true : undefined}>
-                {portals.length === 0 && <option value="">No portal yet: add one in Portals</option>}
+                {portals.length === 0 && <option value="">{t('profiles.form.no-portal')}</option>}
                 {portals.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                   </option>
                 ))}
               </select>
-              {errors.portalId && <span className="field-error">{PROFILE_FIELD_LABELS.portalId} {errors.portalId}</span>}
+              {errors.portalId && <span className="field-error">{label('portalId')} {errors.portalId}</span>}
             </div>
-            {text('portalUrl', { type: 'url', hint: "The profile's own page in the portal (Edit Profile), where its Connected button is." })}
+            {text('portalUrl', { type: 'url', hint: t('profiles.form.url-hint') })}
           </>
         ) : (
           <div className="field">
-            <label htmlFor="profile-environmentId">{PROFILE_FIELD_LABELS.environmentId}</label>
+            <label htmlFor="profile-environmentId">{label('environmentId')}</label>
             <select
               id="profile-environmentId"
               value={draft.environmentId}
@@ -188,7 +195,7 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
           </div>
         )}
         {profile && profile.status !== 'never-connected' && (
-          <p className="hint">Changing the company, API user, connection or its portal page means the profile must be reconnected.</p>
+          <p className="hint">{t('profiles.form.changes-reconnect')}</p>
         )}
         {saveError && (
           <p role="alert" className="form-error">
@@ -197,10 +204,10 @@ export function ProfileForm({ profile, environments, onClose }: ProfileFormProps
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('profiles.form.cancel')}
           </button>
           <button type="submit" className="primary" disabled={saving}>
-            {profile ? 'Save' : 'Add profile'}
+            {t(profile ? 'profiles.form.save' : 'profiles.form.add')}
           </button>
         </div>
       </form>

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { DIRECTION_LABELS, type Profile } from '../../../../shared/profile';
-import { STATUS_LABELS, StatusBadge } from '../../components/StatusBadge';
-import { formatTime } from '../../components/files';
+import type { Translator } from '../../../../shared/i18n/translator';
+import type { Profile } from '../../../../shared/profile';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useI18n } from '../../i18n/I18nProvider';
 import { gridMoveTarget } from '../../components/grid-keys';
 import { ColumnResizer } from './ColumnResizer';
 import type { ConnectionLabel } from './connection-label';
@@ -10,19 +11,26 @@ import type { Sort, SortKey } from './profile-query';
 import { type Selection, selectRange, toggle } from './selection';
 
 const ROW_HEIGHT = 44;
-/** The column is narrow; the cell's title and the row readout give DIRECTION_LABELS' full words. */
-const DIRECTION_WORDS = { import: 'Import', export: 'Export' } as const;
+/** A time in the reader's locale, or a dash for never. */
+export const timeText = ({ t, date }: Pick<Translator, 't' | 'date'>, iso: string | undefined): string => (iso ? date(iso) : t('profiles.never'));
+
+/** A profile's status in words, with its reason when it has one (stored reasons without words show as they were written). */
+export function statusText({ t, text }: Pick<Translator, 't' | 'text'>, p: Profile): string {
+  const status = t(`profiles.status.${p.status}`);
+  if (!p.statusReason) return status;
+  return t('profiles.status.with-reason', { status, reason: p.statusReason.words ? text(p.statusReason.words) : p.statusReason.message });
+}
 export const ROW_MENU_ID = 'profile-row-menu';
 
 /** Every column shrinks with the window down to its minimum, so the list fits 1024 px without sideways scrolling. */
-const COLUMNS: { key: SortKey; label: string; min: number; share: number }[] = [
-  { key: 'name', label: 'Name', min: 120, share: 2 },
-  { key: 'direction', label: 'Direction', min: 60, share: 0.6 },
-  { key: 'companyId', label: 'Visma.net company', min: 100, share: 1.4 },
-  { key: 'apiUser', label: 'API user', min: 100, share: 1.5 },
-  { key: 'environmentId', label: 'Connection', min: 90, share: 1.1 },
-  { key: 'status', label: 'Status', min: 180, share: 1.2 },
-  { key: 'lastVerifiedAt', label: 'Last verified', min: 90, share: 1.1 },
+const COLUMNS: { key: SortKey; min: number; share: number }[] = [
+  { key: 'name', min: 120, share: 2 },
+  { key: 'direction', min: 60, share: 0.6 },
+  { key: 'companyId', min: 100, share: 1.4 },
+  { key: 'apiUser', min: 100, share: 1.5 },
+  { key: 'environmentId', min: 90, share: 1.1 },
+  { key: 'status', min: 180, share: 1.2 },
+  { key: 'lastVerifiedAt', min: 90, share: 1.1 },
 ];
 
 interface ProfileTableProps {
@@ -48,6 +56,7 @@ interface ProfileTableProps {
  */
 export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected, onSelect, onOpen, onDelete, onMenu, empty }: ProfileTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const [widths, setWidths] = useState<Partial<Record<SortKey, number>>>({});
@@ -138,7 +147,7 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
       <div
         className="profile-table"
         role="grid"
-        aria-label="Profiles: arrow keys move, Space selects, Ctrl+A selects all, Enter opens details, Delete deletes"
+        aria-label={t('profiles.grid')}
         aria-rowcount={profiles.length + 1}
         aria-multiselectable="true"
         aria-readonly="true"
@@ -151,7 +160,7 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
             <div role="columnheader" className="cell-check">
               <input
                 type="checkbox"
-                aria-label="Select every profile shown"
+                aria-label={t('profiles.select-all')}
                 checked={allChecked}
                 ref={(box) => {
                   if (box) box.indeterminate = selectedShown.length > 0 && !allChecked;
@@ -172,9 +181,9 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
                   id={`profile-column-${column.key}`}
                   className="sort-button"
                   onClick={() => onSort(column.key)}
-                  title={column.key === 'status' ? 'Sort by status, worst first' : undefined}
+                  title={column.key === 'status' ? t('profiles.sort-status') : undefined}
                 >
-                  {column.label}
+                  {t(`profiles.col.${column.key}`)}
                   <span aria-hidden="true">{sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                 </button>
                 <ColumnResizer
@@ -186,7 +195,7 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
               </div>
             ))}
             <div role="columnheader">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('profiles.col.actions')}</span>
             </div>
           </div>
         </div>
@@ -226,14 +235,16 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
 
 /** While the grid has focus, the active row in full: nothing a narrow column cuts is out of reach by keyboard. */
 function RowReadout({ profile: p, connection }: { profile: Profile; connection: ConnectionLabel }) {
+  const translator = useI18n();
+  const { t } = translator;
   const parts = [
     `${p.name} (${p.id})`,
-    DIRECTION_LABELS[p.direction],
+    t(`profiles.direction.${p.direction}.long`),
     `${p.companyName ? `${p.companyName} ` : ''}${p.companyId}`,
     p.apiUser,
     connection.notSetUp ? `${connection.text} — ${connection.notSetUp}` : connection.text,
-    p.statusReason ? `${STATUS_LABELS[p.status]}: ${p.statusReason.message}` : STATUS_LABELS[p.status],
-    `last verified ${formatTime(p.lastVerifiedAt)}`,
+    statusText(translator, p),
+    t('profiles.last-verified', { time: timeText(translator, p.lastVerifiedAt) }),
   ];
   return (
     <p className="row-readout" aria-hidden="true">
@@ -258,6 +269,9 @@ interface ProfileRowProps {
 /** Memoized: while typing in the search, rows that stay on screen are not rendered again. */
 const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, selected, connection, onRowClick, onCheck, onOpen, onMenu }: ProfileRowProps) {
   const company = p.companyName ? `${p.companyId} — ${p.companyName}` : p.companyId;
+  const translator = useI18n();
+  const { t } = translator;
+  const verified = timeText(translator, p.lastVerifiedAt);
   return (
     <div
       id={`profile-row-${index}`}
@@ -280,7 +294,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
         <input
           type="checkbox"
           tabIndex={-1}
-          aria-label={`Select ${p.name}`}
+          aria-label={t('profiles.select-one', { name: p.name })}
           checked={selected}
           onChange={() => undefined}
           onClick={(event) => onCheck(index, event.shiftKey)}
@@ -290,8 +304,8 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
         <span className="name">{p.name}</span>
         <span className="sub">{p.id}</span>
       </div>
-      <div role="gridcell" title={DIRECTION_LABELS[p.direction]}>
-        {DIRECTION_WORDS[p.direction]}
+      <div role="gridcell" title={t(`profiles.direction.${p.direction}.long`)}>
+        {t(`profiles.direction.${p.direction}`)}
       </div>
       <div role="gridcell" className="cell-two" title={company}>
         <span>{p.companyId}</span>
@@ -302,13 +316,13 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
       </div>
       <div role="gridcell" className="cell-two" title={connection.notSetUp ? `${connection.text}: ${connection.notSetUp}` : connection.text}>
         <span>{connection.text}</span>
-        {connection.notSetUp && <span className="sub setup-flag">Not set up</span>}
+        {connection.notSetUp && <span className="sub setup-flag">{t('profiles.not-set-up')}</span>}
       </div>
-      <div role="gridcell" title={p.statusReason ? `${STATUS_LABELS[p.status]}: ${p.statusReason.message}` : STATUS_LABELS[p.status]}>
+      <div role="gridcell" title={statusText(translator, p)}>
         <StatusBadge status={p.status} />
       </div>
-      <div role="gridcell" title={formatTime(p.lastVerifiedAt)}>
-        {formatTime(p.lastVerifiedAt)}
+      <div role="gridcell" title={verified}>
+        {verified}
       </div>
       <div role="gridcell" className="cell-menu">
         <button
@@ -316,7 +330,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
           tabIndex={-1}
           className="row-menu-button"
           popoverTarget={ROW_MENU_ID}
-          aria-label={`Actions for ${p.name}`}
+          aria-label={t('profiles.actions-for', { name: p.name })}
           onClick={() => onMenu(p)}
         >
           ⋯

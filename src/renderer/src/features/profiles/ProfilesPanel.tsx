@@ -3,10 +3,10 @@ import type { DeleteReport } from '../../../../shared/api';
 import type { FileBytes } from '../../../../shared/severa-panel';
 import type { ExistingRows, ImportPreview, ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
 import { Message } from '../../components/Message';
-import { STATUS_LABELS } from '../../components/StatusBadge';
 import { download, readPickedBytes } from '../../components/files';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { HealthCheckButton, HealthProgress, useHealthCheck } from '../health/HealthCheckButton';
 import { DeleteDialog } from './DeleteDialog';
@@ -48,7 +48,6 @@ type Open =
   | null;
 
 const MORE_MENU_ID = 'profiles-more-menu';
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function ProfilesPanel() {
   const profiles = useAppStore((s) => s.profiles);
@@ -57,6 +56,8 @@ export function ProfilesPanel() {
   const complete = useAppStore((s) => s.complete);
   const profileTotal = useAppStore((s) => s.profileTotal);
   const loadError = useAppStore((s) => s.loadError);
+  const { t, locale } = useI18n();
+  const messageOf = useErrorText();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
@@ -74,13 +75,13 @@ export function ProfilesPanel() {
   const bulkRun = useAppStore((s) => s.bulkRun);
   const bulkLeft = bulkRun ? bulkRun.items.filter((i) => i.state === 'pending' || i.state === 'running').length : 0;
 
-  const sorted = useMemo(() => sortProfiles(profiles.values(), sort), [profiles, sort]);
+  const sorted = useMemo(() => sortProfiles(profiles.values(), sort, locale), [profiles, sort, locale]);
   const shown = useMemo(() => filterProfiles(sorted, search, status), [sorted, search, status]);
   // Only what is selected and shown is acted on: a search never hides part of what a button does.
   const selectedShown = useMemo(() => shown.filter((p) => selected.has(p.id)), [shown, selected]);
   const counts = useMemo(() => countByStatus(profiles.values()), [profiles]);
   const portals = useAppStore((s) => s.portals);
-  const connectionLabel = useMemo(() => connectionLabeller(environments, portals), [environments, portals]);
+  const connectionLabel = useMemo(() => connectionLabeller(environments, portals, t), [environments, portals, t]);
 
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
   const health = useHealthCheck(say);
@@ -101,16 +102,20 @@ export function ProfilesPanel() {
       if (report.imported + report.updated > 0) {
         setOpen(null);
         const onlyNew = report.updated + report.skipped === 0;
-        const parts = [report.imported > 0 && `${report.imported} new`, report.updated > 0 && `${report.updated} updated`, report.skipped > 0 && `${report.skipped} left as they were`];
-        say(onlyNew ? `Imported ${plural(report.imported, 'profile')} from ${file.name}.` : `From ${file.name}: ${parts.filter(Boolean).join(', ')}.`);
+        const parts = [
+          report.imported > 0 && t('profiles.imported.new', { count: report.imported }),
+          report.updated > 0 && t('profiles.imported.updated', { count: report.updated }),
+          report.skipped > 0 && t('profiles.imported.skipped', { count: report.skipped }),
+        ];
+        say(onlyNew ? t('profiles.imported', { count: report.imported, file: file.name }) : t('profiles.imported.parts', { file: file.name, parts: parts.filter(Boolean).join(', ') }));
       } else if (report.problems.length > 0) {
         setOpen({ kind: 'import-report', report, file, existing });
       } else {
         setOpen(null);
-        say(report.skipped > 0 ? `${file.name} holds only profiles already in the list; nothing changed.` : `${file.name} holds no profiles; nothing was imported.`);
+        say(t(report.skipped > 0 ? 'profiles.imported.unchanged' : 'profiles.imported.none', { file: file.name }));
       }
     } catch (error) {
-      say(`${file.name}: ${messageOf(error)}`, true);
+      say(t('profiles.file-error', { file: file.name, error: messageOf(error) }), true);
     }
   };
 
@@ -121,14 +126,14 @@ export function ProfilesPanel() {
       if (preview.changes.length + preview.unchanged > 0) setOpen({ kind: 'import-preview', preview, file });
       else await importFile(file, 'all-or-nothing', 'refuse');
     } catch (error) {
-      say(`${file.name}: ${messageOf(error)}`, true);
+      say(t('profiles.file-error', { file: file.name, error: messageOf(error) }), true);
     }
   };
 
   const exportProfiles = async (format: 'csv' | 'xlsx' | 'json', list: readonly Profile[]) => {
     try {
       download(await api.exportProfiles(format, list.map((p) => p.id)));
-      say(`Exported ${plural(list.length, 'profile')} as ${format === 'xlsx' ? 'an Excel workbook' : format.toUpperCase()}.`);
+      say(t('profiles.exported', { count: list.length, format }));
     } catch (error) {
       say(messageOf(error), true);
     }
@@ -140,7 +145,7 @@ export function ProfilesPanel() {
       const report = await api.deleteProfiles(list.map((p) => p.id));
       setSelected(new Set());
       setMessage(null);
-      setUndo({ report, what: list.length === 1 ? `"${list[0]!.name}"` : plural(list.length, 'profile') });
+      setUndo({ report, what: list.length === 1 ? t('profiles.quoted', { name: list[0]!.name }) : t('profiles.count', { count: list.length }) });
     } catch (error) {
       say(messageOf(error), true);
     }
@@ -151,7 +156,7 @@ export function ProfilesPanel() {
     setUndo(null);
     try {
       const { restored } = await api.undoDelete(undo.report.undoId);
-      say(`Brought back ${restored === 1 ? undo.what : plural(restored, 'profile')}; nothing was revoked.`);
+      say(t('profiles.restored', { what: restored === 1 ? undo.what : t('profiles.count', { count: restored }) }));
     } catch (error) {
       say(messageOf(error), true);
     }
@@ -163,38 +168,38 @@ export function ProfilesPanel() {
 
   return (
     <div className="profiles-panel">
-      <div className="toolbar" role="toolbar" aria-label="Profiles">
+      <div className="toolbar" role="toolbar" aria-label={t('profiles.toolbar')}>
         <div className="field inline">
-          <label htmlFor="profile-search">Search</label>
+          <label htmlFor="profile-search">{t('profiles.search')}</label>
           <input
             id="profile-search"
             type="search"
-            placeholder="Name, company, user…"
+            placeholder={t('profiles.search.placeholder')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
         <div className="field inline">
-          <label htmlFor="profile-status-filter">Status</label>
+          <label htmlFor="profile-status-filter">{t('profiles.status-filter')}</label>
           <select id="profile-status-filter" value={status} onChange={(e) => setStatus(e.target.value as ProfileStatus | 'all')}>
-            <option value="all">All statuses ({profiles.size})</option>
+            <option value="all">{t('profiles.status-filter.all', { count: profiles.size })}</option>
             {PROFILE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]} ({counts[s]})
+                {t('profiles.status-filter.option', { label: t(`profiles.status.${s}`), count: counts[s] })}
               </option>
             ))}
           </select>
         </div>
         <span className="toolbar-spacer" />
         <button type="button" className="primary" onClick={() => setOpen({ kind: 'form', profile: null })}>
-          Add profile
+          {t('profiles.add')}
         </button>
         <HealthCheckButton running={health.running} onRun={() => void health.run(shown.length === profiles.size ? null : shown.map((p) => p.id))} />
         <button type="button" onClick={() => setOpen({ kind: 'explain' })}>
-          Explain a log…
+          {t('profiles.explain')}
         </button>
         <button type="button" onClick={() => setOpen({ kind: 'bulk' })}>
-          {bulkLeft > 0 ? `Bulk reconnect (${bulkLeft} left)…` : 'Bulk reconnect…'}
+          {bulkLeft > 0 ? t('profiles.bulk.left', { count: bulkLeft }) : t('profiles.bulk')}
         </button>
         <input
           ref={fileInput}
@@ -202,7 +207,7 @@ export function ProfilesPanel() {
           accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="visually-hidden"
           tabIndex={-1}
-          aria-label="Profile list file"
+          aria-label={t('profiles.file-label')}
           onChange={() =>
             void readPickedBytes(fileInput.current!)
               .then((file) => file && startImport(file))
@@ -210,7 +215,7 @@ export function ProfilesPanel() {
           }
         />
         <button type="button" popoverTarget={MORE_MENU_ID} className="menu-button">
-          More
+          {t('profiles.more')}
         </button>
         {/* A popover: Escape and a click outside close it. */}
         <div ref={moreMenu} id={MORE_MENU_ID} popover="auto" className="menu-items more-menu">
@@ -221,7 +226,7 @@ export function ProfilesPanel() {
               pickProfileFile();
             }}
           >
-            Import…
+            {t('profiles.import')}
           </button>
           <button
             type="button"
@@ -231,7 +236,7 @@ export function ProfilesPanel() {
             }}
             disabled={shown.length === 0}
           >
-            Export CSV
+            {t('profiles.export.csv')}
           </button>
           <button
             type="button"
@@ -241,7 +246,7 @@ export function ProfilesPanel() {
             }}
             disabled={shown.length === 0}
           >
-            Export Excel
+            {t('profiles.export.xlsx')}
           </button>
           <button
             type="button"
@@ -251,7 +256,7 @@ export function ProfilesPanel() {
             }}
             disabled={shown.length === 0}
           >
-            Export JSON
+            {t('profiles.export.json')}
           </button>
           <button
             type="button"
@@ -260,7 +265,7 @@ export function ProfilesPanel() {
               setOpen({ kind: 'environments' });
             }}
           >
-            Environments…
+            {t('profiles.environments')}
           </button>
           <button
             type="button"
@@ -269,7 +274,7 @@ export function ProfilesPanel() {
               setOpen({ kind: 'portals' });
             }}
           >
-            Portals…
+            {t('profiles.portals')}
           </button>
           <button
             type="button"
@@ -278,7 +283,7 @@ export function ProfilesPanel() {
               setOpen({ kind: 'audit' });
             }}
           >
-            Audit trail…
+            {t('profiles.audit')}
           </button>
         </div>
       </div>
@@ -286,16 +291,16 @@ export function ProfilesPanel() {
       <div className="status-line">
         <p aria-live="polite">
           {!loaded
-            ? 'Loading profiles…'
+            ? t('profiles.loading')
             : complete
-              ? `Showing ${shown.length} of ${profiles.size} profiles`
-              : `Loading profiles… ${profiles.size} of ${profileTotal}`}
+              ? t('profiles.showing', { shown: shown.length, total: profiles.size })
+              : t('profiles.loading.count', { loaded: profiles.size, total: profileTotal })}
         </p>
         <HealthProgress running={health.running} />
         {undo ? <UndoDelete report={undo.report} what={undo.what} onUndo={() => void undoDelete()} onFinal={deleteFinal} /> : <Message message={message} />}
         {loadError && (
           <p role="alert" className="form-error">
-            Could not load profiles: {loadError}
+            {t('profiles.load-error', { error: loadError })}
           </p>
         )}
       </div>
@@ -313,7 +318,7 @@ export function ProfilesPanel() {
             selected={selectedShown}
             healthRunning={health.running}
             onReconnect={onReconnect}
-            onBulk={() => setOpen({ kind: 'bulk', suggestedIds: selectedShown.map((p) => p.id), suggestedLabel: 'The selected profiles' })}
+            onBulk={() => setOpen({ kind: 'bulk', suggestedIds: selectedShown.map((p) => p.id), suggestedLabel: t('profiles.selected-label') })}
             onCheckHealth={() => void health.run(selectedShown.map((p) => p.id))}
             onExport={(format) => void exportProfiles(format, selectedShown)}
             onDelete={() => onDelete(selectedShown)}
@@ -329,7 +334,7 @@ export function ProfilesPanel() {
             onOpen={onOpen}
             onDelete={onDelete}
             onMenu={setMenuProfile}
-            empty={search || status !== 'all' ? 'No profiles match the search and status filter.' : 'Loading profiles…'}
+            empty={search || status !== 'all' ? t('profiles.no-match') : t('profiles.loading')}
           />
           <RowMenu
             profile={menuProfile}

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { Profile } from '../../../../shared/profile';
+import { useI18n } from '../../i18n/I18nProvider';
 import { ROW_MENU_ID } from './ProfileTable';
 
 interface RowMenuProps {
@@ -18,6 +19,7 @@ interface RowMenuProps {
  */
 export function RowMenu({ profile, onReconnect, onDetails, onEdit, onDelete }: RowMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
   const item = (label: string, act: (p: Profile) => void, props: { danger?: boolean; disabled?: boolean } = {}) => (
     <button
       type="button"
@@ -32,11 +34,11 @@ export function RowMenu({ profile, onReconnect, onDetails, onEdit, onDelete }: R
     </button>
   );
   return (
-    <div ref={ref} id={ROW_MENU_ID} popover="auto" className="menu-items row-menu" aria-label={profile ? `Actions for ${profile.name}` : 'Actions'} role="group">
-      {item('Reconnect…', onReconnect, { disabled: profile?.status === 'reauthenticating' })}
-      {item('Details', onDetails)}
-      {item('Edit…', onEdit)}
-      {item('Delete…', onDelete, { danger: true })}
+    <div ref={ref} id={ROW_MENU_ID} popover="auto" className="menu-items row-menu" aria-label={profile ? t('profiles.actions-for', { name: profile.name }) : t('profiles.actions')} role="group">
+      {item(t('profiles.menu.reconnect'), onReconnect, { disabled: profile?.status === 'reauthenticating' })}
+      {item(t('profiles.menu.details'), onDetails)}
+      {item(t('profiles.menu.edit'), onEdit)}
+      {item(t('profiles.menu.delete'), onDelete, { danger: true })}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Profile } from '../../../../shared/profile';
+import { useI18n } from '../../i18n/I18nProvider';
 
 interface SelectionBarProps {
   selected: readonly Profile[];
@@ -18,39 +19,40 @@ interface SelectionBarProps {
  */
 export function SelectionBar({ selected, healthRunning, onReconnect, onBulk, onCheckHealth, onExport, onDelete, onClear }: SelectionBarProps) {
   const count = selected.length;
+  const { t } = useI18n();
   if (count === 0) {
     return (
       <div className="selection-bar">
-        <p className="hint">Select profiles (click, Shift- or Ctrl-click, Space, Ctrl+A, or the boxes) to act on several at once.</p>
+        <p className="hint">{t('profiles.selection.hint')}</p>
       </div>
     );
   }
   const only = count === 1 ? selected[0]! : null;
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selected profiles">
-      <strong>{count === 1 ? `“${only!.name}” selected` : `${count} profiles selected`}</strong>
+    <div className="selection-bar" role="toolbar" aria-label={t('profiles.selection.label')}>
+      <strong>{count === 1 ? t('profiles.selection.one', { name: only!.name }) : t('profiles.selection.many', { count })}</strong>
       {only && (
         <button type="button" onClick={() => onReconnect(only)} disabled={only.status === 'reauthenticating'}>
-          Reconnect…
+          {t('profiles.menu.reconnect')}
         </button>
       )}
       <button type="button" onClick={onBulk}>
-        Reconnect in bulk…
+        {t('profiles.selection.bulk')}
       </button>
       <button type="button" onClick={onCheckHealth} disabled={healthRunning}>
-        Health check
+        {t('profiles.selection.health')}
       </button>
       <button type="button" onClick={() => onExport('csv')}>
-        Export CSV
+        {t('profiles.export.csv')}
       </button>
       <button type="button" onClick={() => onExport('json')}>
-        Export JSON
+        {t('profiles.export.json')}
       </button>
       <button type="button" className="danger-text" onClick={onDelete}>
-        Delete…
+        {t('profiles.menu.delete')}
       </button>
       <button type="button" onClick={onClear}>
-        Clear selection
+        {t('profiles.selection.clear')}
       </button>
     </div>
   );

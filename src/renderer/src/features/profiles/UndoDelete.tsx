@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DeleteReport } from '../../../../shared/api';
+import { useI18n } from '../../i18n/I18nProvider';
 
 interface UndoDeleteProps {
   report: DeleteReport;
@@ -11,6 +12,7 @@ interface UndoDeleteProps {
 /** "Deleted … Undo (8 s)": counts down to the moment main makes the deletion final. */
 export function UndoDelete({ report, what, onUndo, onFinal }: UndoDeleteProps) {
   const finalAt = Date.parse(report.finalAt);
+  const { t } = useI18n();
   const [left, setLeft] = useState(() => Math.max(0, Math.ceil((finalAt - Date.now()) / 1000)));
   useEffect(() => {
     const timer = setInterval(() => {
@@ -22,11 +24,11 @@ export function UndoDelete({ report, what, onUndo, onFinal }: UndoDeleteProps) {
   }, [finalAt, onFinal]);
   return (
     <p role="status" className="undo-line">
-      Deleted {what}.{' '}
+      {t('profiles.deleted', { what })}{' '}
       <button type="button" onClick={onUndo}>
-        Undo
+        {t('profiles.undo')}
       </button>{' '}
-      <span className="hint">({left} s before the tokens are revoked)</span>
+      <span className="hint">{t('profiles.undo.left', { seconds: left })}</span>
     </p>
   );
 }

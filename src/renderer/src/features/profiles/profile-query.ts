@@ -1,5 +1,5 @@
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
-import { compareByName, compareText } from '../../../../shared/profile-order';
+import { textOrder } from '../../../../shared/profile-order';
 
 export const SORT_KEYS = ['name', 'direction', 'companyId', 'apiUser', 'environmentId', 'status', 'lastVerifiedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -23,19 +23,36 @@ export const STATUS_SEVERITY: readonly ProfileStatus[] = [
 ];
 const statusRank = new Map<ProfileStatus, number>(STATUS_SEVERITY.map((s, i) => [s, i]));
 
-const compareBy: Record<SortKey, (a: Profile, b: Profile) => number> = {
-  name: compareByName,
-  direction: (a, b) => compareText(a.direction, b.direction),
-  companyId: (a, b) => compareText(a.companyId, b.companyId) || compareText(a.companyName, b.companyName),
-  apiUser: (a, b) => compareText(a.apiUser, b.apiUser),
-  environmentId: (a, b) => compareText(a.connection, b.connection) || compareText(a.environmentId, b.environmentId),
-  status: (a, b) => statusRank.get(a.status)! - statusRank.get(b.status)!,
-  // Never verified sorts before the oldest verification: those need attention first.
-  lastVerifiedAt: (a, b) => (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? ''),
-};
+type Compare = (a: Profile, b: Profile) => number;
 
-/** Sorting is the expensive part, so it is done once per data or sort change, not per keystroke. */
-export function sortProfiles(profiles: Iterable<Profile>, sort: Sort): Profile[] {
+const comparers = new Map<string, { compareBy: Record<SortKey, Compare>; compareByName: Compare }>();
+
+/** Each column's order in one locale's alphabet. */
+function comparersFor(locale: string) {
+  let found = comparers.get(locale);
+  if (found) return found;
+  const { compareText, compareByName } = textOrder(locale);
+  const compareBy: Record<SortKey, Compare> = {
+    name: compareByName,
+    direction: (a, b) => compareText(a.direction, b.direction),
+    companyId: (a, b) => compareText(a.companyId, b.companyId) || compareText(a.companyName, b.companyName),
+    apiUser: (a, b) => compareText(a.apiUser, b.apiUser),
+    environmentId: (a, b) => compareText(a.connection, b.connection) || compareText(a.environmentId, b.environmentId),
+    status: (a, b) => statusRank.get(a.status)! - statusRank.get(b.status)!,
+    // Never verified sorts before the oldest verification: those need attention first.
+    lastVerifiedAt: (a, b) => (a.lastVerifiedAt ?? '') < (b.lastVerifiedAt ?? '') ? -1 : (a.lastVerifiedAt ?? '') > (b.lastVerifiedAt ?? '') ? 1 : 0,
+  };
+  found = { compareBy, compareByName };
+  comparers.set(locale, found);
+  return found;
+}
+
+/**
+ * Sorting is the expensive part, so it is done once per data or sort change, not per keystroke.
+ * Names sort by the reader's alphabet (`locale`; English when left out).
+ */
+export function sortProfiles(profiles: Iterable<Profile>, sort: Sort, locale = 'en'): Profile[] {
+  const { compareBy, compareByName } = comparersFor(locale);
   const compare = compareBy[sort.key];
   const sign = sort.descending ? -1 : 1;
   return [...profiles].sort((a, b) => sign * (compare(a, b) || compareByName(a, b)));

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { LOGIN_ORIGIN_BLOCKED } from '../../../../shared/notice';
 import type { Profile } from '../../../../shared/profile';
 import type { LoginWith } from '../../../../shared/login-with';
-import { PORTAL_BROWSER_STEPS, PORTAL_REAUTH_STEPS, REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult, type ReauthStep } from '../../../../shared/reauth';
-import { api, messageOf } from '../../api';
+import { PORTAL_BROWSER_STEPS, PORTAL_REAUTH_STEPS, REAUTH_STEPS, type ReauthResult, type ReauthStep, reauthStepKey } from '../../../../shared/reauth';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
-import { useI18n } from '../../i18n/I18nProvider';
 import { BrowserWordPrompt } from '../browser-login/BrowserWordPrompt';
 import { LoginWithField } from '../browser-login/LoginWithField';
 import { browserName, describeLoginWith } from '../browser-login/login-with-words';
 import { useBrowsers } from '../browser-login/use-browsers';
+import { boldTags } from './bold';
 
 type Phase = { kind: 'ready' } | { kind: 'running' } | { kind: 'done'; result: ReauthResult } | { kind: 'failed'; message: string };
 
@@ -36,6 +37,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   const portalSteps = inBrowser ? PORTAL_BROWSER_STEPS : PORTAL_REAUTH_STEPS;
   const steps: readonly ReauthStep[] = viaPortal ? portalSteps.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
+  const { t, text, rich } = i18n;
+  const errorText = useErrorText();
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
   // The login window went somewhere the environment does not allow: the window says so, and so does this.
   const blocked = useAppStore((s) => s.notices.find((n) => n.id === LOGIN_ORIGIN_BLOCKED));
@@ -51,7 +54,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       // No second argument without an override: it would cross as null.
       setPhase({ kind: 'done', result: await (override ? api.reauthenticate(profile.id, { loginWith: override }) : api.reauthenticate(profile.id)) });
     } catch (error) {
-      setPhase({ kind: 'failed', message: messageOf(error) });
+      setPhase({ kind: 'failed', message: errorText(error) });
     }
   };
 
@@ -64,13 +67,13 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   const succeeded = phase.kind === 'done' && phase.result.outcome === 'connected';
 
   return (
-    <Dialog title={`Reconnect ${profile.name}`} onClose={close}>
+    <Dialog title={t('reauth.dialog.title', { profile: profile.name })} onClose={close}>
       <dl className="facts">
-        <dt>Company</dt>
+        <dt>{t('reauth.dialog.company')}</dt>
         <dd>{companyOf(profile)}</dd>
-        <dt>Log in as</dt>
+        <dt>{t('reauth.dialog.log-in-as')}</dt>
         <dd>{profile.apiUser}</dd>
-        <dt>{viaPortal ? 'Portal' : 'Environment'}</dt>
+        <dt>{t(viaPortal ? 'reauth.dialog.portal' : 'reauth.dialog.environment')}</dt>
         <dd>{targetName}</dd>
       </dl>
       {phase.kind === 'ready' && (
@@ -78,57 +81,53 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
           value={override}
           onChange={setOverride}
           browsers={browsers}
-          asSet={i18n.t('browser.loginWith.asSet', { target: targetName, choice: describeLoginWith(targetChoice, browsers, i18n) })}
+          asSet={t('browser.loginWith.asSet', { target: targetName, choice: describeLoginWith(targetChoice, browsers, i18n) })}
         />
       )}
       {(phase.kind === 'ready' || phase.kind === 'running') && inBrowser && (
         <p>
           {viaPortal
-            ? i18n.t('browser.portal.ready', { browser, mode, target: targetName, user: profile.apiUser, company: companyOf(profile) })
-            : i18n.t('browser.direct.ready', { browser, mode })}
+            ? t('browser.portal.ready', { browser, mode, target: targetName, user: profile.apiUser, company: companyOf(profile) })
+            : t('browser.direct.ready', { browser, mode })}
         </p>
       )}
-      {phase.kind === 'running' && step === 'close-previous' && <p role="status">{i18n.t('browser.closePrevious')}</p>}
+      {phase.kind === 'running' && step === 'close-previous' && <p role="status">{t('browser.closePrevious')}</p>}
       {phase.kind === 'running' && viaPortal && inBrowser && step === 'portal-browser' && <BrowserWordPrompt profileId={profile.id} browser={browser} target={targetName} />}
       {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && !inBrowser && (
         <>
           <p>
-            {phase.kind === 'ready' ? `A fresh window opens this profile's page in ${targetName}, signed in to ${targetName} and with no earlier Visma login.` : `In the ${targetName} window:`}{' '}
-            Press <strong>Connected</strong> in the Visma.net Financials section, log in as <strong>{profile.apiUser}</strong> (a user with the API User role), pick{' '}
-            <strong>{companyOf(profile)}</strong>, and accept.
+            {t(phase.kind === 'ready' ? 'reauth.dialog.portal.ready' : 'reauth.dialog.portal.running', { target: targetName })}{' '}
+            {rich('reauth.dialog.portal.do', { user: profile.apiUser, company: companyOf(profile) }, boldTags())}
           </p>
           <p className="hint">
-            {targetName} keeps the connection and its tokens; Bridgekeeper watches the login go by but cannot see which company was picked, so pick it with
-            care.{profile.jobUrlMasked ? " Afterwards Bridgekeeper runs the profile's job once to confirm." : ''}
+            {t('reauth.dialog.portal.hint', { target: targetName })}
+            {profile.jobUrlMasked ? ` ${t('reauth.dialog.portal.hint.job')}` : ''}
           </p>
         </>
       )}
       {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && !inBrowser && (
         <>
           <p>
-            {phase.kind === 'ready' ? 'A private Visma login window opens for this profile alone.' : 'In the Visma login window:'} Log in as{' '}
-            <strong>{profile.apiUser}</strong> (a user with the API User role), pick <strong>{companyOf(profile)}</strong>, and accept.
+            {t(phase.kind === 'ready' ? 'reauth.dialog.direct.ready' : 'reauth.dialog.direct.running')}{' '}
+            {rich('reauth.dialog.direct.do', { user: profile.apiUser, company: companyOf(profile) }, boldTags())}
           </p>
-          <p className="hint">
-            The window keeps nothing from earlier logins, so no other Visma user can get in the way — and Visma asks for two-step
-            verification every time.
-          </p>
+          <p className="hint">{t('reauth.dialog.direct.hint')}</p>
           {phase.kind === 'running' && blocked && (
             <p role="alert" className="form-error">
-              {blocked.message}
+              {blocked.words ? text(blocked.words) : blocked.message}
             </p>
           )}
         </>
       )}
       {phase.kind !== 'ready' && (
-        <ol className="steps" aria-label="Progress">
+        <ol className="steps" aria-label={t('reauth.dialog.progress')}>
           {steps.map((s, i) => {
             const state =
               phase.kind === 'running' ? (i < reached ? 'done' : i === reached ? 'current' : 'pending') : succeeded || i <= reached ? 'done' : 'pending';
             const failedHere = phase.kind !== 'running' && !succeeded && i === Math.max(reached, 0);
             return (
               <li key={s} className={`step step-${failedHere ? 'failed' : state}`} aria-current={state === 'current' ? 'step' : undefined}>
-                {REAUTH_STEP_LABELS[s]}
+                {t(reauthStepKey(s))}
               </li>
             );
           })}
@@ -136,12 +135,12 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       )}
       {phase.kind === 'done' && (
         <div className={succeeded ? 'outcome outcome-ok' : 'outcome outcome-failed'} role={succeeded ? 'status' : 'alert'}>
-          <p className="outcome-title">{phase.result.title}</p>
-          <p>{phase.result.explanation}</p>
-          {phase.result.confirmation?.explanation && <p>{phase.result.confirmation.explanation}</p>}
+          <p className="outcome-title">{text(phase.result.title)}</p>
+          <p>{text(phase.result.explanation)}</p>
+          {phase.result.confirmation?.explanation && <p>{text(phase.result.confirmation.explanation)}</p>}
           {phase.result.nextStep && (
             <p>
-              <strong>Next:</strong> {phase.result.nextStep}
+              <strong>{t('reauth.dialog.next')}</strong> {text(phase.result.nextStep)}
             </p>
           )}
         </div>
@@ -154,21 +153,21 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       <div className="dialog-actions">
         {phase.kind === 'running' ? (
           <button type="button" onClick={() => void api.cancelReauth(profile.id)}>
-            Cancel login
+            {t('reauth.dialog.cancel')}
           </button>
         ) : (
           <button type="button" onClick={onClose} autoFocus={succeeded}>
-            Close
+            {t('reauth.dialog.close')}
           </button>
         )}
         {phase.kind === 'ready' && (
           <button type="button" className="primary" onClick={() => void start()} autoFocus>
-            {viaPortal ? `Open ${targetName}` : 'Open Visma login'}
+            {viaPortal ? t('reauth.dialog.open-portal', { target: targetName }) : t('reauth.dialog.open-login')}
           </button>
         )}
         {(phase.kind === 'failed' || (phase.kind === 'done' && !succeeded)) && (
           <button type="button" className="primary" onClick={() => void start()} autoFocus>
-            Try again
+            {t('reauth.dialog.try-again')}
           </button>
         )}
       </div>
