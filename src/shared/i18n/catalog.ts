@@ -1,11 +1,23 @@
 import type { Language } from './languages';
+import { app } from './messages/app';
 import { common } from './messages/common';
+import { components } from './messages/components';
+import { desktop } from './messages/desktop';
+import { menu } from './messages/menu';
+import { platform } from './messages/platform';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common] as const;
+const AREAS = [
+  common,
+  app,
+  components,
+  desktop,
+  menu,
+  platform,
+] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
