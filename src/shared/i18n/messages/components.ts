@@ -137,7 +137,7 @@ export const components = defineMessages(
       'components.status.never-connected': 'Nooit verbonden',
       'components.status.connected': 'Verbonden',
       'components.status.expiring': 'Verloopt binnenkort',
-      'components.status.needs-reauth': 'Opnieuw verbinden nodig',
+      'components.status.needs-reauth': 'Herverbinden nodig',
       'components.status.error': 'Fout',
       'components.status.checking': 'Controleren…',
       'components.status.reauthenticating': 'Opnieuw verbinden…',
