@@ -35,8 +35,7 @@ export async function fillList(bk: Harness): Promise<void> {
   }
   const statuses = ['needs-reauth', 'error', 'expiring', 'connected', 'checking', 'reauthenticating'] as const;
   bk.app.profiles.setStates(
-    bk.app.profiles
-      .all()
+    [...bk.app.profiles.all()]
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(0, 12)
       .map((p, i) => ({ id: p.id, state: { status: statuses[i % statuses.length]!, statusSince: new Date().toISOString(), statusReason: { code: 'x', message: 'Set by the test.' } } })),
