@@ -139,6 +139,9 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   });
   await page.addInitScript({ content: clientScript });
   await page.goto(server.url);
+  // The window shows nothing until it knows its language (LanguageRoot); events sent before then would find no one listening.
+  const shown = () => page.locator('#root .app').waitFor();
+  await shown();
 
   const harness: Harness & { close(): Promise<void> } = {
     page,
@@ -164,6 +167,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       app = build();
       dispatch = createDispatcher(app.api, log);
       await page.reload();
+      await shown();
     },
     close: async () => {
       await logins.dispose();
