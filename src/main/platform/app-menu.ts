@@ -18,7 +18,24 @@ export interface AppMenuActions {
 export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { packaged: boolean; mac: boolean }, { t }: Pick<Translator, 't'>): MenuItemConstructorOptions[] {
   const send = (command: MenuCommand) => () => actions.command(command);
   return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    ...(mac
+      ? [
+          {
+            role: 'appMenu' as const,
+            submenu: [
+              { role: 'about' as const, label: t('menu.app.about') },
+              { type: 'separator' as const },
+              { role: 'services' as const, label: t('menu.app.services') },
+              { type: 'separator' as const },
+              { role: 'hide' as const, label: t('menu.app.hide') },
+              { role: 'hideOthers' as const, label: t('menu.app.hide-others') },
+              { role: 'unhide' as const, label: t('menu.app.show-all') },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: t('menu.app.quit') },
+            ],
+          },
+        ]
+      : []),
     {
       label: t('menu.file'),
       submenu: [

@@ -56,6 +56,15 @@ describe('main’s words in every language', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it.each(LANGUAGES)('%s: on macOS the application menu is in that language too', (language) => {
+    const { t } = createTranslator(language);
+    const [appMenu] = appMenuTemplate({ command: () => undefined, openLogFolder: () => undefined, saveDiagnostics: () => undefined }, { packaged: true, mac: true }, { t });
+    const labels = (appMenu!.submenu as { label?: string; type?: string }[]).filter((item) => item.type !== 'separator').map((item) => item.label);
+    expect(labels).toHaveLength(6);
+    expect(labels.every(Boolean)).toBe(true);
+    expect(labels.at(-1)).toBe(t('menu.app.quit'));
+  });
+
   it('says where a login was sent that it may not go, in the reader’s language', () => {
     expect(blockedMessage('https://login.microsoftonline.com/x', createTranslator('fi-FI').t)).toBe(
       'Visma ohjasi sinut osoitteeseen login.microsoftonline.com, jota tämä ympäristö ei salli: lisää se ympäristön kirjautumisen lisäosoitteisiin kohdassa Ympäristöt ja yhdistä sitten uudelleen.',
