@@ -23,6 +23,11 @@ import { createMemorySeveraVault, type SeveraCredentialVault } from './severa/pa
 import { createSeveraCheckService, type SeveraCheckServiceDeps } from './severa/panel/severa-check-service';
 import { csvDelimiterFor, systemLocale } from './tables/locale-delimiter';
 import { createLanguageService } from './language-service';
+import { type BrowserLoginsDeps, createBrowserLogins } from './browser/browser-logins';
+import { callbackPage } from './browser/callback-page';
+import { detectBrowsers } from './browser/detect-browsers';
+import { systemProbe } from './browser/system-probe';
+import { createTranslator } from '../shared/i18n/translator';
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -55,6 +60,8 @@ export interface AppDeps {
   severaApiOptions?: SeveraCheckServiceDeps['apiOptions'];
   /** The user's locale (BCP 47): its language goes to Visma's login as ui_locales, its region picks the CSV exports' delimiter. The system's when left out. */
   locale?: () => string;
+  /** Browser logins (B4): the machine's browsers, found for real unless a test says otherwise, and test-only hooks to attach to them. */
+  browserLogins?: Partial<Pick<BrowserLoginsDeps, 'detect' | 'extraArgs' | 'onLaunched'>>;
 }
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -82,6 +89,13 @@ export function createApp(deps: AppDeps) {
   const portalSecrets = chunkedSecrets(deps.portalSecrets ?? createMemorySecrets());
   const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES });
   const oidc = new OidcClient(fetchImpl, locale);
+  const probe = systemProbe();
+  const browsers = createBrowserLogins({
+    detect: () => detectBrowsers(probe),
+    isExecutable: probe.isExecutable,
+    callbackPage: (page) => callbackPage(page, createTranslator(locale())),
+    ...deps.browserLogins,
+  });
   const tokens = new TokenManager(oidc, deps.vault, () => now().getTime());
   const profiles = createProfileService({
     settings,
@@ -105,6 +119,7 @@ export function createApp(deps: AppDeps) {
     oidc,
     tokens,
     surface: deps.loginSurface,
+    browsers,
     portals,
     portalSurface: deps.portalSurface,
     jobUrls: createJobUrls(portalSecrets),
@@ -169,6 +184,8 @@ export function createApp(deps: AppDeps) {
     exportProfiles: profiles.exportProfiles,
     reauthenticate: reauth.reauthenticate,
     cancelReauth: reauth.cancelReauth,
+    reportBrowserOutcome: reauth.reportBrowserOutcome,
+    listBrowsers: browsers.listBrowsers,
     disconnectProfile: reauth.disconnectProfile,
     listProfileEvents: reauth.listProfileEvents,
     runHealthCheck: health.runHealthCheck,
@@ -215,7 +232,7 @@ export function createApp(deps: AppDeps) {
     },
     explainDroppedLog: (path) => explainer.explainLogFile(path),
   };
-  return { api, settings, language, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer };
+  return { api, settings, language, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
 }
 
 export type App = ReturnType<typeof createApp>;

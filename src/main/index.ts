@@ -164,7 +164,8 @@ function ready(log: Logger, logFile: LogFile): void {
     if (deletesSettled) return;
     event.preventDefault();
     deletesSettled = true;
-    void bridgekeeper.profiles.finishDeletes().finally(() => app.quit());
+    // …and no throw-away browser profile of a login under way outlives it either.
+    void Promise.allSettled([bridgekeeper.profiles.finishDeletes(), bridgekeeper.browsers.stopAll()]).finally(() => app.quit());
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();

@@ -5,6 +5,7 @@ import { EXISTING_ROW_CHOICES } from './import-report';
 import { MAX_LOG_TEXT_CHARS } from './log-explanation';
 import { PortalDefinitionSchema } from './portal';
 import { LANGUAGES } from './i18n/languages';
+import { LoginWithSchema } from './login-with';
 import { ProfileDefinitionSchema } from './profile-schema';
 import {
   ColumnMappingSchema,
@@ -48,7 +49,12 @@ export const API_ARGS = {
   previewImport: z.tuple([FileBytesSchema]),
   newProfileDefaults: z.tuple([]),
   exportProfiles: z.tuple([z.enum(['json', 'csv', 'xlsx']), z.array(Id).max(100_000).nullable()]),
-  reauthenticate: z.tuple([Id]),
+  reauthenticate: z.union([z.tuple([Id]), z.tuple([Id, z.object({ loginWith: LoginWithSchema.optional() }).strict()])]),
+  reportBrowserOutcome: z.tuple([
+    Id,
+    z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('done') }).strict(), z.object({ outcome: z.literal('failed'), detail: z.string().trim().max(2000).optional() }).strict()]),
+  ]),
+  listBrowsers: z.tuple([]),
   cancelReauth: z.tuple([Id]),
   disconnectProfile: z.tuple([Id]),
   listProfileEvents: z.tuple([Id]),

@@ -28,7 +28,9 @@ export class ApiError extends Error {
 export function createApiClient(bridge: ApiBridge): RendererApi {
   const client: Record<string, unknown> = { onEvent: bridge.onEvent };
   for (const method of API_METHODS) {
-    client[method] = async (...args: unknown[]) => {
+    client[method] = async (...given: unknown[]) => {
+      // An optional argument left undefined is not sent: it would cross IPC as undefined and JSON as null, and fail the method's schema either way.
+      const args = given.slice(0, given.findLastIndex((arg) => arg !== undefined) + 1);
       const result = await (bridge[method] as (...a: unknown[]) => Promise<Awaited<ReturnType<ApiBridge[typeof method]>>>)(...args);
       if (result.ok) return result.value;
       throw new ApiError(result.error.code, result.error.message, result.error.words);

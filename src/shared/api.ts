@@ -1,4 +1,5 @@
 import type { Language } from './i18n/languages';
+import type { DetectedBrowser, LoginWith } from './login-with';
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { Portal, PortalDefinition } from './portal';
 import type { ExistingRows, ImportMode, ImportPreview, ImportReport } from './import-report';
@@ -64,6 +65,14 @@ export interface LanguageSetting {
   locale: string;
 }
 
+/** B4: how one reconnect is shown, overriding the environment's or portal's choice. */
+export interface ReauthOptions {
+  loginWith?: LoginWith;
+}
+
+/** B4: the person's word on a portal reconnect in a browser, which Bridgekeeper cannot watch. */
+export type BrowserWord = { outcome: 'done' } | { outcome: 'failed'; detail?: string };
+
 export interface ProfilePage {
   profiles: Profile[];
   total: number;
@@ -103,8 +112,12 @@ export interface BridgekeeperApi {
   exportProfiles(format: ExportFormat, ids: string[] | null): Promise<ExportedFile>;
 
   /** Opens the isolated Visma login for the profile and resolves when it has ended, however it ended. */
-  reauthenticate(profileId: string): Promise<ReauthResult>;
+  reauthenticate(profileId: string, options?: ReauthOptions): Promise<ReauthResult>;
   cancelReauth(profileId: string): Promise<void>;
+  /** B4: "Done" or "It failed: …" for a portal reconnect in a browser; refused when none waits for it. */
+  reportBrowserOutcome(profileId: string, word: BrowserWord): Promise<void>;
+  /** B4: the browsers found on this machine. */
+  listBrowsers(): Promise<DetectedBrowser[]>;
   disconnectProfile(profileId: string): Promise<DisconnectReport>;
   /** Newest first. */
   listProfileEvents(profileId: string): Promise<ProfileEvent[]>;
@@ -210,6 +223,8 @@ export const API_METHODS = [
   'exportProfiles',
   'reauthenticate',
   'cancelReauth',
+  'reportBrowserOutcome',
+  'listBrowsers',
   'disconnectProfile',
   'listProfileEvents',
   'runHealthCheck',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema } from './field-schemas';
+import { LoginWithSchema } from './login-with';
 import { SecureUrl } from './secure-url';
 
 
@@ -22,6 +23,8 @@ export const EnvironmentDefinitionSchema = z.object({
   verifyPath: z.string().trim().startsWith('/', 'must start with "/"'),
   /** Further origins the login window may visit (federated identity providers). */
   extraLoginOrigins: z.array(SecureUrl).default([]),
+  /** Where its logins are shown (B4); absent: the built-in window. A browser needs a loopback redirect URI. */
+  loginWith: LoginWithSchema.optional(),
 });
 export type EnvironmentDefinition = z.infer<typeof EnvironmentDefinitionSchema>;
 export type Environment = EnvironmentDefinition & { builtIn: boolean };
@@ -46,4 +49,4 @@ export const PRODUCTION_ENVIRONMENT: EnvironmentDefinition = {
  * The fields of the built-in environment a user may change. Extra login origins too: a company
  * whose Visma login federates to its own Microsoft or Google sign-in must be able to allow it.
  */
-export const BUILT_IN_EDITABLE_FIELDS = ['clientId', 'redirectUri', 'extraLoginOrigins'] as const;
+export const BUILT_IN_EDITABLE_FIELDS = ['clientId', 'redirectUri', 'extraLoginOrigins', 'loginWith'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema } from './field-schemas';
+import { LoginWithSchema } from './login-with';
 import { SecureUrl } from './secure-url';
 
 /**
@@ -21,6 +22,8 @@ export const PortalDefinitionSchema = z
     identityOrigins: z.array(SecureUrl).min(1, 'needs at least one origin (Visma Connect: https://connect.visma.com)'),
     /** The text of the portal's Connect button, for Bridgekeeper to press; empty: the person presses it. */
     connectButtonLabel: z.string().trim().max(100, 'is longer than 100 characters').default(''),
+    /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */
+    loginWith: LoginWithSchema.optional(),
   })
   .superRefine((portal, ctx) => {
     const origin = (value: string) => {

@@ -2,7 +2,9 @@
 export const REAUTH_STEPS = ['opening', 'waiting', 'checking', 'verified'] as const;
 /** A portal reconnect's (F18): Bridgekeeper sees the portal's flow go by, not its tokens. */
 export const PORTAL_REAUTH_STEPS = ['signing-in', 'portal-page', 'portal-login', 'portal-finishing', 'confirming'] as const;
-export type ReauthStep = (typeof REAUTH_STEPS)[number] | (typeof PORTAL_REAUTH_STEPS)[number];
+/** A portal reconnect in a browser on this machine (B4): Bridgekeeper cannot watch it, so the person says how it went. */
+export const PORTAL_BROWSER_STEPS = ['portal-browser', 'confirming'] as const;
+export type ReauthStep = (typeof REAUTH_STEPS)[number] | (typeof PORTAL_REAUTH_STEPS)[number] | (typeof PORTAL_BROWSER_STEPS)[number] | 'close-previous';
 
 export const REAUTH_STEP_LABELS: Record<ReauthStep, string> = {
   opening: 'Opening the Visma login',
@@ -14,6 +16,8 @@ export const REAUTH_STEP_LABELS: Record<ReauthStep, string> = {
   'portal-login': 'Waiting for you to press Connect, log in, pick the company and consent',
   'portal-finishing': 'The portal is finishing the connection',
   confirming: "Running the profile's job once to confirm",
+  'portal-browser': 'Waiting for you to connect in the browser and say how it went',
+  'close-previous': 'Waiting for you to close the private window of the previous login',
 };
 
 /**
@@ -41,6 +45,10 @@ export const REAUTH_OUTCOMES = [
   'portal-failed',
   /** Portal profiles: the portal took the login, but the confirming job still failed with a Visma error. */
   'job-failed',
+  /** B4: the chosen browser could not be used (not installed, not startable, or no loopback redirect URI). */
+  'browser-failed',
+  /** B4, portal profiles in a browser: the person said the connection failed. */
+  'reported-failed',
 ] as const;
 export type ReauthOutcome = (typeof REAUTH_OUTCOMES)[number];
 

@@ -14,6 +14,7 @@ import { createKeychainSecrets, createKeychainVault } from '../../src/main/platf
 import { createSeveraKeychainVault } from '../../src/main/platform/severa-keychain';
 import { chromiumLoginSurface } from './chromium-login-surface';
 import { chromiumPortalSurface } from './chromium-portal-surface';
+import { installedBrowsers } from './cdp-browser';
 import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
 import { exposeInMainWorldTwin } from './context-bridge-twin';
@@ -39,6 +40,8 @@ export interface Harness {
   logins: ReturnType<typeof chromiumLoginSurface>;
   /** The portal windows the app opens (sign-in, and one context per reconnect). */
   portals: ReturnType<typeof chromiumPortalSurface>;
+  /** The installed browser (Debian's Chromium) as the app starts it for a login in a browser (B4). */
+  browsers: ReturnType<typeof installedBrowsers>;
   /** What the system's file dialog answers next (a path); empty: the person cancels it. */
   filePicks: string[];
   /** The keychain service this harness writes under (a real Secret Service). */
@@ -99,6 +102,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   const log = createLogger((line) => logLines.push(line));
   const logins = chromiumLoginSurface(page.context().browser()!);
   const portals = chromiumPortalSurface(page.context().browser()!);
+  const browsers = installedBrowsers();
   const keychainService = `Bridgekeeper test ${randomUUID()}`;
   const vault = createKeychainVault(keychainService);
   const severaCredentials = createSeveraKeychainVault(keychainService);
@@ -127,6 +131,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       emit,
       log,
       locale: () => (language ? systemLocaleOf(language) : 'en-GB'),
+      browserLogins: browsers.deps,
       ...extend,
     });
 
@@ -152,6 +157,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     filePicks,
     logins,
     portals,
+    browsers,
     keychainService,
     get app() {
       return app;
@@ -172,6 +178,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     close: async () => {
       await logins.dispose();
       await portals.dispose();
+      await browsers.dispose();
       await server.close();
     },
   };

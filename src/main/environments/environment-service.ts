@@ -41,8 +41,8 @@ export function createEnvironmentService({ settings, emit }: EnvironmentServiceD
   const save = (definition: EnvironmentDefinition): Environment => {
     if (definition.id === PRODUCTION_ENVIRONMENT_ID) {
       // The client registration and the federated login origins are the user's to set; Visma's own addresses stay as published.
-      const { clientId, redirectUri, extraLoginOrigins } = definition;
-      const production = { clientId, redirectUri, ...(extraLoginOrigins.length > 0 ? { extraLoginOrigins } : {}) };
+      const { clientId, redirectUri, extraLoginOrigins, loginWith } = definition;
+      const production = { clientId, redirectUri, ...(extraLoginOrigins.length > 0 ? { extraLoginOrigins } : {}), ...(loginWith ? { loginWith } : {}) };
       settings.update((s) => ({ ...s, production }));
     } else {
       settings.update((s) => {

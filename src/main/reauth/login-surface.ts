@@ -22,3 +22,21 @@ export type LoginResult = { kind: 'redirected'; url: URL } | { kind: 'closed' };
 export interface LoginSurface {
   open(request: LoginRequest): Promise<LoginResult>;
 }
+
+/**
+ * One login's way to the person and back. The built-in window's catches the environment's
+ * redirect URI; a browser's listens on a loopback one (B4). Closed after the login, however it ended.
+ */
+export interface LoginChannel {
+  /** Where Visma sends the answer: the authorize request and the code exchange both name it. */
+  redirectUri: string;
+  open(request: Omit<LoginRequest, 'redirectUri'>): Promise<LoginResult>;
+  close(): Promise<void>;
+}
+
+/** The built-in window as a channel: the environment's redirect URI, caught before it loads. */
+export const windowChannel = (surface: LoginSurface, redirectUri: string): LoginChannel => ({
+  redirectUri,
+  open: (request) => surface.open({ ...request, redirectUri }),
+  close: async () => undefined,
+});

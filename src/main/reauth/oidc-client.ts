@@ -92,13 +92,14 @@ export class OidcClient {
       return cappedResponse(response, capFor(url, metadata()));
     };
   }
-  async begin(environment: Environment, loginHint: string): Promise<PendingLogin> {
+  /** The authorize URL for one login; the redirect URI is the environment's unless the login's channel listens on another (a loopback port). */
+  async begin(environment: Environment, loginHint: string, redirectUri: string = environment.redirectUri): Promise<PendingLogin> {
     const config = await this.configFor(environment);
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: environment.redirectUri,
+      redirect_uri: redirectUri,
       scope: environment.scopes,
       state,
       nonce,

@@ -166,6 +166,22 @@ export function explain(profile: Profile, environment: Pick<Environment, 'name'>
         explanation: `${environment.name} took the new Visma login, but running the job once afterwards failed.${quoted}`,
         nextStep: `Reconnect again as ${profile.apiUser} and pick ${company(profile)}; if it says the API User role is missing: ${apiUserFix(profile)}`,
       };
+    case 'browser-failed':
+      return {
+        ...base,
+        ...code,
+        title: 'The browser could not be used for the login',
+        explanation: `${result.detail ?? 'The browser did not start'}. Nothing was changed.`,
+        nextStep: `Pick another browser or the built-in window under "Log in with" (for ${environment.name}, or for this reconnect), then reconnect.`,
+      };
+    case 'reported-failed':
+      return {
+        ...base,
+        ...code,
+        title: `You reported that the connection in ${environment.name} failed`,
+        explanation: `Bridgekeeper cannot watch a browser's traffic, so it goes by your word${result.detail ? `: "${result.detail}"` : ''}.`,
+        nextStep: `Check the message in ${environment.name}; if it names the API User role: ${apiUserFix(profile)}`,
+      };
     case 'keychain-failed':
       return {
         ...base,

@@ -3,7 +3,8 @@ import type { Profile } from '../../shared/profile';
 import type { ReauthStep } from '../../shared/reauth';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ErpAnswer, callVerifyEndpoint } from './erp-api';
-import type { LoginSurface } from './login-surface';
+import { BrowserError } from '../browser/browser-error';
+import { type LoginChannel, type LoginSurface, windowChannel } from './login-surface';
 import { type OidcClient, type TokenResponse, classifyOidcError, redactFailure } from './oidc-client';
 import { type Failure, ReauthFailure, fail } from './outcomes';
 import { type ConnectionTimes, type TokenManager, VaultWriteError, tenantOf } from './token-manager';
@@ -11,6 +12,8 @@ import { type ConnectionTimes, type TokenManager, VaultWriteError, tenantOf } fr
 export interface ReauthFlowDeps {
   oidc: OidcClient;
   surface: LoginSurface;
+  /** The login's channel when it is not the built-in window (a browser on this machine, B4). */
+  channel?: (environment: Environment) => Promise<LoginChannel>;
   tokens: TokenManager;
   fetch: typeof fetch;
   /** The name Bridgekeeper knows for a company id, to name the company a user picked by mistake. */
@@ -30,19 +33,35 @@ const originOf = (url: string) => new URL(url).origin;
 /** Up to the redirect: the person's part, in a window made for this attempt alone. */
 async function login(profile: Profile, environment: Environment, deps: ReauthFlowDeps, cancel: AbortSignal) {
   deps.onStep('opening');
-  const pending = await deps.oidc.begin(environment, profile.apiUser);
-  if (cancel.aborted) fail({ outcome: 'cancelled' }); // cancelled while discovery was under way
-  deps.onStep('waiting');
-  const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
-  const result = await deps.surface.open({
-    url: pending.url,
-    redirectUri: environment.redirectUri,
-    allowedOrigins: [originOf(environment.issuer), ...environment.extraLoginOrigins.map(originOf)],
-    title: `Visma login for ${profile.name}`,
-    signal: AbortSignal.any([cancel, timeout]),
-  });
-  if (result.kind === 'closed') fail({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' });
-  return { pending, callback: result.url };
+  const channel = await openChannel(environment, deps);
+  try {
+    const pending = await deps.oidc.begin(environment, profile.apiUser, channel.redirectUri);
+    if (cancel.aborted) fail({ outcome: 'cancelled' }); // cancelled while discovery was under way
+    deps.onStep('waiting');
+    const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
+    const result = await channel
+      .open({
+        url: pending.url,
+        allowedOrigins: [originOf(environment.issuer), ...environment.extraLoginOrigins.map(originOf)],
+        title: `Visma login for ${profile.name}`,
+        signal: AbortSignal.any([cancel, timeout]),
+      })
+      .catch(browserFailure);
+    if (result.kind === 'closed') fail({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' });
+    return { pending, callback: result.url };
+  } finally {
+    await channel.close(); // a throw-away browser closes and its profile folder goes, whatever the outcome
+  }
+}
+
+async function openChannel(environment: Environment, deps: ReauthFlowDeps): Promise<LoginChannel> {
+  return deps.channel ? deps.channel(environment).catch(browserFailure) : windowChannel(deps.surface, environment.redirectUri);
+}
+
+/** The browser could not be used: not installed, not startable, or no loopback redirect to listen on. */
+function browserFailure(error: unknown): never {
+  if (error instanceof BrowserError) fail({ outcome: 'browser-failed', detail: error.message });
+  throw error;
 }
 
 /** The company check (F5): the token's tenant_id must be the profile's company. */

@@ -1,7 +1,10 @@
-import type { ApiEvent } from '../../shared/api';
+import type { ApiEvent, BrowserWord, ReauthOptions } from '../../shared/api';
+import type { LoginWith } from '../../shared/login-with';
+import type { BrowserChoice, BrowserLogins } from '../browser/browser-logins';
+import { BrowserError } from '../browser/browser-error';
 import type { Environment } from '../../shared/environment';
 import type { Profile, ProfileState } from '../../shared/profile';
-import type { JobConfirmation, ReauthResult } from '../../shared/reauth';
+import type { JobConfirmation, PortalSeen, ReauthResult, ReauthStep } from '../../shared/reauth';
 import { conflict, notFound } from '../errors';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
@@ -23,6 +26,8 @@ export interface ReauthServiceDeps {
   oidc: OidcClient;
   tokens: TokenManager;
   surface: LoginSurface;
+  /** Logins in a browser on this machine (B4). */
+  browsers: BrowserLogins;
   portals: PortalService;
   portalSurface: PortalSurface;
   jobUrls: JobUrls;
@@ -43,6 +48,8 @@ const NETWORK_OUTCOMES = new Set(['network-error', 'server-error', 'portal-faile
 /** Reconnect (F4–F7, F18), disconnect (F10), and the status changes they make, one profile at a time. */
 export function createReauthService(deps: ReauthServiceDeps) {
   const running = new Map<string, AbortController>();
+  /** Portal reconnects in a browser, waiting for the person to say how it went. */
+  const awaitingWord = new Map<string, (word: BrowserWord) => void>();
   const iso = () => deps.now().toISOString();
 
   const profileOrThrow = (id: string): Profile => {
@@ -65,6 +72,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       failure.outcome === 'cancelled' ||
       failure.outcome === 'timed-out' ||
       failure.outcome === 'not-configured' ||
+      failure.outcome === 'browser-failed' ||
       (failure.outcome === 'wrong-company' && profile.status === 'never-connected') ||
       profile.status === 'connected' ||
       profile.status === 'expiring';
@@ -76,15 +84,20 @@ export function createReauthService(deps: ReauthServiceDeps) {
     });
   };
 
-  async function reconnectDirect(profile: Profile, signal: AbortSignal): Promise<ReauthResult> {
+  async function reconnectDirect(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
     const environment = deps.environment(profile.environmentId);
     if (!environment) throw notFound(`Environment "${profile.environmentId}"`);
+    const loginWith = override ?? environment.loginWith;
+    const step = (step: ReauthStep) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step });
     const result = await runReauthFlow(
       profile,
       environment,
       {
         oidc: deps.oidc,
         surface: deps.surface,
+        ...(loginWith?.kind === 'browser'
+          ? { channel: (env: Environment) => deps.browsers.directChannel(env.redirectUri, loginWith, { waitingForPreviousWindow: () => step('close-previous') }) }
+          : {}),
         tokens: deps.tokens,
         fetch: deps.fetch,
         loginTimeoutMs: deps.loginTimeoutMs,
@@ -145,9 +158,11 @@ export function createReauthService(deps: ReauthServiceDeps) {
     return confirmation;
   }
 
-  async function reconnectViaPortal(profile: Profile, signal: AbortSignal): Promise<ReauthResult> {
+  async function reconnectViaPortal(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
     const portal = deps.portals.get(profile.portalId);
     const where = { name: portal?.name ?? 'The portal' };
+    const loginWith = override ?? portal?.loginWith;
+    if (loginWith?.kind === 'browser') return reconnectViaPortalInBrowser(profile, where, loginWith, signal);
     const result = await runPortalReconnect(
       profile,
       {
@@ -171,6 +186,53 @@ export function createReauthService(deps: ReauthServiceDeps) {
       statusReason: undefined,
       connectedVia: { portalId: profile.portalId, ...(result.seen.clientId ? { clientId: result.seen.clientId } : {}), ...(user ? { user } : {}) },
     });
+    return connectedThroughPortal(profile, where, result.seen);
+  }
+
+  /**
+   * F18 in a browser on this machine (B4): the portal's page opens there, and Bridgekeeper, which
+   * cannot watch that browser, goes by the person's word — then by the job run, where there is one.
+   */
+  async function reconnectViaPortalInBrowser(profile: Profile, where: { name: string }, choice: BrowserChoice, signal: AbortSignal): Promise<ReauthResult> {
+    const step = (s: ReauthStep) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step: s });
+    const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
+    const ended = AbortSignal.any([signal, timeout]);
+    let word: BrowserWord | undefined;
+    let failure: Failure | undefined;
+    let launched: Awaited<ReturnType<BrowserLogins['openPage']>> | undefined;
+    try {
+      launched = await deps.browsers.openPage(profile.portalUrl, choice, ended, { waitingForPreviousWindow: () => step('close-previous') });
+      if (launched) {
+        step('portal-browser');
+        word = await new Promise<BrowserWord | undefined>((resolve) => {
+          awaitingWord.set(profile.id, resolve);
+          ended.addEventListener('abort', () => resolve(undefined), { once: true });
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof BrowserError)) throw error;
+      failure = ended.aborted ? { outcome: timeout.aborted ? 'timed-out' : 'cancelled' } : { outcome: 'browser-failed', detail: error.message };
+    } finally {
+      awaitingWord.delete(profile.id);
+      await launched?.stop(); // a throw-away browser closes and its profile folder goes
+    }
+    failure ??= !word
+      ? { outcome: timeout.aborted ? 'timed-out' : 'cancelled' }
+      : word.outcome === 'failed'
+        ? { outcome: 'reported-failed', ...(word.detail ? { detail: word.detail } : {}) }
+        : undefined;
+    if (failure) {
+      const explained = explain(profile, where, failure, { timeoutMinutes: Math.round(deps.loginTimeoutMs / 60_000) });
+      recordFailure(profile, failure, explained);
+      return explained;
+    }
+    setState(profile.id, { status: 'connected', statusSince: iso(), statusReason: undefined, connectedVia: { portalId: profile.portalId } });
+    return connectedThroughPortal(profile, where, undefined);
+  }
+
+  /** A portal profile whose reconnect went through (as seen, or on the person's word): the job confirms it, where there is one. */
+  async function connectedThroughPortal(profile: Profile, where: { name: string }, watched: PortalSeen | undefined): Promise<ReauthResult> {
+    const seen = watched ? { portal: watched } : {};
     const confirmation = await confirmWithJob(deps.profiles.get(profile.id) ?? profile);
     const company = profile.companyName ? `${profile.companyName} (${profile.companyId})` : `company ${profile.companyId}`;
     if (confirmation?.state === 'failed' && confirmation.explanation) {
@@ -181,7 +243,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       return explained;
     }
     if (confirmation?.state === 'ok') setState(profile.id, { lastVerifiedAt: iso() });
-    const client = result.seen.clientId ? ` (Visma client ${result.seen.clientId})` : '';
+    const client = watched?.clientId ? ` (Visma client ${watched.clientId})` : '';
     const title = `Connected through ${where.name}`;
     deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: `${title}${client}` });
     return {
@@ -189,7 +251,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       outcome: 'connected',
       title,
       explanation:
-        `Visma's answer reached ${where.name} and ${where.name} accepted it${client}. ` +
+        (watched ? `Visma's answer reached ${where.name} and ${where.name} accepted it${client}. ` : `You said the connection in ${where.name} went through. `) +
         (confirmation?.state === 'ok'
           ? `Its job ran once afterwards and succeeded: "${confirmation.message}".`
           : `Bridgekeeper does not see ${where.name}'s tokens, so it could not check that ${company} was picked: ${where.name}'s page and the profile's next job run tell.`),
@@ -200,14 +262,17 @@ export function createReauthService(deps: ReauthServiceDeps) {
   }
 
   return {
-    async reauthenticate(profileId: string): Promise<ReauthResult> {
+    /** `options.loginWith` overrides the environment's or portal's choice for this reconnect (B4). */
+    async reauthenticate(profileId: string, options: ReauthOptions = {}): Promise<ReauthResult> {
       const profile = profileOrThrow(profileId);
       if (running.has(profileId)) throw conflict(`"${profile.name}" is already being reconnected.`);
       const controller = new AbortController();
       running.set(profileId, controller);
       deps.profiles.setTransient([profileId], 'reauthenticating');
       try {
-        return profile.connection === 'portal' ? await reconnectViaPortal(profile, controller.signal) : await reconnectDirect(profile, controller.signal);
+        return profile.connection === 'portal'
+          ? await reconnectViaPortal(profile, options.loginWith, controller.signal)
+          : await reconnectDirect(profile, options.loginWith, controller.signal);
       } finally {
         running.delete(profileId);
         deps.profiles.setTransient([profileId], null); // also after an unexpected error
@@ -216,6 +281,13 @@ export function createReauthService(deps: ReauthServiceDeps) {
 
     async cancelReauth(profileId: string): Promise<void> {
       running.get(profileId)?.abort();
+    },
+
+    /** B4: the person's word on a portal reconnect in a browser, which Bridgekeeper cannot watch. */
+    async reportBrowserOutcome(profileId: string, word: BrowserWord): Promise<void> {
+      const settle = awaitingWord.get(profileId);
+      if (!settle) throw conflict(`No reconnect of "${profileOrThrow(profileId).name}" is waiting for your word.`);
+      settle(word);
     },
 
     /** Whether a reconnect of this profile is under way. */

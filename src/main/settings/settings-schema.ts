@@ -1,3 +1,4 @@
+import { LoginWithSchema } from '../../shared/login-with';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { z } from 'zod';
 import { EnvironmentDefinitionSchema } from '../../shared/environment';
@@ -35,7 +36,7 @@ export const SettingsSchema = z.object({
   environments: z.array(EnvironmentDefinitionSchema),
   /** The parts of the built-in environment the user may set. */
   /** (extraLoginOrigins is optional, so files without it need no migration: absent means none.) */
-  production: z.object({ clientId: z.string(), redirectUri: z.string(), extraLoginOrigins: z.array(z.string()).optional() }),
+  production: z.object({ clientId: z.string(), redirectUri: z.string(), extraLoginOrigins: z.array(z.string()).optional(), loginWith: LoginWithSchema.optional() }),
   /**
    * The Severa REST API connection (not secret; the client credentials live in the keychain).
    * Optional, so files without it need no migration: absent means the defaults.

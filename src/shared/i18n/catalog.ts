@@ -1,5 +1,6 @@
 import type { Language } from './languages';
 import { app } from './messages/app';
+import { browser } from './messages/browser';
 import { common } from './messages/common';
 import { components } from './messages/components';
 import { desktop } from './messages/desktop';
@@ -12,6 +13,7 @@ import { platform } from './messages/platform';
  */
 const AREAS = [
   common,
+  browser,
   app,
   components,
   desktop,

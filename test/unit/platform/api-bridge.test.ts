@@ -3,6 +3,8 @@ import { API_METHODS, type ApiEvent } from '../../../src/shared/api';
 import { type ApiBridge, createApiBridge } from '../../../src/shared/api-bridge';
 import { ApiError, createApiClient } from '../../../src/shared/api-client';
 import type { ApiResult } from '../../../src/shared/api-result';
+import { API_ARGS } from '../../../src/shared/api-args';
+import type { LoginWith } from '../../../src/shared/login-with';
 import { exposeInMainWorldTwin } from '../../helpers/context-bridge-twin';
 
 /** The preload's side built over `invoke`, then exposed through the contextBridge twin, as the page sees it. */
@@ -69,6 +71,18 @@ describe('the API across contextBridge', () => {
     stop();
     deliver({ type: 'menu-command', command: 'check-health' });
     expect(seen).toEqual([{ type: 'menu-command', command: 'find' }]);
+  });
+
+  it('leaves an optional argument left undefined out, so every method’s schema accepts the call as the caller meant it', async () => {
+    const { bridge } = acrossTheBridge(async (method, args) => {
+      const parsed = API_ARGS[method as keyof typeof API_ARGS].safeParse(JSON.parse(JSON.stringify(args))); // as the harness's JSON and…
+      const cloned = API_ARGS[method as keyof typeof API_ARGS].safeParse(structuredClone(args)); // …as Electron's structured clone carry them
+      return { ok: true, value: { args, json: parsed.success, clone: cloned.success } };
+    });
+    const api = createApiClient(bridge);
+    const options: { loginWith?: LoginWith } | undefined = undefined;
+    expect(await api.reauthenticate('orders', options)).toEqual({ args: ['orders'], json: true, clone: true });
+    expect(await api.reauthenticate('orders', { loginWith: { kind: 'window' } })).toMatchObject({ json: true, clone: true });
   });
 
   it('turns a failed transport into a result, never a throw that would lose its shape', async () => {

@@ -22,13 +22,15 @@ interface DefinitionFormProps<F extends string, T> {
   save(definition: T): Promise<unknown>;
   saveLabel: string;
   onDone(): void;
+  /** Fields that are not text (a choice), shown after the text fields; their values reach toCandidate by closure. */
+  children?: React.ReactNode;
 }
 
 /**
  * A settings definition typed as text fields (an environment, a portal): checked before it leaves,
  * the first problem named by its field's label, saved by main (whose own message shows if it refuses).
  */
-export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, initial, readOnly, toCandidate, schema, save, saveLabel, onDone }: DefinitionFormProps<F, T>) {
+export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, initial, readOnly, toCandidate, schema, save, saveLabel, onDone, children }: DefinitionFormProps<F, T>) {
   const [draft, setDraft] = useState<Record<F, string>>(initial);
   const [error, setError] = useState<string | null>(null);
   const { t } = useI18n();
@@ -70,6 +72,7 @@ export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, i
           )}
         </div>
       ))}
+      {children}
       {error && (
         <p role="alert" className="form-error">
           {error}

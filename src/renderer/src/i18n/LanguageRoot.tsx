@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { LanguageSetting } from '../../../shared/api';
-import type { Language } from '../../../shared/i18n/languages';
+import { type Language, effectiveLocale } from '../../../shared/i18n/languages';
 import { api } from '../api';
 import { I18nProvider } from './I18nProvider';
 
@@ -11,17 +11,20 @@ interface LanguageChoice {
 
 const LanguageContext = createContext<LanguageChoice | null>(null);
 
-/** Main's language setting, and a way to change it; every word below follows it. Nothing shows until it is known, so no English flashes by. */
+/**
+ * Main's language setting, and a way to change it; every word below follows it. Until main has
+ * answered, the system's language (the renderer's own) stands in: the app draws at once, and listens
+ * for main's events from its first moment.
+ */
 export function LanguageRoot({ children }: { children: React.ReactNode }) {
-  const [setting, setSetting] = useState<LanguageSetting | null>(null);
+  const [setting, setSetting] = useState<LanguageSetting>(() => ({ chosen: null, system: navigator.language, locale: effectiveLocale(null, navigator.language) }));
   useEffect(() => {
-    void api.getLanguage().then(setSetting, () => setSetting({ chosen: null, system: navigator.language, locale: navigator.language }));
+    void api.getLanguage().then(setSetting, () => undefined);
   }, []);
   const choose = useCallback(async (language: Language | null) => setSetting(await api.setLanguage(language)), []);
   useEffect(() => {
-    if (setting) document.documentElement.lang = setting.locale;
+    document.documentElement.lang = setting.locale;
   }, [setting]);
-  if (!setting) return null;
   return (
     <LanguageContext.Provider value={{ setting, choose }}>
       <I18nProvider locale={setting.locale}>{children}</I18nProvider>

@@ -4,6 +4,7 @@ import { REAUTH_STEP_LABELS } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { download } from '../../components/files';
 import { useAppStore } from '../../state/app-store';
+import { ActiveBrowserLogin } from '../browser-login/ActiveBrowserLogin';
 
 /**
  * One login at a time, as main runs it: this dialog only shows main's state and sends commands that
@@ -63,6 +64,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
               </>
             )}
           </dl>
+          {active && step && <ActiveBrowserLogin profileId={active.profileId} step={step} />}
           <div className="dialog-actions left">
             {!active && (
               <button ref={openButton} type="button" className="primary" onClick={() => void act(() => api.bulkOpen(shown.profileId))}>

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { LoginWith } from '../../../../shared/login-with';
 import {
   BUILT_IN_EDITABLE_FIELDS,
   type Environment,
@@ -6,8 +8,10 @@ import {
 } from '../../../../shared/environment';
 import { api } from '../../api';
 import { DefinitionForm, type FieldSpec } from '../../components/DefinitionForm';
+import { LoginWithField } from '../browser-login/LoginWithField';
+import { useBrowsers } from '../browser-login/use-browsers';
 
-type Field = Exclude<keyof EnvironmentDefinition, 'extraLoginOrigins'> | 'extraLoginOrigins';
+type Field = Exclude<keyof EnvironmentDefinition, 'loginWith'>;
 
 const FIELDS: FieldSpec<Field>[] = [
   { field: 'id', label: 'Id' },
@@ -23,7 +27,7 @@ const FIELDS: FieldSpec<Field>[] = [
 
 type Draft = Record<Field, string>;
 
-const toDraft = (e: EnvironmentDefinition): Draft => ({ ...e, extraLoginOrigins: e.extraLoginOrigins.join(' ') });
+const toDraft = ({ loginWith: _choice, ...e }: EnvironmentDefinition): Draft => ({ ...e, extraLoginOrigins: e.extraLoginOrigins.join(' ') });
 const EMPTY: Draft = {
   id: '',
   name: '',
@@ -42,6 +46,8 @@ interface EnvironmentFormProps {
 }
 
 export function EnvironmentForm({ environment, onDone }: EnvironmentFormProps) {
+  const [loginWith, setLoginWith] = useState<LoginWith | undefined>(environment?.loginWith);
+  const browsers = useBrowsers();
   return (
     <DefinitionForm
       label={environment ? `Edit ${environment.name}` : 'New environment'}
@@ -49,11 +55,13 @@ export function EnvironmentForm({ environment, onDone }: EnvironmentFormProps) {
       fields={FIELDS}
       initial={environment ? toDraft(environment) : EMPTY}
       readOnly={(field) => (!environment ? false : environment.builtIn ? !(BUILT_IN_EDITABLE_FIELDS as readonly string[]).includes(field) : field === 'id')}
-      toCandidate={(draft) => ({ ...draft, extraLoginOrigins: draft.extraLoginOrigins.split(/\s+/).filter(Boolean) })}
+      toCandidate={(draft) => ({ ...draft, extraLoginOrigins: draft.extraLoginOrigins.split(/\s+/).filter(Boolean), ...(loginWith ? { loginWith } : {}) })}
       schema={EnvironmentDefinitionSchema}
       save={(definition) => api.saveEnvironment(definition)}
       saveLabel="Save environment"
       onDone={onDone}
-    />
+    >
+      <LoginWithField value={loginWith} onChange={setLoginWith} browsers={browsers} />
+    </DefinitionForm>
   );
 }

@@ -1,8 +1,12 @@
+import { useState } from 'react';
+import type { LoginWith } from '../../../../shared/login-with';
 import { type PortalDefinition, PortalDefinitionSchema } from '../../../../shared/portal';
 import { api } from '../../api';
 import { DefinitionForm, type FieldSpec } from '../../components/DefinitionForm';
+import { LoginWithField } from '../browser-login/LoginWithField';
+import { useBrowsers } from '../browser-login/use-browsers';
 
-type Field = keyof PortalDefinition;
+type Field = Exclude<keyof PortalDefinition, 'loginWith'>;
 
 const FIELDS: FieldSpec<Field>[] = [
   { field: 'id', label: 'Id' },
@@ -25,6 +29,8 @@ const toDraft = (p: Partial<PortalDefinition>): Draft => ({
 
 /** Add or edit a portal; a preset fills what is known of DataBridge or Panels. */
 export function PortalForm({ start, editing, onDone }: { start: Partial<PortalDefinition>; editing: boolean; onDone(): void }) {
+  const [loginWith, setLoginWith] = useState<LoginWith | undefined>(start.loginWith);
+  const browsers = useBrowsers();
   return (
     <DefinitionForm
       label={editing ? `Edit ${start.name}` : 'New portal'}
@@ -32,11 +38,13 @@ export function PortalForm({ start, editing, onDone }: { start: Partial<PortalDe
       fields={FIELDS}
       initial={toDraft(start)}
       readOnly={(field) => editing && field === 'id'}
-      toCandidate={(draft) => ({ ...draft, identityOrigins: draft.identityOrigins.split(/\s+/).filter(Boolean) })}
+      toCandidate={(draft) => ({ ...draft, identityOrigins: draft.identityOrigins.split(/\s+/).filter(Boolean), ...(loginWith ? { loginWith } : {}) })}
       schema={PortalDefinitionSchema}
       save={(definition) => api.savePortal(definition)}
       saveLabel="Save portal"
       onDone={onDone}
-    />
+    >
+      <LoginWithField value={loginWith} onChange={setLoginWith} browsers={browsers} />
+    </DefinitionForm>
   );
 }

@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import { LOGIN_ORIGIN_BLOCKED } from '../../../../shared/notice';
 import type { Profile } from '../../../../shared/profile';
-import { PORTAL_REAUTH_STEPS, REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult, type ReauthStep } from '../../../../shared/reauth';
+import type { LoginWith } from '../../../../shared/login-with';
+import { PORTAL_BROWSER_STEPS, PORTAL_REAUTH_STEPS, REAUTH_STEPS, REAUTH_STEP_LABELS, type ReauthResult, type ReauthStep } from '../../../../shared/reauth';
 import { api, messageOf } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../state/app-store';
+import { useI18n } from '../../i18n/I18nProvider';
+import { BrowserWordPrompt } from '../browser-login/BrowserWordPrompt';
+import { LoginWithField } from '../browser-login/LoginWithField';
+import { browserName, describeLoginWith } from '../browser-login/login-with-words';
+import { useBrowsers } from '../browser-login/use-browsers';
 
 type Phase = { kind: 'ready' } | { kind: 'running' } | { kind: 'done'; result: ReauthResult } | { kind: 'failed'; message: string };
 
@@ -16,7 +22,19 @@ const companyOf = (p: Profile) => (p.companyName ? `${p.companyName} (${p.compan
  */
 export function ReconnectDialog({ profile, targetName, onClose }: { profile: Profile; targetName: string; onClose(): void }) {
   const viaPortal = profile.connection === 'portal';
-  const steps: readonly ReauthStep[] = viaPortal ? PORTAL_REAUTH_STEPS.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
+  const i18n = useI18n();
+  const browsers = useBrowsers();
+  // B4: the environment's or portal's own choice, which this reconnect may override.
+  const targetChoice = useAppStore((s) =>
+    viaPortal ? s.portals.find((p) => p.id === profile.portalId)?.loginWith : s.environments.find((e) => e.id === profile.environmentId)?.loginWith,
+  );
+  const [override, setOverride] = useState<LoginWith | undefined>(undefined);
+  const loginWith = override ?? targetChoice;
+  const inBrowser = loginWith?.kind === 'browser' ? loginWith : undefined;
+  const browser = inBrowser ? browserName(inBrowser, browsers) : '';
+  const mode = inBrowser?.mode === 'private-window' ? 'private' : 'throwaway';
+  const portalSteps = inBrowser ? PORTAL_BROWSER_STEPS : PORTAL_REAUTH_STEPS;
+  const steps: readonly ReauthStep[] = viaPortal ? portalSteps.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
   // The login window went somewhere the environment does not allow: the window says so, and so does this.
@@ -30,7 +48,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       return { reauthSteps };
     });
     try {
-      setPhase({ kind: 'done', result: await api.reauthenticate(profile.id) });
+      // No second argument without an override: it would cross as null.
+      setPhase({ kind: 'done', result: await (override ? api.reauthenticate(profile.id, { loginWith: override }) : api.reauthenticate(profile.id)) });
     } catch (error) {
       setPhase({ kind: 'failed', message: messageOf(error) });
     }
@@ -54,7 +73,24 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
         <dt>{viaPortal ? 'Portal' : 'Environment'}</dt>
         <dd>{targetName}</dd>
       </dl>
-      {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && (
+      {phase.kind === 'ready' && (
+        <LoginWithField
+          value={override}
+          onChange={setOverride}
+          browsers={browsers}
+          asSet={i18n.t('browser.loginWith.asSet', { target: targetName, choice: describeLoginWith(targetChoice, browsers, i18n) })}
+        />
+      )}
+      {(phase.kind === 'ready' || phase.kind === 'running') && inBrowser && (
+        <p>
+          {viaPortal
+            ? i18n.t('browser.portal.ready', { browser, mode, target: targetName, user: profile.apiUser, company: companyOf(profile) })
+            : i18n.t('browser.direct.ready', { browser, mode })}
+        </p>
+      )}
+      {phase.kind === 'running' && step === 'close-previous' && <p role="status">{i18n.t('browser.closePrevious')}</p>}
+      {phase.kind === 'running' && viaPortal && inBrowser && step === 'portal-browser' && <BrowserWordPrompt profileId={profile.id} browser={browser} target={targetName} />}
+      {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && !inBrowser && (
         <>
           <p>
             {phase.kind === 'ready' ? `A fresh window opens this profile's page in ${targetName}, signed in to ${targetName} and with no earlier Visma login.` : `In the ${targetName} window:`}{' '}
@@ -67,7 +103,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
           </p>
         </>
       )}
-      {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && (
+      {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && !inBrowser && (
         <>
           <p>
             {phase.kind === 'ready' ? 'A private Visma login window opens for this profile alone.' : 'In the Visma login window:'} Log in as{' '}
