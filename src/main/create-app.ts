@@ -165,6 +165,7 @@ export function createApp(deps: AppDeps) {
     fetch: fetchImpl,
     now,
     csvDelimiter,
+    locale,
     ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
   });
 

@@ -4,6 +4,9 @@
  * (no Node, no DOM) so the renderer's forms and main agree.
  */
 
+import { type Message, message as problem } from './i18n/message';
+import { createTranslator } from './i18n/translator';
+
 // RFC 5322 atext plus any non-ASCII character (RFC 6531 allows UTF-8 local parts).
 const LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}.-]+$/u;
 const ASCII_LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
@@ -38,48 +41,48 @@ export function asciiDomainOf(domain: string): string {
 }
 
 /** Where the local part ends: after its closing quote when quoted, else at the last "@". */
-function splitAddress(address: string): { local: string; domain: string } | string {
+function splitAddress(address: string): { local: string; domain: string } | Message {
   if (address.startsWith('"')) {
     let i = 1;
     for (; i < address.length; i++) {
       if (address[i] === '\\') i++;
       else if (address[i] === '"') break;
     }
-    if (i >= address.length) return 'the quoted part before the "@" is never closed';
-    if (address[i + 1] !== '@') return 'after the quoted part must come the "@"';
+    if (i >= address.length) return problem('email.problem.quoteNotClosed');
+    if (address[i + 1] !== '@') return problem('email.problem.atAfterQuote');
     return { local: address.slice(0, i + 1), domain: address.slice(i + 2) };
   }
   const at = address.indexOf('@');
-  if (at === -1) return 'there is no "@" in the address';
-  if (address.indexOf('@', at + 1) !== -1) return `there are ${address.split('@').length - 1} "@" in the address`;
+  if (at === -1) return problem('email.problem.noAt');
+  if (address.indexOf('@', at + 1) !== -1) return problem('email.problem.manyAts', { count: address.split('@').length - 1 });
   return { local: address.slice(0, at), domain: address.slice(at + 1) };
 }
 
-function localProblem(local: string): string | null {
-  if (local === '') return 'nothing comes before the "@"';
+function localProblem(local: string): Message | null {
+  if (local === '') return problem('email.problem.nothingBeforeAt');
   if (local.startsWith('"')) {
-    if (!QUOTED_CONTENT.test(local.slice(1, -1))) return 'the quoted part before the "@" holds a character an address cannot';
+    if (!QUOTED_CONTENT.test(local.slice(1, -1))) return problem('email.problem.badQuotedCharacter');
   } else {
-    if (local.startsWith('.') || local.endsWith('.')) return 'the part before the "@" starts or ends with a dot';
-    if (local.includes('..')) return 'the part before the "@" has two dots in a row';
+    if (local.startsWith('.') || local.endsWith('.')) return problem('email.problem.localDotAtEdge');
+    if (local.includes('..')) return problem('email.problem.localDoubleDot');
     if (!ASCII_LOCAL_CHARS.test(local) && !LOCAL_CHARS.test(local)) {
       const bad = [...local].find((char) => !LOCAL_CHARS.test(char));
-      return `the part before the "@" contains "${bad}", which an address cannot hold unquoted`;
+      return problem('email.problem.localBadCharacter', { character: bad ?? '' });
     }
   }
-  if (utf8Length(local) > 64) return 'the part before the "@" is longer than 64 characters';
+  if (utf8Length(local) > 64) return problem('email.problem.localTooLong');
   return null;
 }
 
-function domainProblem(ascii: string, written: string): string | null {
-  if (written === '') return 'nothing comes after the "@"';
-  if (written.startsWith('[')) return 'the domain is an IP address in brackets, not a name';
-  if (written.endsWith('.')) return 'the domain ends with a dot';
+function domainProblem(ascii: string, written: string): Message | null {
+  if (written === '') return problem('email.problem.nothingAfterAt');
+  if (written.startsWith('[')) return problem('email.problem.domainIsIp');
+  if (written.endsWith('.')) return problem('email.problem.domainEndsWithDot');
   const labels = ascii.split('.');
   const badLabel = labels.find((label) => !DOMAIN_LABEL.test(label));
-  if (labels.length < 2) return `the domain "${written}" has no dot (like "example.fi")`;
-  if (badLabel !== undefined) return badLabel === '' ? 'the domain has two dots in a row or starts with a dot' : `the domain part "${badLabel}" is not a valid name`;
-  if (/^\d+$/.test(labels.at(-1)!)) return 'the domain ends in a number, not a name like ".fi"';
+  if (labels.length < 2) return problem('email.problem.domainWithoutDot', { domain: written });
+  if (badLabel !== undefined) return badLabel === '' ? problem('email.problem.domainEmptyLabel') : problem('email.problem.domainBadLabel', { label: badLabel });
+  if (/^\d+$/.test(labels.at(-1)!)) return problem('email.problem.domainEndsWithNumber');
   return null;
 }
 
@@ -89,16 +92,28 @@ function domainProblem(ascii: string, written: string): string | null {
  * domain's ASCII form). Spaces and invisible characters outside quotes are a problem here; the
  * Severa check removes them first and reports them on their own.
  */
-export function emailAddressProblem(address: string, toAscii: (domain: string) => string = asciiDomainOf): string | null {
-  if (address === '') return 'the email is empty';
+export function emailAddressIssue(address: string, toAscii: (domain: string) => string = asciiDomainOf): Message | null {
+  if (address === '') return problem('email.problem.empty');
   const parts = splitAddress(address);
-  if (typeof parts === 'string') return parts;
+  if ('key' in parts) return parts;
   const { local, domain } = parts;
   const invisible = (local.startsWith('"') ? '' : local) + domain;
   const hidden = INVISIBLE.exec(invisible);
-  if (hidden) return hidden[0] === ' ' ? 'the address contains a space' : `the address contains an invisible character (U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
-  const problem = localProblem(local) ?? domainProblem(domain === '' ? '' : toAscii(domain), domain);
-  if (problem) return problem;
-  if (utf8Length(local) + 1 + toAscii(domain).length > 254) return 'the address is longer than 254 characters';
+  if (hidden) {
+    return hidden[0] === ' '
+      ? problem('email.problem.space')
+      : problem('email.problem.invisible', { code: `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  }
+  const found = localProblem(local) ?? domainProblem(domain === '' ? '' : toAscii(domain), domain);
+  if (found) return found;
+  if (utf8Length(local) + 1 + toAscii(domain).length > 254) return problem('email.problem.tooLong');
   return null;
+}
+
+const english = createTranslator('en-GB');
+
+/** The same, in English words: for callers that have not yet taken the words as data. */
+export function emailAddressProblem(address: string, toAscii: (domain: string) => string = asciiDomainOf): string | null {
+  const issue = emailAddressIssue(address, toAscii);
+  return issue && english.text(issue);
 }

@@ -1,7 +1,11 @@
 /**
  * The Severa login check's data, as the engine (main, CLI) produces it and the panel shows it.
- * Plain JSON-serialisable values only: no classes, no Maps, no Dates.
+ * Plain JSON-serialisable values only: no classes, no Maps, no Dates. Words are data (phrases:
+ * catalog keys and parameters), put into the reader's language by whoever shows them.
  */
+import type { ImportProblem } from './import-report';
+import type { Message } from './i18n/message';
+import type { Phrase } from './severa-words';
 
 /** Every reason a verdict can carry, in order of precedence: when several apply, the first is the verdict. */
 export const REASON_PRECEDENCE = [
@@ -75,10 +79,10 @@ export interface Verdict {
   match: MatchKind | null;
   /** Further Severa users that might be meant, best first (at most a few). */
   otherCandidates: readonly SeveraCandidate[];
-  /** The evidence, in plain words. */
-  detail: string;
-  /** What to do, in plain words. */
-  fix: string;
+  /** The evidence: sentences as phrases (words as data), said one after the other. */
+  detail: readonly Phrase[];
+  /** What to do: one step, or several in order (numbered when said). */
+  fix: readonly Phrase[];
 }
 
 /** An organization-wide finding: reported once at the top and carried by every affected user. */
@@ -87,8 +91,8 @@ export interface OrganizationFinding {
   state: AddonState | OrgUsesSevera;
   /** The reason every Azets Work user carries, or null when the state is fine or unknown. */
   reason: 'ADDON_NOT_ACTIVE' | 'ORG_NOT_USING_SEVERA' | null;
-  detail: string;
-  fix: string;
+  detail: Phrase;
+  fix: Phrase;
 }
 
 export interface SeveraCheckInput {
@@ -124,6 +128,11 @@ export type UserField = (typeof USER_FIELDS)[number];
  */
 export type ColumnMapping = Partial<Record<UserField, string | null>>;
 
+/** What is wrong with a user file, where: its English `message` (for the log and plain callers) and, for the reader's language, its `words`. */
+export interface UserFileProblem extends ImportProblem {
+  words?: Message;
+}
+
 /** How the bytes were decoded; 'text' when the caller passed text it had decoded itself. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'text';
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -145,6 +154,6 @@ export interface UserFileInfo {
   /** The header used for each field, or null when the file has none. */
   columns: Record<UserField, string | null>;
   dataRows: number;
-  /** What the reader did that the user should know about, in plain words. */
-  notes: string[];
+  /** What the reader did that the user should know about. */
+  notes: Phrase[];
 }

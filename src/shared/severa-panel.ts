@@ -3,7 +3,7 @@
  * Main keeps the loaded lists and the latest result; the renderer gets the state below, which is
  * small whatever the lists' size, and the verdicts a page at a time.
  */
-import type { ImportProblem } from './import-report';
+import type { Phrase } from './severa-words';
 import type {
   AddonState,
   ColumnMapping,
@@ -13,6 +13,7 @@ import type {
   ReasonCode,
   SeveraCheckResult,
   UserFileInfo,
+  UserFileProblem,
 } from './severa-check';
 
 /** Which of the two user lists. */
@@ -38,7 +39,7 @@ export type SeveraListState =
   /** Read from a file: what the reader found, for the column mapping. */
   | { status: 'loaded'; source: 'file'; users: number; file: UserFileInfo; mapping: ColumnMapping }
   /** The file could not be read: nothing of it is used. `file` is there once its header could be read. */
-  | { status: 'problems'; source: 'file'; fileName: string; problems: ImportProblem[]; file: UserFileInfo | null; mapping: ColumnMapping }
+  | { status: 'problems'; source: 'file'; fileName: string; problems: UserFileProblem[]; file: UserFileInfo | null; mapping: ColumnMapping }
   /** Severa users read from the Severa REST API. */
   | {
       status: 'loaded';
@@ -49,7 +50,7 @@ export type SeveraListState =
       baseUrl: string;
       readAt: string;
       /** What the admin should know about the read, such as an add-on state Severa would not give. */
-      notes: string[];
+      notes: Phrase[];
     };
 
 /** The API connection as the renderer may see it: the credentials themselves never leave main. */
@@ -136,8 +137,8 @@ export interface SeveraLiveCheck {
   users: SeveraUserView[];
   /** Whether one of them holds exactly what was typed. */
   exact: boolean;
-  /** Why Severa could not be asked, in words; then `users` is empty. */
-  error: string | null;
+  /** Why Severa could not be asked; then `users` is empty. */
+  error: Phrase | null;
 }
 
 export interface SeveraVerdictView {
@@ -149,8 +150,10 @@ export interface SeveraVerdictView {
   severa: SeveraUserView | null;
   match: MatchKind | null;
   otherCandidates: { user: SeveraUserView; kind: MatchKind; distance: number }[];
-  detail: string;
-  fix: string;
+  /** The evidence, as phrases (say them with sayAll). */
+  detail: readonly Phrase[];
+  /** What to do: one step or several (saySteps). */
+  fix: readonly Phrase[];
 }
 
 export interface SeveraVerdictRow extends SeveraVerdictView {

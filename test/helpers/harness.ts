@@ -70,6 +70,15 @@ export function longestLanguage(): Language {
   return [...LANGUAGES].sort((a, b) => length(b) - length(a))[0]!;
 }
 
+/**
+ * Until the app shows, it has not subscribed to main's events (it waits for the language first):
+ * an event sent before then is lost, as it would be in Electron before the window shows. A test
+ * starts once the app is on screen, as a person does.
+ */
+async function rendered(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
+}
+
 const INVOKE = '__bridgekeeperInvoke';
 const DELIVER = '__bridgekeeperDeliver';
 /** webUtils.getPathForFile's twin: where a file of this name, dropped in a test, lies on disk (set with `dropPaths`). */
@@ -144,9 +153,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   });
   await page.addInitScript({ content: clientScript });
   await page.goto(server.url);
-  // The window shows nothing until it knows its language (LanguageRoot); events sent before then would find no one listening.
-  const shown = () => page.locator('#root .app').waitFor();
-  await shown();
+  await rendered(page);
 
   const harness: Harness & { close(): Promise<void> } = {
     page,
@@ -173,7 +180,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       app = build();
       dispatch = createDispatcher(app.api, log);
       await page.reload();
-      await shown();
+      await rendered(page);
     },
     close: async () => {
       await logins.dispose();

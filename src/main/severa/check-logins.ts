@@ -15,7 +15,8 @@ import type { Judgement } from './judgement';
 import { organizationFindings } from './organization-findings';
 import type { Candidate } from './rank-candidates';
 import { judgeAzetsUser, judgeSeveraOnlyUser } from './judge-user';
-import { describeJudgement, describeOk } from './verdict-text';
+import { describeJudgement, describeOk, type VerdictWords } from './verdict-text';
+import { type Phrase, phrase } from '../../shared/severa-words';
 
 function toVerdict(judgement: Judgement, others: readonly Candidate[], reasons = judgement.reasons.ordered()): Verdict {
   if (reasons.length === 0) reasons.push('OK');
@@ -49,8 +50,8 @@ function plainlyOk(azets: AzetsEntry, context: CheckContext, okTexts: OkTexts): 
 }
 
 interface OkTexts {
-  active: { detail: string; fix: string };
-  activityUnknown: { detail: string; fix: string };
+  active: VerdictWords;
+  activityUnknown: VerdictWords;
 }
 
 /**
@@ -114,22 +115,23 @@ export function checkOneEmail(input: SeveraCheckInput, email: string): Verdict {
   const azets: AzetsEntry = existing ?? { user: { email, name: null, row: null }, forms, group: newGroup };
   const { judgement, others } = judgeAzetsUser(azets, context, existing !== undefined);
   const verdict = toVerdict(judgement, others);
-  const note = verdict.severa && (verdict.match === 'exact' || verdict.match === 'same-address') ? typedDiffers(email, verdict.severa.email) : '';
-  return note ? { ...verdict, detail: `${verdict.detail} ${note}` } : verdict;
+  const note = verdict.severa && (verdict.match === 'exact' || verdict.match === 'same-address') ? typedDiffers(email, verdict.severa.email) : null;
+  return note ? { ...verdict, detail: [...verdict.detail, note] } : verdict;
 }
 
 /**
  * The quick check finds an address in any writing; what was typed may still not be what Severa
  * holds. Say how, so an OK for "Anna@Firma.fi " is not read as "what I typed works".
  */
-function typedDiffers(typed: string, held: string): string {
-  if (typed === held) return '';
+function typedDiffers(typed: string, held: string): Phrase | null {
+  if (typed === held) return null;
   const differences = sameAddressDifferences(typed, held);
   const how = [
-    differences.invisible.azets ? `what was typed has ${differences.invisible.azets}` : '',
-    differences.invisible.severa ? `Severa's has ${differences.invisible.severa}` : '',
-    differences.caseIn.length > 0 ? `upper/lower case differs in the ${differences.caseIn.join(' and ')}` : '',
-    differences.unicode.length > 0 ? 'the characters are written in another Unicode form' : '',
-  ].filter(Boolean);
-  return `What was typed, "${showInvisible(typed)}", is not exactly the address Severa holds, "${showInvisible(held)}"${how.length ? `: ${how.join('; ')}` : ''}.`;
+    ...(differences.invisible.azets ? [phrase('severa.typed.invisible', { found: differences.invisible.azets })] : []),
+    ...(differences.invisible.severa ? [phrase('severa.typed.severaInvisible', { found: differences.invisible.severa })] : []),
+    ...(differences.caseIn.length > 0 ? [phrase('severa.typed.case', { part: differences.caseIn.length > 1 ? 'both' : differences.caseIn[0]! })] : []),
+    ...(differences.unicode.length > 0 ? [phrase('severa.typed.unicode')] : []),
+  ];
+  const params = { typed: showInvisible(typed), held: showInvisible(held) };
+  return how.length ? phrase('severa.detail.typedDiffersHow', { ...params, how }) : phrase('severa.detail.typedDiffers', params);
 }

@@ -1,43 +1,20 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeProblem } from '../../shared/import-report';
 import { type AddonState, type ColumnMapping, type OrgUsesSevera, USER_FIELDS, type UserField } from '../../shared/severa-check';
 import { checkSeveraLogins } from './check-logins';
 import { readAzetsUsers, readSeveraUsers, type UserFileResult } from './read-user-file';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from './report-format';
 import { csvDelimiterFor, systemLocale } from '../tables/locale-delimiter';
+import type { MessageKey } from '../../shared/i18n/catalog';
+import { LANGUAGES, type Language, effectiveLocale } from '../../shared/i18n/languages';
+import type { MessageParams } from '../../shared/i18n/message';
+import { type Translator, createTranslator } from '../../shared/i18n/translator';
+import { sayFileProblem } from '../../shared/severa-words';
 
 export const EXIT_ALL_OK = 0;
 export const EXIT_SOME_FAIL = 1;
 export const EXIT_BAD_INPUT = 2;
-
-const USAGE = `Usage: npx bridgekeeper-severa-check --azets A.csv --severa S.csv [options]
-
-Checks, for every Azets Work user, whether opening Visma Severa from the Azets Work portal will
-work (Severa matches users by exactly the same email address), why not, and how to fix it.
-
-Options:
-  --azets FILE                 Azets Work user export: an .xlsx workbook or CSV (, ; or tab;
-                               UTF-8, UTF-16 or Windows-1252), recognised by content
-  --severa FILE                Severa user export (needs an email and an active column)
-  --azets-sheet NAME           the workbook's sheet to read (default: the first)
-  --severa-sheet NAME
-  --addon active|inactive|unknown
-                               the organization's Azets Work add-on in Severa (default: unknown)
-  --org-uses-severa yes|no|unknown
-                               whether the organization still uses Severa (default: unknown)
-  --format table|csv|json|xlsx report format (default: table; xlsx needs --out)
-  --delimiter ,|;|tab          the CSV report's delimiter (default: what Excel expects in
-                               this computer's locale: ; where the decimal separator is a comma)
-  --out FILE                   write the report to FILE instead of standard output
-  --azets-column FIELD=HEADER  which header holds a field, when the name is not recognised;
-  --severa-column FIELD=HEADER FIELD is one of ${USER_FIELDS.join(', ')}; an empty HEADER
-                               says the file has no such column (e.g. --severa-column active=)
-  -h, --help                   show this help
-
-Exit status: 0 every Azets Work user is OK, 1 some would fail, 2 bad input.
-`;
 
 /** The world the CLI touches, so tests can run it in-process too. */
 export interface CliIo {
@@ -46,7 +23,7 @@ export interface CliIo {
   readFile(file: string): Promise<Uint8Array>;
   /** Writes the whole file or nothing: a temporary file renamed into place. Text comes in pieces, written as they come. */
   writeFile(file: string, content: Iterable<string> | Uint8Array): Promise<void>;
-  /** The user's locale, for the CSV report's delimiter. */
+  /** The system's locale (LC_ALL, LC_MESSAGES, LANG, else Intl's): the language when --lang names none, and the CSV report's delimiter. */
   locale(): string;
 }
 
@@ -59,15 +36,39 @@ export const nodeIo: CliIo = {
     await writeFile(temporary, content);
     await rename(temporary, file);
   },
-  locale: systemLocale,
+  locale: () => localeOfEnvironment(process.env) ?? systemLocale(),
 };
 
-class UsageError extends Error {}
+/**
+ * The locale the environment names, as POSIX reads it (LC_ALL, then LC_MESSAGES, then LANG):
+ * "fi_FI.UTF-8" → "fi-FI". None, or C / POSIX: null (then Intl's own).
+ */
+export function localeOfEnvironment(env: Record<string, string | undefined>): string | null {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  if (!value) return null;
+  const tag = value.split(/[.@]/)[0]!.replace(/_/g, '-');
+  if (tag === '' || tag === 'C' || tag === 'POSIX') return null;
+  try {
+    return new Intl.Locale(tag).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** Bad input, in words from the catalog: said in the chosen language, or English before one is known. */
+class UsageError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: MessageParams,
+  ) {
+    super(key);
+  }
+}
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+  throw new UsageError('cli.error.oneOf', { option: `--${option}`, allowed: allowed.join(', '), value });
 }
 
 function columnMapping(option: string, values: string[] = []): ColumnMapping {
@@ -76,7 +77,7 @@ function columnMapping(option: string, values: string[] = []): ColumnMapping {
     const equals = value.indexOf('=');
     const field = value.slice(0, equals) as UserField;
     if (equals === -1 || !USER_FIELDS.includes(field)) {
-      throw new UsageError(`--${option} takes FIELD=HEADER with FIELD one of ${USER_FIELDS.join(', ')}, not "${value}"`);
+      throw new UsageError('cli.error.column', { option: `--${option}`, fields: USER_FIELDS.join(', '), value });
     }
     const header = value.slice(equals + 1).trim();
     mapping[field] = header === '' ? null : header;
@@ -103,19 +104,23 @@ function parse(argv: string[]) {
         'severa-sheet': { type: 'string' },
         'azets-column': { type: 'string', multiple: true },
         'severa-column': { type: 'string', multiple: true },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError('cli.error.arguments', { detail: (error as Error).message });
   }
   const { values } = parsed;
-  if (values.help) return null;
-  if (!values.azets || !values.severa) throw new UsageError('both --azets and --severa are needed');
+  const lang = values.lang === undefined ? null : oneOf<Language>('lang', values.lang, LANGUAGES, 'en');
+  if (values.help) return { help: true as const, lang };
+  if (!values.azets || !values.severa) throw new UsageError('cli.error.bothFiles');
   const format = oneOf<ReportFormat>('format', values.format, REPORT_FORMATS, 'table');
-  if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx writes a workbook: name it with --out FILE');
+  if (format === 'xlsx' && !values.out) throw new UsageError('cli.error.xlsxNeedsOut');
   const delimiter = values.delimiter === undefined ? null : oneOf('delimiter', values.delimiter, [',', ';', 'tab'], ',');
   return {
+    help: false as const,
+    lang,
     delimiter: delimiter === 'tab' ? ('\t' as const) : delimiter,
     azetsSheet: values['azets-sheet'],
     severaSheet: values['severa-sheet'],
@@ -132,10 +137,10 @@ function parse(argv: string[]) {
 
 const MAX_PROBLEMS_SHOWN = 20;
 
-function problemsText<User>(result: Exclude<UserFileResult<User>, { ok: true }>): string {
-  const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => describeProblem(result.fileName, problem));
+function problemsText<User>(result: Exclude<UserFileResult<User>, { ok: true }>, words: Translator): string {
+  const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => sayFileProblem(words, result.fileName, problem));
   const more = result.problems.length - shown.length;
-  return `${shown.join('\n')}${more > 0 ? `\n…and ${more} more` : ''}\n`;
+  return `${shown.join('\n')}${more > 0 ? `\n${words.t('cli.problems.more', { count: more })}` : ''}\n`;
 }
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
@@ -143,7 +148,7 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
     return await io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the file${code === 'ENOENT' ? ' (it does not exist)' : code ? ` (${code})` : ''}`);
+    throw new UsageError(code === 'ENOENT' ? 'cli.error.fileMissing' : 'cli.error.fileUnreadable', { file, code: code ?? '?' });
   }
 }
 
@@ -152,45 +157,54 @@ async function writeOutput(file: string, report: Iterable<string> | Uint8Array, 
     await io.writeFile(file, report);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot write the report${code ? ` (${code})` : ''}`);
+    throw new UsageError('cli.error.cannotWrite', { file, code: code ?? '?' });
   }
+}
+
+/** The language of the run: --lang, else the system's; a bad --lang is said in the system's language. */
+function wordsFor(lang: Language | null, io: CliIo): Translator {
+  return createTranslator(effectiveLocale(lang, io.locale()));
 }
 
 /**
  * bridgekeeper-severa-check: reads both exports, checks every user, writes the report.
- * Returns the exit status: 0 all OK, 1 some Azets Work user would fail, 2 bad input.
+ * Returns the exit status: 0 all OK, 1 some Azets Work user would fail, 2 bad input. Words (help,
+ * messages, the table and the CSV) are in the --lang language, else the system's; the JSON report
+ * and the exit status are the same in every language.
  */
 export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Promise<number> {
-  let options;
+  let words: Translator | null = null;
   try {
-    options = parse(argv);
-    if (!options) {
-      io.stdout(USAGE);
+    const options = parse(argv);
+    words = wordsFor(options.lang, io);
+    if (options.help) {
+      io.stdout(words.t('cli.usage', { fields: USER_FIELDS.join(', ') }));
       return EXIT_ALL_OK;
     }
     // Each file's bytes live only while it is read: the users keep what they need of them.
     const azets = readAzetsUsers(await readInput(options.azets, io), { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
     const severa = readSeveraUsers(await readInput(options.severa, io), { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
     if (!azets.ok || !severa.ok) {
-      if (!azets.ok) io.stderr(problemsText(azets));
-      if (!severa.ok) io.stderr(problemsText(severa));
+      if (!azets.ok) io.stderr(problemsText(azets, words));
+      if (!severa.ok) io.stderr(problemsText(severa, words));
       return EXIT_BAD_INPUT;
     }
     const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: options.addon, orgUsesSevera: options.orgUsesSevera });
-    // Only a CSV report needs the locale (asking ICU for it costs a little): not a JSON run.
-    const delimiter = options.delimiter ?? (options.format === 'csv' ? csvDelimiterFor(io.locale()) : ',');
-    const report = formatReport(result, options.format, delimiter);
+    // The separator of the reader's Excel: the locale of the words (a Finnish reader's `;`).
+    const delimiter = options.delimiter ?? (options.format === 'csv' ? csvDelimiterFor(words.locale) : ',');
+    const report = formatReport(result, options.format, words, delimiter);
     if (options.out) {
       await writeOutput(options.out, report, io);
-      io.stdout(`Wrote the report to ${options.out}: ${result.totals.azetsUsers} Azets Work users, ${result.totals.failing} would not get into Severa.\n`);
+      io.stdout(`${words.t('cli.wrote', { file: options.out, azets: result.totals.azetsUsers, failing: result.totals.failing })}\n`);
     } else {
-      if (report instanceof Uint8Array) throw new UsageError('--format xlsx writes a workbook: name it with --out FILE');
+      if (report instanceof Uint8Array) throw new UsageError('cli.error.xlsxNeedsOut');
       for (const chunk of report) io.stdout(chunk);
     }
     return result.totals.failing === 0 ? EXIT_ALL_OK : EXIT_SOME_FAIL;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`bridgekeeper-severa-check: ${error.message}\nRun with --help for the options.\n`);
+    words ??= wordsFor(null, io);
+    io.stderr(`bridgekeeper-severa-check: ${words.t(error.key, error.params)}\n${words.t('cli.error.seeHelp')}\n`);
     return EXIT_BAD_INPUT;
   }
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { type Phrase, type PhraseParam, phrase } from '../../shared/severa-words';
 import { codePoint } from './invisible-characters';
 
 /**
@@ -35,17 +36,22 @@ export function skeleton(value: string): string {
   return mapToPrototypes(lower, false).toLowerCase().normalize('NFD');
 }
 
-/** The scripts a person would name, for describing a letter; the rest are "another script". */
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Georgian', 'Hebrew', 'Arabic', 'Coptic', 'Lisu', 'Han', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Devanagari'] as const;
+/** The scripts a person would name, by ISO 15924 code (said in the reader's language); the rest are "another script". */
+const SCRIPTS = ['Latn', 'Cyrl', 'Grek', 'Armn', 'Cher', 'Geor', 'Hebr', 'Arab', 'Copt', 'Lisu', 'Hani', 'Hang', 'Hira', 'Kana', 'Thai', 'Deva'] as const;
 const SCRIPT_TESTS = SCRIPTS.map((script) => [script, new RegExp(`^\\p{Script_Extensions=${script}}$`, 'u')] as const);
 const LETTER = /^[\p{L}\p{M}\p{N}]$/u;
+/** A script no one would name: "another script". */
+export const OTHER_SCRIPT = 'other';
 
-/** The script of a letter or digit ("Cyrillic"), null for marks and punctuation shared by all. */
+/** The script of a letter or digit ("Cyrl"; OTHER_SCRIPT for one not in the list), null for marks and punctuation shared by all. */
 export function scriptOf(char: string): string | null {
   if (!LETTER.test(char) || /^[\p{Script=Common}\p{Script=Inherited}]$/u.test(char)) return null;
   for (const [script, test] of SCRIPT_TESTS) if (test.test(char)) return script;
-  return 'another script';
+  return OTHER_SCRIPT;
 }
+
+/** A script as a phrase parameter: named by Intl in the reader's language. */
+export const scriptWords = (script: string): PhraseParam => (script === OTHER_SCRIPT ? phrase('severa.script.other') : { script });
 
 /**
  * The scripts mixed within one part of an address (the local part, or a domain label), when more
@@ -66,16 +72,23 @@ export function mixedScripts(address: string): string[] | null {
   return null;
 }
 
-/** The characters that made the skeleton differ from the text, in words: "'а' (U+0430, Cyrillic) for 'a'". */
-export function describeLookAlikes(value: string): string[] {
-  const found: string[] = [];
+/** The characters that made the skeleton differ from the text: ""а" (U+0430, Cyrillic) for "a"". */
+export function describeLookAlikes(value: string): Phrase[] {
+  const found: Phrase[] = [];
   for (const char of new Set(value)) {
     if (char.charCodeAt(0) < 0x80) continue;
     const latin = skeleton(char).normalize('NFC');
     if (latin === char.toLowerCase().normalize('NFC')) continue;
     const compatibility = char.normalize('NFKC') !== char;
     const script = scriptOf(char);
-    found.push(compatibility ? `"${char}" (${codePoint(char)}, a compatibility form of "${latin}")` : `"${char}" (${codePoint(char)}${script ? `, ${script}` : ''}) for "${latin}"`);
+    const code = codePoint(char);
+    found.push(
+      compatibility
+        ? phrase('severa.lookAlike.compatibility', { char, code, latin })
+        : script
+          ? phrase('severa.lookAlike.script', { char, code, script: scriptWords(script), latin })
+          : phrase('severa.lookAlike.plain', { char, code, latin }),
+    );
   }
   return found;
 }

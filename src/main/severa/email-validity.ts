@@ -1,4 +1,5 @@
-import { emailAddressProblem } from '../../shared/email-address';
+import { emailAddressIssue } from '../../shared/email-address';
+import { type Message, message } from '../../shared/i18n/message';
 import { asciiDomain, type EmailForms } from './email-forms';
 
 /**
@@ -25,16 +26,16 @@ function plainAndValid(forms: EmailForms): boolean {
 }
 
 /**
- * Why an address cannot be a working email address, in plain words, or null if it can. Checked on
+ * Why an address cannot be a working email address, as words from the catalog, or null if it can. Checked on
  * the address without invisible characters: those are a problem of their own
  * (WHITESPACE_OR_INVISIBLE), reported with where they are.
  */
-export function emailProblem(forms: EmailForms): string | null {
+export function emailProblem(forms: EmailForms): Message | null {
   return plainAndValid(forms) ? null : explainEmailProblem(forms);
 }
 
 /** The full check, which says what is wrong (exported so tests can hold the quick check to it). */
-export function explainEmailProblem(forms: EmailForms): string | null {
-  if (forms.clean === '') return forms.raw === '' ? 'the email is empty' : 'the email holds only spaces or invisible characters';
-  return emailAddressProblem(forms.clean, asciiDomain);
+export function explainEmailProblem(forms: EmailForms): Message | null {
+  if (forms.clean === '') return message(forms.raw === '' ? 'email.problem.empty' : 'email.problem.onlyInvisible');
+  return emailAddressIssue(forms.clean, asciiDomain);
 }

@@ -21,3 +21,5 @@ export { createSeveraApiClient, SEVERA_API_URL, type AddonReading, type SeveraAp
 export { SeveraApiError, type SeveraApiErrorCode } from './api/severa-api-error';
 export { fixedCredentials, type SeveraCredentials, type SeveraCredentialSource, type SeveraCredentialStore } from './api/severa-credentials';
 export type * from '../../shared/severa-check';
+/** Findings are phrases (words as data): say them in a reader's language with a translator (src/shared/i18n). */
+export { say, sayAll, saySteps, type Phrase, type PhraseParam } from '../../shared/severa-words';

@@ -1,5 +1,7 @@
 import type { AddonState, AzetsUser, MatchKind, OrgUsesSevera, SeveraUser } from '../../shared/severa-check';
 import type { SameAddressDifferences } from './email-differences';
+import type { Message } from '../../shared/i18n/message';
+import type { Phrase } from '../../shared/severa-words';
 import { ReasonSet } from './reason-set';
 
 /**
@@ -16,7 +18,7 @@ export interface Judgement {
   /** Edits between the normalised addresses (a neighbour swap counts one), for typo evidence. */
   distance: number;
   /** Why the Azets Work address cannot be an address; null when it can. */
-  invalid: string | null;
+  invalid: Message | null;
   /** Other Azets Work users with the same address. */
   azetsDuplicates: AzetsUser[];
   /** Every Severa user with the address (more than one: DUPLICATE_IN_SEVERA). */
@@ -24,12 +26,12 @@ export interface Judgement {
   /** For same-address matches: how the writing differs. */
   differences: SameAddressDifferences | null;
   /** Invisible characters in the Azets Work address, described, when no Severa address was the same. */
-  azetsInvisible: string | null;
+  azetsInvisible: Phrase[] | null;
   /** Look-alike letters in each address, described. */
-  lookAlikes: { azets: string[]; severa: string[] } | null;
+  lookAlikes: { azets: Phrase[]; severa: Phrase[] } | null;
   /** Where a near address parts from this one, described. */
-  typo: string | null;
-  /** Scripts mixed within one part of either address ("pаypal": Latin and Cyrillic), by system. */
+  typo: Phrase | null;
+  /** Scripts mixed within one part of either address ("pаypal": Latn and Cyrl), by system, as ISO 15924 codes. */
   mixedScripts: { azets: string[] | null; severa: string[] | null };
   /** Whether the two users' names agree, when both are known. */
   sameName: boolean | null;

@@ -1,4 +1,5 @@
 import type { AddonState, OrganizationFinding, OrgUsesSevera } from '../../shared/severa-check';
+import { phrase } from '../../shared/severa-words';
 
 /**
  * The two organization-wide states, reported once at the top. Known bad states become a reason
@@ -7,39 +8,15 @@ import type { AddonState, OrganizationFinding, OrgUsesSevera } from '../../share
 export function organizationFindings(addon: AddonState, orgUsesSevera: OrgUsesSevera): OrganizationFinding[] {
   const addonFinding: OrganizationFinding =
     addon === 'inactive'
-      ? {
-          topic: 'addon',
-          state: addon,
-          reason: 'ADDON_NOT_ACTIVE',
-          detail: "The organization's free Azets Work add-on is not active in Severa: nobody can open Severa from the Azets Work portal.",
-          fix: "Ask a Severa administrator to activate the organization's free Azets Work add-on in Severa.",
-        }
+      ? { topic: 'addon', state: addon, reason: 'ADDON_NOT_ACTIVE', detail: phrase('severa.org.addonInactive'), fix: phrase('severa.fix.addonNotActive') }
       : addon === 'active'
-        ? { topic: 'addon', state: addon, reason: null, detail: 'The Azets Work add-on is active in Severa.', fix: 'Nothing to do.' }
-        : {
-            topic: 'addon',
-            state: addon,
-            reason: null,
-            detail: "Not checked: whether the organization's Azets Work add-on is active in Severa. If it is not, nobody can open Severa from Azets Work.",
-            fix: "Look it up among Severa's active add-ons (or read it from the Severa API), then run the check again saying whether it is active.",
-          };
+        ? { topic: 'addon', state: addon, reason: null, detail: phrase('severa.org.addonActive'), fix: phrase('severa.org.nothingToDo') }
+        : { topic: 'addon', state: addon, reason: null, detail: phrase('severa.org.addonUnknown'), fix: phrase('severa.org.addonUnknownFix') };
   const orgFinding: OrganizationFinding =
     orgUsesSevera === 'no'
-      ? {
-          topic: 'org-uses-severa',
-          state: orgUsesSevera,
-          reason: 'ORG_NOT_USING_SEVERA',
-          detail: 'The organization no longer uses Severa: nobody can open it from Azets Work.',
-          fix: 'If the organization should still use Severa, contact customer service about its Severa subscription.',
-        }
+      ? { topic: 'org-uses-severa', state: orgUsesSevera, reason: 'ORG_NOT_USING_SEVERA', detail: phrase('severa.org.notUsingSevera'), fix: phrase('severa.org.notUsingSeveraFix') }
       : orgUsesSevera === 'yes'
-        ? { topic: 'org-uses-severa', state: orgUsesSevera, reason: null, detail: 'The organization uses Severa.', fix: 'Nothing to do.' }
-        : {
-            topic: 'org-uses-severa',
-            state: orgUsesSevera,
-            reason: null,
-            detail: 'Not checked: whether the organization still uses Severa.',
-            fix: 'Confirm that the organization still has Severa, then run the check again saying so.',
-          };
+        ? { topic: 'org-uses-severa', state: orgUsesSevera, reason: null, detail: phrase('severa.org.usesSevera'), fix: phrase('severa.org.nothingToDo') }
+        : { topic: 'org-uses-severa', state: orgUsesSevera, reason: null, detail: phrase('severa.org.usesSeveraUnknown'), fix: phrase('severa.org.usesSeveraUnknownFix') };
   return [orgFinding, addonFinding];
 }

@@ -1,4 +1,3 @@
-import type { ImportProblem } from '../../shared/import-report';
 import {
   type AzetsUser,
   type ColumnMapping,
@@ -6,9 +5,12 @@ import {
   USER_FIELDS,
   type UserField,
   type UserFileInfo,
+  type UserFileProblem,
 } from '../../shared/severa-check';
+import { type Phrase, phrase } from '../../shared/severa-words';
 import { findHeader, readTable, type Table, type TableRecord } from '../tables/read-table';
-import { ACTIVE_VALUES_HINT, parseActive } from './parse-active';
+import { fileProblem } from './file-problem';
+import { parseActive } from './parse-active';
 import { type ColumnIndexes, resolveColumns } from './resolve-columns';
 
 export interface ReadUserFileOptions {
@@ -22,11 +24,11 @@ export interface ReadUserFileOptions {
 export type UserFileResult<User> =
   | { ok: true; users: User[]; file: UserFileInfo }
   /** `file` is there once the header could be read, so a panel can offer the column mapping. */
-  | { ok: false; fileName: string; problems: ImportProblem[]; file: UserFileInfo | null };
+  | { ok: false; fileName: string; problems: UserFileProblem[]; file: UserFileInfo | null };
 
 const MAX_PROBLEMS = 50;
 
-function fileInfo(fileName: string, table: Table, headerIndex: number, headers: string[], columns: ColumnIndexes | null, notes: string[]): UserFileInfo {
+function fileInfo(fileName: string, table: Table, headerIndex: number, headers: string[], columns: ColumnIndexes | null, notes: Phrase[]): UserFileInfo {
   const named = {} as Record<UserField, string | null>;
   for (const field of USER_FIELDS) {
     const index = columns?.[field] ?? null;
@@ -66,7 +68,7 @@ function layoutSpace(records: readonly TableRecord[], column: number | null): bo
 
 interface RowReader<User> {
   required: readonly UserField[];
-  toUser(cell: (field: UserField) => string | undefined, row: number, problems: ImportProblem[], headerOf: (field: UserField) => string): User | null;
+  toUser(cell: (field: UserField) => string | undefined, row: number, problems: UserFileProblem[], headerOf: (field: UserField) => string): User | null;
 }
 
 function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): UserFileResult<User> {
@@ -74,7 +76,7 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
   const read = readTable(input, { sheet: options.sheet });
   if (!read.ok) return { ok: false, fileName, problems: [read.problem], file: null };
   const { table } = read;
-  if (table.records.length === 0) return { ok: false, fileName, problems: [{ row: null, message: 'the file is empty' }], file: null };
+  if (table.records.length === 0) return { ok: false, fileName, problems: [fileProblem(null, undefined, 'severa.file.empty')], file: null };
 
   const mapping = options.columns ?? {};
   const headerIndex = findHeader(table.records, (cells) => resolveColumns(cells.map((cell) => cell.trim()), mapping, reader.required).problems.length === 0);
@@ -82,10 +84,10 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
   const headers = header.cells.map((cell) => cell.trim());
   const { columns, problems } = resolveColumns(headers, mapping, reader.required, header.row);
   const records = table.records.slice(headerIndex + 1);
-  const notes: string[] = [];
-  if (headerIndex > 0 || header.row > 1) notes.push(`The header is on row ${header.row}; the rows above it were read as a title and left out.`);
+  const notes: Phrase[] = [];
+  if (headerIndex > 0 || header.row > 1) notes.push(phrase('severa.file.headerBelowTitle', { row: header.row }));
   const stripLayoutSpace = layoutSpace(records, columns.email);
-  if (stripLayoutSpace) notes.push('Every value started with a space after the delimiter: read as layout and removed.');
+  if (stripLayoutSpace) notes.push(phrase('severa.file.layoutSpaceRemoved'));
   const info = fileInfo(fileName, table, headerIndex, headers, columns, notes);
   if (problems.length > 0) return { ok: false, fileName, problems, file: info };
 
@@ -103,16 +105,13 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
   for (const record of records) {
     const row = record.row;
     cells = record.cells;
-    const rowProblems: ImportProblem[] = [];
+    const rowProblems: UserFileProblem[] = [];
     if (cells.length > headers.length && cells.slice(headers.length).some((value) => value.trim() !== '')) {
-      rowProblems.push({
-        row,
-        message: `the row has ${cells.length} values but the header has ${headers.length} columns: a value containing "${separator}" must be in quotes`,
-      });
+      rowProblems.push(fileProblem(row, undefined, 'severa.file.rowWidth', { count: cells.length, columns: headers.length, separator }));
     }
     for (const { field, column } of requiredColumns) {
       if (cells[column] === undefined) {
-        rowProblems.push({ row, field: headerOf(field), message: `the row ends before this column (it has ${cells.length} values)` });
+        rowProblems.push(fileProblem(row, headerOf(field), 'severa.file.rowEnds', { count: cells.length }));
       }
     }
     const user = rowProblems.length === 0 ? reader.toUser(cell, row, rowProblems, headerOf) : null;
@@ -122,7 +121,7 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
       else moreProblems++;
     }
   }
-  if (moreProblems > 0) problems.push({ row: null, message: `and ${moreProblems} more problems like these` });
+  if (moreProblems > 0) problems.push(fileProblem(null, undefined, 'severa.file.moreProblems', { count: moreProblems }));
   if (problems.length > 0) return { ok: false, fileName, problems, file: info };
   return { ok: true, users, file: info };
 }
@@ -162,8 +161,11 @@ export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFil
       if (activeCell !== undefined) {
         active = parseActive(activeCell);
         if (active === null) {
-          const shown = activeCell.trim() === '' ? 'empty' : `"${activeCell}"`;
-          problems.push({ row, field: headerOf('active'), message: `${shown} is not ${ACTIVE_VALUES_HINT}` });
+          problems.push(
+            activeCell.trim() === ''
+              ? fileProblem(row, headerOf('active'), 'severa.file.activeEmpty')
+              : fileProblem(row, headerOf('active'), 'severa.file.notYesNo', { value: activeCell }),
+          );
           return null;
         }
       }

@@ -2,18 +2,24 @@ import type { OrganizationFinding, ReasonCode, SeveraCheckResult, Verdict } from
 import type { CsvDelimiter } from '../../shared/severa-check';
 import { type CsvCell, writeCsv } from '../csv/write-csv';
 import { writeWorkbook } from '../tables/write-workbook';
+import type { Translator } from '../../shared/i18n/translator';
+import { type Phrase, say, sayAll, saySteps } from '../../shared/severa-words';
 import { showInvisible } from './invisible-characters';
 
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** One line of the JSON and CSV reports: the issue's five fields first, then what helps to act on it. */
+/**
+ * One line of the JSON report: the issue's five fields first, then what helps to act on it. The
+ * JSON report is the same in every language: `detail` and `fix` are phrases (catalog keys and
+ * parameters, src/shared/i18n/messages/severa.ts), the CSV and the table say them in words.
+ */
 export interface ReportUser {
   azetsEmail: string | null;
   severaEmail: string | null;
   reason: ReasonCode;
-  detail: string;
-  fix: string;
+  detail: readonly Phrase[];
+  fix: readonly Phrase[];
   also: readonly ReasonCode[];
   match: Verdict['match'];
   azetsRow: number | null;
@@ -51,31 +57,29 @@ export function jsonReport(result: SeveraCheckResult): JsonReport {
 
 const CHUNK_CHARS = 256 * 1024;
 
-/**
- * The JSON report (JsonReport) as pieces of about 256 KiB, one user per line: written to a file
- * as it is made, 100,000 users never become one string, nor 100,000 report objects at once.
- */
-/** JSON of a text, remembered for the few long texts that most users share (an OK verdict's detail and fix). */
-function jsonTexts(): (text: string | null) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    if (text === null) return 'null';
-    if (text.length < 64) return JSON.stringify(text);
-    let json = known.get(text);
+/** JSON of a text. */
+const jsonText = (text: string | null): string => (text === null ? 'null' : JSON.stringify(text));
+
+/** JSON of phrases, remembered for the phrases most users share (an OK verdict's detail and fix are the same objects). */
+function jsonPhrases(): (phrases: readonly Phrase[]) => string {
+  const known = new Map<readonly Phrase[], string>();
+  return (phrases) => {
+    let json = known.get(phrases);
     if (json === undefined) {
-      if (known.size > 10_000) known.clear(); // a bound, not a policy
-      known.set(text, (json = JSON.stringify(text)));
+      json = JSON.stringify(phrases);
+      if (Object.isFrozen(phrases)) known.set(phrases, json);
     }
     return json;
   };
 }
 
 /** One ReportUser as JSON, written out field by field (the same keys and order as reportUser). */
-function userJson(verdict: Verdict, text: (value: string | null) => string): string {
+function userJson(verdict: Verdict, phrases: (value: readonly Phrase[]) => string): string {
+  const text = jsonText;
   const number = (value: number | null | undefined) => (value === null || value === undefined ? 'null' : String(value));
   return (
     `{"azetsEmail":${text(verdict.azets?.email ?? null)},"severaEmail":${text(verdict.severa?.email ?? null)},"reason":"${verdict.reason}",` +
-    `"detail":${text(verdict.detail)},"fix":${text(verdict.fix)},"also":${verdict.also.length === 0 ? '[]' : JSON.stringify(verdict.also)},` +
+    `"detail":${phrases(verdict.detail)},"fix":${phrases(verdict.fix)},"also":${verdict.also.length === 0 ? '[]' : JSON.stringify(verdict.also)},` +
     `"match":${verdict.match === null ? 'null' : `"${verdict.match}"`},"azetsRow":${number(verdict.azets?.row)},"azetsName":${text(verdict.azets?.name ?? null)},` +
     `"severaRow":${number(verdict.severa?.row)},"severaName":${text(verdict.severa?.name ?? null)}}`
   );
@@ -88,10 +92,10 @@ function userJson(verdict: Verdict, text: (value: string | null) => string): str
 export function* jsonReportChunks(result: SeveraCheckResult): Generator<string> {
   const head = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`;
   let chunk = `{\n${head('summary', result.summary)}${head('organization', result.organization)}${head('totals', result.totals)}  "users": [`;
-  const text = jsonTexts();
+  const phrases = jsonPhrases();
   const { verdicts } = result;
   for (let index = 0; index < verdicts.length; index++) {
-    chunk += `${index === 0 ? '' : ','}\n    ${userJson(verdicts[index]!, text)}`;
+    chunk += `${index === 0 ? '' : ','}\n    ${userJson(verdicts[index]!, phrases)}`;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
@@ -102,11 +106,31 @@ export function* jsonReportChunks(result: SeveraCheckResult): Generator<string> 
 
 const CSV_COLUMNS = ['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix', 'also', 'match', 'azetsRow', 'azetsName', 'severaRow', 'severaName'] as const;
 
-/** Every verdict, one row each, with the JSON report's field names as headers (the CSV and the workbook). */
-export function reportRows(result: SeveraCheckResult): CsvCell[][] {
+/** Phrases said once per distinct shared array (an OK verdict's), each user's own said as they come. */
+function sayer(say: (phrases: readonly Phrase[]) => string): (phrases: readonly Phrase[]) => string {
+  const known = new Map<readonly Phrase[], string>();
+  return (phrases) => {
+    let text = known.get(phrases);
+    if (text === undefined) {
+      text = say(phrases);
+      if (Object.isFrozen(phrases)) known.set(phrases, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * Every verdict, one row each, with the JSON report's field names as headers (the CSV and the
+ * workbook): the evidence and the fix in the reader's words, the codes as codes.
+ */
+export function reportRows(result: SeveraCheckResult, words: Translator): CsvCell[][] {
+  const detail = sayer((phrases) => sayAll(words, phrases));
+  const fix = sayer((phrases) => saySteps(words, phrases));
   const rows = result.verdicts.map((verdict) => {
     const user = reportUser(verdict);
     return CSV_COLUMNS.map((column): CsvCell => {
+      if (column === 'detail') return detail(verdict.detail);
+      if (column === 'fix') return fix(verdict.fix);
       const value = user[column];
       if (value === null) return '';
       return typeof value === 'string' || typeof value === 'number' ? value : value.join(' ');
@@ -115,54 +139,58 @@ export function reportRows(result: SeveraCheckResult): CsvCell[][] {
   return [[...CSV_COLUMNS], ...rows];
 }
 
-export const csvReport = (result: SeveraCheckResult, delimiter: CsvDelimiter = ','): string => writeCsv(reportRows(result), delimiter);
+export const csvReport = (result: SeveraCheckResult, words: Translator, delimiter: CsvDelimiter = ','): string => writeCsv(reportRows(result, words), delimiter);
 
-export const xlsxReport = (result: SeveraCheckResult): Uint8Array => writeWorkbook(reportRows(result), 'Severa login check');
+export const xlsxReport = (result: SeveraCheckResult, words: Translator): Uint8Array => writeWorkbook(reportRows(result, words), words.t('severa.report.sheetName'));
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
-const count = (n: number): string => n.toLocaleString('en');
 
 /**
- * For a person at a terminal: the organization-wide findings, counts per reason, then every user
- * who needs attention with the evidence and the fix (invisible characters spelled out). OK users
- * are counted, not listed: the CSV and JSON reports have everyone.
+ * For a person at a terminal, in their language: the organization-wide findings, counts per
+ * reason, then every user who needs attention with the evidence and the fix (invisible characters
+ * spelled out). Reasons stay codes, as in the JSON report, with their label beside the count. OK
+ * users are counted, not listed: the CSV and JSON reports have everyone.
  */
-export function tableReport(result: SeveraCheckResult): string {
+export function tableReport(result: SeveraCheckResult, words: Translator): string {
+  const { t } = words;
+  const count = (n: number): string => words.number(n);
   const lines: string[] = [];
   const { totals } = result;
-  lines.push(`Azets Work → Severa login check: ${count(totals.azetsUsers)} Azets Work users, ${count(totals.severaUsers)} Severa users`);
-  lines.push('', 'Organization');
+  lines.push(t('severa.report.title', { azets: totals.azetsUsers, severa: totals.severaUsers }));
+  lines.push('', t('severa.report.organization'));
   for (const finding of result.organization) {
     const mark = finding.reason ? '✗' : finding.state === 'unknown' ? '?' : '✓';
-    lines.push(`  ${mark} ${finding.detail}${finding.reason || finding.state === 'unknown' ? ` ${finding.fix}` : ''}`);
+    lines.push(`  ${mark} ${say(words, finding.detail)}${finding.reason || finding.state === 'unknown' ? ` ${say(words, finding.fix)}` : ''}`);
   }
-  lines.push('', 'Summary');
-  const reasons = Object.entries(result.summary).filter(([, n]) => n > 0);
+  lines.push('', t('severa.report.summary'));
+  const reasons = Object.entries(result.summary).filter(([, n]) => n > 0) as [ReasonCode, number][];
   const reasonWidth = Math.max(0, ...reasons.map(([reason]) => reason.length));
-  for (const [reason, n] of reasons) lines.push(`  ${pad(reason, reasonWidth)}  ${count(n).padStart(9)}`);
-  if (totals.severaWithoutEmail > 0) lines.push(`  (${count(totals.severaWithoutEmail)} Severa users without an email were left out: Severa cannot match them.)`);
+  for (const [reason, n] of reasons) lines.push(`  ${pad(reason, reasonWidth)}  ${count(n).padStart(9)}  ${t(`severa.reason.${reason}.label`)}`);
+  if (totals.severaWithoutEmail > 0) lines.push(`  ${t('severa.report.withoutEmail', { count: totals.severaWithoutEmail })}`);
 
   const listed = result.verdicts.filter((verdict) => verdict.reason !== 'OK');
   if (listed.length > 0) {
-    const azetsWidth = Math.min(45, Math.max(16, ...listed.map((v) => showInvisible(v.azets?.email ?? '').length)));
-    const severaWidth = Math.min(45, Math.max(12, ...listed.map((v) => showInvisible(v.severa?.email ?? '').length)));
-    const width = Math.max(reasonWidth, 'REASON'.length);
-    lines.push('', `${pad('REASON', width)}  ${pad('AZETS WORK EMAIL', azetsWidth)}  ${pad('SEVERA EMAIL', severaWidth)}`);
+    const heads = [t('severa.report.reasonHeader'), t('severa.report.azetsHeader'), t('severa.report.severaHeader')];
+    const azetsWidth = Math.min(45, Math.max([...heads[1]!].length, ...listed.map((v) => showInvisible(v.azets?.email ?? '').length)));
+    const severaWidth = Math.min(45, Math.max([...heads[2]!].length, ...listed.map((v) => showInvisible(v.severa?.email ?? '').length)));
+    const width = Math.max(reasonWidth, [...heads[0]!].length);
+    lines.push('', `${pad(heads[0]!, width)}  ${pad(heads[1]!, azetsWidth)}  ${pad(heads[2]!, severaWidth)}`.trimEnd());
+    const fix = sayer((phrases) => saySteps(words, phrases));
     for (const verdict of listed) {
       lines.push(`${pad(verdict.reason, width)}  ${pad(showInvisible(verdict.azets?.email ?? '—'), azetsWidth)}  ${showInvisible(verdict.severa?.email ?? '—')}`);
-      if (verdict.also.length > 0) lines.push(`    also: ${verdict.also.join(', ')}`);
-      lines.push(`    why: ${verdict.detail}`, `    fix: ${verdict.fix}`);
+      if (verdict.also.length > 0) lines.push(`    ${t('severa.report.also', { reasons: verdict.also.join(', ') })}`);
+      lines.push(`    ${t('severa.report.why', { text: sayAll(words, verdict.detail) })}`, `    ${t('severa.report.fix', { text: fix(verdict.fix) })}`);
     }
   }
   const ok = result.summary.OK;
-  if (ok > 0) lines.push('', `${count(ok)} OK ${ok === 1 ? 'user is' : 'users are'} not listed (the csv and json formats list everyone).`);
+  if (ok > 0) lines.push('', t('severa.report.okNotListed', { count: ok }));
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as a file's content: text (JSON in pieces), or bytes for a workbook. */
-export function formatReport(result: SeveraCheckResult, format: ReportFormat, delimiter: CsvDelimiter = ','): Iterable<string> | Uint8Array {
+/** The report as a file's content: text (JSON in pieces), or bytes for a workbook. JSON is the same in every language. */
+export function formatReport(result: SeveraCheckResult, format: ReportFormat, words: Translator, delimiter: CsvDelimiter = ','): Iterable<string> | Uint8Array {
   if (format === 'json') return jsonReportChunks(result);
-  if (format === 'csv') return [csvReport(result, delimiter)];
-  if (format === 'xlsx') return xlsxReport(result);
-  return [tableReport(result)];
+  if (format === 'csv') return [csvReport(result, words, delimiter)];
+  if (format === 'xlsx') return xlsxReport(result, words);
+  return [tableReport(result, words)];
 }

@@ -1,5 +1,5 @@
-import type { ImportProblem } from '../../shared/import-report';
-import { type ColumnMapping, USER_FIELDS, type UserField } from '../../shared/severa-check';
+import { type ColumnMapping, USER_FIELDS, type UserField, type UserFileProblem } from '../../shared/severa-check';
+import { fileProblem } from './file-problem';
 import { HEADER_VARIANTS, normalizeHeader } from './header-variants';
 
 /** The column index holding each field, or null when the file has none. */
@@ -17,33 +17,26 @@ const EXAMPLE_HEADERS: Record<UserField, string> = {
   id: 'guid, id, user code',
 };
 
-function findMapped(headers: readonly string[], field: UserField, wanted: string, problems: ImportProblem[]): number | null {
+function findMapped(headers: readonly string[], field: UserField, wanted: string, problems: UserFileProblem[]): number | null {
   const key = normalizeHeader(wanted);
   const matches = headers.flatMap((header, index) => (normalizeHeader(header) === key ? [index] : []));
   if (matches.length === 1) return matches[0]!;
-  problems.push({
-    row: 1,
-    field,
-    message:
-      matches.length === 0
-        ? `the column mapping names "${wanted}", but the header has no such column (it has ${quoteList(headers)})`
-        : `the column mapping names "${wanted}", but ${matches.length} columns are called that: rename one`,
-  });
+  problems.push(
+    matches.length === 0
+      ? fileProblem(1, field, 'severa.file.mappedMissing', { wanted, headers: quoteList(headers) })
+      : fileProblem(1, field, 'severa.file.mappedTwice', { wanted, count: matches.length }),
+  );
   return null;
 }
 
 /** The header whose name is the most preferred variant; two columns with that same name are ambiguous. */
-function findByName(headers: readonly string[], field: UserField, problems: ImportProblem[]): number | null {
+function findByName(headers: readonly string[], field: UserField, problems: UserFileProblem[]): number | null {
   const normalized = headers.map(normalizeHeader);
   for (const variant of HEADER_VARIANTS[field]) {
     const matches = normalized.flatMap((header, index) => (header === variant ? [index] : []));
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
-      problems.push({
-        row: 1,
-        field,
-        message: `${matches.length} columns could hold the ${field} (${quoteList(matches.map((i) => headers[i]!))}): choose one in the column mapping`,
-      });
+      problems.push(fileProblem(1, field, 'severa.file.ambiguous', { count: matches.length, field, headers: quoteList(matches.map((i) => headers[i]!)) }));
       return null;
     }
   }
@@ -60,8 +53,8 @@ export function resolveColumns(
   mapping: ColumnMapping,
   required: readonly UserField[],
   headerRow = 1,
-): { columns: ColumnIndexes; problems: ImportProblem[] } {
-  const problems: ImportProblem[] = [];
+): { columns: ColumnIndexes; problems: UserFileProblem[] } {
+  const problems: UserFileProblem[] = [];
   const columns = {} as ColumnIndexes;
   for (const field of USER_FIELDS) {
     const wanted = mapping[field];
@@ -70,11 +63,7 @@ export function resolveColumns(
   }
   for (const field of required) {
     if (columns[field] !== null || mapping[field] === null || problems.some((p) => p.field === field)) continue;
-    problems.push({
-      row: 1,
-      field,
-      message: `no ${field} column: the header has ${quoteList(headers)}; expected one named like ${EXAMPLE_HEADERS[field]} (or choose the column in the column mapping)`,
-    });
+    problems.push(fileProblem(1, field, 'severa.file.noColumn', { field, headers: quoteList(headers), examples: EXAMPLE_HEADERS[field] }));
   }
   // The helpers speak of the header as row 1; a title above it moves it down.
   return { columns, problems: problems.map((problem) => ({ ...problem, row: headerRow })) };

@@ -1,30 +1,45 @@
 import type { AddonState, AzetsUser, OrgUsesSevera, ReasonCode, SeveraUser } from '../../shared/severa-check';
+import { type Phrase, type PhraseParam, phrase } from '../../shared/severa-words';
+import { scriptWords } from './confusables';
 import { showInvisible } from './invisible-characters';
 import { emptyJudgement, type Judgement } from './judgement';
 
-/** An address as a person should read it: quoted, with invisible characters spelled out. */
-const quoted = (email: string): string => `"${showInvisible(email)}"`;
+/**
+ * A verdict's evidence and fix as phrases: codes and parameters the catalog (src/shared/i18n)
+ * puts into the reader's language. Nothing here is a sentence: the words are in messages/severa.ts.
+ */
 
-const rowOf = (user: { row: number | null }): string => (user.row === null ? '' : `row ${user.row}`);
+/** An address as a person should read it: invisible characters spelled out (the messages quote it). */
+const shown = (email: string): string => showInvisible(email);
+
+/** Where a user is in its list: "row 7", "id abc", or nothing. */
+function whereOf(user: { row: number | null; id?: string | null }): Phrase | null {
+  if (user.row !== null) return phrase('severa.where.row', { row: user.row });
+  return user.id ? phrase('severa.where.id', { id: user.id }) : null;
+}
 
 /** Who a Severa user is, as the subject of a sentence: "Anna Virtanen (row 7)", "the Severa user on row 7". */
-function severaWho(user: SeveraUser): string {
-  const where = user.row !== null ? rowOf(user) : user.id ? `id ${user.id}` : '';
-  if (user.name) return where ? `${user.name} (${where})` : user.name;
-  if (user.row !== null) return `the Severa user on row ${user.row}`;
-  return user.id ? `the Severa user with id ${user.id}` : `the Severa user ${quoted(user.email)}`;
+function severaWho(user: SeveraUser): PhraseParam {
+  const where = whereOf(user);
+  if (user.name) return where ? phrase('severa.who.nameWhere', { name: user.name, where }) : user.name;
+  if (user.row !== null) return phrase('severa.who.severaRow', { row: user.row });
+  return user.id ? phrase('severa.who.severaId', { id: user.id }) : phrase('severa.who.severaEmail', { email: shown(user.email) });
 }
 
 /** A Severa address with who has it: "\"anna@x.fi\" (Anna Virtanen, row 7)". */
-function severaAddress(user: SeveraUser): string {
-  const about = [user.name ?? '', user.row !== null ? rowOf(user) : user.id ? `id ${user.id}` : ''].filter(Boolean).join(', ');
-  return about ? `${quoted(user.email)} (${about})` : quoted(user.email);
+function severaAddress(user: SeveraUser): Phrase {
+  const email = shown(user.email);
+  const where = whereOf(user);
+  if (user.name && where) return phrase('severa.address.nameWhere', { email, name: user.name, where });
+  if (user.name) return phrase('severa.address.about', { email, about: user.name });
+  if (where) return phrase('severa.address.about', { email, about: where });
+  return phrase('severa.address', { email });
 }
 
-function azetsWho(user: AzetsUser | null): string {
-  if (!user) return 'this user';
-  if (user.name) return user.row === null ? user.name : `${user.name} (${rowOf(user)})`;
-  return user.row === null ? 'this user' : `the user on row ${user.row}`;
+function azetsWho(user: AzetsUser | null): PhraseParam {
+  if (!user) return phrase('severa.who.thisUser');
+  if (user.name) return user.row === null ? user.name : phrase('severa.who.nameWhere', { name: user.name, where: phrase('severa.where.row', { row: user.row }) });
+  return user.row === null ? phrase('severa.who.thisUser') : phrase('severa.who.azetsRow', { row: user.row });
 }
 
 /** The local part without dots, lower-cased, with the domain: "a.n.na@x.fi" → "anna@x.fi". */
@@ -33,178 +48,187 @@ const dotless = (email: string): string => {
   return `${email.slice(0, at).replaceAll('.', '')}${email.slice(at)}`.toLowerCase();
 };
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
 
-function nameEvidence(j: Judgement): string {
-  if (j.sameName === null || !j.severa || !j.azets) return '';
-  return j.sameName ? ` The names agree (${j.severa.name}).` : ` The names differ (Azets Work: ${j.azets.name}; Severa: ${j.severa.name}), so it may be someone else.`;
+function nameEvidence(j: Judgement): Phrase[] {
+  if (j.sameName === null || !j.severa || !j.azets) return [];
+  return [j.sameName ? phrase('severa.names.agree', { name: j.severa.name ?? '' }) : phrase('severa.names.differ', { azets: j.azets.name ?? '', severa: j.severa.name ?? '' })];
 }
 
-/** Which system's address holds the invisible characters. */
-function invisibleWhere(j: Judgement): string {
-  const azets = j.differences?.invisible.azets ?? j.azetsInvisible;
-  const severa = j.differences?.invisible.severa ?? null;
-  return azets && severa ? 'both Azets Work and Severa' : azets ? 'Azets Work' : 'Severa';
-}
+type Side = 'azets' | 'severa' | 'both';
+const sideOf = (azets: boolean, severa: boolean): Side => (azets && severa ? 'both' : azets ? 'azets' : 'severa');
 
 /** The evidence for one reason, in a sentence or two. */
-function detailFor(reason: ReasonCode, j: Judgement): string {
+function detailFor(reason: ReasonCode, j: Judgement): Phrase[] {
   const s = j.severa;
   switch (reason) {
     case 'ORG_NOT_USING_SEVERA':
-      return 'The organization no longer uses Severa.';
+      return [phrase('severa.detail.orgNotUsingSevera')];
     case 'ADDON_NOT_ACTIVE':
-      return "The organization's Azets Work add-on is not active in Severa.";
+      return [phrase('severa.detail.addonNotActive')];
     case 'INVALID_EMAIL':
-      return `${quoted(j.azets?.email ?? '')} is not a valid email address: ${j.invalid}.`;
+      return [phrase('severa.detail.invalidEmail', { email: shown(j.azets?.email ?? ''), problem: j.invalid ?? phrase('email.problem.empty') })];
     case 'DUPLICATE_IN_AZETS': {
-      const others = j.azetsDuplicates.map((u) => `${quoted(u.email)}${u.row === null ? '' : ` on row ${u.row}`}`).join(', ');
-      return `Azets Work has ${j.azetsDuplicates.length + 1} users with this address (ignoring case, invisible characters and Unicode form): also ${others}.`;
+      const others = j.azetsDuplicates.map((u) =>
+        u.row === null ? phrase('severa.address', { email: shown(u.email) }) : phrase('severa.address.onRow', { email: shown(u.email), row: u.row }),
+      );
+      return [phrase('severa.detail.duplicateInAzets', { count: j.azetsDuplicates.length + 1, others })];
     }
     case 'DUPLICATE_IN_SEVERA': {
-      const all = j.severaSameAddress.map((u) => `${severaAddress(u)}${u.active === false ? ' (inactive)' : ''}`).join(', ');
-      return `Severa has ${j.severaSameAddress.length} users with this address (ignoring case, invisible characters and Unicode form): ${all}.`;
+      const all = j.severaSameAddress.map((u) => (u.active === false ? phrase('severa.address.inactive', { address: severaAddress(u) }) : severaAddress(u)));
+      return [phrase('severa.detail.duplicateInSevera', { count: j.severaSameAddress.length, all })];
     }
     case 'WHITESPACE_OR_INVISIBLE': {
       const azets = j.differences?.invisible.azets ?? j.azetsInvisible;
       const severa = j.differences?.invisible.severa;
-      const parts = [azets ? `The Azets Work address has ${azets}.` : '', severa ? `The Severa address ${quoted(s!.email)} has ${severa}.` : ''];
-      return parts.filter(Boolean).join(' ');
+      return [
+        ...(azets ? [phrase('severa.detail.invisibleInAzets', { found: azets })] : []),
+        ...(severa ? [phrase('severa.detail.invisibleInSevera', { email: shown(s!.email), found: severa })] : []),
+      ];
     }
     case 'UNICODE_MISMATCH': {
       if (j.match === 'look-alike' && j.lookAlikes) {
         const sides = [
-          j.lookAlikes.azets.length ? `the Azets Work address has ${j.lookAlikes.azets.join(', ')}` : '',
-          j.lookAlikes.severa.length ? `the Severa address has ${j.lookAlikes.severa.join(', ')}` : '',
-        ].filter(Boolean);
-        return `Severa has ${severaAddress(s!)}, which looks the same but is made of other characters: ${sides.join('; ') || 'they differ in compatibility forms (NFKC)'}.${nameEvidence(j)}`;
+          ...(j.lookAlikes.azets.length ? [phrase('severa.lookAlike.azetsHas', { chars: j.lookAlikes.azets })] : []),
+          ...(j.lookAlikes.severa.length ? [phrase('severa.lookAlike.severaHas', { chars: j.lookAlikes.severa })] : []),
+        ];
+        const how = sides.length ? sides : [phrase('severa.lookAlike.compatibilityOnly')];
+        return [phrase('severa.detail.lookAlike', { address: severaAddress(s!), how }), ...nameEvidence(j)];
       }
-      return `Severa has ${severaAddress(s!)}, the same address in other characters: ${j.differences?.unicode.join('; ')}.`;
+      return [phrase('severa.detail.unicode', { address: severaAddress(s!), how: j.differences?.unicode ?? [] })];
     }
     case 'CASE_MISMATCH':
-      return `Severa has ${severaAddress(s!)}: the same address with other upper/lower case (in the ${j.differences?.caseIn.join(' and ')}).`;
-    case 'DOMAIN_MISMATCH': {
-      const at = (email: string) => email.slice(email.lastIndexOf('@') + 1);
-      return `Severa has ${severaAddress(s!)}: the same name before the @, but at "${at(s!.email)}" instead of "${at(j.azets?.email ?? '')}".${nameEvidence(j)}`;
-    }
+      return [phrase('severa.detail.caseMismatch', { address: severaAddress(s!), part: partsOf(j.differences?.caseIn ?? []) })];
+    case 'DOMAIN_MISMATCH':
+      return [
+        phrase('severa.detail.domainMismatch', { address: severaAddress(s!), severaDomain: domainOf(s!.email), azetsDomain: domainOf(j.azets?.email ?? '') }),
+        ...nameEvidence(j),
+      ];
     case 'LIKELY_TYPO': {
-      const dotsOnly = j.azets && s && dotless(j.azets.email) === dotless(s.email) ? ' Only dots differ: the same mailbox only where the mail service ignores dots.' : '';
-      return `Severa has ${severaAddress(s!)}, ${plural(j.distance, 'edit')} away: ${j.typo}.${dotsOnly}${nameEvidence(j)}`;
+      const dotsOnly = j.azets && s && dotless(j.azets.email) === dotless(s.email) ? [phrase('severa.detail.onlyDotsDiffer')] : [];
+      return [phrase('severa.detail.likelyTypo', { address: severaAddress(s!), count: j.distance, typo: j.typo ?? '' }), ...dotsOnly, ...nameEvidence(j)];
     }
     case 'EMAIL_NOT_FOUND': {
-      const notIn = j.inAzetsList ? '' : ' (This address is not in the loaded Azets Work list either.)';
-      if (j.match === 'plus-alias') {
-        return `No Severa user has this address. Severa has ${severaAddress(s!)}, which differs only by a +tag: perhaps an alias of the same mailbox, but not the same address.${nameEvidence(j)}${notIn}`;
-      }
-      if (j.match === 'same-name') {
-        return `No Severa user has this address, but a Severa user has the same name: ${severaWho(s!)} with ${quoted(s!.email)}.${notIn}`;
-      }
-      return `No Severa user has this address, nor one close to it.${notIn}`;
+      const notIn = j.inAzetsList ? [] : [phrase('severa.detail.notInAzetsList')];
+      if (j.match === 'plus-alias') return [phrase('severa.detail.plusAlias', { address: severaAddress(s!) }), ...nameEvidence(j), ...notIn];
+      if (j.match === 'same-name') return [phrase('severa.detail.sameName', { who: severaWho(s!), email: shown(s!.email) }), ...notIn];
+      return [phrase('severa.detail.emailNotFound'), ...notIn];
     }
     case 'INACTIVE_IN_SEVERA':
-      return j.match === 'exact' || j.match === 'same-address'
-        ? `The Severa user ${severaWho(s!)} is inactive.`
-        : `That Severa user is inactive, too.`;
+      return [j.match === 'exact' || j.match === 'same-address' ? phrase('severa.detail.inactive', { who: severaWho(s!) }) : phrase('severa.detail.inactiveToo')];
     case 'NOT_IN_AZETS':
-      return `No Azets Work user has this address${s?.active === false ? '; the user is inactive in Severa' : ''}.`;
+      return [phrase(s?.active === false ? 'severa.detail.notInAzetsInactive' : 'severa.detail.notInAzets')];
     case 'OK':
-      return s?.active === null
-        ? 'Severa has exactly this address (whether the user is active is unknown: the Severa list does not say).'
-        : 'Severa has exactly this address, and the user is active.';
+      return [phrase(s?.active === null ? 'severa.detail.okActivityUnknown' : 'severa.detail.ok')];
   }
 }
 
-/** What to do about one reason, in plain words. */
-function fixFor(reason: ReasonCode, j: Judgement): string {
+/** Which parts of an address: 'local', 'domain' or 'both' (for a select in the message). */
+const partsOf = (parts: readonly ('local' | 'domain')[]): string => (parts.length > 1 ? 'both' : (parts[0] ?? 'local'));
+
+/** What to do about one reason. */
+function fixFor(reason: ReasonCode, j: Judgement): Phrase {
   const s = j.severa;
-  const azetsEmail = quoted(j.azets?.email ?? '');
+  const azetsEmail = shown(j.azets?.email ?? '');
   switch (reason) {
     case 'ORG_NOT_USING_SEVERA':
-      return 'Nobody can open Severa from Azets Work while the organization does not use Severa; if it should, contact customer service about its Severa subscription.';
+      return phrase('severa.fix.orgNotUsingSevera');
     case 'ADDON_NOT_ACTIVE':
-      return "Ask a Severa administrator to activate the organization's free Azets Work add-on in Severa.";
+      return phrase('severa.fix.addonNotActive');
     case 'INVALID_EMAIL':
-      return `Correct the address of ${azetsWho(j.azets)} in Azets Work.`;
+      return phrase('severa.fix.invalidEmail', { who: azetsWho(j.azets) });
     case 'DUPLICATE_IN_AZETS':
-      return 'Give each Azets Work user their own address, or remove the extra account: Severa matches one address to one person.';
+      return phrase('severa.fix.duplicateInAzets');
     case 'DUPLICATE_IN_SEVERA':
-      return 'In Severa, keep one user with this address: change the address of the others.';
+      return phrase('severa.fix.duplicateInSevera');
     case 'WHITESPACE_OR_INVISIBLE': {
-      return `Retype the address in ${invisibleWhere(j)} by hand (do not paste it), so it has no spaces or invisible characters.`;
+      const azets = j.differences?.invisible.azets ?? j.azetsInvisible;
+      const severa = j.differences?.invisible.severa ?? null;
+      return phrase('severa.fix.invisible', { side: sideOf(Boolean(azets), Boolean(severa)) });
     }
     case 'UNICODE_MISMATCH': {
       if (j.match === 'look-alike' && j.lookAlikes) {
-        const where =
-          j.lookAlikes.azets.length && j.lookAlikes.severa.length ? 'both systems' : j.lookAlikes.azets.length ? 'Azets Work' : 'Severa';
-        return `If ${severaWho(s!)} is this person, retype the address in ${where} by hand with plain Latin letters, so both are exactly the same.`;
+        return phrase('severa.fix.lookAlike', { who: severaWho(s!), side: sideOf(j.lookAlikes.azets.length > 0, j.lookAlikes.severa.length > 0) });
       }
       const side = j.differences?.decomposedIn;
-      const where = side === 'both' ? 'both systems' : side === 'azets' ? 'Azets Work' : 'Severa';
       // Decomposed letters look like the target already; only a different domain form is worth spelling out.
-      const target = side ? '' : ` as exactly ${azetsEmail}`;
-      return `Retype the address in ${where} by hand${target}, so both systems hold the same characters.`;
+      return side
+        ? phrase('severa.fix.unicode', { side: side === 'both' ? 'both' : side })
+        : phrase('severa.fix.unicodeExactly', { email: azetsEmail });
     }
     case 'CASE_MISMATCH':
-      return `In Severa, change the email of ${severaWho(s!)} to exactly ${azetsEmail}, with upper and lower case as in Azets Work.`;
+      return phrase('severa.fix.caseMismatch', { who: severaWho(s!), email: azetsEmail });
     case 'DOMAIN_MISMATCH':
-      return `If ${severaWho(s!)} is this person, make the addresses the same: change the email in Severa to ${azetsEmail}, or in Azets Work to ${quoted(s!.email)} — whichever the person really uses.`;
+      return phrase('severa.fix.domainMismatch', { who: severaWho(s!), azetsEmail, severaEmail: shown(s!.email) });
     case 'LIKELY_TYPO':
-      return `If ${severaWho(s!)} is this person, correct whichever address is misspelt, so Azets Work and Severa read exactly the same.`;
+      return phrase('severa.fix.likelyTypo', { who: severaWho(s!) });
     case 'EMAIL_NOT_FOUND':
-      if (s) {
-        return `If ${severaWho(s)} is this person, change one of the addresses so both are exactly the same (aliases do not count); otherwise add ${azetsWho(j.azets)} to Severa with exactly ${azetsEmail}.`;
-      }
-      return `Add ${azetsWho(j.azets)} to Severa with exactly ${azetsEmail} (Severa never creates users by itself), or, if they are in Severa under another address, change that address to exactly this one.`;
+      if (s) return phrase('severa.fix.emailNotFoundCandidate', { who: severaWho(s), azetsWho: azetsWho(j.azets), email: azetsEmail });
+      return phrase('severa.fix.emailNotFound', { azetsWho: azetsWho(j.azets), email: azetsEmail });
     case 'INACTIVE_IN_SEVERA':
-      return `Activate ${severaWho(s!)} in Severa.`;
+      return phrase('severa.fix.inactive', { who: severaWho(s!) });
     case 'NOT_IN_AZETS':
-      return s?.active === false
-        ? 'Nothing to do: the user is inactive in Severa.'
-        : `Nothing to do, unless this person should open Severa from Azets Work: then give them an Azets Work account with exactly ${quoted(s?.email ?? '')}.`;
+      return s?.active === false ? phrase('severa.fix.notInAzetsInactive') : phrase('severa.fix.notInAzets', { email: shown(s?.email ?? '') });
     case 'OK':
-      return 'Nothing to fix in the user lists. If this user still cannot open Severa from Azets Work, the cause is the connection between the two systems: contact customer service.';
+      return phrase('severa.fix.ok');
   }
 }
 
 /** Org-wide states nobody set: an OK user may still fail because of them, so OK says what was not checked. */
-function uncheckedNotes(j: Judgement): string {
-  const notes = [
-    j.addon === 'unknown' ? 'whether the Azets Work add-on is active' : '',
-    j.orgUsesSevera === 'unknown' ? 'whether the organization still uses Severa' : '',
-  ].filter(Boolean);
-  return notes.length ? ` Not checked: ${notes.join(', nor ')}.` : '';
+function uncheckedNotes(j: Judgement): Phrase[] {
+  const addon = j.addon === 'unknown';
+  const org = j.orgUsesSevera === 'unknown';
+  if (!addon && !org) return [];
+  return [phrase('severa.detail.notChecked', { what: addon && org ? 'both' : addon ? 'addon' : 'org' })];
 }
 
-// Most users are OK, and an OK text depends only on these: write each once.
-const okTexts = new Map<string, { detail: string; fix: string }>();
+export interface VerdictWords {
+  /** The evidence: sentences, one after the other. */
+  detail: readonly Phrase[];
+  /** What to do: one step, or several in order. */
+  fix: readonly Phrase[];
+}
 
-/** The texts of an OK verdict. */
-export function describeOk(severaActive: boolean | null, addon: AddonState, orgUsesSevera: OrgUsesSevera): { detail: string; fix: string } {
+// Most users are OK, and an OK verdict's words depend only on these: make each once, and share it (frozen).
+const okWords = new Map<string, VerdictWords>();
+
+/** The words of an OK verdict. */
+export function describeOk(severaActive: boolean | null, addon: AddonState, orgUsesSevera: OrgUsesSevera): VerdictWords {
   const key = `${severaActive}|${addon}|${orgUsesSevera}`;
-  let texts = okTexts.get(key);
-  if (!texts) {
+  let words = okWords.get(key);
+  if (!words) {
     const j = emptyJudgement(addon, orgUsesSevera);
     j.severa = { email: '', active: severaActive, name: null, id: null, row: null };
-    okTexts.set(key, (texts = describeEach(['OK'], j)));
+    okWords.set(key, (words = deepFreeze(describeEach(['OK'], j))));
   }
-  return texts;
+  return words;
 }
 
-export function describeJudgement(reasons: readonly ReasonCode[], j: Judgement): { detail: string; fix: string } {
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function describeJudgement(reasons: readonly ReasonCode[], j: Judgement): VerdictWords {
   if (reasons.length === 1 && reasons[0] === 'OK') return describeOk(j.severa?.active ?? null, j.addon, j.orgUsesSevera);
   return describeEach(reasons, j);
 }
 
 /** Letters of two scripts in one part of an address is how look-alike addresses are made: said whatever the reason. */
-function mixedScriptNote(j: Judgement): string {
-  const note = (system: string, scripts: string[] | null) =>
-    scripts ? ` The ${system} address mixes ${scripts.join(' and ')} letters in one part: that is how look-alike addresses are made.` : '';
-  return note('Azets Work', j.mixedScripts.azets) + note('Severa', j.mixedScripts.severa);
+function mixedScriptNote(j: Judgement): Phrase[] {
+  const note = (side: 'azets' | 'severa', scripts: string[] | null) => (scripts ? [phrase('severa.detail.mixedScripts', { side, scripts: scripts.map(scriptWords) })] : []);
+  return [...note('azets', j.mixedScripts.azets), ...note('severa', j.mixedScripts.severa)];
 }
 
-function describeEach(reasons: readonly ReasonCode[], j: Judgement): { detail: string; fix: string } {
-  const detail = reasons.map((reason) => detailFor(reason, j)).join(' ') + (reasons[0] === 'OK' ? uncheckedNotes(j) : '') + mixedScriptNote(j);
-  const fixes = [...new Set(reasons.map((reason) => fixFor(reason, j)))];
-  const fix = fixes.length === 1 ? fixes[0]! : fixes.map((step, i) => `${i + 1}. ${step}`).join(' ');
-  return { detail, fix };
+function describeEach(reasons: readonly ReasonCode[], j: Judgement): VerdictWords {
+  const detail = [...reasons.flatMap((reason) => detailFor(reason, j)), ...(reasons[0] === 'OK' ? uncheckedNotes(j) : []), ...mixedScriptNote(j)];
+  const fixes = new Map<string, Phrase>();
+  for (const reason of reasons) {
+    const fix = fixFor(reason, j);
+    fixes.set(JSON.stringify(fix), fix);
+  }
+  return { detail, fix: [...fixes.values()] };
 }

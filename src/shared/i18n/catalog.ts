@@ -1,25 +1,21 @@
 import type { Language } from './languages';
 import { app } from './messages/app';
 import { browser } from './messages/browser';
+import { cli } from './messages/cli';
 import { common } from './messages/common';
 import { components } from './messages/components';
 import { desktop } from './messages/desktop';
+import { emailAddress } from './messages/email-address';
 import { menu } from './messages/menu';
 import { platform } from './messages/platform';
+import { severa } from './messages/severa';
+import { severaPanel } from './messages/severa-panel';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [
-  common,
-  browser,
-  app,
-  components,
-  desktop,
-  menu,
-  platform,
-] as const;
+const AREAS = [common, browser, severa, severaPanel, emailAddress, cli, app, components, desktop, menu, platform] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;

@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { parseCsv } from '../../../src/main/csv/parse-csv';
 import { readTable } from '../../../src/main/tables/read-table';
 import type { JsonReport } from '../../../src/main/severa/report-format';
+import { LANGUAGES } from '../../../src/shared/i18n/languages';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 let dir: string;
@@ -74,7 +75,7 @@ describe('bridgekeeper-severa-check', () => {
       ['matti\u00a0@x.fi', 'matti@x.fi', 'WHITESPACE_OR_INVISIBLE'],
       [null, 'old@x.fi', 'NOT_IN_AZETS'],
     ]);
-    expect(report.users.every((u) => u.detail !== '' && u.fix !== '')).toBe(true);
+    expect(report.users.every((u) => u.detail.length > 0 && u.fix.length > 0)).toBe(true);
 
     const [header, ...rows] = parseCsv(csv.stdout);
     expect(header!.cells.slice(0, 5)).toEqual(['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix']);
@@ -133,5 +134,77 @@ describe('bridgekeeper-severa-check', () => {
     expect(missing.stderr).toContain(`${file('nowhere.csv')}: cannot read the file (it does not exist)`);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain('--addon must be one of active, inactive, unknown, not "maybe"');
+  });
+});
+
+describe('bridgekeeper-severa-check in the reader’s language', () => {
+  const args = () => ['--azets', file('azets.csv'), '--severa', file('severa.csv')];
+
+  it('says the table in Finnish with --lang fi, codes still codes, and exits as in English', async () => {
+    const [finnish, english] = await Promise.all([cli([...args(), '--lang', 'fi']), cli(args())]);
+    expect([finnish.code, english.code]).toEqual([1, 1]);
+    expect(finnish.stdout).toMatch(/^Azets Work → Severa -kirjautumistarkistus: 3 Azets Work -käyttäjää, 4 Severa-käyttäjää\n/);
+    expect(finnish.stdout).toMatch(/CASE_MISMATCH\s+1\s+Kirjainkoko eroaa/);
+    expect(finnish.stdout).toMatch(/CASE_MISMATCH\s+Kaisa@x\.fi\s+kaisa@x\.fi/);
+    expect(finnish.stdout).toContain('miksi: Azets Workin osoitteessa on sitova välilyönti (U+00A0) kohdan "matti" jälkeen.');
+    expect(finnish.stdout).toContain('korjaus: Vaihda Severassa sähköpostiosoitteeksi täsmälleen "Kaisa@x.fi", isot ja pienet kirjaimet kuten Azets Workissa: Kaisa Laine (rivi 3).');
+    expect(finnish.stdout).not.toMatch(/\b(why|fix|Organization|Summary|users are not listed)\b/);
+    expect(english.stdout).toContain('fix: In Severa, change the email of Kaisa Laine (row 3) to exactly "Kaisa@x.fi"');
+  });
+
+  it('follows the system’s language (LC_ALL, LANG) when --lang is not given, and --lang over it', async () => {
+    const [swedish, norwegian, chosen] = await Promise.all([
+      cli(args(), 'node', { LC_ALL: 'sv_SE.UTF-8' }),
+      cli(args(), 'node', { LC_ALL: '', LANG: 'nb_NO.UTF-8' }),
+      cli([...args(), '--lang', 'da'], 'node', { LC_ALL: 'sv_SE.UTF-8' }),
+    ]);
+    expect(swedish.stdout).toMatch(/^Azets Work → Severa-inloggningskontroll: 3 Azets Work-användare, 4 Severa-användare\n/);
+    expect(swedish.stdout).toContain('åtgärd: Ändra i Severa e-postadressen för Kaisa Laine (rad 3) till exakt "Kaisa@x.fi"');
+    expect(norwegian.stdout).toMatch(/^Azets Work → Severa-innloggingskontroll/);
+    expect(chosen.stdout).toMatch(/^Azets Work → Severa-logintjek/);
+  });
+
+  it('writes the same JSON, byte for byte, in every language', async () => {
+    const runs = await Promise.all([
+      cli([...args(), '--format', 'json']),
+      ...LANGUAGES.map((lang) => cli([...args(), '--format', 'json', '--lang', lang])),
+      cli([...args(), '--format', 'json'], 'node', { LC_ALL: 'fi_FI.UTF-8' }),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual(runs.map(() => 1));
+    for (const run of runs) expect(run.stdout).toBe(runs[0]!.stdout);
+    const report = JSON.parse(runs[0]!.stdout) as JsonReport;
+    // Codes and parameters, not words: a script reads them in any language, and says them with the catalog.
+    const kaisa = report.users.find((user) => user.reason === 'CASE_MISMATCH')!;
+    expect(kaisa.fix).toEqual([{ key: 'severa.fix.caseMismatch', params: { who: { key: 'severa.who.nameWhere', params: { name: 'Kaisa Laine', where: { key: 'severa.where.row', params: { row: 3 } } } }, email: 'Kaisa@x.fi' } }]);
+    expect(report.organization.map((finding) => finding.detail.key)).toEqual(['severa.org.usesSeveraUnknown', 'severa.org.addonUnknown']);
+  });
+
+  it('writes the CSV in the chosen language, with its Excel’s separator', async () => {
+    const [finnish, dutch] = await Promise.all([cli([...args(), '--format', 'csv', '--lang', 'fi']), cli([...args(), '--format', 'csv', '--lang', 'nl'])]);
+    // Finnish Excel splits on ";" (a decimal comma): the codes stay as headers, the words are Finnish.
+    const [header, ...rows] = parseCsv(finnish.stdout, ';');
+    expect(header!.cells.slice(0, 5)).toEqual(['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix']);
+    expect(rows.find((row) => row.cells[0] === 'OK')!.cells[3]).toMatch(/^Severassa on täsmälleen tämä osoite, ja käyttäjä on aktiivinen. Tarkistamatta: /);
+    expect(finnish.stdout.split('\r\n')[0]).toContain('reason;azetsEmail');
+    expect(dutch.stdout.split('\r\n')[0]).toContain('reason;azetsEmail');
+    expect(dutch.stdout).toContain('Severa heeft precies dit adres, en de gebruiker is actief.');
+  });
+
+  it('says its help and its refusals in the language, with the same exit status', async () => {
+    const [help, finnishHelp, badLang, missing] = await Promise.all([
+      cli(['--help', '--lang', 'sv']),
+      cli(['--help'], 'node', { LC_ALL: 'fi_FI.UTF-8' }),
+      cli([...args(), '--lang', 'de']),
+      cli(['--azets', file('nowhere.csv'), '--severa', file('severa.csv'), '--lang', 'nb']),
+    ]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Användning: npx bridgekeeper-severa-check --azets A.csv --severa S.csv \[alternativ\]/);
+    expect(help.stdout).toContain('Slutstatus: 0 alla Azets Work-användare är OK, 1 några skulle misslyckas, 2 felaktig indata.');
+    expect(help.stdout).toContain('FÄLT är ett av email, active, firstName, lastName, fullName, id');
+    expect(finnishHelp.stdout).toMatch(/^Käyttö: /);
+    expect(badLang).toMatchObject({ code: 2, stdout: '' });
+    expect(badLang.stderr).toContain('--lang must be one of en, fi, sv, nb, da, nl, not "de"');
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe(`bridgekeeper-severa-check: ${file('nowhere.csv')}: filen kan ikke leses (den finnes ikke)\nKjør med --help for å se valgene.\n`);
   });
 });

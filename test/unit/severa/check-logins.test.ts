@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkOneEmail, checkSeveraLogins } from '../../../src/main/severa/check-logins';
 import type { AddonState, AzetsUser, OrgUsesSevera, SeveraUser, Verdict } from '../../../src/shared/severa-check';
+import { verdictWords } from '../../helpers/severa-words';
 
 const azets = (email: string, name: string | null = null, row: number | null = 2): AzetsUser => ({ email, name, row });
 const severa = (email: string, extra: Partial<SeveraUser> = {}): SeveraUser => ({ email, active: true, name: null, id: null, row: 2, ...extra });
@@ -132,8 +133,8 @@ describe('the Severa check on tricky pairs of addresses', () => {
     const verdict = verdictFor(a, s);
     expect(verdict.reason).toBe(reason);
     expect(verdict.severa?.email).toBe(s);
-    expect(verdict.detail).toMatch(evidence);
-    expect(verdict.fix).toMatch(fix);
+    expect(verdictWords(verdict).detail).toMatch(evidence);
+    expect(verdictWords(verdict).fix).toMatch(fix);
   });
 
   it('never calls a near-miss OK, and lists the suggested Severa user only once (not again as NOT_IN_AZETS)', () => {
@@ -149,18 +150,18 @@ describe('the Severa check on tricky pairs of addresses', () => {
   it('says OK for the very same address, with the last resort: the connection between the systems', () => {
     const verdict = verdictFor('anna.virtanen@azets.fi', 'anna.virtanen@azets.fi');
     expect(verdict).toMatchObject({ reason: 'OK', also: [], match: 'exact' });
-    expect(verdict.fix).toMatch(/cause is the connection between the two systems: contact customer service/);
+    expect(verdictWords(verdict).fix).toMatch(/cause is the connection between the two systems: contact customer service/);
   });
 
   it('reports an address nobody in Severa has, nor anything close, as EMAIL_NOT_FOUND with no suggestion', () => {
     const verdict = verdictFor('nobody@azets.fi', 'someone.else@client.fi');
     expect(verdict).toMatchObject({ reason: 'EMAIL_NOT_FOUND', severa: null });
-    expect(verdict.fix).toMatch(/Severa never creates users by itself/);
+    expect(verdictWords(verdict).fix).toMatch(/Severa never creates users by itself/);
   });
 
   it('reports an empty Azets Work address as INVALID_EMAIL', () => {
     expect(verdictFor('', 'a@x.fi').reason).toBe('INVALID_EMAIL');
-    expect(verdictFor(' \u200b', 'a@x.fi').detail).toMatch(/only spaces or invisible characters/);
+    expect(verdictWords(verdictFor(' \u200b', 'a@x.fi')).detail).toMatch(/only spaces or invisible characters/);
   });
 });
 
@@ -169,14 +170,14 @@ describe('duplicates', () => {
     const result = check([azets('Anna@azets.fi', 'Anna A', 2), azets('anna@azets.fi', 'Anna B', 3)], [severa('anna@azets.fi')]);
     expect(result.verdicts.slice(0, 2).map((v) => v.reason)).toEqual(['DUPLICATE_IN_AZETS', 'DUPLICATE_IN_AZETS']);
     expect(result.verdicts[0]!.also).toContain('CASE_MISMATCH');
-    expect(result.verdicts[1]!.detail).toMatch(/also "Anna@azets.fi" on row 2/);
+    expect(verdictWords(result.verdicts[1]!).detail).toMatch(/also "Anna@azets.fi" on row 2/);
   });
 
   it('flags two Severa users with one address in different case', () => {
     const result = check([azets('anna@azets.fi')], [severa('anna@azets.fi', { row: 2 }), severa('ANNA@azets.fi', { row: 9, active: false })]);
     expect(result.verdicts).toHaveLength(1);
     expect(result.verdicts[0]).toMatchObject({ reason: 'DUPLICATE_IN_SEVERA', severa: { email: 'anna@azets.fi' } });
-    expect(result.verdicts[0]!.detail).toMatch(/Severa has 2 users with this address.*"ANNA@azets.fi" \(row 9\) \(inactive\)/);
+    expect(verdictWords(result.verdicts[0]!).detail).toMatch(/Severa has 2 users with this address.*"ANNA@azets.fi" \(row 9\) \(inactive\)/);
   });
 });
 
@@ -188,7 +189,7 @@ describe('precedence', () => {
       ['ADDON_NOT_ACTIVE', ['CASE_MISMATCH']],
       ['NOT_IN_AZETS', []],
     ]);
-    expect(result.verdicts[1]!.fix).toMatch(/^1\. Ask a Severa administrator to activate .* 2\. In Severa, change the email/);
+    expect(verdictWords(result.verdicts[1]!).fix).toMatch(/^1\. Ask a Severa administrator to activate .* 2\. In Severa, change the email/);
     expect(result.organization.find((f) => f.topic === 'addon')).toMatchObject({ reason: 'ADDON_NOT_ACTIVE' });
   });
 
@@ -200,7 +201,7 @@ describe('precedence', () => {
   it('calls an exact match that is inactive INACTIVE_IN_SEVERA, and says to activate that user', () => {
     const verdict = check([azets('a@x.fi')], [severa('a@x.fi', { active: false, name: 'Aino Aalto', row: 5 })]).verdicts[0]!;
     expect(verdict.reason).toBe('INACTIVE_IN_SEVERA');
-    expect(verdict.fix).toBe('Activate Aino Aalto (row 5) in Severa.');
+    expect(verdictWords(verdict).fix).toBe('Activate Aino Aalto (row 5) in Severa.');
   });
 
   it('calls a near-miss to an inactive user by the near-miss first, inactive second', () => {
@@ -211,7 +212,7 @@ describe('precedence', () => {
   it('says on an OK verdict which organization-wide states nobody checked', () => {
     const verdict = check([azets('a@x.fi')], [severa('a@x.fi')], 'unknown', 'unknown').verdicts[0]!;
     expect(verdict.reason).toBe('OK');
-    expect(verdict.detail).toMatch(/Not checked: whether the Azets Work add-on is active, nor whether the organization still uses Severa/);
+    expect(verdictWords(verdict).detail).toMatch(/Not checked: whether the Azets Work add-on is active, nor whether the organization still uses Severa/);
   });
 });
 
@@ -227,7 +228,7 @@ describe('suggestions', () => {
       [severa('anna.virtanem@x.fi', { name: 'Anton Virta' }), severa('anna.virtanne@x.fi', { name: 'Virtanen, Anna' })],
     );
     expect(result.verdicts[0]!.severa?.email).toBe('anna.virtanne@x.fi');
-    expect(result.verdicts[0]!.detail).toMatch(/The names agree/);
+    expect(verdictWords(result.verdicts[0]!).detail).toMatch(/The names agree/);
     expect(result.verdicts[0]!.otherCandidates.map((c) => c.user.email)).toEqual(['anna.virtanem@x.fi']);
     expect(result.verdicts[1]).toMatchObject({ reason: 'NOT_IN_AZETS', severa: { email: 'anna.virtanem@x.fi' } });
   });
@@ -253,6 +254,6 @@ describe('checkOneEmail (the quick check)', () => {
   it('checks an address not in the Azets Work list as a new user, with suggestions', () => {
     const verdict = checkOneEmail(input, 'matti.virtane@x.fi');
     expect(verdict).toMatchObject({ reason: 'LIKELY_TYPO', azets: { email: 'matti.virtane@x.fi', row: null }, severa: { email: 'matti.virtanen@x.fi' } });
-    expect(checkOneEmail(input, 'nobody@x.fi').detail).toMatch(/not in the loaded Azets Work list either/);
+    expect(verdictWords(checkOneEmail(input, 'nobody@x.fi')).detail).toMatch(/not in the loaded Azets Work list either/);
   });
 });

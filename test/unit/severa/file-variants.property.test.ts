@@ -5,6 +5,7 @@ import { checkSeveraLogins } from '../../../src/main/severa/check-logins';
 import { readAzetsUsers, readSeveraUsers } from '../../../src/main/severa/read-user-file';
 import { writeWorkbook } from '../../../src/main/tables/write-workbook';
 import type { CsvDelimiter } from '../../../src/shared/severa-check';
+import { verdictWords } from '../../helpers/severa-words';
 
 // Addresses from the pieces that make files and checks hard: formula starts, quotes, delimiters,
 // Nordic letters, invisible characters, look-alikes.
@@ -61,7 +62,7 @@ function verdictsVia(variant: Variant, lists: Lists) {
   const severa = readSeveraUsers(severaBytes, { fileName: 'severa' });
   if (!azets.ok || !severa.ok) return { problems: [...(azets.ok ? [] : azets.problems), ...(severa.ok ? [] : severa.problems)].map((p) => p.message) };
   const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: 'active', orgUsesSevera: 'yes' });
-  return result.verdicts.map((v) => [v.reason, v.also, v.match, v.azets?.email ?? null, v.severa?.email ?? null, v.azets?.name ?? null, v.severa?.name ?? null, v.detail.replace(/row \d+/g, 'row #')]);
+  return result.verdicts.map((v) => [v.reason, v.also, v.match, v.azets?.email ?? null, v.severa?.email ?? null, v.azets?.name ?? null, v.severa?.name ?? null, verdictWords(v).detail.replace(/row \d+/g, 'row #')]);
 }
 
 describe('the same users in any file a Nordic admin has', () => {

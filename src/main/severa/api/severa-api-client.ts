@@ -1,5 +1,5 @@
 import type { SeveraUser } from '../../../shared/severa-check';
-import { invalid } from '../../errors';
+import { userError } from '../../errors';
 import { BODY_CAPS, ResponseTooLarge, readCappedText } from '../../http/read-capped';
 import { type Secrets, redact } from '../../redact';
 import type { SeveraCredentials, SeveraCredentialSource } from './severa-credentials';
@@ -64,23 +64,11 @@ function errorType(body: string): string | null {
 function explainedError(type: string | null, endpoint: string, status: number): SeveraApiError | null {
   switch (type) {
     case 'AddonMissing':
-      return new SeveraApiError(
-        'addon-required',
-        `Severa answered ${status} AddonMissing for ${endpoint}: the organization lacks an add-on this needs (such as the REST API add-on). A Severa administrator can check the add-ons under Settings → Subscription → Features and integrations.`,
-        status,
-      );
+      return new SeveraApiError('addon-required', 'severa.api.addonMissing', { status, endpoint }, status);
     case 'OrganizationNotActive':
-      return new SeveraApiError(
-        'organization-not-active',
-        `Severa answered ${status} OrganizationNotActive: the organization's Severa is not active (its subscription ended or is suspended), so nobody can open Severa, from Azets Work or otherwise. If it should still use Severa, contact Visma Severa customer service about the subscription.`,
-        status,
-      );
+      return new SeveraApiError('organization-not-active', 'severa.api.organizationNotActive', { status }, status);
     case 'InsufficientApiScope':
-      return new SeveraApiError(
-        'insufficient-scope',
-        `Severa answered ${status} InsufficientApiScope for ${endpoint}: the REST API client's scope does not cover it. In Severa's settings, give the client the scopes users:read and organization:read, and enter the same scope here.`,
-        status,
-      );
+      return new SeveraApiError('insufficient-scope', 'severa.api.insufficientScope', { status, endpoint }, status);
     default:
       return null;
   }
@@ -103,7 +91,7 @@ function said(body: string, secrets: Secrets): string {
 const addonKey = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, '');
 
 function toSeveraUser(raw: unknown): SeveraUser {
-  if (raw === null || typeof raw !== 'object') throw new SeveraApiError('bad-response', 'Severa sent a user that is not an object.');
+  if (raw === null || typeof raw !== 'object') throw new SeveraApiError('bad-response', 'severa.api.userNotObject');
   const user = raw as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
   const name = [text(user.firstName), text(user.lastName)].filter((part) => part !== null).join(' ');
@@ -139,7 +127,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     try {
       return await readCappedText(response, cap);
     } catch (error) {
-      if (error instanceof ResponseTooLarge) throw new SeveraApiError('bad-response', error.message, response.status);
+      if (error instanceof ResponseTooLarge) throw new SeveraApiError('bad-response', 'severa.error.asSaid', { text: error.message }, response.status);
       throw error;
     }
   }
@@ -147,7 +135,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
   async function loadCredentials(): Promise<SeveraCredentials> {
     credentials ??= await options.credentials.load();
     if (!credentials) {
-      throw new SeveraApiError('no-credentials', 'No Severa API credentials are stored: add the REST API client id and secret from Severa first.');
+      throw new SeveraApiError('no-credentials', 'severa.api.noCredentials');
     }
     return credentials;
   }
@@ -161,8 +149,10 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
         response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
         if (attempt >= policy.maxAttempts) {
-          const cause = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;
-          throw new SeveraApiError('network', `Could not reach Severa at ${baseUrl} (${cause}), after ${attempt} attempts. Check the network and the API address.`);
+          if (error instanceof Error && error.name === 'TimeoutError') {
+            throw new SeveraApiError('network', 'severa.api.timeout', { baseUrl, seconds: timeoutMs / 1000, attempts: attempt });
+          }
+          throw new SeveraApiError('network', 'severa.api.network', { baseUrl, cause: (error as Error).message, attempts: attempt });
         }
         await sleep(backoffMs(policy, attempt));
         continue;
@@ -171,17 +161,13 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
       const body = await readBody(response, BODY_CAPS.severa);
       const asked = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
       if (asked !== null && asked > policy.maxRetryAfterMs) {
-        throw new SeveraApiError('rate-limited', `Severa is limiting requests (HTTP 429) and asks to wait ${Math.ceil(asked / 1000)} s: try again later.`, 429);
+        throw new SeveraApiError('rate-limited', 'severa.api.rateLimitedWait', { seconds: Math.ceil(asked / 1000) }, 429);
       }
       if (attempt >= policy.maxAttempts) {
         if (response.status === 429) {
-          throw new SeveraApiError('rate-limited', `Severa kept limiting requests (HTTP 429) for ${attempt} attempts on ${path}: try again in a minute.`, 429);
+          throw new SeveraApiError('rate-limited', 'severa.api.rateLimited', { attempts: attempt, path }, 429);
         }
-        throw new SeveraApiError(
-          'server-error',
-          `Severa's API failed ${attempt} times on ${path} (HTTP ${response.status}${said(body, secrets())}). This is on Severa's side: try again later.`,
-          response.status,
-        );
+        throw new SeveraApiError('server-error', 'severa.api.serverError', { attempts: attempt, path, status: response.status, said: said(body, secrets()) }, response.status);
       }
       await sleep(asked ?? backoffMs(policy, attempt));
     }
@@ -198,21 +184,17 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     const explained = response.ok ? null : explainedError(errorType(body), '/v1/token', response.status);
     if (explained) throw explained;
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      throw new SeveraApiError(
-        'credentials-rejected',
-        `Severa did not accept the API credentials (HTTP ${response.status}${said(body, secrets())}). Check the client id, secret and scope of the REST API client in Severa's settings.`,
-        response.status,
-      );
+      throw new SeveraApiError('credentials-rejected', 'severa.api.credentialsRejected', { status: response.status, said: said(body, secrets()) }, response.status);
     }
-    if (!response.ok) throw new SeveraApiError('bad-response', `Severa's token endpoint answered HTTP ${response.status}${said(body, secrets())}.`, response.status);
+    if (!response.ok) throw new SeveraApiError('bad-response', 'severa.api.tokenStatus', { status: response.status, said: said(body, secrets()) }, response.status);
     let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(body) as Record<string, unknown>;
     } catch {
-      throw new SeveraApiError('bad-response', "Severa's token endpoint did not answer with JSON.", response.status);
+      throw new SeveraApiError('bad-response', 'severa.api.tokenNotJson', {}, response.status);
     }
     const value = parsed.access_token;
-    if (typeof value !== 'string' || value === '') throw new SeveraApiError('bad-response', "Severa's token endpoint sent no access token.", response.status);
+    if (typeof value !== 'string' || value === '') throw new SeveraApiError('bad-response', 'severa.api.tokenMissing', {}, response.status);
     const lifetime = Number(parsed.access_token_expires_in ?? parsed.expires_in ?? 3600);
     const type = typeof parsed.access_token_type === 'string' ? parsed.access_token_type : 'Bearer';
     return { value, type, renewAt: Date.now() + Math.max(0, lifetime * 1000 - EXPIRY_MARGIN_MS) };
@@ -239,22 +221,18 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
       const explained = explainedError(errorType(body), endpoint, response.status);
       if (explained) throw explained;
       if (response.status === 401) {
-        throw new SeveraApiError('unauthorized', `Severa refused the access token for ${endpoint} (HTTP 401) even after a new login: the API client may lack the scope for it.`, 401);
+        throw new SeveraApiError('unauthorized', 'severa.api.unauthorized', { endpoint }, 401);
       }
       if (response.status === 403 && /addon required/i.test(body)) {
-        throw new SeveraApiError(
-          'addon-required',
-          `Severa answered 403 "Addon required" for ${endpoint}: the organization lacks an add-on this needs (such as the REST API add-on). A Severa administrator can check the add-ons in Severa's settings.`,
-          403,
-        );
+        throw new SeveraApiError('addon-required', 'severa.api.addonRequired', { endpoint }, 403);
       }
       if (response.status === 403) {
-        throw new SeveraApiError('forbidden', `Severa refused ${endpoint} (HTTP 403${said(body, secrets())}): the API client's scope may not include it.`, 403);
+        throw new SeveraApiError('forbidden', 'severa.api.forbidden', { endpoint, said: said(body, secrets()) }, 403);
       }
       if (response.status === 404) {
-        throw new SeveraApiError('not-found', `Severa has no ${endpoint} at ${baseUrl} (HTTP 404): check the API address.`, 404);
+        throw new SeveraApiError('not-found', 'severa.api.notFound', { endpoint, baseUrl }, 404);
       }
-      throw new SeveraApiError('bad-response', `Severa answered HTTP ${response.status} for ${endpoint}${said(body, secrets())}.`, response.status);
+      throw new SeveraApiError('bad-response', 'severa.api.badStatus', { status: response.status, endpoint, said: said(body, secrets()) }, response.status);
     }
   }
 
@@ -262,7 +240,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     try {
       return JSON.parse(body);
     } catch {
-      throw new SeveraApiError('bad-response', `Severa's ${endpoint} did not answer with JSON.`);
+      throw new SeveraApiError('bad-response', 'severa.api.notJson', { endpoint });
     }
   }
 
@@ -271,7 +249,7 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     const details = parseJson(body, '/v1/organizationdetails') as { activeAddons?: unknown } | null;
     const addons = details?.activeAddons ?? [];
     if (!Array.isArray(addons) || !addons.every((addon) => typeof addon === 'string')) {
-      throw new SeveraApiError('bad-response', "Severa's organization details have no list of active add-ons.");
+      throw new SeveraApiError('bad-response', 'severa.api.noAddonList');
     }
     return addons;
   }
@@ -286,14 +264,14 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
         if (pageToken) query.set('pageToken', pageToken);
         const { response, body } = await get(`/v1/users?${query}`);
         const rows = parseJson(body, '/v1/users');
-        if (!Array.isArray(rows)) throw new SeveraApiError('bad-response', "Severa's /v1/users did not answer with a list.");
+        if (!Array.isArray(rows)) throw new SeveraApiError('bad-response', 'severa.api.usersNotList');
         for (const row of rows) users.push(toSeveraUser(row));
         pageToken = response.headers.get('NextPageToken');
         if (!pageToken) return users;
-        if (seenTokens.has(pageToken)) throw new SeveraApiError('bad-response', 'Severa sent the same NextPageToken twice: its paging went round in a circle.');
+        if (seenTokens.has(pageToken)) throw new SeveraApiError('bad-response', 'severa.api.pagingCircle');
         seenTokens.add(pageToken);
       }
-      throw new SeveraApiError('bad-response', `Severa's user list did not end after ${MAX_PAGES} pages.`);
+      throw new SeveraApiError('bad-response', 'severa.api.tooManyPages', { pages: MAX_PAGES });
     },
 
     listActiveAddons,
@@ -301,13 +279,13 @@ export function createSeveraApiClient(options: SeveraApiOptions): SeveraApiClien
     async findUsersByEmail(email) {
       const { body } = await get(`/v1/users?${new URLSearchParams({ email, rowCount: String(pageSize) })}`);
       const rows = parseJson(body, '/v1/users');
-      if (!Array.isArray(rows)) throw new SeveraApiError('bad-response', "Severa's /v1/users did not answer with a list.");
+      if (!Array.isArray(rows)) throw new SeveraApiError('bad-response', 'severa.api.usersNotList');
       return rows.map(toSeveraUser);
     },
 
     async readAddonState(addonName) {
       const wanted = addonKey(addonName);
-      if (wanted === '') throw invalid('No add-on name to look for: set the name of the Azets Work add-on first.');
+      if (wanted === '') throw userError('invalid-argument', 'severa.api.noAddonName');
       const activeAddons = await listActiveAddons();
       return { state: activeAddons.some((addon) => addonKey(addon) === wanted) ? 'active' : 'inactive', activeAddons };
     },

@@ -9,7 +9,9 @@ import type {
   SeveraRunSummary,
   SeveraSide,
 } from '../../../shared/severa-panel';
-import { UserFacingError, invalid } from '../../errors';
+import { UserFacingError, userError } from '../../errors';
+import { createTranslator } from '../../../shared/i18n/translator';
+import { type Phrase, phrase } from '../../../shared/severa-words';
 import type { Logger } from '../../logger';
 import type { SettingsStore } from '../../settings/settings-store';
 import { type SeveraApiOptions, SEVERA_API_URL, createSeveraApiClient } from '../api/severa-api-client';
@@ -47,6 +49,8 @@ export interface SeveraCheckServiceDeps {
   now?: () => Date;
   /** The list separator of the user's Excel, for the CSV export (`,` when left out). */
   csvDelimiter?: () => CsvDelimiter;
+  /** The reader's locale (the chosen language), for the words of the CSV and Excel exports (English when left out). */
+  locale?: () => string;
   /** Retry waits, page size and time-outs of the API client (tests shorten them). */
   apiOptions?: Pick<SeveraApiOptions, 'retry' | 'sleep' | 'pageSize' | 'timeoutMs'>;
 }
@@ -73,7 +77,11 @@ interface KeptFile {
 const EMPTY: Side<never> = { view: { status: 'empty' }, users: null, file: null };
 const NO_AZETS_USERS: readonly AzetsUser[] = Object.freeze([]);
 
-const staleRun = () => new UserFacingError('severa-stale-run', 'The check has been run again since: the list shows the new results.');
+const staleRun = () => userError('severa-stale-run', 'severa.error.staleRun');
+const invalid = (key: Parameters<typeof userError>[1], params?: Parameters<typeof userError>[2]) => userError('invalid-argument', key, params);
+
+/** An error's words as a phrase: its catalog words when it has them, else its message as it is. */
+const wordsOf = (error: UserFacingError): Phrase => error.words ?? phrase('severa.error.asSaid', { text: error.message });
 
 /**
  * The Severa login check behind the panel. Main keeps the two lists, the organization-wide
@@ -141,20 +149,20 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
       return { baseUrl, users: users.map(severaView), exact: users.some((user) => user.email === email), error: null };
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      return { baseUrl, users: [], exact: false, error: error.message };
+      return { baseUrl, users: [], exact: false, error: wordsOf(error) };
     }
   }
 
-  function keptFile(side: SeveraSide, what: string): KeptFile {
+  function keptFile(side: SeveraSide, what: 'columns' | 'sheet'): KeptFile {
     const current = side === 'azets' ? azets : severa;
     if (!current.file || current.view.status === 'empty' || current.view.source !== 'file') {
-      throw invalid(`Load the ${side === 'azets' ? 'Azets Work' : 'Severa'} file first: ${what} belongs to a file.`);
+      throw invalid('severa.error.loadFileFirst', { side, what });
     }
     return current.file;
   }
 
   function checkInput(): SeveraCheckInput {
-    if (!severa.users) throw invalid('Load the Severa users first: a file, or read them from the Severa API.');
+    if (!severa.users) throw invalid('severa.error.loadSeveraFirst');
     return { azetsUsers: azets.users ?? NO_AZETS_USERS, severaUsers: severa.users, addon: organization.addon, orgUsesSevera: organization.orgUsesSevera };
   }
 
@@ -163,13 +171,13 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     const client = createSeveraApiClient({ ...deps.apiOptions, baseUrl, credentials, fetch: fetchImpl });
     const started = Date.now();
     const users = await client.listUsers();
-    const notes: string[] = [];
+    const notes: Phrase[] = [];
     let addon: Awaited<ReturnType<typeof client.readAddonState>> | null = null;
     try {
       addon = await client.readAddonState(addonName);
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      notes.push(`The add-on could not be read (${error.message}); set it by hand.`);
+      notes.push(phrase('severa.api.addonUnreadable', { error: wordsOf(error) }));
     }
     const readAt = now().toISOString();
     severa = {
@@ -200,13 +208,13 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     },
 
     async setSeveraColumns(side, columns) {
-      load(side, { ...keptFile(side, 'the column mapping'), mapping: columns });
+      load(side, { ...keptFile(side, 'columns'), mapping: columns });
       return state();
     },
 
     async setSeveraSheet(side, sheet) {
       // Another sheet has other headers: the mapping starts over.
-      load(side, { ...keptFile(side, 'the sheet'), mapping: {}, sheet });
+      load(side, { ...keptFile(side, 'sheet'), mapping: {}, sheet });
       return state();
     },
 
@@ -245,8 +253,7 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
 
     async runSeveraCheck() {
       if (!azets.users || !severa.users) {
-        const missing = [!azets.users ? 'the Azets Work users' : '', !severa.users ? 'the Severa users' : ''].filter(Boolean).join(' and ');
-        throw invalid(`Load ${missing} first.`);
+        throw invalid('severa.error.loadListsFirst', { missing: !azets.users && !severa.users ? 'both' : !azets.users ? 'azets' : 'severa' });
       }
       const input = checkInput();
       const started = performance.now();
@@ -285,10 +292,11 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     },
 
     async exportSeveraReport(format) {
-      if (!run) throw invalid('Nothing to export yet: load both user lists and run the check first.');
+      if (!run) throw invalid('severa.error.nothingToExport');
       const baseName = `severa-login-check-${run.summary.ranAt.slice(0, 10)}`;
       if (format === 'json') return { fileName: `${baseName}.json`, mimeType: 'application/json', text: [...jsonReportChunks(run.result)].join('') };
-      return exportTable(reportRows(run.result), { format, delimiter: deps.csvDelimiter?.() ?? ',', baseName, sheetName: 'Severa login check' });
+      const words = createTranslator(deps.locale?.() ?? 'en-GB');
+      return exportTable(reportRows(run.result, words), { format, delimiter: deps.csvDelimiter?.() ?? ',', baseName, sheetName: words.t('severa.report.sheetName') });
     },
   };
 }

@@ -1,15 +1,16 @@
 import type { OrganizationFinding } from '../../../../shared/severa-check';
+import { useSeveraWords } from './reasons';
 
 const toneOf = (finding: OrganizationFinding): 'bad' | 'unknown' | 'ok' => (finding.reason ? 'bad' : finding.state === 'unknown' ? 'unknown' : 'ok');
 const MARK = { bad: '✗', unknown: '?', ok: '✓' } as const;
-const STATE = { bad: 'Blocks everyone', unknown: 'Not checked', ok: 'Fine' } as const;
 
 /** The organization-wide findings, once, above the users: a bad one is every user's reason too. */
 export function OrganizationFindings({ findings }: { findings: readonly OrganizationFinding[] }) {
+  const words = useSeveraWords();
   return (
     <section className="org-findings" aria-labelledby="org-findings-title">
       <h3 id="org-findings-title" className="visually-hidden">
-        Organization-wide findings
+        {words.t('severa.panel.org.title')}
       </h3>
       <ul>
         {findings.map((finding) => {
@@ -19,10 +20,10 @@ export function OrganizationFindings({ findings }: { findings: readonly Organiza
               <span className="org-mark" aria-hidden="true">
                 {MARK[tone]}
               </span>
-              <span className="visually-hidden">{STATE[tone]}: </span>
+              <span className="visually-hidden">{words.t('severa.panel.org.state', { tone })} </span>
               <span>
-                {finding.detail}
-                {tone !== 'ok' && <span className="org-fix"> {finding.fix}</span>}
+                {words.say(finding.detail)}
+                {tone !== 'ok' && <span className="org-fix"> {words.say(finding.fix)}</span>}
               </span>
             </li>
           );

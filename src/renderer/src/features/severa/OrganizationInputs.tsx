@@ -1,26 +1,29 @@
 import type { AddonState, OrgUsesSevera } from '../../../../shared/severa-check';
 import type { SeveraOrganizationState } from '../../../../shared/severa-panel';
 import { api } from '../../api';
-import { formatTime } from '../../components/files';
+import { phrase } from '../../../../shared/severa-words';
+import { useSeveraWords } from './reasons';
 import { useSeveraStore } from './severa-store';
 
-const ADDON: Record<AddonState, string> = { unknown: 'Unknown', active: 'Active', inactive: 'Not active' };
-const USES: Record<OrgUsesSevera, string> = { unknown: 'Unknown', yes: 'Yes', no: 'No' };
+const ADDON: readonly AddonState[] = ['unknown', 'active', 'inactive'];
+const USES: readonly OrgUsesSevera[] = ['unknown', 'yes', 'no'];
 
 /** The two organization-wide states, set by hand (the add-on may come from the Severa API). */
 export function OrganizationInputs({ organization }: { organization: SeveraOrganizationState }) {
   const change = useSeveraStore((s) => s.change);
   const busy = useSeveraStore((s) => s.busy) !== null;
+  const words = useSeveraWords();
+  const { t } = words;
   const set = (next: Partial<Pick<SeveraOrganizationState, 'addon' | 'orgUsesSevera'>>) => {
     const input = { addon: organization.addon, orgUsesSevera: organization.orgUsesSevera, ...next };
-    void change('Checking again…', () => api.setSeveraOrganization(input));
+    void change(phrase('severa.panel.busy.checkingAgain'), () => api.setSeveraOrganization(input));
   };
   const source = organization.addonSource;
 
   return (
     <div className="organization-inputs">
       <div className="field">
-        <label htmlFor="severa-addon">Azets Work add-on in Severa</label>
+        <label htmlFor="severa-addon">{t('severa.panel.org.addon')}</label>
         <select
           id="severa-addon"
           value={organization.addon}
@@ -28,29 +31,33 @@ export function OrganizationInputs({ organization }: { organization: SeveraOrgan
           aria-describedby="severa-addon-source"
           onChange={(e) => set({ addon: e.target.value as AddonState })}
         >
-          {(Object.keys(ADDON) as AddonState[]).map((state) => (
+          {ADDON.map((state) => (
             <option key={state} value={state}>
-              {ADDON[state]}
+              {t('severa.panel.org.addonState', { state })}
             </option>
           ))}
         </select>
         <span id="severa-addon-source" className="hint">
           {source.kind === 'api'
-            ? `Read from Severa ${formatTime(source.readAt)}. Active add-ons: ${source.activeAddons.length ? source.activeAddons.join(', ') : 'none'}.`
-            : 'Set by hand, or read from the Severa API.'}
+            ? t('severa.panel.org.addonFromApi', {
+                time: words.date(source.readAt),
+                count: source.activeAddons.length,
+                addons: source.activeAddons.join(', '),
+              })
+            : t('severa.panel.org.addonByHand')}
         </span>
       </div>
       <div className="field">
-        <label htmlFor="severa-org-uses">Organization still uses Severa</label>
+        <label htmlFor="severa-org-uses">{t('severa.panel.org.uses')}</label>
         <select
           id="severa-org-uses"
           value={organization.orgUsesSevera}
           disabled={busy}
           onChange={(e) => set({ orgUsesSevera: e.target.value as OrgUsesSevera })}
         >
-          {(Object.keys(USES) as OrgUsesSevera[]).map((state) => (
+          {USES.map((state) => (
             <option key={state} value={state}>
-              {USES[state]}
+              {t('severa.panel.org.usesState', { state })}
             </option>
           ))}
         </select>

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { api, messageOf } from '../../api';
+import { api } from '../../api';
+import type { Phrase } from '../../../../shared/severa-words';
 import type { SeveraLiveCheck } from '../../../../shared/severa-panel';
 import { EmailText } from './EmailText';
+import { errorWords, useSeveraWords } from './reasons';
 import { useSeveraStore } from './severa-store';
 import { VerdictDetails } from './VerdictDetails';
 
@@ -14,8 +16,10 @@ interface QuickCheckProps {
 /** One address against the loaded lists: what a user asking "why can't I get in?" gets told. */
 export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
   const setQuick = useSeveraStore((s) => s.setQuick);
+  const words = useSeveraWords();
+  const { t } = words;
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const [checking, setChecking] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -27,7 +31,7 @@ export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
       setQuick({ email, verdict: await api.checkSeveraEmail(email) });
     } catch (thrown) {
       setQuick(null);
-      setError(messageOf(thrown));
+      setError(errorWords(thrown));
     } finally {
       setChecking(false);
     }
@@ -35,10 +39,10 @@ export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
 
   return (
     <section className="aside-card" aria-labelledby="quick-check-title">
-      <h3 id="quick-check-title">Quick check</h3>
+      <h3 id="quick-check-title">{t('severa.panel.quick.title')}</h3>
       <form className="quick-form" onSubmit={(event) => void submit(event)}>
         <label htmlFor="quick-email" className="visually-hidden">
-          Email address to check
+          {t('severa.panel.quick.email')}
         </label>
         <input
           id="quick-email"
@@ -46,19 +50,19 @@ export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
           inputMode="email"
           spellCheck={false}
           autoComplete="off"
-          placeholder="Email address to check"
+          placeholder={t('severa.panel.quick.email')}
           value={email}
           disabled={!enabled}
           onChange={(e) => setEmail(e.target.value)}
         />
         <button type="submit" disabled={!enabled || email === '' || checking}>
-          Check
+          {t('severa.panel.quick.check')}
         </button>
       </form>
-      {!enabled && <p className="hint">Load the Severa users to check an address.</p>}
+      {!enabled && <p className="hint">{t('severa.panel.quick.needsSevera')}</p>}
       {error && (
         <p role="alert" className="form-error">
-          {error}
+          {words.say(error)}
         </p>
       )}
       {withResult && <QuickResult />}
@@ -68,19 +72,21 @@ export function QuickCheck({ enabled, withResult }: QuickCheckProps) {
 
 /** What Severa's API said about the address just now, beside the verdict from the list read earlier. */
 function LiveAnswer({ email, live }: { email: string; live: SeveraLiveCheck }) {
-  if (live.error) return <p className="live-check">Severa could not be asked about this address just now: {live.error}</p>;
-  if (live.users.length === 0) return <p className="live-check">Severa, asked just now, has no user with this address.</p>;
+  const words = useSeveraWords();
+  const { t } = words;
+  if (live.error) return <p className="live-check">{t('severa.panel.live.failed', { error: words.say(live.error) })}</p>;
+  if (live.users.length === 0) return <p className="live-check">{t('severa.panel.live.none')}</p>;
   return (
     <p className="live-check">
-      Severa, asked just now, has{' '}
+      {t('severa.panel.live.has')}{' '}
       {live.users.map((user, i) => (
         <span key={i}>
           {i > 0 && ', '}
           <EmailText email={user.email} />
-          {user.active === false ? ' (inactive)' : ''}
+          {user.active === false ? ` (${t('severa.panel.activity', { active: 'no' })})` : ''}
         </span>
       ))}
-      {live.exact ? '.' : <>: not exactly <q>{email}</q>.</>}
+      {live.exact ? '.' : <>{t('severa.panel.live.notExactly', { email })}</>}
     </p>
   );
 }
@@ -89,16 +95,15 @@ function LiveAnswer({ email, live }: { email: string; live: SeveraLiveCheck }) {
 export function QuickResult() {
   const quick = useSeveraStore((s) => s.quick);
   const setQuick = useSeveraStore((s) => s.setQuick);
+  const { t } = useSeveraWords();
   return (
-    <div role="status" aria-label="Quick check result">
+    <div role="status" aria-label={t('severa.panel.quick.result')}>
       {quick && (
         <>
           <p className="quick-head">
-            <span>
-              Quick check of <q>{quick.email}</q>
-            </span>
+            <span>{t('severa.panel.quick.of', { email: quick.email })}</span>
             <button type="button" className="link-button" onClick={() => setQuick(null)}>
-              Clear
+              {t('severa.panel.quick.clear')}
             </button>
           </p>
           {quick.verdict.live && <LiveAnswer email={quick.email} live={quick.verdict.live} />}

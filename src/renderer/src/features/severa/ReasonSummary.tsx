@@ -1,6 +1,6 @@
 import { REASON_PRECEDENCE } from '../../../../shared/severa-check';
 import type { SeveraReasonFilter, SeveraRunSummary } from '../../../../shared/severa-panel';
-import { REASONS, count } from './reasons';
+import { useSeveraWords } from './reasons';
 
 interface ReasonSummaryProps {
   result: SeveraRunSummary;
@@ -13,6 +13,7 @@ interface ReasonSummaryProps {
  * sum them up. Reasons nobody has are left out.
  */
 export function ReasonSummary({ result, reason, onReason }: ReasonSummaryProps) {
+  const words = useSeveraWords();
   const { summary, totals, entries } = result;
   const chip = (value: SeveraReasonFilter, label: string, n: number, tone: string) => (
     <li key={value}>
@@ -22,19 +23,22 @@ export function ReasonSummary({ result, reason, onReason }: ReasonSummaryProps) 
         aria-pressed={reason === value}
         onClick={() => onReason(reason === value && value !== 'all' ? 'all' : value)}
       >
-        <span className="chip-count">{count(n)}</span> <span className="chip-label">{label}</span>
+        <span className="chip-count">{words.count(n)}</span> <span className="chip-label">{label}</span>
       </button>
     </li>
   );
   return (
     <section className="reason-summary" aria-labelledby="reason-summary-title">
       <h3 id="reason-summary-title" className="visually-hidden">
-        Summary per reason: choose one to show only those users
+        {words.t('severa.panel.summary.title')}
       </h3>
       <ul>
-        {chip('all', 'Everyone', entries, 'all')}
-        {chip('failing', 'Cannot log in', totals.failing, totals.failing > 0 ? 'failing' : 'ok')}
-        {REASON_PRECEDENCE.filter((code) => summary[code] > 0).map((code) => chip(code, REASONS[code].label, summary[code], REASONS[code].tone))}
+        {chip('all', words.t('severa.panel.summary.everyone'), entries, 'all')}
+        {chip('failing', words.t('severa.panel.summary.failing'), totals.failing, totals.failing > 0 ? 'failing' : 'ok')}
+        {REASON_PRECEDENCE.filter((code) => summary[code] > 0).map((code) => {
+          const reason = words.reason(code);
+          return chip(code, reason.label, summary[code], reason.tone);
+        })}
       </ul>
     </section>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SeveraCheckState } from '../../../../shared/severa-panel';
-import { api, messageOf } from '../../api';
+import { phrase } from '../../../../shared/severa-words';
+import { api } from '../../api';
 import { download } from '../../components/files';
 import { OrganizationFindings } from './OrganizationFindings';
 import { OrganizationInputs } from './OrganizationInputs';
 import { QuickCheck } from './QuickCheck';
 import { ReasonSummary } from './ReasonSummary';
-import { REASONS, count, plural } from './reasons';
+import { errorWords, useSeveraWords } from './reasons';
 import { SeveraApiSource } from './SeveraApiSource';
 import { useSeveraStore } from './severa-store';
 import { UserFileSource } from './UserFileSource';
@@ -23,16 +24,17 @@ export function SeveraPanel() {
   const busy = useSeveraStore((s) => s.busy);
   const message = useSeveraStore((s) => s.message);
   const start = useSeveraStore((s) => s.start);
+  const words = useSeveraWords();
   useEffect(() => start(), [start]);
 
   return (
     <div className="severa-panel">
-      {state ? <Inputs state={state} /> : <p className="hint">Loading…</p>}
+      {state ? <Inputs state={state} /> : <p className="hint">{words.t('severa.panel.loading')}</p>}
       <div className="status-line">
-        <p aria-live="polite">{busy ?? (state ? statusOf(state) : '')}</p>
+        <p aria-live="polite">{busy ? words.say(busy) : state ? statusOf(state, words) : ''}</p>
         {message && (
           <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
-            {message.text}
+            {words.say(message.words)}
           </p>
         )}
       </div>
@@ -41,46 +43,45 @@ export function SeveraPanel() {
   );
 }
 
-function statusOf(state: SeveraCheckState): string {
+function statusOf(state: SeveraCheckState, words: ReturnType<typeof useSeveraWords>): string {
   const result = state.result;
-  if (!result) return state.ready ? '' : 'Load both user lists to run the check.';
+  if (!result) return state.ready ? '' : words.t('severa.panel.status.loadBoth');
   const { totals } = result;
-  return `Checked ${plural(totals.azetsUsers, 'Azets Work user')} against ${plural(totals.severaUsers, 'Severa user')} in ${count(result.durationMs)} ms: ${
-    totals.failing === 0 ? 'everyone can log in' : `${plural(totals.failing, 'user')} cannot log in`
-  }.`;
+  return words.t('severa.panel.status.checked', { azets: totals.azetsUsers, severa: totals.severaUsers, ms: result.durationMs, failing: totals.failing });
 }
 
 function Inputs({ state }: { state: SeveraCheckState }) {
   const severaFromApi = state.severa.status === 'loaded' && state.severa.source === 'api';
   const [source, setSource] = useState<'file' | 'api' | null>(null);
   const shown = source ?? (severaFromApi ? 'api' : 'file');
+  const { t } = useSeveraWords();
   return (
     <div className="severa-inputs">
       <section className="input-card" aria-labelledby="severa-azets-title">
-        <h2 id="severa-azets-title">Azets Work users</h2>
-        <UserFileSource side="azets" system="Azets Work" list={state.azets} hint="The Azets Work user export, as CSV, with an email column." />
+        <h2 id="severa-azets-title">{t('severa.panel.inputs.azets')}</h2>
+        <UserFileSource side="azets" list={state.azets} hint={t('severa.panel.inputs.azetsHint')} />
       </section>
       <section className="input-card" aria-labelledby="severa-severa-title">
         <div className="card-head">
-          <h2 id="severa-severa-title">Severa users</h2>
+          <h2 id="severa-severa-title">{t('severa.panel.inputs.severa')}</h2>
           <fieldset className="segmented">
-            <legend className="visually-hidden">Read Severa users from</legend>
+            <legend className="visually-hidden">{t('severa.panel.inputs.source')}</legend>
             {(['file', 'api'] as const).map((value) => (
               <label key={value} className={shown === value ? 'checked' : ''}>
                 <input type="radio" name="severa-source" value={value} checked={shown === value} onChange={() => setSource(value)} />
-                {value === 'file' ? 'CSV file' : 'Severa API'}
+                {t('severa.panel.inputs.sourceKind', { kind: value })}
               </label>
             ))}
           </fieldset>
         </div>
         {shown === 'file' ? (
-          <UserFileSource side="severa" system="Severa" list={state.severa} hint="The Severa user export, as CSV, with an email and an active column." />
+          <UserFileSource side="severa" list={state.severa} hint={t('severa.panel.inputs.severaHint')} />
         ) : (
           <SeveraApiSource state={state} />
         )}
       </section>
       <section className="input-card" aria-labelledby="severa-organization-title">
-        <h2 id="severa-organization-title">Organization</h2>
+        <h2 id="severa-organization-title">{t('severa.panel.inputs.organization')}</h2>
         <OrganizationInputs organization={state.organization} />
       </section>
     </div>
@@ -90,20 +91,16 @@ function Inputs({ state }: { state: SeveraCheckState }) {
 function Intro({ state }: { state: SeveraCheckState }) {
   const loaded = (list: SeveraCheckState['azets']) => list.status === 'loaded';
   const severaLoaded = loaded(state.severa);
+  const { t } = useSeveraWords();
   return (
     <div className="results results-intro">
       <div className="intro-text">
-        <h2>Who cannot open Severa from Azets Work, and why</h2>
-        <p>
-          Severa finds an Azets Work user by <strong>exactly the same email address</strong>; nothing is created, activated or synced by
-          itself. Load both user lists and every Azets Work user gets a verdict: OK, or the reason they will fail — inactive in Severa, the
-          add-on not active, an address that differs in case, spaces, invisible characters, look-alike letters, domain or a typo, duplicates
-          — with the fix in plain words.
-        </p>
+        <h2>{t('severa.panel.intro.title')}</h2>
+        <p>{t('severa.panel.intro.text')}</p>
         <ol className="intro-steps">
-          <li className={loaded(state.azets) ? 'done' : ''}>Choose the Azets Work user export (CSV).</li>
-          <li className={severaLoaded ? 'done' : ''}>Choose the Severa user export, or read the users from the Severa API.</li>
-          <li>Say what you know about the organization: whether the Azets Work add-on is active and whether it still uses Severa.</li>
+          <li className={loaded(state.azets) ? 'done' : ''}>{t('severa.panel.intro.stepAzets')}</li>
+          <li className={severaLoaded ? 'done' : ''}>{t('severa.panel.intro.stepSevera')}</li>
+          <li>{t('severa.panel.intro.stepOrganization')}</li>
         </ol>
       </div>
       <div className="verdict-aside">
@@ -120,15 +117,17 @@ function Results({ state }: { state: SeveraCheckState }) {
   const search = useSeveraStore((s) => s.search);
   const setSearch = useSeveraStore((s) => s.setSearch);
   const say = useSeveraStore((s) => s.say);
-  const guide = reason === 'all' || reason === 'failing' ? null : REASONS[reason];
+  const words = useSeveraWords();
+  const { t } = words;
+  const guide = reason === 'all' || reason === 'failing' ? null : words.reason(reason);
 
   const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
     try {
       const file = await api.exportSeveraReport(format);
       download(file);
-      say(`Exported the report of ${plural(result.entries, 'entry', 'entries')} as ${file.fileName}.`);
+      say(phrase('severa.panel.exported', { count: result.entries, file: file.fileName }));
     } catch (error) {
-      say(messageOf(error), true);
+      say(errorWords(error), true);
     }
   };
 
@@ -138,23 +137,23 @@ function Results({ state }: { state: SeveraCheckState }) {
       <ReasonSummary result={result} reason={reason} onReason={setReason} />
       {guide && (
         <p className="reason-guide">
-          <strong>{guide.label}:</strong> {guide.means} <strong>Fix:</strong> {guide.fix}
+          <strong>{t('severa.panel.guide.label', { label: guide.label })}</strong> {guide.means} <strong>{t('severa.panel.guide.fix')}</strong> {guide.fix}
         </p>
       )}
-      <div className="toolbar" role="toolbar" aria-label="Verdicts">
+      <div className="toolbar" role="toolbar" aria-label={t('severa.panel.toolbar.label')}>
         <div className="field inline">
-          <label htmlFor="severa-search">Search</label>
-          <input id="severa-search" type="search" placeholder="Address or name…" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <label htmlFor="severa-search">{t('severa.panel.toolbar.search')}</label>
+          <input id="severa-search" type="search" placeholder={t('severa.panel.toolbar.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => void exportAs('csv')}>
-          Export CSV
+          {t('severa.panel.toolbar.export', { format: 'CSV' })}
         </button>
         <button type="button" onClick={() => void exportAs('xlsx')}>
-          Export Excel
+          {t('severa.panel.toolbar.export', { format: 'Excel' })}
         </button>
         <button type="button" onClick={() => void exportAs('json')}>
-          Export JSON
+          {t('severa.panel.toolbar.export', { format: 'JSON' })}
         </button>
       </div>
       <VerdictBrowser runId={result.runId} aside={<QuickCheck enabled />} />

@@ -3,13 +3,13 @@ import { type KeyboardEvent, type ReactNode, memo, useCallback, useEffect, useRe
 import type { SeveraVerdictRow } from '../../../../shared/severa-panel';
 import { EmailText } from './EmailText';
 import { QuickResult } from './QuickCheck';
-import { REASONS, count } from './reasons';
+import { useSeveraWords } from './reasons';
 import { PAGE_SIZE, pagesKey, useSeveraStore } from './severa-store';
 import { ReasonBadge, VerdictDetails } from './VerdictDetails';
 import { gridMoveTarget } from '../../components/grid-keys';
 
 const ROW_HEIGHT = 52;
-const COLUMNS = ['Reason', 'Azets Work user', 'Severa user', 'Why'];
+const COLUMNS = ['reason', 'azets', 'severa', 'why'] as const;
 
 interface VerdictBrowserProps {
   runId: number;
@@ -29,6 +29,8 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
   const loadPage = useSeveraStore((s) => s.loadPage);
   const quick = useSeveraStore((s) => s.quick);
   const setQuick = useSeveraStore((s) => s.setQuick);
+  const words = useSeveraWords();
+  const { t } = words;
   const key = pagesKey(runId, reason, query);
   const current = verdicts.key === key ? verdicts : null;
   const total = current?.total ?? null;
@@ -83,7 +85,7 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
       <div
         className="verdict-table"
         role="grid"
-        aria-label="Users and their verdicts: arrow keys move, the details follow"
+        aria-label={t('severa.panel.table.label')}
         aria-rowcount={(total ?? 0) + 1}
         aria-readonly="true"
         aria-busy={total === null}
@@ -95,7 +97,7 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
           <div role="row" aria-rowindex={1} className="verdict-row verdict-head">
             {COLUMNS.map((column) => (
               <div key={column} role="columnheader">
-                {column}
+                {t('severa.panel.table.column', { column })}
               </div>
             ))}
           </div>
@@ -103,11 +105,11 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
         <div ref={scrollRef} role="rowgroup" className="verdict-body">
           {current?.error ? (
             <p className="empty form-error" role="presentation">
-              Could not load the verdicts: {current.error}
+              {t('severa.panel.table.loadFailed', { error: words.say(current.error) })}
             </p>
           ) : total === 0 ? (
             <p className="empty" role="presentation">
-              No users match.
+              {t('severa.panel.table.noMatch')}
             </p>
           ) : (
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -118,13 +120,15 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
           )}
         </div>
       </div>
-      <aside className="verdict-aside" aria-label="Quick check and details">
+      <aside className="verdict-aside" aria-label={t('severa.panel.aside.label')}>
         {aside}
         <section className="aside-card" aria-labelledby="selected-title">
-          <h3 id="selected-title">{quick ? 'Quick check result' : selected ? `Entry ${count(active + 1)} of ${count(total ?? 0)}` : 'Details'}</h3>
+          <h3 id="selected-title">
+            {quick ? t('severa.panel.quick.result') : selected ? t('severa.panel.aside.entry', { index: active + 1, total: total ?? 0 }) : t('severa.panel.aside.details')}
+          </h3>
           <QuickResult />
           {!quick &&
-            (selected ? <VerdictDetails verdict={selected} /> : <p className="hint">{total === 0 ? 'No users match.' : 'Choose a user in the list.'}</p>)}
+            (selected ? <VerdictDetails verdict={selected} /> : <p className="hint">{total === 0 ? t('severa.panel.table.noMatch') : t('severa.panel.aside.choose')}</p>)}
         </section>
       </aside>
     </div>
@@ -140,17 +144,21 @@ interface VerdictRowProps {
 }
 
 const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, onActivate }: VerdictRowProps) {
+  const words = useSeveraWords();
+  const { t } = words;
   const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
   if (!row) {
     return (
       <div id={`verdict-row-${index}`} role="row" aria-rowindex={index + 2} className="verdict-row loading" style={style}>
         <div role="gridcell" className="sub">
-          Loading…
+          {t('severa.panel.loading')}
         </div>
       </div>
     );
   }
   const { azets, severa } = row;
+  const rowOf = (n: number | null) => (n === null ? null : t('severa.where.row', { row: n }));
+  const why = words.all(row.detail);
   return (
     <div
       id={`verdict-row-${index}`}
@@ -164,25 +172,26 @@ const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, o
       <div role="gridcell">
         <ReasonBadge reason={row.reason} />
         {row.also.length > 0 && (
-          <span className="sub also-count" title={`Also: ${row.also.map((reason) => REASONS[reason].label).join(', ')}`}>
-            {' '}and {row.also.length} more
+          <span className="sub also-count" title={t('severa.panel.table.alsoTitle', { reasons: words.list(row.also.map((reason) => words.reason(reason).label)) })}>
+            {' '}
+            {t('severa.panel.table.andMore', { count: row.also.length })}
           </span>
         )}
       </div>
       <div role="gridcell" className="cell-user">
         {azets ? <EmailText email={azets.email} comparedWith={severa?.email} /> : <span className="sub">—</span>}
-        <span className="sub">{azets ? [azets.name, azets.row !== null ? `row ${azets.row}` : null].filter(Boolean).join(' · ') : 'no Azets Work user'}</span>
+        <span className="sub">{azets ? [azets.name, rowOf(azets.row)].filter(Boolean).join(' · ') : t('severa.panel.table.noAzetsUser')}</span>
       </div>
       <div role="gridcell" className="cell-user">
         {severa ? <EmailText email={severa.email} comparedWith={azets?.email} /> : <span className="sub">—</span>}
         <span className="sub">
           {severa
-            ? [severa.name, severa.row !== null ? `row ${severa.row}` : null, severa.active === false ? 'inactive' : null].filter(Boolean).join(' · ')
-            : 'no Severa user'}
+            ? [severa.name, rowOf(severa.row), severa.active === false ? t('severa.panel.activity', { active: 'no' }) : null].filter(Boolean).join(' · ')
+            : t('severa.panel.table.noSeveraUser')}
         </span>
       </div>
-      <div role="gridcell" className="cell-why" title={row.detail}>
-        {row.detail}
+      <div role="gridcell" className="cell-why" title={why}>
+        {why}
       </div>
     </div>
   );

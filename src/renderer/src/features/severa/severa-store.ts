@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { SeveraCheckState, SeveraReasonFilter, SeveraVerdictRow, SeveraVerdictView } from '../../../../shared/severa-panel';
-import { api, messageOf } from '../../api';
-import { plural } from './reasons';
+import { type Phrase, phrase } from '../../../../shared/severa-words';
+import { api } from '../../api';
+import { errorWords } from './reasons';
 
 /** Verdicts come from main a page at a time, as the table scrolls to them. */
 export const PAGE_SIZE = 200;
@@ -12,15 +13,16 @@ export interface VerdictPages {
   /** How many entries pass the filter; null until the first page has come. */
   total: number | null;
   pages: ReadonlyMap<number, SeveraVerdictRow[]>;
-  error: string | null;
+  error: Phrase | null;
 }
 
 export const pagesKey = (runId: number, reason: SeveraReasonFilter, query: string): string => `${runId}\n${reason}\n${query}`;
 
 const SEARCH_DELAY_MS = 200;
 
+/** What the panel says after a change: words as data, said in the reader's language when shown. */
 export interface PanelMessage {
-  text: string;
+  words: Phrase;
   error: boolean;
 }
 
@@ -32,7 +34,7 @@ export interface PanelMessage {
 interface SeveraStore {
   state: SeveraCheckState | null;
   /** What main is doing for the panel right now ("Reading azets.csv…"); null when idle. */
-  busy: string | null;
+  busy: Phrase | null;
   message: PanelMessage | null;
   reason: SeveraReasonFilter;
   /** The search box as typed. */
@@ -47,15 +49,15 @@ interface SeveraStore {
    * check when both lists are there and the result was dropped. Resolves false on failure
    * (then the message says why).
    */
-  change(busy: string, call: () => Promise<SeveraCheckState>, done?: (state: SeveraCheckState) => string | null): Promise<boolean>;
+  change(busy: Phrase, call: () => Promise<SeveraCheckState>, done?: (state: SeveraCheckState) => Phrase | null): Promise<boolean>;
   /** Takes a state main answered with outside `change` (a dialog that shows its own errors). */
-  adopt(state: SeveraCheckState, message?: string): void;
+  adopt(state: SeveraCheckState, message?: Phrase): void;
   setReason(reason: SeveraReasonFilter): void;
   setSearch(search: string): void;
   /** Asks main for one page of the current run and filter, unless it is there or on its way. */
   loadPage(runId: number, page: number): void;
   setQuick(quick: SeveraStore['quick']): void;
-  say(text: string, error?: boolean): void;
+  say(words: Phrase, error?: boolean): void;
 }
 
 export const useSeveraStore = create<SeveraStore>((set, get) => {
@@ -65,7 +67,7 @@ export const useSeveraStore = create<SeveraStore>((set, get) => {
   const runIfReady = async (state: SeveraCheckState): Promise<SeveraCheckState> => {
     if (!state.ready || state.result) return state;
     const azets = state.azets.status === 'loaded' ? state.azets.users : 0;
-    set({ state, busy: `Checking ${plural(azets, 'Azets Work user')}…` });
+    set({ state, busy: phrase('severa.panel.busy.checking', { count: azets }) });
     return api.runSeveraCheck();
   };
 
@@ -84,7 +86,7 @@ export const useSeveraStore = create<SeveraStore>((set, get) => {
         .getSeveraCheck()
         .then(runIfReady)
         .then((state) => set({ state, busy: null }))
-        .catch((error: unknown) => set({ message: { text: `Could not load the Severa check: ${messageOf(error)}`, error: true }, busy: null }));
+        .catch((error: unknown) => set({ message: { words: phrase('severa.panel.error.load', { error: errorWords(error) }), error: true }, busy: null }));
     },
 
     async change(busy, call, done) {
@@ -95,18 +97,18 @@ export const useSeveraStore = create<SeveraStore>((set, get) => {
         const reason = get().reason;
         const keep = reason === 'all' || reason === 'failing' || (state.result?.summary[reason] ?? 0) > 0;
         set({ state, busy: null, reason: keep ? reason : 'all', quick: null });
-        const text = done?.(state) ?? null;
-        if (text) set({ message: { text, error: false } });
+        const words = done?.(state) ?? null;
+        if (words) set({ message: { words, error: false } });
         return true;
       } catch (error) {
-        set({ busy: null, message: { text: messageOf(error), error: true } });
+        set({ busy: null, message: { words: errorWords(error), error: true } });
         // Main may have changed before failing (a run after a load): show what it holds now.
         api.getSeveraCheck().then((state) => set({ state }), () => undefined);
         return false;
       }
     },
 
-    adopt: (state, message) => set({ state, message: message ? { text: message, error: false } : get().message }),
+    adopt: (state, message) => set({ state, message: message ? { words: message, error: false } : get().message }),
     setReason: (reason) => set({ reason }),
     setSearch(search) {
       set({ search });
@@ -133,12 +135,12 @@ export const useSeveraStore = create<SeveraStore>((set, get) => {
           asked.pages.delete(page);
           // A newer run is on its way to the panel: its pages replace these.
           if ((error as { code?: string }).code === 'severa-stale-run') return;
-          set({ verdicts: { ...current(), error: messageOf(error) } });
+          set({ verdicts: { ...current(), error: errorWords(error) } });
         },
       );
     },
 
     setQuick: (quick) => set({ quick }),
-    say: (text, error = false) => set({ message: { text, error } }),
+    say: (words, error = false) => set({ message: { words, error } }),
   };
 });
