@@ -66,7 +66,9 @@ const LETTER = /\p{L}/u;
 const KEYS: ReadonlySet<string> = new Set(Object.keys(catalogOf('en')));
 const brandFree = (text: string): string => BRAND_NAMES.reduce((rest, name) => rest.split(name).join(' '), text);
 /** Whether text says something in English (or any language) once the brand names are taken out. */
-export const hasWords = (text: string): boolean => !KEYS.has(text) && LETTER.test(brandFree(text));
+/** Technical names shown as they are, in any language: API scopes such as `users:read`. */
+const TECHNICAL = /^[a-z_]+(:[a-z_]+)+$/;
+export const hasWords = (text: string): boolean => !KEYS.has(text) && !TECHNICAL.test(text.trim()) && LETTER.test(brandFree(text));
 
 /** The literal values an expression can evaluate to as text: its branches and fallbacks, not its call arguments or comparisons. */
 function textValues(expression: ts.Expression): ts.Node[] {
