@@ -235,7 +235,7 @@ export function createApp(deps: AppDeps) {
     },
     explainDroppedLog: (path) => explainer.explainLogFile(path),
   };
-  return { api, settings, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
+  return { api, settings, language, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
 }
 
 export type App = ReturnType<typeof createApp>;

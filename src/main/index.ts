@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, type OpenDialogOptions, app, dialog, ipcMain, screen } from 'electron';
 import { type ApiEvent, IPC_EVENT_CHANNEL } from '../shared/api';
+import { effectiveLocale } from '../shared/i18n/languages';
+import { type Translator, createTranslator } from '../shared/i18n/translator';
 import { LOGIN_ORIGIN_BLOCKED } from '../shared/notice';
 import type { MenuCommand } from '../shared/menu-command';
 import { createDispatcher } from './api/dispatcher';
@@ -34,6 +36,18 @@ const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const isAppUrl = (url: string): boolean => isSameOrigin(url, appUrl);
 
 let mainWindow: BrowserWindow | null = null;
+/**
+ * Main's own words (menus, dialogs) in the chosen language: the system's until the settings are
+ * read, then the language service's, which follows every change.
+ */
+let words: () => Translator = () => createTranslator(effectiveLocale(null, systemLocale()));
+function systemLocale(): string {
+  try {
+    return app.getSystemLocale() || app.getLocale();
+  } catch {
+    return 'en-GB';
+  }
+}
 
 // A separate profile folder for tests and portable use; must be set before anything reads userData.
 if (process.env.BRIDGEKEEPER_USER_DATA) app.setPath('userData', process.env.BRIDGEKEEPER_USER_DATA);
@@ -48,13 +62,13 @@ function start(): void {
   const logFile = openLogFile(app.getPath('logs'));
   const log = createFileLogger(logFile);
   log.info('app.start', { version: app.getVersion(), electron: process.versions.electron ?? null, platform: process.platform });
-  installCrashHandlers(log, logFile.path, () => mainWindow);
+  installCrashHandlers(log, logFile.path, () => mainWindow, () => words());
   app.enableSandbox(); // every renderer, whatever its webPreferences say
   registerAppScheme();
   app
     .whenReady()
     .then(() => ready(log, logFile))
-    .catch((error: unknown) => failStartup(error, log, logFile.path));
+    .catch((error: unknown) => failStartup(error, log, logFile.path, () => words()));
 
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
@@ -78,6 +92,7 @@ function ready(log: Logger, logFile: LogFile): void {
     parent: () => mainWindow,
     log,
     onBlocked: (message) => bridgekeeper.notices.post({ id: LOGIN_ORIGIN_BLOCKED, level: 'warning', message }),
+    words: () => words(),
   });
   // A new login starts without the last one's "not allowed" notice.
   const loginSurface: LoginSurface = {
@@ -96,11 +111,11 @@ function ready(log: Logger, logFile: LogFile): void {
     loginSurface,
     portalSurface,
     portalSecrets: vaults.portalSecrets,
-    pickLogFile: () => pickLogFile(mainWindow),
+    pickLogFile: () => pickLogFile(mainWindow, words()),
     fetch: createMainFetch(),
     // The user's locale: its language goes to Visma's login (ui_locales), its region decides the
     // list separator Excel splits a CSV on — so the system's, not only Electron's UI language.
-    locale: () => app.getSystemLocale(),
+    locale: systemLocale,
     log,
     emit: send,
   });
@@ -110,11 +125,15 @@ function ready(log: Logger, logFile: LogFile): void {
     explainDroppedLog: (file: string) => progress.during(() => bridgekeeper.api.explainDroppedLog(file)),
   };
   serveApi(ipcMain, createDispatcher(api, log), trustedSender((id) => mainWindow?.webContents.id === id, isAppUrl), log);
-  installAppMenu({
+  words = () => bridgekeeper.language.words();
+  const menuActions = {
     command: (command: MenuCommand) => send({ type: 'menu-command', command }),
     openLogFolder: () => openLogFolder(logFile),
-    saveDiagnostics: () => void saveDiagnostics(mainWindow, logFile, settingsPath(), log),
-  });
+    saveDiagnostics: () => void saveDiagnostics(mainWindow, logFile, settingsPath(), log, words()),
+  };
+  installAppMenu(menuActions, words);
+  // The menu speaks the language the person just chose.
+  bridgekeeper.language.onChange(() => installAppMenu(menuActions, words));
 
   const windowState = windowStateFile(app.getPath('userData'));
   const open = () => {
@@ -122,7 +141,7 @@ function ready(log: Logger, logFile: LogFile): void {
     const window = createMainWindow(path.join(here, '../preload/index.cjs'), place);
     mainWindow = window;
     rememberWindowState(window, windowState.write);
-    installTextContextMenu(window.webContents);
+    installTextContextMenu(window.webContents, () => words());
     window.on('closed', () => {
       mainWindow = null;
       loginWindows.dispose();
@@ -153,13 +172,13 @@ function ready(log: Logger, logFile: LogFile): void {
   });
 }
 
-async function pickLogFile(window: BrowserWindow | null): Promise<string | null> {
+async function pickLogFile(window: BrowserWindow | null, { t }: Pick<Translator, 't'>): Promise<string | null> {
   const options: OpenDialogOptions = {
-    title: 'Open a DataBridge log',
+    title: t('platform.open-log.title'),
     properties: ['openFile'],
     filters: [
-      { name: 'Logs', extensions: ['log', 'txt', 'csv'] },
-      { name: 'All files', extensions: ['*'] },
+      { name: t('platform.open-log.logs'), extensions: ['log', 'txt', 'csv'] },
+      { name: t('platform.open-log.all'), extensions: ['*'] },
     ],
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -6,6 +6,9 @@ import { test as base, type Page } from '@playwright/test';
 import { API_GLOBAL, API_METHODS, type ApiEvent } from '../../src/shared/api';
 import { createApiBridge } from '../../src/shared/api-bridge';
 import { type Dispatch, createDispatcher } from '../../src/main/api/dispatcher';
+import { catalogOf } from '../../src/shared/i18n/catalog';
+import { LANGUAGES, type Language, effectiveLocale } from '../../src/shared/i18n/languages';
+import { type Translator, createTranslator } from '../../src/shared/i18n/translator';
 import { type App, type AppDeps, createApp } from '../../src/main/create-app';
 import { createKeychainSecrets, createKeychainVault } from '../../src/main/platform/keychain-vault';
 import { createSeveraKeychainVault } from '../../src/main/platform/severa-keychain';
@@ -47,6 +50,24 @@ export interface Harness {
   restart(): Promise<void>;
   /** Sends an event to the page as main would (the application menu's commands, for one). */
   emit(event: ApiEvent): void;
+  /** The app's words in the language it shows now (the chosen one, else the system's): `bk.words().t('app.area.profiles')`. */
+  words(): Translator;
+  /**
+   * What the app shows, in its current language, for words one area of the catalog has in English
+   * (`bk.say('Environments…', 'profiles')`: a key `profiles.…` whose English is that); the English
+   * itself while the area has no such message — so a test reads the same before and after its area
+   * is converted.
+   */
+  say(english: string, area: string): string;
+}
+
+/** The system locale a harness started in `language` reports: the language in its home region (fi-FI, sv-SE, nb-NO, …). */
+export const systemLocaleOf = (language: Language): string => effectiveLocale(language, 'und');
+
+/** The language whose catalog is longest: the width checks run in it. */
+export function longestLanguage(): Language {
+  const length = (language: Language) => Object.values(catalogOf(language)).reduce((sum, text) => sum + text.length, 0);
+  return [...LANGUAGES].sort((a, b) => length(b) - length(a))[0]!;
 }
 
 /**
@@ -77,7 +98,11 @@ const clientScript = `
   ));
 `;
 
-export async function openHarness(page: Page, dir: string, extend: Partial<AppDeps> = {}) {
+/**
+ * Options: `language` starts the app on a system in that language (its home region's locale, so
+ * dates, numbers and the CSV separator follow too); nothing chosen in the app. Left out: en-GB.
+ */
+export async function openHarness(page: Page, dir: string, extend: Partial<AppDeps> = {}, { language }: { language?: Language | undefined } = {}) {
   const server = await serveDirectory(RENDERER_DIR);
   const logLines: LogLine[] = [];
   const events: ApiEvent[] = [];
@@ -114,7 +139,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       pickLogFile: async () => filePicks.shift() ?? null,
       emit,
       log,
-      locale: () => 'en-GB',
+      locale: () => (language ? systemLocaleOf(language) : 'en-GB'),
       browserLogins: browsers.deps,
       ...extend,
     });
@@ -145,6 +170,12 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       return app;
     },
     emit,
+    words: () => createTranslator(app.language.locale()),
+    say(english, area) {
+      const catalog = catalogOf('en');
+      const key = (Object.keys(catalog) as (keyof typeof catalog)[]).find((k) => k.startsWith(`${area}.`) && catalog[k] === english);
+      return key ? createTranslator(app.language.locale()).t(key) : english;
+    },
     async restart() {
       app = build();
       dispatch = createDispatcher(app.api, log);
@@ -161,10 +192,15 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   return harness;
 }
 
-export const test = base.extend<{ bk: Harness }>({
-  bk: async ({ page }, use) => {
+/**
+ * `bk`: the app in a fresh settings folder. `test.use({ language: 'fi' })` starts it on a Finnish
+ * system (see openHarness); the default is English (en-GB).
+ */
+export const test = base.extend<{ bk: Harness; language: Language | undefined }>({
+  language: [undefined, { option: true }],
+  bk: async ({ page, language }, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bridgekeeper-e2e-'));
-    const harness = await openHarness(page, dir);
+    const harness = await openHarness(page, dir, {}, { language });
     await use(harness);
     await harness.close();
     await rm(dir, { recursive: true, force: true });

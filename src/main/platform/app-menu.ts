@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions, app } from 'electron';
+import type { Translator } from '../../shared/i18n/translator';
 import type { MenuCommand } from '../../shared/menu-command';
 
 export interface AppMenuActions {
@@ -11,58 +12,92 @@ export interface AppMenuActions {
 /**
  * Our own menu, not Electron's default: no Reload or Toggle Developer Tools in a packaged app, and
  * Ctrl/Cmd+R checks health rather than reloading the page. The usual Edit entries stay, so copy
- * and paste work by keyboard on macOS too.
+ * and paste work by keyboard on macOS too. Every label is in the chosen language — Electron's
+ * role items would say English whatever the language, so they are named here too.
  */
-export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { packaged: boolean; mac: boolean }): MenuItemConstructorOptions[] {
+export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { packaged: boolean; mac: boolean }, { t }: Pick<Translator, 't'>): MenuItemConstructorOptions[] {
   const send = (command: MenuCommand) => () => actions.command(command);
   return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    ...(mac
+      ? [
+          {
+            role: 'appMenu' as const,
+            submenu: [
+              { role: 'about' as const, label: t('menu.app.about') },
+              { type: 'separator' as const },
+              { role: 'services' as const, label: t('menu.app.services') },
+              { type: 'separator' as const },
+              { role: 'hide' as const, label: t('menu.app.hide') },
+              { role: 'hideOthers' as const, label: t('menu.app.hide-others') },
+              { role: 'unhide' as const, label: t('menu.app.show-all') },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: t('menu.app.quit') },
+            ],
+          },
+        ]
+      : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Import profiles…', accelerator: 'CmdOrCtrl+I', click: send('import-profiles') },
-        { label: 'Explain a log…', accelerator: 'CmdOrCtrl+E', click: send('explain-log') },
+        { label: t('menu.file.import'), accelerator: 'CmdOrCtrl+I', click: send('import-profiles') },
+        { label: t('menu.file.explain'), accelerator: 'CmdOrCtrl+E', click: send('explain-log') },
         { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
+        mac ? { role: 'close', label: t('menu.file.close') } : { role: 'quit', label: t('menu.file.quit') },
       ],
     },
     {
-      label: '&Edit',
+      label: t('menu.edit'),
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { role: 'undo', label: t('menu.edit.undo') },
+        { role: 'redo', label: t('menu.edit.redo') },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        ...editItems(t),
         { type: 'separator' },
-        { label: 'Find profiles', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { label: t('menu.edit.find'), accelerator: 'CmdOrCtrl+F', click: send('find') },
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
-        { label: 'Check health', accelerator: 'CmdOrCtrl+R', click: send('check-health') },
+        { label: t('menu.view.check-health'), accelerator: 'CmdOrCtrl+R', click: send('check-health') },
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { role: 'togglefullscreen' },
-        ...(packaged ? [] : [{ type: 'separator' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }]),
+        { role: 'resetZoom', label: t('menu.view.reset-zoom') },
+        { role: 'zoomIn', label: t('menu.view.zoom-in') },
+        { role: 'zoomOut', label: t('menu.view.zoom-out') },
+        { role: 'togglefullscreen', label: t('menu.view.full-screen') },
+        ...(packaged
+          ? []
+          : [{ type: 'separator' as const }, { role: 'forceReload' as const, label: t('menu.view.force-reload') }, { role: 'toggleDevTools' as const, label: t('menu.view.dev-tools') }]),
       ],
     },
-    { role: 'windowMenu' },
     {
-      label: '&Help',
+      role: 'windowMenu',
+      label: t('menu.window'),
       submenu: [
-        { label: 'Open log folder', click: () => actions.openLogFolder() },
-        { label: 'Save diagnostics…', click: () => actions.saveDiagnostics() },
+        { role: 'minimize', label: t('menu.window.minimize') },
+        ...(mac ? [{ role: 'zoom' as const, label: t('menu.window.zoom') }] : []),
+        { role: 'close', label: t('menu.file.close') },
+      ],
+    },
+    {
+      label: t('menu.help'),
+      submenu: [
+        { label: t('menu.help.log-folder'), click: () => actions.openLogFolder() },
+        { label: t('menu.help.diagnostics'), click: () => actions.saveDiagnostics() },
       ],
     },
   ];
 }
 
-export function installAppMenu(actions: AppMenuActions): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, { packaged: app.isPackaged, mac: process.platform === 'darwin' })));
+/** Cut, Copy, Paste, Select all: the Edit menu's and a text field's context menu, in the same words. */
+export const editItems = (t: Translator['t'], enabled?: { canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean }): MenuItemConstructorOptions[] => [
+  { role: 'cut', label: t('menu.edit.cut'), ...(enabled ? { enabled: enabled.canCut } : {}) },
+  { role: 'copy', label: t('menu.edit.copy'), ...(enabled ? { enabled: enabled.canCopy } : {}) },
+  { role: 'paste', label: t('menu.edit.paste'), ...(enabled ? { enabled: enabled.canPaste } : {}) },
+  { role: 'selectAll', label: t('menu.edit.select-all'), ...(enabled ? { enabled: enabled.canSelectAll } : {}) },
+];
+
+/** Sets the application menu in the language main's words are in now; call it again when the language changes. */
+export function installAppMenu(actions: AppMenuActions, words: () => Pick<Translator, 't'>): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, { packaged: app.isPackaged, mac: process.platform === 'darwin' }, words())));
 }

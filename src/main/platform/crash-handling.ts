@@ -1,4 +1,5 @@
 import { type BrowserWindow, app, dialog } from 'electron';
+import type { Translator } from '../../shared/i18n/translator';
 import type { Logger } from '../logger';
 
 const describe = (error: unknown): { error: string; stack?: string } =>
@@ -7,15 +8,17 @@ const describe = (error: unknown): { error: string; stack?: string } =>
 /**
  * Whatever goes wrong outside a request is logged and shown, never swallowed: an exception or
  * rejection nobody caught in main, a renderer or helper process that died. The person is told
- * where the log is, which is what support will ask for.
+ * where the log is, which is what support will ask for — in the chosen language (`words`: the
+ * system's until the settings are read).
  */
-export function installCrashHandlers(log: Logger, logPath: string, mainWindow: () => BrowserWindow | null): void {
+export function installCrashHandlers(log: Logger, logPath: string, mainWindow: () => BrowserWindow | null, words: () => Pick<Translator, 't'>): void {
   // Shown, but not a box per error: a failure that repeats would bury the person in dialogs.
   let lastShown = 0;
   const show = (error: unknown) => {
     if (Date.now() - lastShown < 60_000) return;
     lastShown = Date.now();
-    dialog.showErrorBox('Bridgekeeper hit an unexpected error', `${describe(error).error}\n\nIt may not work as it should until you restart it. The details are in the log:\n${logPath}`);
+    const { t } = words();
+    dialog.showErrorBox(t('platform.crash.title'), t('platform.crash.body', { error: describe(error).error, logPath }));
   };
   process.on('uncaughtException', (error) => {
     log.error('crash.uncaught-exception', describe(error));
@@ -29,12 +32,13 @@ export function installCrashHandlers(log: Logger, logPath: string, mainWindow: (
     log.error('crash.render-process-gone', { reason: details.reason, exitCode: details.exitCode, url: contents.getURL() });
     const window = mainWindow();
     if (!window || window.isDestroyed() || contents !== window.webContents || details.reason === 'clean-exit') return;
+    const { t } = words();
     const answer = dialog.showMessageBoxSync(window, {
       type: 'error',
       title: 'Bridgekeeper',
-      message: 'The Bridgekeeper window stopped working.',
-      detail: `Reason: ${details.reason}. Your profiles and tokens are safe. The log is at ${logPath}.`,
-      buttons: ['Reload the window', 'Quit'],
+      message: t('platform.gone.message'),
+      detail: t('platform.gone.detail', { reason: details.reason, logPath }),
+      buttons: [t('platform.gone.reload'), t('platform.gone.quit')],
       defaultId: 0,
     });
     if (answer === 0) contents.reload();
@@ -50,8 +54,9 @@ export function installCrashHandlers(log: Logger, logPath: string, mainWindow: (
  * Start-up failed: without this, a process with no window would hold the single-instance lock
  * and every later start would quietly hand over to it. Say so, name the log, exit non-zero.
  */
-export function failStartup(error: unknown, log: Logger, logPath: string): void {
+export function failStartup(error: unknown, log: Logger, logPath: string, words: () => Pick<Translator, 't'>): void {
   log.error('startup.failed', describe(error));
-  dialog.showErrorBox('Bridgekeeper could not start', `${describe(error).error}\n\nThe details are in the log:\n${logPath}`);
+  const { t } = words();
+  dialog.showErrorBox(t('platform.startup.title'), t('platform.startup.body', { error: describe(error).error, logPath }));
   app.exit(1);
 }

@@ -1,17 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserWindow, app, dialog, shell } from 'electron';
+import type { Translator } from '../../shared/i18n/translator';
 import type { Logger } from '../logger';
 import { buildDiagnostics } from '../logging/diagnostics';
 import type { LogFile } from '../logging/log-file';
 
 /** Help ▸ Save diagnostics…: the system's save dialog, then one text file for support. */
-export async function saveDiagnostics(window: BrowserWindow | null, logFile: LogFile, settingsPath: string, log: Logger): Promise<void> {
+export async function saveDiagnostics(window: BrowserWindow | null, logFile: LogFile, settingsPath: string, log: Logger, { t }: Pick<Translator, 't'>): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 10);
   const options = {
-    title: 'Save diagnostics for support',
+    title: t('platform.diagnostics.title'),
     defaultPath: path.join(app.getPath('documents'), `bridgekeeper-diagnostics-${stamp}.txt`),
-    filters: [{ name: 'Text', extensions: ['txt'] }],
+    filters: [{ name: t('platform.diagnostics.filter'), extensions: ['txt'] }],
   };
   const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (picked.canceled || !picked.filePath) return;
@@ -30,7 +31,7 @@ export async function saveDiagnostics(window: BrowserWindow | null, logFile: Log
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error('diagnostics.failed', { error: message });
-    dialog.showErrorBox('Diagnostics were not saved', `${picked.filePath} could not be written: ${message}`);
+    dialog.showErrorBox(t('platform.diagnostics.failed-title'), t('platform.diagnostics.failed-body', { file: picked.filePath, error: message }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { BrowserWindow, type Session, app, screen } from 'electron';
+import { type Translator, createTranslator } from '../../shared/i18n/translator';
 import type { Logger } from '../logger';
 import type { LoginRequest, LoginResult, LoginSurface } from '../reauth/login-surface';
 import { isRedirect, redirectFilter } from '../reauth/redirect-uri';
@@ -30,7 +31,11 @@ export interface LoginWindowOptions {
   log: Logger;
   /** The identity provider sent the person somewhere the environment does not allow (also shown in the window). */
   onBlocked?: (message: string) => void;
+  /** Main's words in the chosen language, for the page that says so (English when left out). */
+  words?: () => Pick<Translator, 't'>;
 }
+
+const english = createTranslator('en-GB');
 
 /**
  * The "fresh incognito browser" the vendor asks for, per attempt: an in-memory partition cleared
@@ -42,7 +47,7 @@ export interface LoginWindowOptions {
  * partition of its own), so in a bulk reconnect the next login opens at once. A prepared window has
  * never shown anything, so isolation is the same; it is let go after two idle minutes.
  */
-export function createLoginWindowSurface({ parent, log, onBlocked }: LoginWindowOptions): LoginSurface & { dispose(): void } {
+export function createLoginWindowSurface({ parent, log, onBlocked, words = () => english }: LoginWindowOptions): LoginSurface & { dispose(): void } {
   const pool: PartitionPool = createPartitionPool(log, (loginSession) => {
     loginSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     loginSession.setPermissionCheckHandler(() => false);
@@ -141,9 +146,10 @@ export function createLoginWindowSurface({ parent, log, onBlocked }: LoginWindow
           }
         };
         const showBlocked = (url: string) => {
-          const message = blockedMessage(url);
+          const { t } = words();
+          const message = blockedMessage(url, t);
           log.warn('login-window.navigation-blocked', { origin: originOf(url) });
-          void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(blockedPage(request.title, message))}`);
+          void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(blockedPage(request.title, message, t))}`);
           onBlocked?.(message);
         };
         window.webContents.on('will-navigate', guard);
@@ -180,11 +186,10 @@ const originOf = (url: string): string => {
   }
 };
 
-export const blockedMessage = (url: string): string =>
-  `Visma sent you to ${originOf(url)}, which this environment does not allow: add it to the environment's extra login origins in Environments, then reconnect.`;
+export const blockedMessage = (url: string, t: Translator['t'] = english.t): string => t('platform.blocked.message', { origin: originOf(url) });
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function blockedPage(title: string, message: string): string {
-  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>body{font:15px system-ui,sans-serif;margin:2rem;line-height:1.5}</style><h1>This login cannot go on here</h1><p>${escapeHtml(message)}</p><p>Close this window to cancel.</p>`;
+function blockedPage(title: string, message: string, t: Translator['t']): string {
+  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><style>body{font:15px system-ui,sans-serif;margin:2rem;line-height:1.5}</style><h1>${escapeHtml(t('platform.blocked.heading'))}</h1><p>${escapeHtml(message)}</p><p>${escapeHtml(t('platform.blocked.close'))}</p>`;
 }

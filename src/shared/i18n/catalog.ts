@@ -1,8 +1,13 @@
 import type { Language } from './languages';
+import { app } from './messages/app';
 import { browser } from './messages/browser';
 import { cli } from './messages/cli';
 import { common } from './messages/common';
+import { components } from './messages/components';
+import { desktop } from './messages/desktop';
 import { emailAddress } from './messages/email-address';
+import { menu } from './messages/menu';
+import { platform } from './messages/platform';
 import { severa } from './messages/severa';
 import { severaPanel } from './messages/severa-panel';
 import { audit } from './messages/audit';
@@ -19,7 +24,28 @@ import { reauth } from './messages/reauth';
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
  * adding an area is one line here.
  */
-const AREAS = [common, browser, severa, severaPanel, emailAddress, cli, reauth, explainer, health, bulk, notices, profiles, audit, environments, portals] as const;
+const AREAS = [
+  common,
+  browser,
+  severa,
+  severaPanel,
+  emailAddress,
+  cli,
+  reauth,
+  explainer,
+  health,
+  bulk,
+  notices,
+  profiles,
+  audit,
+  environments,
+  portals,
+  app,
+  components,
+  desktop,
+  menu,
+  platform,
+] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
 export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;

@@ -108,6 +108,32 @@ describe('the app as Electron starts it', () => {
     expect(fake.windows[0]!.webContents.sent).toContainEqual({ channel: IPC_EVENT_CHANNEL, payload: { type: 'menu-command', command: 'check-health' } });
   });
 
+  it('speaks the chosen language in its menu, and builds the menu again when the person changes it', async () => {
+    await launch();
+    const window = fake.windows[0]!;
+    const labels = () => fake.menus.application!.template.map((menu) => menu.label);
+    expect(labels()).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
+    const invoke = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)!;
+    const answer = (await invoke(trusted(window), 'setLanguage', ['fi'])) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+    expect(labels()).toEqual(['&Tiedosto', '&Muokkaa', '&Näytä', '&Ikkuna', '&Ohje']);
+    const items = fake.menus.application!.template.flatMap((menu) => menu.submenu ?? []);
+    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+R')!.label).toBe('Tarkista yhteydet');
+    // Role items carry our words too: Electron would say "Copy" whatever the language.
+    expect(items.find((i) => i.role === 'copy')!.label).toBe('Kopioi');
+    // A crash box after the change speaks Finnish as well.
+    fake.module.app.emit('render-process-gone', {}, window.webContents, { reason: 'oom', exitCode: 1 });
+    const added = process.listeners('unhandledRejection').filter((l) => !before.unhandled.includes(l));
+    for (const listener of added) listener(new Error('levy katosi'), Promise.resolve());
+    expect(fake.errorBoxes.at(-1)!.title).toBe('Bridgekeeperissa tapahtui odottamaton virhe');
+  });
+
+  it('starts in the language remembered in the settings', async () => {
+    fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ language: 'sv' }));
+    await launch();
+    expect(fake.menus.application!.template.map((menu) => menu.label)).toEqual(['&Arkiv', '&Redigera', '&Visa', '&Fönster', '&Hjälp']);
+  });
+
   it('a renderer that crashes is logged and the person is offered a reload', async () => {
     await launch();
     const window = fake.windows[0]!;

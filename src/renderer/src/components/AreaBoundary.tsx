@@ -1,7 +1,8 @@
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
 
 interface Props {
-  /** Named in the message: "The Profiles area stopped working". */
+  /** Named in the message, in the reader's words: "The Profiles area stopped working". */
   area: string;
   children: ReactNode;
 }
@@ -29,18 +30,20 @@ export class AreaBoundary extends Component<Props, State> {
 
   override render() {
     const { error, attempt } = this.state;
-    if (error) {
-      return (
-        <div className="notice notice-error" role="alert">
-          <p>
-            The {this.props.area} area stopped working: {error.message || 'an unexpected error'}. The rest of Bridgekeeper is fine, and nothing was lost.
-          </p>
-          <button type="button" className="primary" onClick={() => this.setState({ error: null, attempt: attempt + 1 })}>
-            Reload this area
-          </button>
-        </div>
-      );
-    }
+    if (error) return <Stopped area={this.props.area} error={error} onReload={() => this.setState({ error: null, attempt: attempt + 1 })} />;
     return <Fragment key={attempt}>{this.props.children}</Fragment>;
   }
+}
+
+/** What the person sees of an area that stopped (a function component, so it can read the language). */
+function Stopped({ area, error, onReload }: { area: string; error: Error; onReload(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t('components.boundary.stopped', { area, reason: error.message || t('components.boundary.unexpected') })}</p>
+      <button type="button" className="primary" onClick={onReload}>
+        {t('components.boundary.reload')}
+      </button>
+    </div>
+  );
 }

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/I18nProvider';
 import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
@@ -9,12 +10,13 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useI18n();
   return (
     <Dialog title={title} onClose={onClose}>
       <p>{message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Cancel
+          {t('components.dialog.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import { messageOf } from '../api';
+import { useErrorText, useI18n } from '../i18n/I18nProvider';
 
 export interface FieldSpec<F extends string> {
   field: F;
@@ -33,6 +33,8 @@ interface DefinitionFormProps<F extends string, T> {
 export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, initial, readOnly, toCandidate, schema, save, saveLabel, onDone, children }: DefinitionFormProps<F, T>) {
   const [draft, setDraft] = useState<Record<F, string>>(initial);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  const errorText = useErrorText();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,14 +42,14 @@ export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, i
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const name = fields.find((f) => f.field === issue.path[0])?.label ?? String(issue.path[0]);
-      setError(`${name} ${issue.message}`);
+      setError(t('components.form.problem', { field: name, problem: issue.message }));
       return;
     }
     try {
       await save(parsed.data);
       onDone();
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   };
 
@@ -78,7 +80,7 @@ export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, i
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('components.dialog.cancel')}
         </button>
         <button type="submit" className="primary">
           {saveLabel}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EVENT_KIND_WORDS, outcomeWords } from '../../../shared/event-words';
 import type { ProfileEvent } from '../../../shared/reauth';
+import { useI18n } from '../i18n/I18nProvider';
 import { useAppStore } from '../state/app-store';
 import { formatTime } from './files';
 
@@ -17,11 +18,12 @@ interface EventTableProps {
  */
 export function EventTable({ events, label, showProfile = false }: EventTableProps) {
   const profiles = useAppStore((s) => s.profiles);
+  const { t, compare } = useI18n();
   const [search, setSearch] = useState('');
   const [outcome, setOutcome] = useState('all');
-  const nameOf = (id: string) => profiles.get(id)?.name ?? `${id} (deleted)`;
+  const nameOf = (id: string) => profiles.get(id)?.name ?? t('components.events.deleted', { id });
 
-  const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => outcomeWords(a).localeCompare(outcomeWords(b))), [events]);
+  const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => compare(outcomeWords(a), outcomeWords(b))), [events, compare]);
   const phrase = search.trim().toLowerCase().replace(/\s+/g, ' ');
   const words = phrase.split(' ').filter(Boolean);
   const textOf = (e: ProfileEvent) => [showProfile ? nameOf(e.profileId) : '', e.profileId, EVENT_KIND_WORDS[e.kind], outcomeWords(e.outcome), e.message].join(' ').toLowerCase().replace(/\s+/g, ' ');
@@ -34,33 +36,33 @@ export function EventTable({ events, label, showProfile = false }: EventTablePro
     <>
       <div className="event-filters">
         <div className="field inline">
-          <label htmlFor={`${id}-search`}>Search events</label>
+          <label htmlFor={`${id}-search`}>{t('components.events.search')}</label>
           <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div className="field inline">
-          <label htmlFor={`${id}-outcome`}>Outcome</label>
+          <label htmlFor={`${id}-outcome`}>{t('components.events.outcome')}</label>
           <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            <option value="all">Any outcome ({events.length})</option>
+            <option value="all">{t('components.events.any-outcome', { count: events.length })}</option>
             {outcomes.map((o) => (
               <option key={o} value={o}>
-                {outcomeWords(o)} ({events.filter((e) => e.outcome === o).length})
+                {t('components.events.outcome-count', { outcome: outcomeWords(o), count: events.filter((e) => e.outcome === o).length })}
               </option>
             ))}
           </select>
         </div>
       </div>
       {shown.length === 0 ? (
-        <p className="hint">No event matches.</p>
+        <p className="hint">{t('components.events.none')}</p>
       ) : (
         <div className="scroll-box">
         <table className="simple-table event-table" aria-label={label}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              {showProfile && <th scope="col">Profile</th>}
-              <th scope="col">What</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('components.events.when')}</th>
+              {showProfile && <th scope="col">{t('components.events.profile')}</th>}
+              <th scope="col">{t('components.events.what')}</th>
+              <th scope="col">{t('components.events.outcome')}</th>
+              <th scope="col">{t('components.events.details')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,22 @@
+import type { MessageKey } from '../../../shared/i18n/catalog';
 import type { ProfileStatus } from '../../../shared/profile';
+import { useI18n } from '../i18n/I18nProvider';
 
+/** Each status's one word (docs/glossary.md), as catalog keys: `t(STATUS_KEYS[status])`. */
+export const STATUS_KEYS: Record<ProfileStatus, MessageKey> = {
+  'never-connected': 'components.status.never-connected',
+  connected: 'components.status.connected',
+  expiring: 'components.status.expiring',
+  'needs-reauth': 'components.status.needs-reauth',
+  error: 'components.status.error',
+  checking: 'components.status.checking',
+  reauthenticating: 'components.status.reauthenticating',
+};
+
+/**
+ * @deprecated The English words, kept only until every caller shows `t(STATUS_KEYS[status])`
+ * (or `useStatusLabel()`); the profile list and its filter still read it.
+ */
 export const STATUS_LABELS: Record<ProfileStatus, string> = {
   'never-connected': 'Never connected',
   connected: 'Connected',
@@ -10,10 +27,17 @@ export const STATUS_LABELS: Record<ProfileStatus, string> = {
   reauthenticating: 'Reauthenticating…',
 };
 
+/** A status in the reader's words. */
+export function useStatusLabel(): (status: ProfileStatus) => string {
+  const { t } = useI18n();
+  return (status) => t(STATUS_KEYS[status]);
+}
+
 export function StatusBadge({ status, title }: { status: ProfileStatus; title?: string | undefined }) {
+  const { t } = useI18n();
   return (
     <span className={`status status-${status}`} title={title}>
-      {STATUS_LABELS[status]}
+      {t(STATUS_KEYS[status])}
     </span>
   );
 }

@@ -1,4 +1,8 @@
 import type { ExportedFile, FileText } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-client';
+import type { MessageKey } from '../../../shared/i18n/catalog';
+import type { MessageParams } from '../../../shared/i18n/message';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { type FileBytes, MAX_USER_FILE_BYTES } from '../../../shared/severa-panel';
 
 /** Reads a file the user picked as text (a JSON environment); main validates it. */
@@ -23,12 +27,12 @@ export async function readPickedBytes(input: HTMLInputElement): Promise<FileByte
 /** A File (picked or dropped) as bytes for main. */
 export async function readFileBytes(file: File): Promise<FileBytes> {
   if (file.size > MAX_USER_FILE_BYTES) {
-    throw new Error(`${file.name} is larger than ${MAX_USER_FILE_BYTES / 1024 / 1024} MiB: that is no list Bridgekeeper can read.`);
+    throw fileError('file-too-large', 'components.files.too-large', { name: file.name, size: MAX_USER_FILE_BYTES / 1024 / 1024 });
   }
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`));
+    reader.onerror = () => reject(fileError('file-unreadable', 'components.files.unreadable', { name: file.name }));
     reader.readAsDataURL(file);
   });
   const comma = dataUrl.indexOf(',');
@@ -51,5 +55,17 @@ export function download(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A file that cannot be read, in words the reader's language shows (useErrorText); English for the log and for plain `.message`. */
+function fileError(code: string, key: MessageKey, params: MessageParams): ApiError {
+  return new ApiError(code, createTranslator('en-GB').t(key, params), { key, params });
+}
+
+/** The locale times are shown in: the chosen language's (I18nProvider sets it), the system's until then. */
+let timeLocale: string | undefined;
+export const setTimeLocale = (locale: string): void => {
+  timeLocale = locale;
+};
+
+/** A moment as the reader's locale writes it; prefer `useI18n().date` in new code. */
 export const formatTime = (iso: string | undefined): string =>
-  iso ? new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+  iso ? new Date(iso).toLocaleString(timeLocale, { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';

@@ -1,12 +1,16 @@
 import { createContext, useContext, useMemo } from 'react';
 import { ApiError } from '../../../shared/api-client';
 import { type Translator, createTranslator } from '../../../shared/i18n/translator';
+import { setTimeLocale } from '../components/files';
 
 const I18nContext = createContext<Translator>(createTranslator('en-GB'));
 
 /** Puts every word below it into one locale; the same catalog main's messages and the CLI use. */
 export function I18nProvider({ locale, children }: { locale: string; children: React.ReactNode }) {
-  const translator = useMemo(() => createTranslator(locale), [locale]);
+  const translator = useMemo(() => {
+    setTimeLocale(locale); // formatTime, for code that has no translator at hand
+    return createTranslator(locale);
+  }, [locale]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/menu-command';
 import { api } from '../../api';
+import { useI18n } from '../../i18n/I18nProvider';
 import { useDroppedLog } from '../explainer/dropped-log';
 import { draggingFiles, dropKind, giveToFileInput } from './file-drop';
-import { runMenuCommand } from './menu-commands';
+import { PROFILE_FILE_INPUT, runMenuCommand } from './menu-commands';
 
 type Area = 'profiles' | 'severa';
 
@@ -12,6 +13,7 @@ type Area = 'profiles' | 'severa';
  * files dropped on the window going where they belong. Renders only what it has to say.
  */
 export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area): void }) {
+  const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(
@@ -40,16 +42,16 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
       // A drop zone of its own (a Severa user list) takes any file; its reader judges it.
       const zone = (event.target as Element | null)?.closest?.('[data-file-drop]')?.querySelector<HTMLInputElement>('input[type="file"]');
       if (zone) return giveToFileInput(zone, file);
-      if (area === 'severa') return setMessage(`Drop ${file.name} on the Azets Work or the Severa user list.`);
+      if (area === 'severa') return setMessage(t('desktop.drop.severa', { file: file.name }));
       const kind = dropKind(file.name);
       if (kind === 'profiles') {
-        const input = document.querySelector<HTMLInputElement>('#panel-profiles input[type="file"][aria-label="Profile list file"]');
+        const input = document.querySelector<HTMLElement>('#panel-profiles')?.querySelector<HTMLInputElement>(PROFILE_FILE_INPUT);
         if (input) giveToFileInput(input, file);
       } else if (kind === 'log') {
         useDroppedLog.getState().drop(file);
         runMenuCommand('explain-log');
       } else {
-        setMessage(`${file.name} is neither a profile list (.csv, .json) nor a DataBridge log (.log, .txt).`);
+        setMessage(t('desktop.drop.unknown', { file: file.name }));
       }
     };
     window.addEventListener('dragover', over);
@@ -58,7 +60,7 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [area]);
+  }, [area, t]);
 
   if (!message) return null;
   return (
@@ -66,7 +68,7 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
       <div className="notice notice-info" role="status">
         <p>{message}</p>
         <button type="button" onClick={() => setMessage(null)}>
-          Dismiss
+          {t('desktop.dismiss')}
         </button>
       </div>
     </div>

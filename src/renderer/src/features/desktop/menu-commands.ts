@@ -1,8 +1,19 @@
 import type { MenuCommand } from '../../../../shared/menu-command';
 
 /**
- * What a menu command does: exactly what the person would click, found by the control's id or
- * accessible name, so the menu follows the panel as it is (a disabled or hidden control stays
+ * The control a menu command clicks carries `data-menu-command="<command>"`, so the menu works in
+ * every language. Until the Profiles panel marks its controls, its English names and the file
+ * input's English label still find them (the fallback goes once they are marked).
+ */
+const ENGLISH_FALLBACK: Partial<Record<MenuCommand, string>> = {
+  'explain-log': 'Explain a log…',
+  'check-health': 'Check health',
+};
+export const PROFILE_FILE_INPUT = 'input[type="file"][data-menu-command="import-profiles"], input[type="file"][aria-label="Profile list file"]';
+
+/**
+ * What a menu command does: exactly what the person would click, found by the control's
+ * data-menu-command mark, so the menu follows the panel as it is (a disabled or hidden control stays
  * untouched). The Profiles area must show first; the caller switches to it.
  */
 export function runMenuCommand(command: MenuCommand, root: ParentNode = document): void {
@@ -16,13 +27,14 @@ export function runMenuCommand(command: MenuCommand, root: ParentNode = document
       return;
     }
     case 'import-profiles':
-      return click(panel.querySelector<HTMLInputElement>('input[type="file"][aria-label="Profile list file"]'));
+      return click(panel.querySelector<HTMLInputElement>(PROFILE_FILE_INPUT));
     case 'explain-log':
-      return click(buttonNamed(panel, 'Explain a log…'));
     case 'check-health':
-      return click(buttonNamed(panel, 'Check health'));
+      return click(marked(panel, command) ?? buttonNamed(panel, ENGLISH_FALLBACK[command]!));
   }
 }
+
+const marked = (root: ParentNode, command: MenuCommand): HTMLButtonElement | null => root.querySelector<HTMLButtonElement>(`button[data-menu-command="${command}"]`);
 
 const buttonNamed = (root: ParentNode, name: string): HTMLButtonElement | null =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent)?.trim() === name) ?? null;
