@@ -13,20 +13,6 @@ export const STATUS_KEYS: Record<ProfileStatus, MessageKey> = {
   reauthenticating: 'components.status.reauthenticating',
 };
 
-/**
- * @deprecated The English words, kept only until every caller shows `t(STATUS_KEYS[status])`
- * (or `useStatusLabel()`); the profile list and its filter still read it.
- */
-export const STATUS_LABELS: Record<ProfileStatus, string> = {
-  'never-connected': 'Never connected',
-  connected: 'Connected',
-  expiring: 'Expiring',
-  'needs-reauth': 'Needs reauthentication',
-  error: 'Error',
-  checking: 'Checking…',
-  reauthenticating: 'Reauthenticating…',
-};
-
 /** A status in the reader's words. */
 export function useStatusLabel(): (status: ProfileStatus) => string {
   const { t } = useI18n();

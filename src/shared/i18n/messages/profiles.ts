@@ -3,13 +3,7 @@ import { defineMessages } from '../define-messages';
 /** The profile list (F1–F3): toolbar, table, row menu, selection, details, deleting and its undo. */
 export const profiles = defineMessages(
   {
-    'profiles.status.never-connected': 'Never connected',
-    'profiles.status.connected': 'Connected',
-    'profiles.status.expiring': 'Expiring',
-    'profiles.status.needs-reauth': 'Needs reauthentication',
-    'profiles.status.error': 'Error',
-    'profiles.status.checking': 'Checking…',
-    'profiles.status.reauthenticating': 'Reauthenticating…',
+    'profiles.column.resize': 'Resize column',
     'profiles.status.with-reason': '{status}: {reason}',
 
     'profiles.toolbar': 'Profiles',
@@ -236,13 +230,7 @@ export const profiles = defineMessages(
   },
   {
     fi: {
-      'profiles.status.never-connected': 'Ei koskaan yhdistetty',
-      'profiles.status.connected': 'Yhdistetty',
-      'profiles.status.expiring': 'Vanhenemassa',
-      'profiles.status.needs-reauth': 'Tarvitsee uudelleentunnistautumisen',
-      'profiles.status.error': 'Virhe',
-      'profiles.status.checking': 'Tarkistetaan…',
-      'profiles.status.reauthenticating': 'Tunnistaudutaan uudelleen…',
+      'profiles.column.resize': 'Muuta sarakkeen leveyttä',
       'profiles.status.with-reason': '{status}: {reason}',
 
       'profiles.toolbar': 'Profiilit',
@@ -468,13 +456,7 @@ export const profiles = defineMessages(
       'profiles.invalid.field': '{field}: {problem}',
     },
     sv: {
-      'profiles.status.never-connected': 'Aldrig ansluten',
-      'profiles.status.connected': 'Ansluten',
-      'profiles.status.expiring': 'Går snart ut',
-      'profiles.status.needs-reauth': 'Behöver återautentiseras',
-      'profiles.status.error': 'Fel',
-      'profiles.status.checking': 'Kontrollerar…',
-      'profiles.status.reauthenticating': 'Återautentiserar…',
+      'profiles.column.resize': 'Ändra kolumnbredd',
       'profiles.status.with-reason': '{status}: {reason}',
 
       'profiles.toolbar': 'Profiler',
@@ -700,13 +682,7 @@ export const profiles = defineMessages(
       'profiles.invalid.field': '{field}: {problem}',
     },
     nb: {
-      'profiles.status.never-connected': 'Aldri tilkoblet',
-      'profiles.status.connected': 'Tilkoblet',
-      'profiles.status.expiring': 'Utløper snart',
-      'profiles.status.needs-reauth': 'Må autentiseres på nytt',
-      'profiles.status.error': 'Feil',
-      'profiles.status.checking': 'Sjekker…',
-      'profiles.status.reauthenticating': 'Autentiserer på nytt…',
+      'profiles.column.resize': 'Endre kolonnebredde',
       'profiles.status.with-reason': '{status}: {reason}',
 
       'profiles.toolbar': 'Profiler',
@@ -932,13 +908,7 @@ export const profiles = defineMessages(
       'profiles.invalid.field': '{field}: {problem}',
     },
     da: {
-      'profiles.status.never-connected': 'Aldrig forbundet',
-      'profiles.status.connected': 'Forbundet',
-      'profiles.status.expiring': 'Udløber snart',
-      'profiles.status.needs-reauth': 'Skal godkendes igen',
-      'profiles.status.error': 'Fejl',
-      'profiles.status.checking': 'Tjekker…',
-      'profiles.status.reauthenticating': 'Godkender igen…',
+      'profiles.column.resize': 'Tilpas kolonnebredde',
       'profiles.status.with-reason': '{status}: {reason}',
 
       'profiles.toolbar': 'Profiler',
@@ -1164,13 +1134,7 @@ export const profiles = defineMessages(
       'profiles.invalid.field': '{field}: {problem}',
     },
     nl: {
-      'profiles.status.never-connected': 'Nooit verbonden',
-      'profiles.status.connected': 'Verbonden',
-      'profiles.status.expiring': 'Verloopt binnenkort',
-      'profiles.status.needs-reauth': 'Opnieuw verifiëren nodig',
-      'profiles.status.error': 'Fout',
-      'profiles.status.checking': 'Controleren…',
-      'profiles.status.reauthenticating': 'Opnieuw verifiëren…',
+      'profiles.column.resize': 'Kolombreedte aanpassen',
       'profiles.status.with-reason': '{status}: {reason}',
 
       'profiles.toolbar': 'Profielen',

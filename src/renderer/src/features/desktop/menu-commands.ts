@@ -1,15 +1,7 @@
 import type { MenuCommand } from '../../../../shared/menu-command';
 
-/**
- * The control a menu command clicks carries `data-menu-command="<command>"`, so the menu works in
- * every language. Until the Profiles panel marks its controls, its English names and the file
- * input's English label still find them (the fallback goes once they are marked).
- */
-const ENGLISH_FALLBACK: Partial<Record<MenuCommand, string>> = {
-  'explain-log': 'Explain a log…',
-  'check-health': 'Check health',
-};
-export const PROFILE_FILE_INPUT = 'input[type="file"][data-menu-command="import-profiles"], input[type="file"][aria-label="Profile list file"]';
+/** The control a menu command clicks carries `data-menu-command="<command>"`, so the menu works in every language. */
+export const PROFILE_FILE_INPUT = 'input[type="file"][data-menu-command="import-profiles"]';
 
 /**
  * What a menu command does: exactly what the person would click, found by the control's
@@ -30,14 +22,12 @@ export function runMenuCommand(command: MenuCommand, root: ParentNode = document
       return click(panel.querySelector<HTMLInputElement>(PROFILE_FILE_INPUT));
     case 'explain-log':
     case 'check-health':
-      return click(marked(panel, command) ?? buttonNamed(panel, ENGLISH_FALLBACK[command]!));
+      return click(marked(panel, command));
   }
 }
 
 const marked = (root: ParentNode, command: MenuCommand): HTMLButtonElement | null => root.querySelector<HTMLButtonElement>(`button[data-menu-command="${command}"]`);
 
-const buttonNamed = (root: ParentNode, name: string): HTMLButtonElement | null =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent)?.trim() === name) ?? null;
 
 function click(element: HTMLElement | null): void {
   if (element && !(element as HTMLButtonElement).disabled) element.click();

@@ -49,6 +49,7 @@ export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(
   return (
     <button
       type="button"
+      data-menu-command="check-health"
       onClick={running ? () => void api.cancelHealthCheck() : onRun}
       aria-label={t(running ? 'health.button.cancel' : 'health.button.check')}
       title={running ? undefined : t('health.button.title')}

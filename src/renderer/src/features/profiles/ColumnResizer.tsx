@@ -1,4 +1,5 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
 
 const STEP = 16;
 const MAX = 600;
@@ -17,6 +18,7 @@ interface ColumnResizerProps {
  * A double click (or Home) gives the column back its share of the window.
  */
 export function ColumnResizer({ headerId, min, width, onResize }: ColumnResizerProps) {
+  const { t } = useI18n();
   const clamp = (value: number) => Math.round(Math.max(min, Math.min(MAX, value)));
   const current = (handle: HTMLElement) => width ?? handle.parentElement!.getBoundingClientRect().width;
 
@@ -49,7 +51,7 @@ export function ColumnResizer({ headerId, min, width, onResize }: ColumnResizerP
     <div
       role="separator"
       aria-orientation="vertical"
-      aria-label="Resize column"
+      aria-label={t('profiles.column.resize')}
       aria-describedby={headerId}
       aria-valuemin={min}
       aria-valuemax={MAX}

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Translator } from '../../../../shared/i18n/translator';
 import type { Profile } from '../../../../shared/profile';
-import { StatusBadge } from '../../components/StatusBadge';
+import { STATUS_KEYS, StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { gridMoveTarget } from '../../components/grid-keys';
 import { ColumnResizer } from './ColumnResizer';
@@ -16,7 +16,7 @@ export const timeText = ({ t, date }: Pick<Translator, 't' | 'date'>, iso: strin
 
 /** A profile's status in words, with its reason when it has one (stored reasons without words show as they were written). */
 export function statusText({ t, text }: Pick<Translator, 't' | 'text'>, p: Profile): string {
-  const status = t(`profiles.status.${p.status}`);
+  const status = t(STATUS_KEYS[p.status]);
   if (!p.statusReason) return status;
   return t('profiles.status.with-reason', { status, reason: p.statusReason.words ? text(p.statusReason.words) : p.statusReason.message });
 }

@@ -21,6 +21,7 @@ import { type Sort, type SortKey, countByStatus, filterProfiles, sortProfiles } 
 import { connectionTargetName } from '../portals/connection-target';
 import type { Selection } from './selection';
 import { UndoDelete } from './UndoDelete';
+import { STATUS_KEYS } from '../../components/StatusBadge';
 
 // The forms carry the validation schemas (zod); the first screen does not need them.
 const ProfileForm = lazy(() => import('./ProfileForm').then((m) => ({ default: m.ProfileForm })));
@@ -185,7 +186,7 @@ export function ProfilesPanel() {
             <option value="all">{t('profiles.status-filter.all', { count: profiles.size })}</option>
             {PROFILE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t('profiles.status-filter.option', { label: t(`profiles.status.${s}`), count: counts[s] })}
+                {t('profiles.status-filter.option', { label: t(STATUS_KEYS[s]), count: counts[s] })}
               </option>
             ))}
           </select>
@@ -195,7 +196,7 @@ export function ProfilesPanel() {
           {t('profiles.add')}
         </button>
         <HealthCheckButton running={health.running} onRun={() => void health.run(shown.length === profiles.size ? null : shown.map((p) => p.id))} />
-        <button type="button" onClick={() => setOpen({ kind: 'explain' })}>
+        <button type="button" data-menu-command="explain-log" onClick={() => setOpen({ kind: 'explain' })}>
           {t('profiles.explain')}
         </button>
         <button type="button" onClick={() => setOpen({ kind: 'bulk' })}>
@@ -204,6 +205,7 @@ export function ProfilesPanel() {
         <input
           ref={fileInput}
           type="file"
+          data-menu-command="import-profiles"
           accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="visually-hidden"
           tabIndex={-1}
