@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { EVENT_KIND_WORDS, outcomeWords } from '../../../shared/event-words';
+import { eventWords } from '../../../shared/event-words';
 import type { ProfileEvent } from '../../../shared/reauth';
 import { useI18n } from '../i18n/I18nProvider';
 import { useAppStore } from '../state/app-store';
@@ -18,15 +18,17 @@ interface EventTableProps {
  */
 export function EventTable({ events, label, showProfile = false }: EventTableProps) {
   const profiles = useAppStore((s) => s.profiles);
-  const { t, compare } = useI18n();
+  const i18n = useI18n();
+  const { t, compare } = i18n;
+  const said = useMemo(() => eventWords(i18n), [i18n]);
   const [search, setSearch] = useState('');
   const [outcome, setOutcome] = useState('all');
   const nameOf = (id: string) => profiles.get(id)?.name ?? t('components.events.deleted', { id });
 
-  const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => compare(outcomeWords(a), outcomeWords(b))), [events, compare]);
+  const outcomes = useMemo(() => [...new Set(events.map((e) => e.outcome))].sort((a, b) => compare(said.outcome(a), said.outcome(b))), [events, compare, said]);
   const phrase = search.trim().toLowerCase().replace(/\s+/g, ' ');
   const words = phrase.split(' ').filter(Boolean);
-  const textOf = (e: ProfileEvent) => [showProfile ? nameOf(e.profileId) : '', e.profileId, EVENT_KIND_WORDS[e.kind], outcomeWords(e.outcome), e.message].join(' ').toLowerCase().replace(/\s+/g, ' ');
+  const textOf = (e: ProfileEvent) => [showProfile ? nameOf(e.profileId) : '', e.profileId, said.kind(e.kind), said.outcome(e.outcome), said.message(e)].join(' ').toLowerCase().replace(/\s+/g, ' ');
   const matching = events.filter((e) => (outcome === 'all' || e.outcome === outcome) && (words.length === 0 || words.every((w) => textOf(e).includes(w))));
   // As in the profile list: events holding the whole phrase first ("Profile 003" before a message whose id happens to start with 003).
   const shown = words.length > 1 ? [...matching.filter((e) => textOf(e).includes(phrase)), ...matching.filter((e) => !textOf(e).includes(phrase))] : matching;
@@ -45,7 +47,7 @@ export function EventTable({ events, label, showProfile = false }: EventTablePro
             <option value="all">{t('components.events.any-outcome', { count: events.length })}</option>
             {outcomes.map((o) => (
               <option key={o} value={o}>
-                {t('components.events.outcome-count', { outcome: outcomeWords(o), count: events.filter((e) => e.outcome === o).length })}
+                {t('components.events.outcome-count', { outcome: said.outcome(o), count: events.filter((e) => e.outcome === o).length })}
               </option>
             ))}
           </select>
@@ -70,9 +72,9 @@ export function EventTable({ events, label, showProfile = false }: EventTablePro
               <tr key={i}>
                 <td className="nowrap">{formatTime(e.time)}</td>
                 {showProfile && <td>{nameOf(e.profileId)}</td>}
-                <td>{EVENT_KIND_WORDS[e.kind]}</td>
-                <td>{outcomeWords(e.outcome)}</td>
-                <td>{e.message}</td>
+                <td>{said.kind(e.kind)}</td>
+                <td>{said.outcome(e.outcome)}</td>
+                <td>{said.message(e)}</td>
               </tr>
             ))}
           </tbody>
