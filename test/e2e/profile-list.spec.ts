@@ -1,18 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { Harness } from '../helpers/harness';
 import { expect, test } from '../helpers/harness';
-
-const SANDBOX_ENVIRONMENT = {
-  id: 'sandbox',
-  name: 'Local sandbox',
-  issuer: 'http://127.0.0.1:4567',
-  clientId: 'databridge',
-  scopes: 'openid tenants offline_access',
-  redirectUri: 'http://127.0.0.1/bridgekeeper/callback',
-  apiBaseUrl: 'http://127.0.0.1:4567/API',
-  verifyPath: '/controller/api/v1/organization',
-  extraLoginOrigins: [],
-};
+import { CLEAN, SANDBOX_ENVIRONMENT, sideways } from '../helpers/layout';
 
 /** Profiles with the long names, companies and addresses real lists have; two direct on production, which is not set up. */
 async function fillList(bk: Harness) {
@@ -41,23 +29,6 @@ async function fillList(bk: Harness) {
   await expect(bk.page.getByLabel('Status')).toContainText('Needs reauthentication (2)');
 }
 
-/** Whether anything sticks out past the window, or the page or the grid has scrolled sideways. */
-async function sideways(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const body = document.querySelector('.profile-body')!;
-    const outside = [...document.querySelectorAll('.toolbar > *, .selection-bar > *, .profile-row')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => e.textContent?.slice(0, 40));
-    return {
-      outside,
-      pageScrolled: document.scrollingElement!.scrollLeft,
-      gridScrolled: body.scrollLeft,
-      gridOverflows: body.scrollWidth > body.clientWidth,
-    };
-  });
-}
-
 for (const viewport of [
   { width: 1024, height: 640 },
   { width: 1280, height: 800 },
@@ -66,8 +37,7 @@ for (const viewport of [
     const { page } = bk;
     await page.setViewportSize(viewport);
     await fillList(bk);
-    const clean = { outside: [], pageScrolled: 0, gridScrolled: 0, gridOverflows: false };
-    expect(await sideways(page)).toEqual(clean);
+    expect(await sideways(page)).toEqual(CLEAN);
 
     // Every row's actions are on screen, in its menu.
     const first = page.getByRole('row').filter({ hasText: 'Fjellvind – K' }).first();
@@ -81,7 +51,7 @@ for (const viewport of [
     // Tab through everything on the page: nothing scrolls sideways on the way.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      expect(await sideways(page), `after ${i + 1} Tab presses`).toEqual(clean);
+      expect(await sideways(page), `after ${i + 1} Tab presses`).toEqual(CLEAN);
     }
 
     // A cut cell gives its whole text on hover (title), and the active row in full while the grid has focus.
@@ -120,7 +90,7 @@ test('a column is resized by dragging its edge or by the arrow keys, and the lis
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   expect((await header.boundingBox())!.width).toBeLessThan(dragged - 20);
-  expect(await sideways(page)).toEqual({ outside: [], pageScrolled: 0, gridScrolled: 0, gridOverflows: false });
+  expect(await sideways(page)).toEqual(CLEAN);
 });
 
 test('rows are selected by mouse and keyboard, and the selection is acted on', async ({ bk }) => {
