@@ -16,12 +16,24 @@ export const PortalDefinitionSchema = z
     /** The portal's origin: its cookies are the only ones a reconnect carries. */
     // zod runs a refinement after a failed check too: an unparsable value is SecureUrl's to report.
     origin: SecureUrl.refine((value) => !URL.canParse(value) || new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only (scheme, host and port), like https://my-databridge.infobridgeuniverse.com'),
-    /** Where a person signs in; a page that lands here during a reconnect means the portal sign-in has expired. */
+    /**
+     * Where a sign-in starts. Its path counts as a sign-in page, but the sign-in is done when the
+     * portal shows a signed-in page of its own, wherever the portal sent the person on the way.
+     */
     signInUrl: SecureUrl,
-    /** Origins the portal sends people to for the Visma login: Visma Connect, and federated sign-ins the user adds. */
+    /** Origins the portal sends people to for the Visma login: Visma Connect, and the sign-ins Visma federates to. */
     identityOrigins: z.array(SecureUrl).min(1, 'needs at least one origin (Visma Connect: https://connect.visma.com)'),
-    /** The text of the portal's Connect button, for Bridgekeeper to press; empty: the person presses it. */
+    /** Federated sign-ins of the portal itself (SuperOffice CRM Online): followed when signing in, their cookies never kept. */
+    signInOrigins: z.array(SecureUrl).default([]),
+    /** The text of the portal's Connect control; empty: Bridgekeeper looks for the usual words in six languages. */
     connectButtonLabel: z.string().trim().max(100, 'is longer than 100 characters').default(''),
+    /** The heading of the section that holds the Visma.net connection on a profile's page. */
+    connectSection: z.string().trim().max(100, 'is longer than 100 characters').default('Visma.net'),
+    /**
+     * Words the profile's page shows once its Visma.net connection is saved ("*" stands for any text,
+     * such as a user or a company): the portal's own confirmation. Empty: the person confirms, once.
+     */
+    connectedMarker: z.string().trim().max(200, 'is longer than 200 characters').default(''),
     /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */
     loginWith: LoginWithSchema.optional(),
   })
@@ -48,10 +60,15 @@ export interface Portal extends PortalDefinition {
 
 export const VISMA_CONNECT_ORIGIN = 'https://connect.visma.com';
 
+/** SuperOffice CRM Online and its sister environments: DataBridge's "Log in with SuperOffice" goes there (visma-facts.md). */
+export const SUPEROFFICE_SIGN_IN_ORIGINS = ['online', 'sod', 'sod2', 'qaonline', 'stage', 'online3'].map((host) => `https://${host}.superoffice.com`);
+
 /**
- * Presets a person starts from. DataBridge's address is documented (visma-facts.md); its sign-in
- * page and the Connect button's exact text are not, so the sign-in page is the portal's start page
- * and the person presses Connect. Panels for SuperOffice's address is not published: the person fills it in.
+ * Presets a person starts from, every guess editable. DataBridge's address, its sign-in page
+ * (/Account/Login, with "Log in with SuperOffice" or "Log in with email") and the "Connected" button
+ * in the "Visma.net Financials" section are documented (visma-facts.md); its markup and how its page
+ * says a connection was saved are not, so no marker is preset: the person confirms the first one.
+ * Panels for SuperOffice's address is not published: the person fills it in.
  */
 export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; definition: PortalDefinition | Omit<PortalDefinition, 'origin' | 'signInUrl'> }[] = [
   {
@@ -61,14 +78,25 @@ export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; defi
       id: 'databridge',
       name: 'DataBridge',
       origin: 'https://my-databridge.infobridgeuniverse.com',
-      signInUrl: 'https://my-databridge.infobridgeuniverse.com/',
+      signInUrl: 'https://my-databridge.infobridgeuniverse.com/Account/Login',
       identityOrigins: [VISMA_CONNECT_ORIGIN],
-      connectButtonLabel: '',
+      signInOrigins: SUPEROFFICE_SIGN_IN_ORIGINS,
+      connectButtonLabel: 'Connected',
+      connectSection: 'Visma.net Financials',
+      connectedMarker: '',
     },
   },
   {
     key: 'panels',
     label: 'Panels for SuperOffice (InfoBridge)',
-    definition: { id: 'panels', name: 'Panels for SuperOffice', identityOrigins: [VISMA_CONNECT_ORIGIN], connectButtonLabel: '' },
+    definition: {
+      id: 'panels',
+      name: 'Panels for SuperOffice',
+      identityOrigins: [VISMA_CONNECT_ORIGIN],
+      signInOrigins: SUPEROFFICE_SIGN_IN_ORIGINS,
+      connectButtonLabel: 'Connected',
+      connectSection: 'Authorization',
+      connectedMarker: '',
+    },
   },
 ];

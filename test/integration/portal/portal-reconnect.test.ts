@@ -19,7 +19,10 @@ const PORTAL: PortalDefinition = {
   origin: 'https://my-databridge.infobridgeuniverse.com',
   signInUrl: 'https://my-databridge.infobridgeuniverse.com/signin',
   identityOrigins: ['https://connect.visma.com'],
+  signInOrigins: [],
   connectButtonLabel: '',
+  connectSection: 'Visma.net',
+  connectedMarker: '',
 };
 const COOKIE = { name: 'session', value: 'portal-sign-in', path: '/', secure: true, httpOnly: true, sameSite: 'None' as const };
 const AUTHORIZE = { origin: 'https://connect.visma.com', clientId: 'isv_databridge', redirectUri: `${PORTAL.origin}/visma/callback`, responseMode: 'form_post' };

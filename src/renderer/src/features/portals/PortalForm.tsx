@@ -11,8 +11,10 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 type Field = Exclude<keyof PortalDefinition, 'loginWith'>;
 
-const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'identityOrigins', 'connectButtonLabel'];
-const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'identityOrigins', 'connectButtonLabel']);
+const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker'];
+const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker']);
+/** Lists of origins, typed space-separated. */
+const LISTS = ['signInOrigins', 'identityOrigins'] as const;
 
 /** Each field's label and hint in the reader's words. */
 const fieldsIn = (t: Translator['t']): FieldSpec<Field>[] =>
@@ -24,9 +26,13 @@ const toDraft = (p: Partial<PortalDefinition>): Draft => ({
   name: p.name ?? '',
   origin: p.origin ?? '',
   signInUrl: p.signInUrl ?? '',
+  signInOrigins: (p.signInOrigins ?? []).join(' '),
   identityOrigins: (p.identityOrigins ?? []).join(' '),
+  connectSection: p.connectSection ?? '',
   connectButtonLabel: p.connectButtonLabel ?? '',
+  connectedMarker: p.connectedMarker ?? '',
 });
+const splitList = (value: string) => value.split(/\s+/).filter(Boolean);
 
 /** Add or edit a portal; a preset fills what is known of DataBridge or Panels. */
 export function PortalForm({ start, editing, onDone }: { start: Partial<PortalDefinition>; editing: boolean; onDone(): void }) {
@@ -40,7 +46,7 @@ export function PortalForm({ start, editing, onDone }: { start: Partial<PortalDe
       fields={fieldsIn(t)}
       initial={toDraft(start)}
       readOnly={(field) => editing && field === 'id'}
-      toCandidate={(draft) => ({ ...draft, identityOrigins: draft.identityOrigins.split(/\s+/).filter(Boolean), ...(loginWith ? { loginWith } : {}) })}
+      toCandidate={(draft) => ({ ...draft, ...Object.fromEntries(LISTS.map((field) => [field, splitList(draft[field])])), ...(loginWith ? { loginWith } : {}) })}
       schema={PortalDefinitionSchema}
       save={(definition) => api.savePortal(definition)}
       saveLabel={t('portals.save')}
