@@ -26,6 +26,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       // With noUncheckedIndexedAccess, `!` states what a bounds check already proved.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // A callback registered before the value it reads exists (a session's events) needs a `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

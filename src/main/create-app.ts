@@ -18,6 +18,8 @@ import type { PortalSurface } from './portal/portal-surface';
 import type { LoginSurface } from './reauth/login-surface';
 import { OidcClient } from './reauth/oidc-client';
 import { createReauthService } from './reauth/reauth-service';
+import { createOutcomeRecorder } from './reauth/outcome-recorder';
+import { createPortalReconnects } from './portal/portal-reconnect';
 import { TokenManager } from './reauth/token-manager';
 import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
@@ -89,7 +91,9 @@ export function createApp(deps: AppDeps) {
   const environments = createEnvironmentService({ settings, emit });
   const explainer = createExplainerService({ profiles: () => profiles.all() });
   const portalSecrets = chunkedSecrets(deps.portalSecrets ?? createMemorySecrets());
-  const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES });
+  /** Main's words in the person's language: window titles. */
+  const words = () => createTranslator(locale());
+  const portals = createPortalService({ settings, surface: deps.portalSurface, secrets: portalSecrets, emit, signInTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES, words });
   const oidc = new OidcClient(fetchImpl, locale);
   const probe = systemProbe();
   const browsers = createBrowserLogins({
@@ -115,16 +119,16 @@ export function createApp(deps: AppDeps) {
     now,
     csvDelimiter,
   });
-  const reauth = createReauthService({
-    profiles,
-    environment: environments.get,
-    oidc,
-    tokens,
-    surface: deps.loginSurface,
-    browsers,
+  const record = createOutcomeRecorder({ profiles, events, log, now });
+  const jobUrls = createJobUrls(portalSecrets);
+  const loginTimeoutMs = deps.loginTimeoutMs ?? TEN_MINUTES;
+  const portalReconnects = createPortalReconnects({
     portals,
-    portalSurface: deps.portalSurface,
-    jobUrls: createJobUrls(portalSecrets),
+    surface: deps.portalSurface,
+    browsers,
+    jobUrls,
+    profiles,
+    record,
     explainJobMessage: async (text) => {
       const found = (await explainer.explainLog({ name: english.t('explainer.job-answer'), text })).known[0];
       return found ? message('reauth.job.explained', { title: found.title, meaning: found.meaning, whatToDo: found.whatToDo }) : undefined;
@@ -133,8 +137,25 @@ export function createApp(deps: AppDeps) {
     emit,
     log,
     fetch: fetchImpl,
-    loginTimeoutMs: deps.loginTimeoutMs ?? TEN_MINUTES,
+    loginTimeoutMs,
     now,
+    words,
+  });
+  const reauth = createReauthService({
+    profiles,
+    environment: environments.get,
+    oidc,
+    tokens,
+    surface: deps.loginSurface,
+    browsers,
+    portalReconnects,
+    portals,
+    jobUrls,
+    record,
+    events,
+    emit,
+    fetch: fetchImpl,
+    loginTimeoutMs,
   });
 
   const health = createHealthCheckService({
@@ -187,7 +208,8 @@ export function createApp(deps: AppDeps) {
     exportProfiles: profiles.exportProfiles,
     reauthenticate: reauth.reauthenticate,
     cancelReauth: reauth.cancelReauth,
-    reportBrowserOutcome: reauth.reportBrowserOutcome,
+    reportPortalWord: reauth.reportPortalWord,
+    confirmPortalConnection: reauth.confirmPortalConnection,
     listBrowsers: browsers.listBrowsers,
     disconnectProfile: reauth.disconnectProfile,
     listProfileEvents: reauth.listProfileEvents,
@@ -198,6 +220,7 @@ export function createApp(deps: AppDeps) {
     bulkOpen: bulk.bulkOpen,
     bulkSkip: bulk.bulkSkip,
     bulkRetry: bulk.bulkRetry,
+    bulkConfirm: bulk.bulkConfirm,
     bulkCancel: bulk.bulkCancel,
     bulkSetAuto: bulk.bulkSetAuto,
     bulkDiscard: bulk.bulkDiscard,

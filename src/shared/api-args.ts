@@ -50,10 +50,15 @@ export const API_ARGS = {
   newProfileDefaults: z.tuple([]),
   exportProfiles: z.tuple([z.enum(['json', 'csv', 'xlsx']), z.array(Id).max(100_000).nullable()]),
   reauthenticate: z.union([z.tuple([Id]), z.tuple([Id, z.object({ loginWith: LoginWithSchema.optional() }).strict()])]),
-  reportBrowserOutcome: z.tuple([
+  reportPortalWord: z.tuple([
     Id,
-    z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('done') }).strict(), z.object({ outcome: z.literal('failed'), detail: z.string().trim().max(2000).optional() }).strict()]),
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('connected'), marker: z.string().trim().min(1).max(200).optional() }).strict(),
+      z.object({ outcome: z.literal('failed'), detail: z.string().trim().max(2000).optional() }).strict(),
+      z.object({ outcome: z.literal('unsure') }).strict(),
+    ]),
   ]),
+  confirmPortalConnection: z.tuple([Id]),
   listBrowsers: z.tuple([]),
   cancelReauth: z.tuple([Id]),
   disconnectProfile: z.tuple([Id]),
@@ -65,6 +70,7 @@ export const API_ARGS = {
   bulkOpen: z.tuple([Id]),
   bulkSkip: z.tuple([Id]),
   bulkRetry: z.tuple([Id]),
+  bulkConfirm: z.tuple([Id]),
   bulkCancel: z.tuple([Id]),
   bulkSetAuto: z.tuple([z.boolean()]),
   bulkDiscard: z.tuple([]),

@@ -9,7 +9,7 @@ import type { Notice } from './notice';
 import type { Profile, ProfileInput } from './profile';
 import type { BulkRun } from './bulk';
 import type { HealthCheckSummary } from './health';
-import type { ProfileEvent, ReauthResult, ReauthStep } from './reauth';
+import type { PortalPrompt, PortalWord, ProfileEvent, ReauthResult, ReauthStep } from './reauth';
 import type { ColumnMapping } from './severa-check';
 import type {
   FileBytes,
@@ -70,8 +70,6 @@ export interface ReauthOptions {
   loginWith?: LoginWith;
 }
 
-/** B4: the person's word on a portal reconnect in a browser, which Bridgekeeper cannot watch. */
-export type BrowserWord = { outcome: 'done' } | { outcome: 'failed'; detail?: string };
 
 export interface ProfilePage {
   profiles: Profile[];
@@ -114,8 +112,16 @@ export interface BridgekeeperApi {
   /** Opens the isolated Visma login for the profile and resolves when it has ended, however it ended. */
   reauthenticate(profileId: string, options?: ReauthOptions): Promise<ReauthResult>;
   cancelReauth(profileId: string): Promise<void>;
-  /** B4: "Done" or "It failed: …" for a portal reconnect in a browser; refused when none waits for it. */
-  reportBrowserOutcome(profileId: string, word: BrowserWord): Promise<void>;
+  /**
+   * The person's word on a portal reconnect after seeing the portal's page (the built-in window
+   * when the portal's page did not say, or a browser Bridgekeeper cannot watch); refused when none waits for it.
+   */
+  reportPortalWord(profileId: string, word: PortalWord): Promise<void>;
+  /**
+   * A portal profile whose reconnect is not confirmed: its page in the portal once more (no Connect
+   * pressed) for the person to say how it is, after its job where it has a triggered-job URL.
+   */
+  confirmPortalConnection(profileId: string): Promise<ReauthResult>;
   /** B4: the browsers found on this machine. */
   listBrowsers(): Promise<DetectedBrowser[]>;
   disconnectProfile(profileId: string): Promise<DisconnectReport>;
@@ -139,6 +145,8 @@ export interface BridgekeeperApi {
   bulkSkip(profileId: string): Promise<BulkRun>;
   /** Puts a failed or skipped item back in the queue, next in line. */
   bulkRetry(profileId: string): Promise<BulkRun>;
+  /** A portal profile the run left unconfirmed: its page once more, for its job or the person's word. */
+  bulkConfirm(profileId: string): Promise<BulkRun>;
   /** Closes the login under way for the profile; it keeps its place and the run pauses. */
   bulkCancel(profileId: string): Promise<BulkRun>;
   /** On: the next login opens by itself, now and after each one. Off: pause after the login under way. */
@@ -223,7 +231,8 @@ export const API_METHODS = [
   'exportProfiles',
   'reauthenticate',
   'cancelReauth',
-  'reportBrowserOutcome',
+  'reportPortalWord',
+  'confirmPortalConnection',
   'listBrowsers',
   'disconnectProfile',
   'listProfileEvents',
@@ -234,6 +243,7 @@ export const API_METHODS = [
   'bulkOpen',
   'bulkSkip',
   'bulkRetry',
+  'bulkConfirm',
   'bulkCancel',
   'bulkSetAuto',
   'bulkDiscard',
@@ -277,6 +287,8 @@ export type ApiEvent =
   | { type: 'portals-changed'; portals: Portal[] }
   | { type: 'notices-changed'; notices: Notice[] }
   | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
+  /** What a portal reconnect asks of the person now; null: nothing (any more). */
+  | { type: 'portal-prompt'; profileId: string; prompt: PortalPrompt | null }
   /** waitingUntil (ISO time): the check is paused because Visma asked it to slow down (HTTP 429). */
   | { type: 'health-progress'; done: number; total: number; running: boolean; waitingUntil?: string }
   | { type: 'bulk-changed'; run: BulkRun | null }

@@ -1,7 +1,9 @@
 import type { Message } from './i18n/message';
 import type { ReauthOutcome } from './reauth';
 
-export type BulkItemState = 'pending' | 'running' | 'connected' | 'skipped' | 'failed';
+/** `unconfirmed`: a portal profile's login went through the portal's flow, but nothing confirmed the portal saved it. */
+export const BULK_ITEM_STATES = ['pending', 'running', 'connected', 'unconfirmed', 'skipped', 'failed'] as const;
+export type BulkItemState = (typeof BULK_ITEM_STATES)[number];
 
 export interface BulkItem {
   profileId: string;

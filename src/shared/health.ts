@@ -12,6 +12,8 @@ export interface HealthCheckSummary {
   skipped: number;
   /** Portal profiles: their connection is the portal's to check (its job log, or a job run), not Bridgekeeper's. */
   portal: number;
+  /** Of those, the ones whose last reconnect nothing confirmed. */
+  unconfirmed: number;
   cancelled: boolean;
   durationMs: number;
 }

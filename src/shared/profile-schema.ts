@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Message, isMessage } from './i18n/message';
 import { emailAddressProblem } from './email-address';
 import { IdSchema, NameSchema } from './field-schemas';
-import { CONNECTION_KINDS, DIRECTIONS, PROFILE_STATUSES } from './profile';
+import { CONNECTION_KINDS, DIRECTIONS, PORTAL_EVIDENCE, PROFILE_STATUSES } from './profile';
 import { SecureUrl } from './secure-url';
 
 /** An empty cell (CSV) is a value left out. */
@@ -82,8 +82,20 @@ export const ProfileStateSchema = z.object({
   lastVerifiedAt: z.iso.datetime().optional(),
   accessTokenExpiresAt: z.iso.datetime().optional(),
   refreshTokenExpiresAt: z.iso.datetime().optional(),
-  /** Portal profiles: the Visma client and user of the portal's last connection Bridgekeeper saw. */
-  connectedVia: z.object({ portalId: z.string(), clientId: z.string().optional(), user: z.string().optional() }).optional(),
+  /**
+   * Portal profiles: the Visma client and user of the portal's last connection Bridgekeeper saw, and
+   * what showed it was saved (absent while it is unconfirmed): the job ran, the portal's page said
+   * so (`said`: its words), or the person did after seeing that page.
+   */
+  connectedVia: z
+    .object({
+      portalId: z.string(),
+      clientId: z.string().optional(),
+      user: z.string().optional(),
+      evidence: z.enum(PORTAL_EVIDENCE).optional(),
+      said: z.string().optional(),
+    })
+    .optional(),
   /** Portal profiles: a triggered-job URL is in the keychain; this is it masked, for the person to recognise. */
   jobUrlMasked: z.string().optional(),
   /** When Bridgekeeper last ran the profile's job (DataBridge allows one per 5 minutes). */

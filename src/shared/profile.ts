@@ -8,12 +8,18 @@ export const PROFILE_STATUSES = [
   'never-connected',
   'connected',
   'expiring',
+  /** Portal profiles: the login went through the portal's flow, but nothing confirmed the portal saved it. */
+  'unconfirmed',
   'needs-reauth',
   'error',
   'checking',
   'reauthenticating',
 ] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** What confirmed a portal profile's connection: its job ran, the portal's page said so, or the person did. */
+export const PORTAL_EVIDENCE = ['job', 'portal-page', 'person'] as const;
+export type PortalEvidence = (typeof PORTAL_EVIDENCE)[number];
 
 /** Where a profile's Visma.net connection lives (product.md, F18 and F4). */
 export const CONNECTION_KINDS = ['portal', 'direct'] as const;

@@ -1,9 +1,12 @@
 import type { Message } from './i18n/message';
+import type { PortalEvidence } from './profile';
 
 /** The steps a reconnect dialog shows, in order: a direct reconnect's (F4). */
 export const REAUTH_STEPS = ['opening', 'waiting', 'checking', 'verified'] as const;
 /** A portal reconnect's (F18): Bridgekeeper sees the portal's flow go by, not its tokens. */
-export const PORTAL_REAUTH_STEPS = ['signing-in', 'portal-page', 'portal-login', 'portal-finishing', 'confirming'] as const;
+export const PORTAL_REAUTH_STEPS = ['signing-in', 'portal-page', 'portal-login', 'portal-finishing', 'portal-reading', 'confirming'] as const;
+/** Confirming a portal profile's connection: its page once more, then its job or the person's word. */
+export const PORTAL_CONFIRM_STEPS = ['signing-in', 'portal-page', 'confirming'] as const;
 /** A portal reconnect in a browser on this machine (B4): Bridgekeeper cannot watch it, so the person says how it went. */
 export const PORTAL_BROWSER_STEPS = ['portal-browser', 'confirming'] as const;
 export type ReauthStep = (typeof REAUTH_STEPS)[number] | (typeof PORTAL_REAUTH_STEPS)[number] | (typeof PORTAL_BROWSER_STEPS)[number] | 'close-previous';
@@ -32,8 +35,16 @@ export const REAUTH_OUTCOMES = [
   'not-configured',
   'login-failed',
   'keychain-failed',
-  /** Portal profiles: the portal answered the Visma login's return with an error (4xx/5xx). */
+  /** Portal profiles: the portal answered the Visma login's return with an HTTP error (4xx/5xx) or not at all. */
   'portal-failed',
+  /** Portal profiles: the portal's page showed an error after Visma's answer (quoted). */
+  'portal-refused',
+  /** Portal profiles: the profile's page in the portal itself answered with an HTTP error (a wrong address). */
+  'portal-page-failed',
+  /** Portal profiles: the portal shows the connection made as another Visma user than the profile's API user. */
+  'wrong-user',
+  /** Portal profiles: the login went through the portal's flow, but nothing confirmed that the portal saved it. */
+  'unconfirmed',
   /** Portal profiles: the portal took the login, but the confirming job still failed with a Visma error. */
   'job-failed',
   /** B4: the chosen browser could not be used (not installed, not startable, or no loopback redirect URI). */
@@ -60,6 +71,23 @@ export interface ReauthResult {
   confirmation?: JobConfirmation;
 }
 
+/** Why a portal reconnect is not confirmed: no words to look for, the words missing, the words as before, the sign-in page shown, no page at all, the person could not tell. */
+export const UNCONFIRMED_REASONS = ['no-marker', 'marker-missing', 'marker-as-before', 'signed-out', 'no-page', 'person-unsure'] as const;
+export type UnconfirmedReason = (typeof UNCONFIRMED_REASONS)[number];
+
+/** What a portal reconnect asks of the person while the portal's page is on screen. */
+export type PortalPrompt =
+  /** Bridgekeeper pressed nothing: which control to press, where (as the portal definition names them). */
+  | { kind: 'press'; label: string; section: string; found: 'none' | 'several'; names: string[]; sectionFound: boolean }
+  /** No evidence either way: does the portal's page show the profile connected? `lines`: its new lines, to point at. */
+  | { kind: 'confirm'; why: UnconfirmedReason; lines: string[] };
+
+/**
+ * The person's word on a portal reconnect, after seeing the portal's own page: connected (with the
+ * line that says so, for Bridgekeeper to look for next time), failed (with what it said), or unsure.
+ */
+export type PortalWord = { outcome: 'connected'; marker?: string } | { outcome: 'failed'; detail?: string } | { outcome: 'unsure' };
+
 /** What Bridgekeeper can see of a portal's connection: never its tokens. */
 export interface PortalSeen {
   /** The Visma client the portal used (its client_id in the authorize request). */
@@ -70,6 +98,11 @@ export interface PortalSeen {
   via?: 'query' | 'form_post';
   /** The portal's HTTP status for that answer. */
   portalStatus?: number;
+  /** What confirmed the connection, and the portal's own words that did. */
+  evidence?: PortalEvidence;
+  said?: string;
+  /** The Visma user the portal's page names for the connection, when it names one. */
+  user?: string;
 }
 
 export interface JobConfirmation {

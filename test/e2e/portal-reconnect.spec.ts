@@ -104,7 +104,7 @@ test('sign in to the portal once, then reconnect three profiles as two Visma use
   expect((await sandbox.portal.admin.jobLog('nordlys-orders')).includes('12002')).toBe(false);
 
   // Each attempt began with the portal's cookies and nothing else, and every context is gone.
-  const attempts = bk.portals.contexts.filter((c) => c.kind === 'reconnect');
+  const attempts = bk.portals.sessions.filter((c) => c.title.includes(': reconnect '));
   expect(attempts).toHaveLength(3);
   for (const attempt of attempts) {
     expect(attempt.closed).toBe(true);
@@ -176,7 +176,7 @@ test('what can go wrong: consent denied, no API User, the portal’s callback fa
   dialog = await reconnect(bk, 'Nordlys: orders to Visma.net');
   await (await bk.portals.nextWindow()).close();
   await expect(dialog.getByRole('alert')).toContainText('Reconnect cancelled');
-  expect(bk.portals.contexts.every((c) => c.closed)).toBe(true);
+  expect(bk.portals.sessions.every((c) => c.closed)).toBe(true);
 });
 
 test('a bulk run of four portal profiles: the portal sign-in expires in the middle, the person signs in again, the run finishes', async ({ bk, sandbox }) => {
@@ -207,7 +207,7 @@ test('a bulk run of four portal profiles: the portal sign-in expires in the midd
   }
   await expect(dialog.getByRole('status')).toHaveText('Finished: 4 connected, 0 skipped, 0 failed.');
   for (const id of ids) expect(await sandbox.portal.admin.integration(id)).toMatchObject({ connection: 'connected', connectedAs: ANNA.email });
-  expect(bk.portals.contexts.filter((c) => c.kind === 'sign-in')).toHaveLength(2);
+  expect(bk.portals.sessions.filter((c) => c.title.startsWith('Sign in'))).toHaveLength(2);
 });
 
 test.describe('accessibility', () => {

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Cookie, Page, Request } from '@playwright/test';
-import { pressConnect } from '../../src/main/portal/press-connect';
-import type { PortalAttemptRequest, PortalAttemptResult, PortalCookie, PortalSignInRequest, PortalSignInResult, PortalSite, PortalSurface } from '../../src/main/portal/portal-surface';
-import { cookieUrl, createPortalWatch, isSignInPage, portalNavigationAllowed } from '../../src/main/portal/portal-watch';
+import type { Browser, BrowserContext, Cookie, Page, Request, Route } from '@playwright/test';
+import type { PortalCookie, PortalSession, PortalSessionRequest, PortalSurface, SessionCookie } from '../../src/main/portal/portal-surface';
+import { cookieUrl } from '../../src/main/portal/portal-traffic';
 
-const toPortalCookie = (c: Cookie): PortalCookie => ({
+const toSessionCookie = (c: Cookie): SessionCookie => ({
   name: c.name,
   value: c.value,
-  ...(c.domain.startsWith('.') ? { domain: c.domain } : {}),
+  domain: c.domain,
+  hostOnly: !c.domain.startsWith('.'),
   path: c.path,
   secure: c.secure,
   httpOnly: c.httpOnly,
@@ -14,30 +14,54 @@ const toPortalCookie = (c: Cookie): PortalCookie => ({
   ...(c.expires > 0 ? { expires: c.expires } : {}),
 });
 
+/** Like Electron's seeding: one cookie at a time; one Chromium refuses is tried once as Secure, else left out. */
 async function seed(context: BrowserContext, origin: string, cookies: readonly PortalCookie[]) {
-  if (cookies.length === 0) return;
-  await context.addCookies(
-    cookies.map((c) => ({
-      name: c.name,
-      value: c.value,
-      ...(c.domain ? { domain: c.domain, path: c.path } : { url: cookieUrl(origin, c) }),
-      secure: c.secure,
-      httpOnly: c.httpOnly,
-      ...(c.sameSite === 'unspecified' ? {} : { sameSite: c.sameSite }),
-      ...(c.expires ? { expires: c.expires } : {}),
-    })),
-  );
+  const add = (c: PortalCookie) =>
+    context.addCookies([
+      {
+        name: c.name,
+        value: c.value,
+        ...(c.domain ? { domain: c.domain, path: c.path } : { url: cookieUrl(origin, c) }),
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        ...(c.sameSite === 'unspecified' ? {} : { sameSite: c.sameSite }),
+        ...(c.expires ? { expires: c.expires } : {}),
+      },
+    ]);
+  for (const cookie of cookies) {
+    try {
+      await add(cookie);
+    } catch {
+      if (cookie.sameSite === 'None' && !cookie.secure) await add({ ...cookie, secure: true }).catch(() => undefined);
+    }
+  }
 }
 
-const cookiesOf = async (context: BrowserContext, origin: string) => (await context.cookies(origin)).map(toPortalCookie);
+/** One session the app opened: what the tests check (its seed, that it closed) and the times the bench reads. */
+export interface SessionRecord {
+  title: string;
+  seededWith: PortalCookie[];
+  closed: boolean;
+  startedAt: number;
+  shownAt?: number;
+  /** Every top-level page load, with when it finished (performance.now()). */
+  loads: { url: string; status: number; at: number }[];
+  /** Navigations `allowed` refused. */
+  blocked: string[];
+  closedAt?: number;
+}
 
-/** The portal window's twin in Chromium: what platform/portal-window.ts does with a partition, with a browser context. */
+/**
+ * The portal window's twin in Chromium: what platform/portal-window.ts does with a partition, a
+ * browser context does here — and no kinder than Electron: a navigation the session does not allow
+ * is stopped where it starts and the page stays (not turned into a failed request the portal
+ * seemed to answer), a popup to where the session may not go never opens, cookies are read on every
+ * path, and a cookie Chromium refuses is left out, not fatal.
+ */
 export function chromiumPortalSurface(browser: Browser) {
   const waiting: ((page: Page) => void)[] = [];
   const opened: Page[] = [];
-  /** Every context an attempt or sign-in used: the tests check that each started with the portal's cookies only, and was closed. */
-  /** Times are performance.now(): shown to the person, the ending known (the portal's answer), the context closed. */
-  const contexts: { kind: 'sign-in' | 'reconnect'; seededWith: PortalCookie[]; closed: boolean; startedAt: number; shownAt?: number; answeredAt?: number; endedAt?: number }[] = [];
+  const sessions: SessionRecord[] = [];
 
   const hand = (page: Page) => {
     const next = waiting.shift();
@@ -56,116 +80,126 @@ export function chromiumPortalSurface(browser: Browser) {
     if (!disposed && !spare) spare = fresh();
   };
 
-  const open = async (kind: 'sign-in' | 'reconnect', portal: PortalSite, cookies: PortalCookie[], allowed: (url: string) => boolean) => {
-    const record: (typeof contexts)[number] = { kind, seededWith: cookies, closed: false, startedAt: performance.now() };
-    contexts.push(record);
-    const { context, page } = await (spare ?? fresh());
-    spare = null;
-    await seed(context, portal.origin, cookies);
-    await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-    const close = async () => {
-      record.closed = true;
-      record.endedAt = performance.now();
-      await context.close();
-    };
-    return { context, page, record, close };
-  };
-
   const surface: PortalSurface = {
-    async signIn(request: PortalSignInRequest): Promise<PortalSignInResult> {
-      const { portal } = request;
-      const { context, page, close } = await open('sign-in', portal, request.cookies, (url) => portalNavigationAllowed(url, portal) || url.startsWith('https:'));
-      try {
-        const result = new Promise<PortalSignInResult>((resolve) => {
-          let visitedSignIn = false;
-          page.on('framenavigated', (frame) => {
-            if (frame !== page.mainFrame()) return;
-            const url = frame.url();
-            if (isSignInPage(url, portal)) visitedSignIn = true;
-            else if (visitedSignIn && URL.canParse(url) && new URL(url).origin === portal.origin) void cookiesOf(context, portal.origin).then((cookies) => resolve({ kind: 'signed-in', cookies }));
-          });
-          page.on('close', () => resolve({ kind: 'closed' }));
-          request.signal.addEventListener('abort', () => resolve({ kind: 'closed' }), { once: true });
-        });
-        if (!request.signal.aborted) {
-          await page.goto(portal.signInUrl);
-          hand(page);
-          prepareNext();
-        }
-        return await result;
-      } finally {
-        await close();
-      }
-    },
+    async open(request: PortalSessionRequest): Promise<PortalSession> {
+      const { events, allowed } = request;
+      const record: SessionRecord = { title: request.title, seededWith: request.cookies, closed: false, startedAt: performance.now(), loads: [], blocked: [] };
+      sessions.push(record);
+      const { context, page } = await (spare ?? fresh());
+      spare = null;
+      await seed(context, request.site.origin, request.cookies);
 
-    async reconnect(request: PortalAttemptRequest): Promise<PortalAttemptResult> {
-      const { portal } = request;
-      const { context, page, record, close } = await open('reconnect', portal, request.cookies, (url) => portalNavigationAllowed(url, portal));
-      const watch = createPortalWatch(portal, request.onProgress);
-      const ids = new WeakMap<Request, string>();
-      let counter = 0;
-      const idOf = (r: Request) => {
-        let id = ids.get(r);
-        if (!id) ids.set(r, (id = String(++counter)));
+      const pages = new Map<string, Page>();
+      const idOf = new WeakMap<Page, string>();
+      let pageCount = 0;
+      const requestIds = new WeakMap<Request, string>();
+      let requestCount = 0;
+      const rid = (r: Request) => {
+        let id = requestIds.get(r);
+        if (!id) requestIds.set(r, (id = `r${++requestCount}`));
         return id;
       };
-      let settled = false;
-      try {
-        const result = new Promise<PortalAttemptResult>((resolve) => {
-          const settle = async (closed: boolean) => {
-            const ending = watch.ending;
-            if (settled || (!closed && ending.kind === 'pending')) return;
-            settled = true;
-            record.answeredAt = performance.now();
-            const cookies = await cookiesOf(context, portal.origin).catch(() => []);
-            if (!closed && ending.kind === 'answered') resolve({ ...ending, cookies });
-            else if (!closed && ending.kind === 'signed-out') resolve(ending);
-            else resolve({ kind: 'closed', ...(watch.authorize ? { authorize: watch.authorize } : {}), cookies });
-          };
-          context.on('request', (r) => watch.request(idOf(r), r.method(), r.url(), r.postData() ?? undefined));
-          context.on('response', (r) => {
-            watch.response(idOf(r.request()), r.status());
-            void settle(false);
-          });
-          context.on('requestfailed', (r) => {
-            watch.failed(idOf(r));
-            void settle(false);
-          });
-          const follow = (p: Page) =>
-            p.on('framenavigated', (frame) => {
-              if (frame !== p.mainFrame()) return;
-              watch.pageLoaded(frame.url());
-              void settle(false);
-            });
-          follow(page);
-          context.on('page', follow); // a login popup
-          page.on('close', () => void settle(true));
-          request.signal.addEventListener('abort', () => void settle(true), { once: true });
+      /** Navigations stopped because the session may not go there: no failed request for the portal to have answered. */
+      const stopped = new WeakSet<Request>();
+      let closing = false;
+
+      const follow = (p: Page) => {
+        const id = `w${++pageCount}`;
+        pages.set(id, p);
+        idOf.set(p, id);
+        let status = 0;
+        p.on('response', (response) => {
+          const r = response.request();
+          if (r.isNavigationRequest() && r.frame() === p.mainFrame()) status = response.status();
         });
-        if (!request.signal.aborted) {
-          await page.goto(request.pageUrl);
-          record.shownAt = performance.now();
-          if (!settled) {
-            if (portal.connectButtonLabel && new URL(page.url()).pathname === new URL(request.pageUrl).pathname) await page.evaluate(pressConnect, portal.connectButtonLabel);
-            hand(page); // an attempt that already ended (its page landed on the sign-in page) is no window for the person
-          }
+        p.on('load', () => {
+          const url = p.url();
+          if (!/^https?:/.test(url)) return; // an error page of the browser's own, not the portal's
+          record.loads.push({ url, status, at: performance.now() });
+          events.loaded(id, url, status);
+        });
+        p.on('close', () => {
+          pages.delete(id);
+          if (!closing) events.closed(id);
+        });
+        return id;
+      };
+      const main = follow(page);
+
+      await context.route('**/*', (route: Route) => {
+        const r = route.request();
+        if (!r.isNavigationRequest() || allowed(r.url())) return void route.continue().catch(() => undefined);
+        // Electron's will-frame-navigate / will-redirect / window-open handler: the navigation never starts.
+        stopped.add(r);
+        record.blocked.push(r.url());
+        const owner = r.frame().page();
+        const topLevel = r.frame() === owner.mainFrame();
+        events.blocked(idOf.get(owner) ?? main, r.url(), topLevel);
+        void route.abort('aborted').catch(() => undefined);
+        // A popup whose very first page is refused would never have opened.
+        if (topLevel && owner !== page && owner.url() === 'about:blank') void owner.close().catch(() => undefined);
+      });
+      context.on('page', (popup) => {
+        if (popup === page) return;
+        const id = follow(popup);
+        events.opened(id);
+      });
+      context.on('request', (r) => {
+        const owner = r.frame().page();
+        if (r.isNavigationRequest() && r.frame() === owner.mainFrame() && allowed(r.url())) events.navigating(idOf.get(owner) ?? main, r.url());
+        events.request({ id: rid(r), method: r.method(), url: r.url(), ...(r.postData() !== null ? { body: r.postData()! } : {}), topLevel: r.isNavigationRequest() && r.frame() === owner.mainFrame() });
+      });
+      context.on('response', (response) => {
+        // Set-Cookie is among the headers Playwright gives only asynchronously.
+        void response
+          .headerValues('set-cookie')
+          .catch(() => [])
+          .then((setCookies) => events.response({ id: rid(response.request()), url: response.url(), status: response.status(), setCookies }));
+      });
+      context.on('requestfailed', (r) => {
+        if (!stopped.has(r)) events.failed({ id: rid(r), url: r.url() });
+      });
+
+      let handed = false;
+      return {
+        mainWindow: main,
+        load(url) {
+          void page.goto(url).catch(() => undefined);
           prepareNext();
-        }
-        return await result;
-      } finally {
-        await close();
-      }
+        },
+        reveal() {
+          if (handed || closing) return;
+          handed = true;
+          record.shownAt = performance.now();
+          hand(page);
+        },
+        async run(windowId, script, timeoutMs) {
+          const target = pages.get(windowId);
+          if (!target || target.isClosed()) throw new Error('the window is closed');
+          return Promise.race([target.evaluate(script), new Promise((_resolve, reject) => setTimeout(() => reject(new Error('the page did not answer')), timeoutMs))]);
+        },
+        async cookies() {
+          return (await context.cookies()).map(toSessionCookie);
+        },
+        async close() {
+          if (closing) return;
+          closing = true;
+          record.closed = true;
+          record.closedAt = performance.now();
+          await context.close().catch(() => undefined);
+        },
+      };
     },
   };
 
   return {
     surface,
-    /** The next portal window the app opens (a sign-in or a profile's page), for the test to use. */
+    /** The next portal window the app shows (a sign-in or a profile's page), for the test to use. */
     nextWindow(): Promise<Page> {
       const page = opened.shift();
       return page ? Promise.resolve(page) : new Promise((resolve) => waiting.push(resolve));
     },
-    contexts,
+    sessions,
     async dispose() {
       disposed = true;
       const left = spare;

@@ -12,11 +12,22 @@ import { fileURLToPath } from 'node:url';
  * contextBridge twin is test/helpers/context-bridge-twin.ts, tested in api-bridge.test.ts):
  * - net.fetch rejects with Chromium's `Error('net::ERR_…')`, no `code`, no `cause`; with
  *   `redirect: 'manual'` it rejects ("Redirect was cancelled") instead of returning the 3xx;
- * - webRequest sees only http(s), ws(s) and file: a custom-scheme URL never reaches it;
- * - a page's <title> becomes the window's title unless 'page-title-updated' is prevented;
+ * - webRequest sees only http(s), ws(s) and file: a custom-scheme URL never reaches it; one listener
+ *   per event and session (a second call replaces the first, null removes it);
+ * - a page's <title> becomes the window's title unless 'page-title-updated' is prevented on the
+ *   BrowserWindow: the window hears it first, with an event of its own, so preventing it on the web
+ *   contents changes nothing (electron_api_browser_window.cc, OnPageTitleUpdated);
+ * - a page-initiated navigation fires 'will-frame-navigate' (every frame), then 'will-navigate'
+ *   (main frame only, and only if the first was not prevented);
  * - session.fromPartition gives the same session for the same name, and no session is ever freed;
  * - clearStorageData() leaves the HTTP cache, the auth cache and open connections alone;
- * - cookies.set refuses a Secure cookie for a plain-http URL, even one on this machine.
+ * - cookies.set refuses a Secure cookie for a plain-http URL, even one on this machine, a
+ *   SameSite=None cookie set as not Secure, and a domain the URL's host is not in; cookies.get({ url }) gives only the cookies sent to that
+ *   URL (its path, Secure only over https), cookies.get({}) all of them;
+ * - a window.open popup lives in its opener's session whatever the handler says, while a
+ *   Shift/Ctrl-click window ('-new-window') is made from the handler's options: without a partition
+ *   there, the default session;
+ * - executeJavaScript never settles when the page goes away before answering (tests set answers).
  */
 export function createFakeElectron() {
   const paths: Record<string, string> = { userData: '/tmp/fake-user-data', logs: '/tmp/fake-user-data/logs', documents: '/tmp' };
@@ -74,8 +85,8 @@ export function createFakeElectron() {
   /** A session per partition name, for the life of the app (as in Electron: never freed). */
   class FakeSession extends EventEmitter {
     beforeRequest?: { filter: { urls: string[] } | null; handler: (details: RequestDetails, callback: (response: { cancel?: boolean }) => void) => void };
-    /** Like Electron: one listener per webRequest event; a second call replaces the first. */
-    requestListeners: Partial<Record<'beforeRedirect' | 'completed' | 'errorOccurred', (details: RequestDetails & { statusCode?: number }) => void>> = {};
+    /** Like Electron: one listener per webRequest event; a second call replaces the first, null removes it. */
+    requestListeners: Partial<Record<'beforeRedirect' | 'completed' | 'errorOccurred', (details: RequestDetails & { statusCode?: number; responseHeaders?: Record<string, string[]> }) => void>> = {};
     /** The cookie jar, as Electron's cookies API sees it. */
     jar: (CookieDetails & { hostOnly: boolean; session: boolean })[] = [];
     cleared: string[] = [];
@@ -94,28 +105,39 @@ export function createFakeElectron() {
       // Electron takes (filter, listener) or (listener) alone.
       onBeforeRequest: (...args: unknown[]) => {
         const [filter, handler] = args.length === 1 ? [null, args[0]] : args;
-        this.beforeRequest = { filter: filter as { urls: string[] } | null, handler: handler as NonNullable<FakeSession['beforeRequest']>['handler'] };
+        this.beforeRequest = handler ? { filter: filter as { urls: string[] } | null, handler: handler as NonNullable<FakeSession['beforeRequest']>['handler'] } : undefined;
       },
-      onBeforeRedirect: (listener: FakeSession['requestListeners']['beforeRedirect']) => void (this.requestListeners.beforeRedirect = listener),
-      onCompleted: (listener: FakeSession['requestListeners']['completed']) => void (this.requestListeners.completed = listener),
-      onErrorOccurred: (listener: FakeSession['requestListeners']['errorOccurred']) => void (this.requestListeners.errorOccurred = listener),
+      onBeforeRedirect: (listener: FakeSession['requestListeners']['beforeRedirect'] | null) => void (this.requestListeners.beforeRedirect = listener ?? undefined),
+      onCompleted: (listener: FakeSession['requestListeners']['completed'] | null) => void (this.requestListeners.completed = listener ?? undefined),
+      onErrorOccurred: (listener: FakeSession['requestListeners']['errorOccurred'] | null) => void (this.requestListeners.errorOccurred = listener ?? undefined),
     };
     cookies = {
       set: async (details: CookieDetails) => {
-        if (details.secure && new URL(details.url).protocol === 'http:') throw new Error('Failed to set cookie');
+        // Electron: Secure defaults to true for SameSite=None; set false outright, Chromium refuses it.
+        const secure = details.secure ?? details.sameSite === 'no_restriction';
+        if (details.sameSite === 'no_restriction' && !secure) throw new Error('Failed to set cookie - The cookie specified SameSite=None, but it was not Secure.');
+        if (secure && new URL(details.url).protocol === 'http:') throw new Error('Failed to set cookie - The cookie was Secure, but the URL was not allowed to access Secure cookies.');
         const host = new URL(details.url).hostname;
-        this.jar = this.jar.filter((c) => !(c.name === details.name && (c.domain ?? host) === (details.domain ?? host)));
-        this.jar.push({ ...details, hostOnly: details.domain === undefined, session: details.expirationDate === undefined, ...(details.domain ? {} : { domain: host }) });
+        const bare = details.domain?.replace(/^\./, '');
+        if (bare && host !== bare && !host.endsWith(`.${bare}`)) throw new Error('Failed to set cookie - The cookie was set with an invalid Domain attribute.');
+        const path = details.path ?? '/';
+        const domain = details.domain ? `.${details.domain.replace(/^\./, '')}` : host;
+        this.jar = this.jar.filter((c) => !(c.name === details.name && c.domain === domain && (c.path ?? '/') === path));
+        this.jar.push({ ...details, secure, path, domain, hostOnly: details.domain === undefined, session: details.expirationDate === undefined });
         this.held.add('cookies');
       },
-      get: async (filter: { url: string }) => {
-        const host = new URL(filter.url).hostname;
-        return this.jar
-          .filter((c) => {
-            const domain = (c.domain ?? '').replace(/^\./, '');
-            return c.hostOnly ? domain === host : host === domain || host.endsWith(`.${domain}`);
-          })
-          .map((c) => ({ ...c, sameSite: c.sameSite ?? 'unspecified' }));
+      get: async (filter: { url?: string; domain?: string }) => {
+        const sent = (c: FakeSession['jar'][number]) => {
+          if (!filter.url) return true;
+          const url = new URL(filter.url);
+          const domain = (c.domain ?? '').replace(/^\./, '');
+          const host = url.hostname;
+          const domainOk = c.hostOnly ? domain === host : host === domain || host.endsWith(`.${domain}`);
+          const path = c.path ?? '/';
+          const pathOk = url.pathname === path || url.pathname.startsWith(path.endsWith('/') ? path : `${path}/`);
+          return domainOk && pathOk && (!c.secure || url.protocol === 'https:' || host === 'localhost' || host === '127.0.0.1');
+        };
+        return this.jar.filter(sent).map((c) => ({ ...c, sameSite: c.sameSite ?? 'unspecified' }));
       },
     };
     /** A request leaves a page of this session: webRequest sees it only for schemes that go over the network. */
@@ -171,11 +193,18 @@ export function createFakeElectron() {
   class FakeWebContents extends EventEmitter {
     static nextId = 1;
     id = FakeWebContents.nextId++;
-    windowOpenHandler?: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown };
+    windowOpenHandler?: (details: { url: string; disposition: string }) => { action: string; overrideBrowserWindowOptions?: Record<string, unknown> };
     userAgent = '';
     executed: string[] = [];
-    async executeJavaScript(code: string) {
+    /** What the page answers a script with; left unset, it never answers (a page that went away). */
+    scriptAnswer?: (code: string) => unknown;
+    executeJavaScript(code: string): Promise<unknown> {
       this.executed.push(code);
+      return this.scriptAnswer ? Promise.resolve(this.scriptAnswer(code)) : new Promise(() => undefined);
+    }
+    /** The session this contents lives in: its window's partition, or the default session's "". */
+    get partition(): string {
+      return ((this.owner?.options.webPreferences as { partition?: string } | undefined)?.partition ?? '') as string;
     }
     sent: { channel: string; payload: unknown }[] = [];
     send(channel: string, payload: unknown) {
@@ -188,7 +217,7 @@ export function createFakeElectron() {
     constructor(readonly owner?: FakeBrowserWindow) {
       super();
     }
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string; overrideBrowserWindowOptions?: unknown }) {
+    setWindowOpenHandler(handler: NonNullable<FakeWebContents['windowOpenHandler']>) {
       this.windowOpenHandler = handler;
     }
     getType() {
@@ -197,29 +226,62 @@ export function createFakeElectron() {
     setUserAgent(userAgent: string) {
       this.userAgent = userAgent;
     }
-    /** The page navigates (a link, a form, a script): 'will-navigate', then the request, if not prevented. */
+    /** The page navigates (a link, a form, a script): 'will-frame-navigate', then for the main frame 'will-navigate', then the request, if not prevented. */
     navigate(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
-      return this.step('will-navigate', url, isMainFrame);
+      if (this.stepPrevented('will-frame-navigate', url, isMainFrame)) return 'prevented';
+      return isMainFrame ? this.step('will-navigate', url, isMainFrame) : this.send_(url, isMainFrame);
+    }
+    /** A page loads in the main frame and the server answers `status`: the events Electron fires, in order. */
+    load(url: string, status = 200) {
+      this.emit('did-start-navigation', { url, isMainFrame: true, isSameDocument: false });
+      this.owner?.loaded.push(url);
+      this.emit('did-navigate', {}, url, status, '');
+      this.emit('did-finish-load');
+    }
+    /**
+     * The page opens a window. `via` 'open' is window.open or target=_blank: the popup lives in this
+     * contents' session whatever the handler's options say. 'modifier-click' is Electron's
+     * '-new-window' path: a new window made from the handler's options alone.
+     */
+    openWindow(url: string, via: 'open' | 'modifier-click' = 'open'): FakeBrowserWindow | null {
+      const disposition = via === 'open' ? 'new-window' : 'foreground-tab';
+      const answer = this.windowOpenHandler?.({ url, disposition }) ?? { action: 'allow' };
+      if (answer.action !== 'allow') return null;
+      const options = (answer.overrideBrowserWindowOptions ?? {}) as { webPreferences?: Record<string, unknown> };
+      const partition = via === 'open' ? this.partition : ((options.webPreferences?.partition as string | undefined) ?? '');
+      const popup = new FakeBrowserWindow({ ...options, webPreferences: { ...options.webPreferences, partition } });
+      if (partition && !sessions.has(partition)) sessions.set(partition, new FakeSession(partition, {}));
+      this.emit('did-create-window', popup, { url, disposition });
+      popup.webContents.load(url);
+      return popup;
     }
     /** The server answers the current request with a redirect to `url`. */
     redirect(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
       return this.step('will-redirect', url, isMainFrame);
     }
-    /** The loaded page has this <title>: the window takes it unless the event is prevented. */
+    /**
+     * The loaded page has this <title>. As in Electron, the window hears it first with an event of its
+     * own and takes the title unless that event is prevented; the web contents hears it after, too late.
+     */
     pageTitle(title: string) {
       let prevented = false;
-      const event = { preventDefault: () => void (prevented = true) };
-      this.owner?.emit('page-title-updated', event, title, false);
-      this.emit('page-title-updated', event, title, false);
+      this.owner?.emit('page-title-updated', { preventDefault: () => void (prevented = true) }, title, false);
       if (!prevented) this.owner?.setTitle(title);
+      this.emit('page-title-updated', { preventDefault: () => undefined }, title, false);
     }
-    private step(name: string, url: string, isMainFrame: boolean) {
+    private stepPrevented(name: string, url: string, isMainFrame: boolean): boolean {
       let prevented = false;
       this.emit(name, { url, isMainFrame, preventDefault: () => void (prevented = true) });
-      if (prevented) return 'prevented';
+      return prevented;
+    }
+    private step(name: string, url: string, isMainFrame: boolean) {
+      if (this.stepPrevented(name, url, isMainFrame)) return 'prevented';
+      return this.send_(url, isMainFrame);
+    }
+    private send_(url: string, isMainFrame: boolean) {
       const partition = (this.owner?.options.webPreferences as { partition?: string } | undefined)?.partition;
       const result = partition ? sessions.get(partition)!.request(url) : 'sent';
-      if (result === 'sent') this.owner?.loaded.push(url);
+      if (result === 'sent' && isMainFrame) this.owner?.loaded.push(url);
       return result;
     }
   }
@@ -243,6 +305,13 @@ export function createFakeElectron() {
     }
     title = '';
     shown = false;
+    menuRemoved = false;
+    removeMenu() {
+      this.menuRemoved = true;
+    }
+    isVisible() {
+      return this.shown;
+    }
     async loadURL(url: string) {
       this.loaded.push(url);
     }

@@ -12,7 +12,19 @@ import { confBackend } from './conf-backend';
 /** The real main-side services over a settings file in a fresh temp folder. */
 /** Unit tests open no login windows: a login here ends as if the person closed the window. */
 const noLogins: LoginSurface = { open: async () => ({ kind: 'closed' }) };
-const noPortalWindows: PortalSurface = { signIn: async () => ({ kind: 'closed' }), reconnect: async () => ({ kind: 'closed', cookies: [] }) };
+/** Nor portal windows: one closes as soon as it would show a page. */
+const noPortalWindows: PortalSurface = {
+  async open({ events }) {
+    return {
+      mainWindow: 'main',
+      load: () => void setTimeout(() => events.closed('main'), 0),
+      reveal: () => undefined,
+      run: async () => Promise.reject(new Error('no page')),
+      cookies: async () => [],
+      close: async () => undefined,
+    };
+  },
+};
 
 export function tempApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-app-')), options: Partial<AppDeps> = {}) {
   const events: ApiEvent[] = [];

@@ -17,7 +17,7 @@ import { exportTable } from '../tables/export-table';
 export interface BulkServiceDeps {
   settings: SettingsStore;
   profiles: ProfileService;
-  reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth'>;
+  reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth' | 'confirmPortalConnection'>;
   emit(event: ApiEvent): void;
   log: Logger;
   now: () => Date;
@@ -71,21 +71,22 @@ export function createBulkService(deps: BulkServiceDeps) {
   /** Where an item stands, in words: the start of every refusal about it. */
   const describe = (item: BulkItem) => message('bulk.error.item-state', { name: item.name, state: item.state });
 
-  /** Runs one login to its end and records it; then, with auto on, the next. */
-  async function runLogin(profileId: string): Promise<void> {
+  /** Runs one login (or a confirmation) to its end and records it; then, with auto on, the next. */
+  async function runLogin(profileId: string, attempt: 'reconnect' | 'confirm', before: BulkItem): Promise<void> {
     let change: Partial<BulkItem>;
     try {
-      const result = await deps.reauth.reauthenticate(profileId);
+      const result = await (attempt === 'confirm' ? deps.reauth.confirmPortalConnection(profileId) : deps.reauth.reauthenticate(profileId));
       const finishedAt = deps.now().toISOString();
       const asked = interruption?.profileId === profileId ? interruption.kind : null;
+      const reasonWords = result.nextStep ? message('reauth.status.reason', { title: result.title, next: result.nextStep }) : result.title;
       if (result.outcome === 'connected') change = { state: 'connected', outcome: result.outcome, reason: undefined, reasonWords: undefined, finishedAt };
-      else if ((result.outcome === 'cancelled' || result.outcome === 'timed-out') && asked === 'skip') change = { state: 'skipped', outcome: result.outcome, ...skippedByYou(), finishedAt };
+      // Counted apart: the login went through the portal's flow, but nothing confirmed the portal saved it.
+      else if (result.outcome === 'unconfirmed') change = { state: 'unconfirmed', outcome: result.outcome, reason: english.text(reasonWords), reasonWords, finishedAt };
+      else if ((result.outcome === 'cancelled' || result.outcome === 'timed-out') && asked === 'skip' && attempt === 'reconnect') change = { state: 'skipped', outcome: result.outcome, ...skippedByYou(), finishedAt };
       // A closed window or a cancel keeps the profile's place: the run goes on from it later.
-      else if (result.outcome === 'cancelled') change = { state: 'pending', outcome: undefined, reason: undefined, reasonWords: undefined };
-      else {
-        const reasonWords = result.nextStep ? message('reauth.status.reason', { title: result.title, next: result.nextStep }) : result.title;
-        change = { state: 'failed', outcome: result.outcome, reason: english.text(reasonWords), reasonWords, finishedAt };
-      }
+      // A confirmation closed before it ended leaves the profile as it was.
+      else if (result.outcome === 'cancelled' || result.outcome === 'timed-out') change = attempt === 'confirm' ? before : { state: 'pending', outcome: undefined, reason: undefined, reasonWords: undefined };
+      else change = { state: 'failed', outcome: result.outcome, reason: english.text(reasonWords), reasonWords, finishedAt };
     } catch (error) {
       deps.log.warn('bulk.login-failed', { profileId, error: error instanceof Error ? error.message : String(error) });
       change = { state: 'failed', reason: error instanceof Error ? error.message : String(error), reasonWords: undefined, finishedAt: deps.now().toISOString() };
@@ -94,6 +95,7 @@ export function createBulkService(deps: BulkServiceDeps) {
     interruption = null;
     if (!stored()) return; // discarded meanwhile
     const run = setItem(profileId, change);
+    if (attempt === 'confirm') return; // asked for one profile: the run's order is not touched
     // A cancelled or closed login pauses the run: the person said stop.
     if (change.state === 'pending' || wasCancelled) {
       if (run.auto) save({ ...requireRun(), auto: false });
@@ -102,9 +104,10 @@ export function createBulkService(deps: BulkServiceDeps) {
     if (run.auto && run.next) open(run.next);
   }
 
-  function open(profileId: string): BulkRun {
+  function open(profileId: string, attempt: 'reconnect' | 'confirm' = 'reconnect'): BulkRun {
+    const before = itemOf(requireRun(), profileId);
     const view = setItem(profileId, { state: 'running', outcome: undefined, reason: undefined, reasonWords: undefined, finishedAt: undefined });
-    const login = runLogin(profileId).finally(() => {
+    const login = runLogin(profileId, attempt, before).finally(() => {
       if (underway === login) underway = null;
     });
     underway = login;
@@ -170,11 +173,23 @@ export function createBulkService(deps: BulkServiceDeps) {
       return view;
     },
 
-    /** Puts a failed or skipped profile back in the queue, next in line. */
+    /**
+     * A portal profile the run left unconfirmed: its page once more, for its job or the person's word
+     * (refused while a login is under way).
+     */
+    async bulkConfirm(profileId: string) {
+      const run = viewOf(requireRun());
+      const item = itemOf(run, profileId);
+      if (run.active) throw userError('conflict', 'bulk.error.login-open', { name: itemOf(run, run.active).name });
+      if (item.state !== 'unconfirmed') throw userError('conflict', 'bulk.error.not-unconfirmed', { state: describe(item) });
+      return open(profileId, 'confirm');
+    },
+
+    /** Puts a failed, skipped or unconfirmed profile back in the queue, next in line. */
     async bulkRetry(profileId: string) {
       const run = requireRun();
       const item = itemOf(run, profileId);
-      if (item.state !== 'failed' && item.state !== 'skipped') throw userError('invalid-argument', 'bulk.error.not-retryable', { state: describe(item) });
+      if (item.state !== 'failed' && item.state !== 'skipped' && item.state !== 'unconfirmed') throw userError('invalid-argument', 'bulk.error.not-retryable', { state: describe(item) });
       const others = run.items.filter((i) => i.profileId !== profileId);
       const at = others.findIndex((i) => i.state === 'pending');
       const retried: BulkItem = { ...item, state: 'pending', reason: undefined, reasonWords: undefined, outcome: undefined, finishedAt: undefined };

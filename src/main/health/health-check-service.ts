@@ -61,6 +61,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
         error: 0,
         skipped: all.length - toCheck.length - portal,
         portal,
+        unconfirmed: all.filter((p) => p.connection === 'portal' && p.status === 'unconfirmed').length,
         cancelled: false,
         durationMs: 0,
       };

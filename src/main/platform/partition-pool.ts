@@ -17,14 +17,14 @@ export interface PartitionPool {
 }
 
 /** `configure` runs once per partition, when it is made: a reused session keeps its handlers, and listeners must not pile up. */
-export function createPartitionPool(log: Logger, configure: (session: Session) => void): PartitionPool {
+export function createPartitionPool(log: Logger, configure: (session: Session) => void, kind: 'login' | 'portal' = 'login'): PartitionPool {
   const run = randomUUID(); // never "persist:": in memory only, and unique to this run of the app
   const free: string[] = [];
   let made = 0;
   return {
     take() {
       const reused = free.pop();
-      const partition = reused ?? `bridgekeeper-login-${run}-${++made}`;
+      const partition = reused ?? `bridgekeeper-${kind}-${run}-${++made}`;
       const taken = session.fromPartition(partition, { cache: false });
       if (!reused) configure(taken);
       return { partition, session: taken };

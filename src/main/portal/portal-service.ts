@@ -4,7 +4,9 @@ import { invalid, userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SecretStore } from './portal-secrets';
 import type { PortalCookie, PortalSite, PortalSurface } from './portal-surface';
-import { cookiesOfOrigin } from './portal-watch';
+import { signInToPortal } from './portal-sign-in';
+import type { Translator } from '../../shared/i18n/translator';
+import { message } from '../../shared/i18n/message';
 
 export interface PortalServiceDeps {
   settings: SettingsStore;
@@ -14,6 +16,8 @@ export interface PortalServiceDeps {
   emit(event: ApiEvent): void;
   /** How long the person has to sign in. */
   signInTimeoutMs: number;
+  /** Main's words in the person's language, for the sign-in window's title. */
+  words: () => Pick<Translator, 'text'>;
 }
 
 const signInAccount = (portalId: string) => `sign-in:${portalId}`;
@@ -22,7 +26,10 @@ export const siteOf = (p: PortalDefinition): PortalSite => ({
   origin: p.origin.replace(/\/$/, ''),
   signInUrl: p.signInUrl,
   identityOrigins: p.identityOrigins,
+  signInOrigins: p.signInOrigins,
   connectButtonLabel: p.connectButtonLabel,
+  connectSection: p.connectSection,
+  connectedMarker: p.connectedMarker,
 });
 
 function check(definition: unknown, where: string): PortalDefinition {
@@ -104,15 +111,19 @@ export function createPortalService(deps: PortalServiceDeps) {
     return view(portal);
   };
 
-  /** Opens the portal's sign-in window; resolves with the sign-in, or null when the window was closed. */
-  const signIn = async (portalId: string, remember: boolean, cancel?: AbortSignal): Promise<PortalCookie[] | null> => {
+  /**
+   * Opens the portal's sign-in window at `startUrl` (a profile's page, or the portal's sign-in page);
+   * resolves with the sign-in, or null when the window was closed.
+   */
+  const signIn = async (portalId: string, remember: boolean, cancel?: AbortSignal, startUrl?: string): Promise<PortalCookie[] | null> => {
     await readKeychain();
     const portal = required(portalId);
     const site = siteOf(portal);
     const signal = AbortSignal.any([AbortSignal.timeout(deps.signInTimeoutMs), ...(cancel ? [cancel] : [])]);
-    const result = await deps.surface.signIn({ portal: site, title: `Sign in to ${portal.name}`, cookies: held.get(portalId) ?? [], signal });
+    const title = deps.words().text(message('portals.sign-in.window-title', { name: portal.name }));
+    const result = await signInToPortal(deps.surface, { site, title, cookies: held.get(portalId) ?? [], startUrl: startUrl ?? site.signInUrl, signal });
     if (result.kind === 'closed') return null;
-    const cookies = cookiesOfOrigin(result.cookies, site.origin);
+    const cookies = result.cookies;
     await keep(portalId, cookies, remember || remembered.has(portalId));
     await changed();
     return cookies;
@@ -169,13 +180,12 @@ export function createPortalService(deps: PortalServiceDeps) {
       return held.get(portalId) ?? null;
     },
 
-    /** For a reconnect: asks the person to sign in (again). */
-    signIn: (portalId: string, cancel: AbortSignal) => signIn(portalId, false, cancel),
+    /** For a reconnect: asks the person to sign in (again), starting at the profile's page. */
+    signIn: (portalId: string, cancel: AbortSignal, startUrl: string) => signIn(portalId, false, cancel, startUrl),
 
-    /** Cookies the portal renewed during an attempt replace the held sign-in (and the remembered one). */
+    /** The portal's cookies at the end of an attempt (renewed, or new ones) replace the held sign-in (and the remembered one). */
     async renew(portalId: string, cookies: PortalCookie[]) {
-      const own = cookiesOfOrigin(cookies, required(portalId).origin);
-      if (own.length > 0) await keep(portalId, own, remembered.has(portalId));
+      if (cookies.length > 0) await keep(portalId, cookies, remembered.has(portalId));
     },
 
     /**

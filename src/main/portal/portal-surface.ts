@@ -1,12 +1,13 @@
 /**
- * The portal surface (F18), the second seam beside the login surface: "open this page of the portal
- * in a fresh isolated session seeded with these cookies of the portal's origin, and tell me what
- * happens". Electron's is platform/portal-window.ts (an in-memory partition per attempt); the tests'
- * is a new Chromium browser context per attempt. Either way it observes the portal's own Visma login
- * and never alters its traffic; what it observed is read by one shared watcher (portal-watch.ts).
+ * The portal surface (F18), the second seam beside the login surface: "open a fresh isolated session
+ * seeded with these cookies of the portal, show this page, and tell me what happens in it". It is
+ * window mechanics only. Electron's is platform/portal-window.ts (an in-memory partition per use);
+ * the tests' is a Chromium browser context. What to make of the traffic — when the sign-in is done,
+ * what the portal's page says, whether a reconnect was confirmed — is decided once, for both, by
+ * portal-sign-in.ts and portal-attempt.ts. A surface observes the portal's traffic and never alters it.
  */
 
-/** A cookie of the portal's origin: all a portal sign-in is. */
+/** A cookie of the portal: what a portal sign-in is. */
 export interface PortalCookie {
   name: string;
   value: string;
@@ -20,68 +21,73 @@ export interface PortalCookie {
   expires?: number;
 }
 
-/** What a surface needs to know of the portal. */
+/** A cookie as a session holds it: a domain cookie's domain, or the host of a host-only one. */
+export type SessionCookie = Omit<PortalCookie, 'domain'> & { domain: string; hostOnly: boolean };
+
+/** What a surface and the flows need to know of the portal. */
 export interface PortalSite {
   origin: string;
   signInUrl: string;
-  /** Visma Connect and the federated sign-ins the portal may send people to. */
+  /** Visma Connect and the sign-ins Visma federates to. */
   identityOrigins: string[];
-  /** The Connect button's text, for the surface to press; empty: the person presses it. */
+  /** The portal's own federated sign-ins (SuperOffice CRM Online). */
+  signInOrigins: string[];
+  /** The Connect control's text; empty: the usual words. */
   connectButtonLabel: string;
+  /** The heading of the profile page's Visma.net section. */
+  connectSection: string;
+  /** The words that confirm a saved connection ("*": any text); empty: none known. */
+  connectedMarker: string;
 }
 
-export interface PortalSignInRequest {
-  portal: PortalSite;
-  /** The window's title: which portal this is. */
-  title: string;
-  /** A sign-in held before (it may still be good: then the portal skips its sign-in page). */
+/** What happens in a session's windows, as it happens. A window is named by an id the surface gives. */
+export interface PortalSessionEvents {
+  /** A request leaves a page of the session: top-level navigations and everything else. */
+  request(request: { id: string; method: string; url: string; body?: string; topLevel: boolean }): void;
+  /** The head of its answer (redirects included): the status and the cookies it sets. */
+  response(response: { id: string; url: string; status: number; setCookies: string[] }): void;
+  /** No answer came (the connection failed, or the navigation was stopped). */
+  failed(request: { id: string; url: string }): void;
+  /** A window's top frame starts going to `url`. */
+  navigating(windowId: string, url: string): void;
+  /** A window's top frame has loaded `url`, which the server answered with `status`. */
+  loaded(windowId: string, url: string, status: number): void;
+  /** A navigation `allowed` refused (top frame or a frame inside). The page stays where it was. */
+  blocked(windowId: string, url: string, topLevel: boolean): void;
+  /** A popup of the session opened (window.open, a link opened in a new window). */
+  opened(windowId: string): void;
+  /** A window closed; the main window's closing means the person closed the session. */
+  closed(windowId: string): void;
+}
+
+export interface PortalSessionRequest {
+  site: PortalSite;
+  /** The only cookies the session starts with. One that the browser refuses is left out, never fatal. */
   cookies: PortalCookie[];
-  signal: AbortSignal;
-}
-
-export type PortalSignInResult = { kind: 'signed-in'; cookies: PortalCookie[] } | { kind: 'closed' };
-
-/** The portal's request to the identity provider's authorize endpoint, as seen going by. */
-export interface AuthorizeSeen {
-  /** The identity provider's origin. */
-  origin: string;
-  clientId?: string;
-  redirectUri: string;
-  responseMode?: string;
-  /** The user the portal suggested, if it sent one. */
-  loginHint?: string;
-  prompt?: string;
-}
-
-/** The identity provider's answer, delivered to the portal's redirect URI. Never the code itself. */
-export interface Delivery {
-  via: 'query' | 'form_post';
-  codeDelivered: boolean;
-  error?: string;
-  errorDescription?: string;
-}
-
-export interface PortalAttemptRequest {
-  portal: PortalSite;
-  /** The profile's page in the portal. */
-  pageUrl: string;
-  /** The portal sign-in: the only cookies the attempt's session starts with. */
-  cookies: PortalCookie[];
+  /** The windows' title: whose sign-in or reconnect it is. */
   title: string;
-  signal: AbortSignal;
-  /** As the portal's Visma login goes by: for the dialog's steps. */
-  onProgress(step: 'authorize' | 'delivered'): void;
+  /** Asked for every navigation and popup, so what is allowed may widen during the use. */
+  allowed(url: string): boolean;
+  events: PortalSessionEvents;
 }
 
-export type PortalAttemptResult =
-  /** The answer reached the portal, and the portal answered with this HTTP status. */
-  | { kind: 'answered'; authorize: AuthorizeSeen; delivery: Delivery; portalStatus: number; cookies: PortalCookie[] }
-  /** The page landed on the portal's sign-in page: the sign-in has expired. */
-  | { kind: 'signed-out' }
-  /** The window was closed (by the person, a cancel or the time-out) before the portal answered. */
-  | { kind: 'closed'; authorize?: AuthorizeSeen; cookies: PortalCookie[] };
+export interface PortalSession {
+  readonly mainWindow: string;
+  /** Loads `url` in the main window; it shows once `reveal` is called. */
+  load(url: string): void;
+  /** Shows the main window (a page the person should not see, such as a stale sign-in, never is). */
+  reveal(): void;
+  /**
+   * Runs a page script (page/page-script.ts) in a window and gives its answer. Rejects when the
+   * window is gone, its page went away before answering, or `timeoutMs` passed.
+   */
+  run(windowId: string, script: string, timeoutMs: number): Promise<unknown>;
+  /** Every cookie the session holds, on every path, host-only and domain ones. */
+  cookies(): Promise<SessionCookie[]>;
+  /** Wipes everything of the session and closes its windows; the session is never used again as it was. */
+  close(): Promise<void>;
+}
 
 export interface PortalSurface {
-  signIn(request: PortalSignInRequest): Promise<PortalSignInResult>;
-  reconnect(request: PortalAttemptRequest): Promise<PortalAttemptResult>;
+  open(request: PortalSessionRequest): Promise<PortalSession>;
 }

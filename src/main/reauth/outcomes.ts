@@ -13,6 +13,10 @@ export interface Failure {
   detailWords?: Message;
   /** For wrong-company: the company id the login picked, and its name if Bridgekeeper knows it. */
   pickedCompany?: { id: string; name?: string };
+  /** For wrong-user: the Visma user the portal now names for the connection. */
+  shownUser?: string;
+  /** The portal stored this connection, wrong as it is: whatever connection held before is gone. */
+  connectionReplaced?: boolean;
 }
 
 export class ReauthFailure extends Error {
@@ -36,7 +40,12 @@ export const apiUserFix = (p: Profile): Message => message('reauth.fix.api-user'
  * Words for every outcome, as data: what happened, what it means, what to do. `environment` is where
  * the login was made: an environment, or a portal. The renderer and the CLI put them into the reader's language.
  */
-export function explain(profile: Profile, environment: Pick<Environment, 'name'>, result: { outcome: 'connected' } | Failure, options: { timeoutMinutes?: number } = {}): ReauthResult {
+export function explain(
+  profile: Profile,
+  environment: Pick<Environment, 'name'>,
+  result: { outcome: 'connected' } | Failure,
+  options: { timeoutMinutes?: number; vendor?: 'infobridge' | 'other' } = {},
+): ReauthResult {
   const base = { profileId: profile.id, outcome: result.outcome };
   const code = 'errorCode' in result && result.errorCode ? { errorCode: result.errorCode } : {};
   const failure = result.outcome === 'connected' ? undefined : (result as Failure);
@@ -44,6 +53,8 @@ export function explain(profile: Profile, environment: Pick<Environment, 'name'>
   const detail = (fallback: Message): Message | string => failure?.detailWords ?? failure?.detail ?? fallback;
   const company = companyWords(profile);
   const target = environment.name;
+  /** A portal's own words, quoted as its: not Visma's. */
+  const portalSaid: Message | string = failure?.detail ? message('reauth.portal.said', { target, detail: failure.detail }) : '';
   const words = (outcome: ReauthOutcome, params: { title?: Record<string, Message | string | number>; explanation?: Record<string, Message | string | number>; next?: Record<string, Message | string | number> } = {}) => ({
     ...base,
     ...code,
@@ -70,8 +81,24 @@ export function explain(profile: Profile, environment: Pick<Environment, 'name'>
       };
     case 'wrong-company': {
       const picked = result.pickedCompany ? companyWords({ companyId: result.pickedCompany.id, companyName: result.pickedCompany.name ?? '' }) : message('reauth.company.another');
+      // In a portal's flow the portal has stored it, wrong as it is: its page said so.
+      if (result.connectionReplaced) {
+        return { ...words('wrong-company', { next: { company } }), explanation: message('reauth.wrong-company.portal.explanation', { target, picked, company, said: portalSaid }) };
+      }
       return words('wrong-company', { explanation: { picked, company }, next: { company } });
     }
+    case 'wrong-user':
+      return words('wrong-user', {
+        title: { target, shown: result.shownUser ?? '', user: profile.apiUser },
+        explanation: { target, shown: result.shownUser ?? '', user: profile.apiUser, said: portalSaid },
+        next: { shown: result.shownUser ?? '', user: profile.apiUser, company },
+      });
+    case 'portal-refused':
+      return words('portal-refused', { title: { target }, explanation: { target, said: portalSaid }, next: { target, user: profile.apiUser, company } });
+    case 'portal-page-failed':
+      return words('portal-page-failed', { title: { target, code: result.errorCode ?? '' }, explanation: { target, url: profile.portalUrl, code: result.errorCode ?? '', said: portalSaid }, next: { target } });
+    case 'unconfirmed':
+      return words('unconfirmed', { title: { target }, explanation: { target }, next: { target } });
     case 'no-company':
       return words('no-company', { next: { company } });
     case 'customer-tenant':
@@ -100,7 +127,7 @@ export function explain(profile: Profile, environment: Pick<Environment, 'name'>
       return words('login-failed', { explanation: { said } });
     case 'portal-failed':
       return {
-        ...words('portal-failed', { title: { target }, explanation: { target, said }, next: { time: new Date().toISOString().slice(0, 16).replace('T', ' ') } }),
+        ...words('portal-failed', { title: { target }, explanation: { target, said: portalSaid }, next: { target, vendor: options.vendor ?? 'other', time: new Date().toISOString().slice(0, 16).replace('T', ' ') } }),
         ...(result.errorCode ? { title: message('reauth.portal-failed.title.code', { target, code: result.errorCode }) } : {}),
       };
     case 'job-failed':

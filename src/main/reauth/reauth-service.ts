@@ -1,25 +1,21 @@
-import type { ApiEvent, BrowserWord, ReauthOptions } from '../../shared/api';
+import type { ApiEvent, ReauthOptions } from '../../shared/api';
 import type { LoginWith } from '../../shared/login-with';
-import type { BrowserChoice, BrowserLogins } from '../browser/browser-logins';
-import { BrowserError } from '../browser/browser-error';
+import type { BrowserLogins } from '../browser/browser-logins';
 import type { Environment } from '../../shared/environment';
-import type { Profile, ProfileState } from '../../shared/profile';
-import type { JobConfirmation, PortalSeen, ReauthResult, ReauthStep } from '../../shared/reauth';
-import type { Message } from '../../shared/i18n/message';
-import { message } from '../../shared/i18n/message';
+import type { Profile } from '../../shared/profile';
+import type { PortalWord, ReauthResult, ReauthStep } from '../../shared/reauth';
 import { userError } from '../errors';
-import { english, inWords, verbatim } from '../in-words';
+import { english, inWords } from '../in-words';
 import type { EventLog } from '../events/event-log';
-import type { Logger } from '../logger';
 import type { JobUrls } from '../portal/job-urls';
-import { runPortalReconnect } from '../portal/portal-reconnect';
+import type { PortalReconnects } from '../portal/portal-reconnect';
 import type { PortalService } from '../portal/portal-service';
-import type { PortalSurface } from '../portal/portal-surface';
-import { runTriggeredJob } from '../portal/triggered-job';
+import { message } from '../../shared/i18n/message';
 import type { ProfileService } from '../profiles/profile-service';
 import type { LoginSurface } from './login-surface';
 import type { OidcClient } from './oidc-client';
-import { type Failure, companyWords, explain } from './outcomes';
+import type { OutcomeRecorder } from './outcome-recorder';
+import { explain } from './outcomes';
 import { runReauthFlow } from './reauth-flow';
 import type { TokenManager } from './token-manager';
 
@@ -31,29 +27,26 @@ export interface ReauthServiceDeps {
   surface: LoginSurface;
   /** Logins in a browser on this machine (B4). */
   browsers: BrowserLogins;
-  portals: PortalService;
-  portalSurface: PortalSurface;
+  /** Portal profiles' reconnects (F18): one room, from the portal sign-in to the verdict. */
+  portalReconnects: PortalReconnects;
+  portals: Pick<PortalService, 'get'>;
   jobUrls: JobUrls;
-  /** A Visma error in a job's message, in words (the error explainer); undefined when it names none. */
-  explainJobMessage(message: string): Promise<Message | undefined>;
+  record: OutcomeRecorder;
   events: EventLog;
   emit(event: ApiEvent): void;
-  log: Logger;
   fetch: typeof fetch;
   /** How long the person has for the login, company and consent. Default 10 minutes. */
   loginTimeoutMs: number;
-  now: () => Date;
 }
 
-// Not a problem of the user or its roles: the profile has an error, not a need to reconnect differently.
-const NETWORK_OUTCOMES = new Set(['network-error', 'server-error', 'portal-failed']);
-
-/** Reconnect (F4–F7, F18), disconnect (F10), and the status changes they make, one profile at a time. */
+/**
+ * Reconnect (F4–F7), disconnect (F10), and the status changes they make, one profile at a time. It
+ * chooses which kind of attempt to start: its own Visma client's (direct), or the portal's flow
+ * (portal/portal-reconnect.ts).
+ */
 export function createReauthService(deps: ReauthServiceDeps) {
-  const running = new Map<string, AbortController>();
-  /** Portal reconnects in a browser, waiting for the person to say how it went. */
-  const awaitingWord = new Map<string, (word: BrowserWord) => void>();
-  const iso = () => deps.now().toISOString();
+  const underway = new Map<string, AbortController>();
+  const { iso, setState } = deps.record;
 
   const profileOrThrow = (id: string): Profile => {
     const profile = deps.profiles.get(id);
@@ -61,31 +54,20 @@ export function createReauthService(deps: ReauthServiceDeps) {
     return profile;
   };
 
-  const setState = (id: string, state: Partial<ProfileState>) => deps.profiles.setStates([{ id, state }]);
 
-  /**
-   * What a failed reconnect does to the profile. A cancel or time-out, our own setup problem, a wrong
-   * company for a profile that never had a connection, or any failure while an older connection still
-   * holds changes nothing; otherwise the profile needs a reconnect (or, for network and 5xx, has an error).
-   */
-  const recordFailure = (profile: Profile, failure: Failure, explained: ReauthResult) => {
-    deps.log.info('reauth.failed', { profileId: profile.id, outcome: failure.outcome, errorCode: failure.errorCode ?? null });
-    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: failure.outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: english.text(explained.title), words: explained.title });
-    const unchanged =
-      failure.outcome === 'cancelled' ||
-      failure.outcome === 'timed-out' ||
-      failure.outcome === 'not-configured' ||
-      failure.outcome === 'browser-failed' ||
-      (failure.outcome === 'wrong-company' && profile.status === 'never-connected') ||
-      profile.status === 'connected' ||
-      profile.status === 'expiring';
-    if (unchanged) return;
-    setState(profile.id, {
-      status: NETWORK_OUTCOMES.has(failure.outcome) ? 'error' : 'needs-reauth',
-      statusSince: iso(),
-      statusReason: { code: failure.errorCode ?? failure.outcome, ...inWords('reauth.status.reason', { title: explained.title, next: explained.nextStep ?? '' }) },
-    });
-  };
+  /** One reconnect (or confirmation) of a profile at a time, shown as under way, cancellable. */
+  async function running(profile: Profile, attempt: (signal: AbortSignal) => Promise<ReauthResult>): Promise<ReauthResult> {
+    if (underway.has(profile.id)) throw userError('conflict', 'reauth.error.running', { profile: profile.name });
+    const controller = new AbortController();
+    underway.set(profile.id, controller);
+    deps.profiles.setTransient([profile.id], 'reauthenticating');
+    try {
+      return await attempt(controller.signal);
+    } finally {
+      underway.delete(profile.id);
+      deps.profiles.setTransient([profile.id], null); // also after an unexpected error
+    }
+  }
 
   async function reconnectDirect(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
     const environment = deps.environment(profile.environmentId);
@@ -141,167 +123,37 @@ export function createReauthService(deps: ReauthServiceDeps) {
       return { ...explained, explanation: unverified.words };
     }
     const explained = explain(profile, environment, result, { timeoutMinutes });
-    recordFailure(profile, result, explained);
+    deps.record.failed(profile, result, explained);
     return explained;
-  }
-
-  /** The confirming job run, for portal profiles whose owner gave its triggered-job URL. */
-  async function confirmWithJob(profile: Profile): Promise<JobConfirmation | undefined> {
-    const url = await deps.jobUrls.get(profile.id);
-    if (!url) return undefined;
-    deps.emit({ type: 'reauth-progress', profileId: profile.id, step: 'confirming' });
-    const confirmation = await runTriggeredJob(url, {
-      fetch: deps.fetch,
-      now: deps.now(),
-      ...(profile.lastJobRunAt ? { lastRunAt: profile.lastJobRunAt } : {}),
-      explain: deps.explainJobMessage,
-    });
-    if (confirmation.state === 'ok' || confirmation.state === 'failed') setState(profile.id, { lastJobRunAt: iso() });
-    deps.events.append({ profileId: profile.id, kind: 'job', outcome: confirmation.state, message: confirmation.message, ...(confirmation.words ? { words: confirmation.words } : {}) });
-    return confirmation;
-  }
-
-  async function reconnectViaPortal(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
-    const portal = deps.portals.get(profile.portalId);
-    const where = { name: portal?.name ?? english.t('reauth.portal.fallback') };
-    const loginWith = override ?? portal?.loginWith;
-    if (loginWith?.kind === 'browser') return reconnectViaPortalInBrowser(profile, where, loginWith, signal);
-    const result = await runPortalReconnect(
-      profile,
-      {
-        portals: deps.portals,
-        surface: deps.portalSurface,
-        loginTimeoutMs: deps.loginTimeoutMs,
-        onStep: (step) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step }),
-      },
-      signal,
-    );
-    const seen = result.seen ? { portal: result.seen } : {};
-    if (result.outcome !== 'connected') {
-      const explained = { ...explain(profile, where, result, { timeoutMinutes: Math.round(deps.loginTimeoutMs / 60_000) }), ...seen };
-      recordFailure(profile, result, explained);
-      return explained;
-    }
-    const user = result.seen.loginHint;
-    setState(profile.id, {
-      status: 'connected',
-      statusSince: iso(),
-      statusReason: undefined,
-      connectedVia: { portalId: profile.portalId, ...(result.seen.clientId ? { clientId: result.seen.clientId } : {}), ...(user ? { user } : {}) },
-    });
-    return connectedThroughPortal(profile, where, result.seen);
-  }
-
-  /**
-   * F18 in a browser on this machine (B4): the portal's page opens there, and Bridgekeeper, which
-   * cannot watch that browser, goes by the person's word — then by the job run, where there is one.
-   */
-  async function reconnectViaPortalInBrowser(profile: Profile, where: { name: string }, choice: BrowserChoice, signal: AbortSignal): Promise<ReauthResult> {
-    const step = (s: ReauthStep) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step: s });
-    const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
-    const ended = AbortSignal.any([signal, timeout]);
-    let word: BrowserWord | undefined;
-    let failure: Failure | undefined;
-    let launched: Awaited<ReturnType<BrowserLogins['openPage']>> | undefined;
-    try {
-      launched = await deps.browsers.openPage(profile.portalUrl, choice, ended, { waitingForPreviousWindow: () => step('close-previous') });
-      if (launched) {
-        step('portal-browser');
-        word = await new Promise<BrowserWord | undefined>((resolve) => {
-          awaitingWord.set(profile.id, resolve);
-          ended.addEventListener('abort', () => resolve(undefined), { once: true });
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof BrowserError)) throw error;
-      failure = ended.aborted ? { outcome: timeout.aborted ? 'timed-out' : 'cancelled' } : { outcome: 'browser-failed', detail: error.message };
-    } finally {
-      awaitingWord.delete(profile.id);
-      await launched?.stop(); // a throw-away browser closes and its profile folder goes
-    }
-    failure ??= !word
-      ? { outcome: timeout.aborted ? 'timed-out' : 'cancelled' }
-      : word.outcome === 'failed'
-        ? { outcome: 'reported-failed', ...(word.detail ? { detail: word.detail } : {}) }
-        : undefined;
-    if (failure) {
-      const explained = explain(profile, where, failure, { timeoutMinutes: Math.round(deps.loginTimeoutMs / 60_000) });
-      recordFailure(profile, failure, explained);
-      return explained;
-    }
-    setState(profile.id, { status: 'connected', statusSince: iso(), statusReason: undefined, connectedVia: { portalId: profile.portalId } });
-    return connectedThroughPortal(profile, where, undefined);
-  }
-
-  /** A portal profile whose reconnect went through (as seen, or on the person's word): the job confirms it, where there is one. */
-  async function connectedThroughPortal(profile: Profile, where: { name: string }, watched: PortalSeen | undefined): Promise<ReauthResult> {
-    const seen = watched ? { portal: watched } : {};
-    const confirmation = await confirmWithJob(deps.profiles.get(profile.id) ?? profile);
-    const company = companyWords(profile);
-    if (confirmation?.state === 'failed' && confirmation.explanation) {
-      const failure: Failure = { outcome: 'job-failed', detail: confirmation.message };
-      const explained = { ...explain(profile, where, failure), ...seen, confirmation };
-      setState(profile.id, { status: 'needs-reauth', statusSince: iso(), statusReason: { code: 'job-failed', ...inWords('reauth.status.job-failed', { title: explained.title, explanation: confirmation.explanation }) } });
-      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'job-failed', message: english.text(explained.title), words: explained.title });
-      return explained;
-    }
-    if (confirmation?.state === 'ok') setState(profile.id, { lastVerifiedAt: iso() });
-    const target = where.name;
-    const client = watched?.clientId;
-    const title = client ? message('reauth.portal.connected.client', { target, client }) : message('reauth.portal.connected.title', { target });
-    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'connected', message: english.text(title), words: title });
-    const accepted = !watched
-      ? message('browser.portal.onWord', { target })
-      : client
-        ? message('reauth.portal.accepted.client', { target, client })
-        : message('reauth.portal.accepted', { target });
-    const nextStep: Message | undefined =
-      confirmation?.state === 'ok' ? undefined : confirmation ? (confirmation.words ?? verbatim(confirmation.message)) : message('reauth.portal.confirm', { target });
-    return {
-      profileId: profile.id,
-      outcome: 'connected',
-      title: message('reauth.portal.connected.title', { target }),
-      explanation: message('reauth.join', {
-        first: accepted,
-        second: confirmation?.state === 'ok' ? message('reauth.portal.job-ok', { message: confirmation.message }) : message('reauth.portal.unchecked', { target, company }),
-      }),
-      ...(nextStep ? { nextStep } : {}),
-      ...seen,
-      ...(confirmation ? { confirmation } : {}),
-    };
   }
 
   return {
     /** `options.loginWith` overrides the environment's or portal's choice for this reconnect (B4). */
     async reauthenticate(profileId: string, options: ReauthOptions = {}): Promise<ReauthResult> {
       const profile = profileOrThrow(profileId);
-      if (running.has(profileId)) throw userError('conflict', 'reauth.error.running', { profile: profile.name });
-      const controller = new AbortController();
-      running.set(profileId, controller);
-      deps.profiles.setTransient([profileId], 'reauthenticating');
-      try {
-        return profile.connection === 'portal'
-          ? await reconnectViaPortal(profile, options.loginWith, controller.signal)
-          : await reconnectDirect(profile, options.loginWith, controller.signal);
-      } finally {
-        running.delete(profileId);
-        deps.profiles.setTransient([profileId], null); // also after an unexpected error
-      }
+      return running(profile, (signal) =>
+        profile.connection === 'portal' ? deps.portalReconnects.reconnect(profile, options.loginWith, signal) : reconnectDirect(profile, options.loginWith, signal),
+      );
     },
 
     async cancelReauth(profileId: string): Promise<void> {
-      running.get(profileId)?.abort();
+      underway.get(profileId)?.abort();
     },
 
-    /** B4: the person's word on a portal reconnect in a browser, which Bridgekeeper cannot watch. */
-    async reportBrowserOutcome(profileId: string, word: BrowserWord): Promise<void> {
-      const settle = awaitingWord.get(profileId);
-      if (!settle) throw userError('conflict', 'browser.error.noWordAwaited', { profile: profileOrThrow(profileId).name });
-      settle(word);
+    /** The person's word on a portal reconnect's page (the built-in window, or a browser Bridgekeeper cannot watch). */
+    async reportPortalWord(profileId: string, word: PortalWord): Promise<void> {
+      if (!deps.portalReconnects.reportWord(profileId, word)) throw userError('conflict', 'browser.error.noWordAwaited', { profile: profileOrThrow(profileId).name });
+    },
+
+    /** A portal profile whose reconnect is not confirmed: the job, or the person's word on its page once more. */
+    async confirmPortalConnection(profileId: string): Promise<ReauthResult> {
+      const profile = profileOrThrow(profileId);
+      if (profile.connection !== 'portal') throw userError('conflict', 'reauth.error.direct-confirm', { profile: profile.name });
+      return running(profile, (signal) => deps.portalReconnects.confirm(profile, signal));
     },
 
     /** Whether a reconnect of this profile is under way. */
-    isRunning: (profileId: string) => running.has(profileId),
+    isRunning: (profileId: string) => underway.has(profileId),
 
     async disconnectProfile(profileId: string): Promise<{ revoked: boolean; revokeError?: string }> {
       const profile = profileOrThrow(profileId);

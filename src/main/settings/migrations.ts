@@ -1,3 +1,4 @@
+import { inWords } from '../in-words';
 import { SETTINGS_VERSION, emptySettings } from './settings-schema';
 
 type Data = Record<string, unknown>;
@@ -15,6 +16,18 @@ export const MIGRATIONS: Record<number, (data: Data) => Data> = {
     portals: [],
     profiles: Array.isArray(data.profiles)
       ? data.profiles.map((p: Data) => ({ ...p, connection: 'direct', portalId: '', portalUrl: '' }))
+      : data.profiles,
+  }),
+  // Version 4 adds the unconfirmed status (F18): a portal profile an earlier Bridgekeeper called
+  // connected from the portal's HTTP answer alone, with no job run behind it, was never confirmed.
+  3: (data) => ({
+    ...data,
+    profiles: Array.isArray(data.profiles)
+      ? data.profiles.map((p: Data) =>
+          p.connection === 'portal' && (p.status === 'connected' || p.status === 'expiring') && !p.lastVerifiedAt
+            ? { ...p, status: 'unconfirmed', statusReason: { code: 'not-confirmed', ...inWords('reauth.unconfirmed.migrated') } }
+            : p,
+        )
       : data.profiles,
   }),
 };

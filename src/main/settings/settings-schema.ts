@@ -6,9 +6,10 @@ import { EnvironmentDefinitionSchema } from '../../shared/environment';
 import { PortalDefinitionSchema } from '../../shared/portal';
 import { ProfileSchema } from '../../shared/profile-schema';
 import { REAUTH_OUTCOMES } from '../../shared/reauth';
+import { BULK_ITEM_STATES } from '../../shared/bulk';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 const BulkItemSchema = z.object({
   profileId: z.string(),
@@ -16,7 +17,7 @@ const BulkItemSchema = z.object({
   companyId: z.string(),
   companyName: z.string(),
   apiUser: z.string(),
-  state: z.enum(['pending', 'running', 'connected', 'skipped', 'failed']),
+  state: z.enum(BULK_ITEM_STATES),
   outcome: z.enum(REAUTH_OUTCOMES).optional(),
   reason: z.string().optional(),
   /** The reason as words in the catalog (absent in runs saved before words were data: the reason shows as it is). */

@@ -66,8 +66,16 @@ type Model = Record<string, never>;
 function checkInvariants(run: BulkRun) {
   const states = run.items.map((i) => i.state);
   const count = (s: string) => states.filter((x) => x === s).length;
-  expect(run.counts).toEqual({ total: run.items.length, pending: count('pending'), running: count('running'), connected: count('connected'), skipped: count('skipped'), failed: count('failed') });
-  expect(run.counts.pending + run.counts.running + run.counts.connected + run.counts.skipped + run.counts.failed).toBe(run.counts.total);
+  expect(run.counts).toEqual({
+    total: run.items.length,
+    pending: count('pending'),
+    running: count('running'),
+    connected: count('connected'),
+    unconfirmed: count('unconfirmed'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+  });
+  expect(run.counts.pending + run.counts.running + run.counts.connected + run.counts.unconfirmed + run.counts.skipped + run.counts.failed).toBe(run.counts.total);
   expect(count('running')).toBeLessThanOrEqual(1);
   expect(run.active).toBe(run.items.find((i) => i.state === 'running')?.profileId ?? null);
   expect(run.next).toBe(run.items.find((i) => i.state === 'pending')?.profileId ?? null);

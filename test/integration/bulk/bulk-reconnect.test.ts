@@ -44,7 +44,7 @@ describe('bulk reconnect (F8)', () => {
     expect(run.items.map((i) => i.profileId)).toEqual(['f2', 'f1', 'n3', 'n2', 'n1']);
     expect(run).toMatchObject({ next: 'f2', active: null, finished: false, counts: { total: 5, pending: 5 } });
     while (!run.finished) run = await openNext(app);
-    expect(run.counts).toEqual({ total: 5, pending: 0, running: 0, connected: 5, skipped: 0, failed: 0 });
+    expect(run.counts).toEqual({ total: 5, pending: 0, running: 0, connected: 5, unconfirmed: 0, skipped: 0, failed: 0 });
     expect(app.profiles.all().every((p) => p.status === 'connected')).toBe(true);
     const summary = parseCsv(exportedText(await app.api.exportBulkSummary())).map((r) => r.cells);
     expect(summary[0]).toEqual(['profile', 'id', 'company', 'companyId', 'apiUser', 'result', 'outcome', 'reason', 'finishedAt']);

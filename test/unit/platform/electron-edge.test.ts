@@ -76,8 +76,8 @@ describe('app-wide guards', () => {
 
   it('denies every new window; allow-listed help links open in the system browser', () => {
     const { contents } = setup();
-    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler!({ url: 'https://community.visma.com/t5/x' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'https://community.visma.com/t5/x', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
     expect(fake.current.opened).toEqual(['https://community.visma.com/t5/x']);
   });
 

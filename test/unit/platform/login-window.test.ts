@@ -155,7 +155,7 @@ describe('the Electron login window', () => {
     const { window, session, result } = await start();
     expect(window.webContents.navigate('https://evil.example/phish', false)).toBe('prevented');
     expect(window.webContents.navigate('https://connect.visma.com/login')).toBe('sent');
-    expect(window.webContents.windowOpenHandler!({ url: 'https://connect.visma.com/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler!({ url: 'https://connect.visma.com/', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
     const permission = vi.fn();
     session.permissionRequest!({}, 'media', permission);
     expect(permission).toHaveBeenCalledWith(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/logger';
-import type { PortalAttemptRequest, PortalCookie, PortalSite } from '../../../src/main/portal/portal-surface';
+import type { PortalCookie, PortalSessionEvents, PortalSite } from '../../../src/main/portal/portal-surface';
 import type { createFakeElectron } from '../../helpers/fake-electron';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof createFakeElectron> }));
@@ -14,151 +14,189 @@ const { createPortalWindowSurface } = await import('../../../src/main/platform/p
 
 const PORTAL: PortalSite = {
   origin: 'https://my-databridge.infobridgeuniverse.com',
-  signInUrl: 'https://my-databridge.infobridgeuniverse.com/signin',
+  signInUrl: 'https://my-databridge.infobridgeuniverse.com/Account/Login',
   identityOrigins: ['https://connect.visma.com'],
+  signInOrigins: ['https://online.superoffice.com'],
   connectButtonLabel: 'Connected',
+  connectSection: 'Visma.net Financials',
+  connectedMarker: '',
 };
 const PAGE = `${PORTAL.origin}/integrations/7`;
 const CALLBACK = `${PORTAL.origin}/visma/callback`;
-const AUTHORIZE = `https://connect.visma.com/connect/authorize?client_id=isv_databridge&response_type=code&response_mode=form_post&redirect_uri=${encodeURIComponent(CALLBACK)}`;
 const SIGN_IN: PortalCookie = { name: '.AspNet.Cookies', value: 'portal-session', path: '/', secure: true, httpOnly: true, sameSite: 'None' };
+const allowed = (url: string) => url === 'about:blank' || [PORTAL.origin, ...PORTAL.identityOrigins].some((o) => url.startsWith(`${o}/`));
 
 const surface = createPortalWindowSurface(() => null, createMemoryLogger());
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The window the last attempt showed (not the blank one prepared for the next), and its session. */
-function shown(url: string) {
-  const window = fake.current.windows.findLast((w) => w.loaded.includes(url)) as unknown as FakeWindow;
-  const session = fake.current.sessions.get(window.options.webPreferences.partition as string)!;
-  return { window, session };
-}
+type FakeWindow = InstanceType<ReturnType<typeof createFakeElectron>['module']['BrowserWindow']>;
 
-type FakeWindow = {
-  options: { webPreferences: Record<string, unknown> };
-  loaded: string[];
-  destroyed: boolean;
-  emit(event: string, ...args: unknown[]): void;
-  webContents: { emit(event: string, ...args: unknown[]): void; executed: string[]; windowOpenHandler?: (d: { url: string }) => { action: string; overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> } } };
-};
-
-async function startAttempt(overrides: Partial<PortalAttemptRequest> = {}) {
-  const controller = new AbortController();
-  const steps: string[] = [];
-  const result = surface.reconnect({ portal: PORTAL, pageUrl: PAGE, cookies: [SIGN_IN], title: 'DataBridge: reconnect Orders', signal: controller.signal, onProgress: (s) => steps.push(s), ...overrides });
-  await flush();
-  const { window, session } = shown(overrides.pageUrl ?? PAGE);
-  /** The browser's traffic, as Electron's webRequest reports it. */
-  let id = 0;
-  const request = (method: string, url: string, body?: string) => {
-    const details = { id: ++id, method, url, ...(body ? { uploadData: [{ bytes: Buffer.from(body) }] } : {}) };
-    let answer: unknown;
-    session.beforeRequest!.handler(details, (response) => (answer = response));
-    return { details, answer };
+/** Opens a session as the portal flows do, and records what it reports. */
+async function openSession(cookies: PortalCookie[] = [SIGN_IN], site: PortalSite = PORTAL) {
+  const seen: string[] = [];
+  const events: PortalSessionEvents = {
+    request: (r) => seen.push(`request ${r.method} ${r.url}${r.body ? ` ${r.body}` : ''}${r.topLevel ? ' (top)' : ''}`),
+    response: (r) => seen.push(`response ${r.status} ${r.url} [${r.setCookies.join(' | ')}]`),
+    failed: (r) => seen.push(`failed ${r.url}`),
+    navigating: (w, url) => seen.push(`navigating ${w} ${url}`),
+    loaded: (w, url, status) => seen.push(`loaded ${w} ${url} ${status}`),
+    blocked: (w, url, topLevel) => seen.push(`blocked ${w} ${url} ${topLevel ? 'top' : 'frame'}`),
+    opened: (w) => seen.push(`opened ${w}`),
+    closed: (w) => seen.push(`closed ${w}`),
   };
-  return { result, window, session, steps, controller, request };
+  const session = await surface.open({ site, cookies, title: 'DataBridge: reconnect Orders', allowed, events });
+  const window = fake.current.windows.find((w) => String(w.webContents.id) === session.mainWindow)! as FakeWindow;
+  const partition = (window.options.webPreferences as { partition: string }).partition;
+  return { session, window, partition, store: fake.current.sessions.get(partition)!, seen };
 }
 
 describe('the Electron portal window (F18)', () => {
-  it('gets a partition of its own per attempt, in memory only, seeded with the portal sign-in and nothing else', async () => {
-    const first = await startAttempt();
-    const second = await startAttempt();
-    expect(first.session.partition).not.toBe(second.session.partition);
-    for (const { session, window } of [first, second]) {
-      expect(session.partition).not.toMatch(/^persist:/);
-      expect(window.options.webPreferences).toMatchObject({ partition: session.partition, sandbox: true, contextIsolation: true, nodeIntegration: false });
-      expect(window.options.webPreferences).not.toHaveProperty('preload');
-      expect(session.jar.map((c) => [c.name, c.domain, c.url])).toEqual([['.AspNet.Cookies', 'my-databridge.infobridgeuniverse.com', `${PORTAL.origin}/`]]);
-      expect(window.loaded.at(-1)).toBe(PAGE);
-      expect(window.loaded.slice(0, -1).every((url) => url === 'about:blank')).toBe(true); // a prepared window had shown nothing before
+  it('each use gets a cleared in-memory partition, seeded with the portal sign-in alone, in a sandboxed window without preload, menu or Electron user agent', async () => {
+    const { session, window, partition, store } = await openSession();
+    expect(partition).not.toMatch(/^persist:/);
+    expect(window.options.webPreferences).toMatchObject({ partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
+    expect(window.options.webPreferences).not.toHaveProperty('preload');
+    expect(window.menuRemoved).toBe(true); // no app shortcut (Ctrl+R: a health check) fires behind a login
+    expect(store.userAgent).not.toMatch(/Electron|Bridgekeeper/);
+    expect(store.jar.map((c) => [c.name, c.domain, c.path])).toEqual([['.AspNet.Cookies', 'my-databridge.infobridgeuniverse.com', '/']]);
+    session.load(PAGE);
+    expect(window.shown).toBe(false); // shown only once the flow knows it is no stale sign-in page
+    session.reveal();
+    expect(window.shown).toBe(true);
+    await session.close();
+    expect(store.cleared).toEqual(['data', 'auth', 'connections']);
+    expect(window.destroyed).toBe(true);
+  });
+
+  it('200 uses in a row leave a bounded number of sessions: Electron never frees one', async () => {
+    const before = fake.current.sessions.size;
+    for (let i = 0; i < 200; i++) {
+      const { session } = await openSession();
+      session.load(PAGE);
+      await session.close();
     }
-    first.window.emit('closed');
-    second.window.emit('closed');
-    await Promise.all([first.result, second.result]);
-  });
-
-  it('seeds a Secure cookie of a portal on this machine over plain http (the sandbox) through the https form of its origin', async () => {
-    const local: PortalSite = { ...PORTAL, origin: 'http://localhost:4321', signInUrl: 'http://localhost:4321/signin' };
-    const { result, window, session } = await startAttempt({ portal: local, pageUrl: 'http://localhost:4321/integrations/7' });
-    expect(session.jar.map((c) => [c.name, c.url, c.secure])).toEqual([['.AspNet.Cookies', 'https://localhost:4321/', true]]);
-    expect(window.loaded.at(-1)).toBe('http://localhost:4321/integrations/7');
-    window.emit('closed');
-    await result;
-  });
-
-  it('reads the form_post answer from the upload data, passes every request on untouched, and ends with the portal’s answer', async () => {
-    const { result, window, session, steps, request } = await startAttempt();
-    expect(request('GET', PAGE).answer).toEqual({});
-    request('GET', AUTHORIZE);
-    const delivery = request('POST', CALLBACK, 'code=THE-CODE&state=abc');
-    expect(delivery.answer).toEqual({}); // observed, never cancelled or altered
-    await session.cookies.set({ url: PORTAL.origin, name: '.AspNet.Cookies', value: 'renewed', path: '/', secure: true, httpOnly: true, sameSite: 'no_restriction' });
-    session.requestListeners.beforeRedirect!({ ...delivery.details, statusCode: 302 });
-    const ended = await result;
-    expect(ended).toMatchObject({ kind: 'answered', portalStatus: 302, delivery: { via: 'form_post', codeDelivered: true }, authorize: { clientId: 'isv_databridge', responseMode: 'form_post' } });
-    expect(JSON.stringify(ended)).not.toContain('THE-CODE');
-    expect(ended.kind === 'answered' && ended.cookies.map((c) => c.value)).toEqual(['renewed']);
-    expect(steps).toEqual(['authorize', 'delivered']);
-    expect(session.cleared).toEqual(['storage', 'cache', 'auth']);
-    expect(window.destroyed).toBe(true);
-  });
-
-  it('notices an expired portal sign-in: the page lands on the sign-in page', async () => {
-    const { result, window, session } = await startAttempt();
-    window.webContents.emit('did-navigate', {}, `${PORTAL.signInUrl}?next=%2Fintegrations%2F7`);
-    await expect(result).resolves.toEqual({ kind: 'signed-out' });
-    expect(session.cleared).toContain('storage');
-    expect(window.destroyed).toBe(true);
-  });
-
-  it('limits navigation to the portal and its identity providers, and lets a login popup open only to them, in the same session', async () => {
-    const { result, window } = await startAttempt();
-    const navigate = (url: string) => {
-      let prevented = false;
-      window.webContents.emit('will-navigate', { url, preventDefault: () => (prevented = true) });
-      return !prevented;
-    };
-    expect(navigate(`${PORTAL.origin}/integrations/8`)).toBe(true);
-    expect(navigate(AUTHORIZE)).toBe(true);
-    expect(navigate('https://evil.example/phish')).toBe(false);
-    const popup = window.webContents.windowOpenHandler!({ url: AUTHORIZE });
-    expect(popup.action).toBe('allow');
-    expect(popup.overrideBrowserWindowOptions?.webPreferences).not.toHaveProperty('partition'); // inherited: the attempt's own session
-    expect(window.webContents.windowOpenHandler!({ url: 'https://evil.example/' }).action).toBe('deny');
-    window.emit('closed');
-    await expect(result).resolves.toMatchObject({ kind: 'closed' });
-  });
-
-  it('presses the portal’s Connect button when the portal names it, once, on the profile’s page', async () => {
-    const { result, window } = await startAttempt();
-    window.webContents.emit('did-finish-load');
-    window.webContents.emit('did-finish-load');
-    expect(window.webContents.executed).toHaveLength(1);
-    expect(window.webContents.executed[0]).toContain('"Connected"');
-    window.emit('closed');
-    await result;
-  });
-
-  it('a cancel closes the window and wipes the session, whatever stage the attempt is at', async () => {
-    const { result, window, session, controller, request } = await startAttempt();
-    request('GET', AUTHORIZE);
-    controller.abort();
-    await expect(result).resolves.toMatchObject({ kind: 'closed', authorize: { clientId: 'isv_databridge' } });
-    expect(session.cleared).toEqual(['storage', 'cache', 'auth']);
-    expect(window.destroyed).toBe(true);
-  });
-
-  it('signs in in a window of its own, and hands back the portal’s cookies once the person is past the sign-in page', async () => {
-    const controller = new AbortController();
-    const signIn = surface.signIn({ portal: PORTAL, title: 'Sign in to DataBridge', cookies: [], signal: controller.signal });
     await flush();
-    const { window, session } = shown(PORTAL.signInUrl);
-    expect(window.loaded.at(-1)).toBe(PORTAL.signInUrl);
-    window.webContents.emit('did-navigate', {}, PORTAL.signInUrl);
-    await session.cookies.set({ url: PORTAL.origin, name: 'session', value: 'fresh', path: '/', secure: true, httpOnly: true });
-    await session.cookies.set({ url: 'https://online.superoffice.com', name: 'so', value: 'not ours', path: '/' });
-    window.webContents.emit('did-navigate', {}, `${PORTAL.origin}/integrations`);
-    const result = await signIn;
-    expect(result).toMatchObject({ kind: 'signed-in', cookies: [{ name: 'session', value: 'fresh' }] });
-    expect(window.destroyed).toBe(true);
+    expect(fake.current.sessions.size - before).toBeLessThanOrEqual(2); // the one in use and the one prepared next
+  });
+
+  it('a cookie Chromium refuses (SameSite=None, not Secure) is tried as Secure, and nothing it refuses keeps the window from showing', async () => {
+    const insecureNone: PortalCookie = { ...SIGN_IN, name: 'legacy', secure: false };
+    const local: PortalSite = { ...PORTAL, origin: 'http://localhost:4321', signInUrl: 'http://localhost:4321/signin' };
+    const { session, store, window } = await openSession([insecureNone, { ...SIGN_IN, domain: 'elsewhere.example' }], local);
+    expect(store.jar.map((c) => [c.name, c.secure, c.url])).toEqual([['legacy', true, 'https://localhost:4321/']]);
+    session.load('http://localhost:4321/integrations/7');
+    session.reveal();
+    expect(window.shown).toBe(true);
+    await session.close();
+  });
+
+  it('keeps its own title: the page’s <title> is refused on the window, popups included', async () => {
+    const { session, window } = await openSession();
+    session.load(PAGE);
+    window.webContents.pageTitle('DataBridge – Orders');
+    expect(window.getTitle()).toBe('DataBridge: reconnect Orders');
+    const popup = window.webContents.openWindow('https://connect.visma.com/connect/authorize?x=1')!;
+    popup.webContents.pageTitle('Visma Connect - Sign in');
+    expect(popup.getTitle()).toBe('DataBridge: reconnect Orders');
+    expect(popup.menuRemoved).toBe(true);
+    await session.close();
+  });
+
+  it('a popup opens only to where the session may go, and every popup — window.open or Shift/Ctrl-click — lives in the attempt’s partition', async () => {
+    const { session, window, partition, seen } = await openSession();
+    const opened = window.webContents.openWindow('https://connect.visma.com/connect/authorize?x=1', 'open')!;
+    const clicked = window.webContents.openWindow(`${PORTAL.origin}/help`, 'modifier-click')!;
+    for (const popup of [opened, clicked]) expect((popup.options.webPreferences as { partition: string }).partition).toBe(partition);
+    expect(window.webContents.openWindow('https://evil.example/', 'open')).toBeNull();
+    expect(seen).toContain(`blocked ${session.mainWindow} https://evil.example/ top`);
+    expect(seen.filter((s) => s.startsWith('opened'))).toHaveLength(2);
+    await session.close();
+    expect(opened.destroyed && clicked.destroyed).toBe(true);
+  });
+
+  it('stops a navigation to where the session may not go, in any frame, and says so; allowed ones go on', async () => {
+    const { session, window, seen } = await openSession();
+    expect(window.webContents.navigate(`${PORTAL.origin}/integrations/8`)).toBe('sent');
+    expect(window.webContents.navigate('https://connect.visma.com/login')).toBe('sent');
+    expect(window.webContents.navigate('https://evil.example/phish')).toBe('prevented');
+    expect(window.webContents.navigate('https://ads.example/frame', false)).toBe('prevented');
+    expect(window.webContents.redirect('https://online.superoffice.com/login')).toBe('prevented');
+    expect(seen.filter((s) => s.startsWith('blocked'))).toEqual([
+      `blocked ${session.mainWindow} https://evil.example/phish top`,
+      `blocked ${session.mainWindow} https://ads.example/frame frame`,
+      `blocked ${session.mainWindow} https://online.superoffice.com/login top`,
+    ]);
+    await session.close();
+  });
+
+  it('reports the traffic untouched — form_post bodies from the upload data, Set-Cookie in any case, failures — and each page load with its status', async () => {
+    const { session, window, store, seen } = await openSession();
+    let answer: unknown;
+    store.beforeRequest!.handler({ id: 1, method: 'POST', url: CALLBACK, uploadData: [{ bytes: Buffer.from('code=THE-CODE&state=s') }], resourceType: 'mainFrame' } as never, (response) => (answer = response));
+    expect(answer).toEqual({}); // watched, never cancelled or altered
+    store.requestListeners.beforeRedirect!({ id: 1, url: CALLBACK, statusCode: 302, responseHeaders: { 'Set-Cookie': ['a=1; Path=/'], 'content-type': ['text/html'] } });
+    store.requestListeners.errorOccurred!({ id: 2, url: `${PORTAL.origin}/slow` });
+    window.webContents.load(PAGE, 200);
+    expect(seen).toEqual([
+      `request POST ${CALLBACK} code=THE-CODE&state=s (top)`,
+      `response 302 ${CALLBACK} [a=1; Path=/]`,
+      `failed ${PORTAL.origin}/slow`,
+      `navigating ${session.mainWindow} ${PAGE}`,
+      `loaded ${session.mainWindow} ${PAGE} 200`,
+    ]);
+    await session.close();
+    expect(store.beforeRequest).toBeUndefined(); // a pooled session keeps no listener of a use that ended
+    expect(store.requestListeners).toEqual({ beforeRedirect: undefined, completed: undefined, errorOccurred: undefined });
+  });
+
+  it('reads every cookie of the session, on every path, and runs page scripts with a time limit', async () => {
+    const { session, window, store } = await openSession();
+    await store.cookies.set({ url: `${PORTAL.origin}/integrations`, name: 'antiforgery', value: 'x', path: '/integrations', secure: true });
+    expect((await session.cookies()).map((c) => [c.name, c.path, c.hostOnly])).toEqual([
+      ['.AspNet.Cookies', '/', true],
+      ['antiforgery', '/integrations', true],
+    ]);
+    window.webContents.scriptAnswer = () => ({ snapshot: 'here' });
+    await expect(session.run(session.mainWindow, '1', 1000)).resolves.toEqual({ snapshot: 'here' });
+    window.webContents.scriptAnswer = undefined; // the page went away: Electron never answers
+    await expect(session.run(session.mainWindow, '1', 20)).rejects.toThrow('did not answer');
+    await session.close();
+    await expect(session.run(session.mainWindow, '1', 20)).rejects.toThrow('closed');
+  });
+
+  it('the person closing the window is reported once; closing it ourselves is not', async () => {
+    const first = await openSession();
+    first.window.destroy();
+    expect(first.seen).toEqual([`closed ${first.session.mainWindow}`]);
+    await first.session.close();
+    const second = await openSession();
+    await second.session.close();
+    expect(second.seen).toEqual([]);
+  });
+});
+
+describe('the fake is as strict as Electron where the app relies on it', () => {
+  it('a title prevented on the web contents is not kept: only the window’s own event is', () => {
+    const { BrowserWindow } = fake.current.module;
+    const window = new BrowserWindow({ title: 'ours' });
+    window.webContents.on('page-title-updated', (event: { preventDefault(): void }) => event.preventDefault());
+    window.webContents.pageTitle('theirs');
+    expect(window.getTitle()).toBe('theirs');
+  });
+
+  it('cookies.get({ url }) gives only what goes to that path; cookies.set refuses SameSite=None set as not Secure', async () => {
+    const store = fake.current.module.session.fromPartition('strict-cookies', {}) as unknown as ReturnType<ReturnType<typeof createFakeElectron>['sessions']['get']> & object;
+    await store.cookies.set({ url: 'https://a.example/app', name: 'deep', value: '1', path: '/app' });
+    expect((await store.cookies.get({ url: 'https://a.example/' })).map((c) => c.name)).toEqual([]);
+    expect((await store.cookies.get({})).map((c) => c.name)).toEqual(['deep']);
+    await expect(store.cookies.set({ url: 'https://a.example/', name: 'n', value: '1', sameSite: 'no_restriction', secure: false })).rejects.toThrow('SameSite=None');
+  });
+
+  it('a Shift/Ctrl-click window made without a partition lands in the default session', () => {
+    const { BrowserWindow } = fake.current.module;
+    const opener = new BrowserWindow({ webPreferences: { partition: 'attempt' } });
+    opener.webContents.setWindowOpenHandler(() => ({ action: 'allow' }));
+    expect((opener.webContents.openWindow('https://a.example/', 'modifier-click')!.options.webPreferences as { partition: string }).partition).toBe('');
+    expect((opener.webContents.openWindow('https://a.example/', 'open')!.options.webPreferences as { partition: string }).partition).toBe('attempt');
   });
 });

@@ -70,6 +70,32 @@ describe('settings file', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toMatchObject({ schemaVersion: SETTINGS_VERSION, bulk: null });
   });
 
+  it('migrates a version-3 file: a portal profile called connected from the portal’s HTTP answer alone becomes not confirmed', () => {
+    const portalProfile = (id: string, state: Partial<Profile>) => ({ ...profile(id), connection: 'portal', environmentId: '', portalId: 'databridge', portalUrl: `https://portal.example/p/${id}`, ...state });
+    const v3 = {
+      schemaVersion: 3,
+      profiles: [
+        portalProfile('said-2xx', { status: 'connected', connectedVia: { portalId: 'databridge', clientId: 'isv_db' } }),
+        portalProfile('job-ran', { status: 'connected', lastVerifiedAt: '2026-11-20T10:00:00.000Z' }),
+        profile('direct'),
+        { ...profile('direct-connected'), status: 'connected' },
+      ],
+      environments: [],
+      production: { clientId: '', redirectUri: '' },
+      bulk: null,
+      portals: [],
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v3));
+    const { store, notices } = open();
+    expect(notices).toEqual([]);
+    expect(store.current.profiles.map((p) => [p.id, p.status, p.statusReason?.code])).toEqual([
+      ['said-2xx', 'unconfirmed', 'not-confirmed'],
+      ['job-ran', 'connected', undefined],
+      ['direct', 'never-connected', undefined],
+      ['direct-connected', 'connected', undefined],
+    ]);
+  });
+
   it('moves a corrupt file aside, says where it is, and starts empty', () => {
     const garbage = '{"schemaVersion": 1, "profiles": [ {"id": ';
     fs.writeFileSync(path.join(dir, 'settings.json'), garbage);

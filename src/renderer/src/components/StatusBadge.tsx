@@ -7,6 +7,7 @@ export const STATUS_KEYS: Record<ProfileStatus, MessageKey> = {
   'never-connected': 'components.status.never-connected',
   connected: 'components.status.connected',
   expiring: 'components.status.expiring',
+  unconfirmed: 'components.status.unconfirmed',
   'needs-reauth': 'components.status.needs-reauth',
   error: 'components.status.error',
   checking: 'components.status.checking',

@@ -5,7 +5,7 @@ import type { Environment } from '../../../shared/environment';
 import type { Notice } from '../../../shared/notice';
 import type { Portal } from '../../../shared/portal';
 import type { Profile } from '../../../shared/profile';
-import type { ReauthStep } from '../../../shared/reauth';
+import type { PortalPrompt, ReauthStep } from '../../../shared/reauth';
 import { api, messageOf } from '../api';
 
 /** The first page fills the screen at once; the rest follows in larger pages. */
@@ -30,6 +30,8 @@ interface AppState {
   loadError: string | null;
   /** The step each running reconnect has reached, by profile id. */
   reauthSteps: ReadonlyMap<string, ReauthStep>;
+  /** What a portal reconnect asks of the person now, by profile id. */
+  portalPrompts: ReadonlyMap<string, PortalPrompt>;
   /** The health check's progress while one runs (and its last count after); waitingUntil while Visma asked it to slow down. */
   health: { done: number; total: number; running: boolean; waitingUntil?: string } | null;
   /** Profiles a notice offers to reconnect together: the profiles panel opens the bulk chooser with them. */
@@ -76,6 +78,7 @@ export const useAppStore = create<AppState>((set, get) => {
     complete: false,
     loadError: null,
     reauthSteps: new Map(),
+    portalPrompts: new Map(),
     health: null,
     bulkRun: null,
     bulkRequest: null,
@@ -123,6 +126,13 @@ export const useAppStore = create<AppState>((set, get) => {
         case 'reauth-progress':
           set({ reauthSteps: new Map(get().reauthSteps).set(event.profileId, event.step) });
           break;
+        case 'portal-prompt': {
+          const portalPrompts = new Map(get().portalPrompts);
+          if (event.prompt) portalPrompts.set(event.profileId, event.prompt);
+          else portalPrompts.delete(event.profileId);
+          set({ portalPrompts });
+          break;
+        }
         case 'health-progress':
           set({ health: { done: event.done, total: event.total, running: event.running, ...(event.waitingUntil ? { waitingUntil: event.waitingUntil } : {}) } });
           break;

@@ -48,6 +48,10 @@ export const audit = defineMessages(
     'audit.dialog.export': 'Export CSV',
     'audit.dialog.close': 'Close',
     'audit.sheet': 'Audit trail',
+    'audit.outcome.unconfirmed': 'Login done, not confirmed by the portal',
+    'audit.outcome.portal-refused': 'The portal refused the connection',
+    'audit.outcome.portal-page-failed': 'The profile\'s page in the portal failed',
+    'audit.outcome.wrong-user': 'Connected as another Visma user',
   },
   {
     fi: {
@@ -96,6 +100,10 @@ export const audit = defineMessages(
       'audit.dialog.export': 'Vie CSV',
       'audit.dialog.close': 'Sulje',
       'audit.sheet': 'Tapahtumaloki',
+      'audit.outcome.unconfirmed': 'Kirjautuminen tehty, portaali ei vahvistanut',
+      'audit.outcome.portal-refused': 'Portaali hylkäsi yhteyden',
+      'audit.outcome.portal-page-failed': 'Profiilin sivua portaalissa ei voitu näyttää',
+      'audit.outcome.wrong-user': 'Yhdistetty toisena Visma-käyttäjänä',
     },
     sv: {
       'audit.kind.reauth': 'Återanslutning',
@@ -143,6 +151,10 @@ export const audit = defineMessages(
       'audit.dialog.export': 'Exportera CSV',
       'audit.dialog.close': 'Stäng',
       'audit.sheet': 'Granskningslogg',
+      'audit.outcome.unconfirmed': 'Inloggningen klar, inte bekräftad av portalen',
+      'audit.outcome.portal-refused': 'Portalen avvisade anslutningen',
+      'audit.outcome.portal-page-failed': 'Profilens sida i portalen kunde inte visas',
+      'audit.outcome.wrong-user': 'Ansluten som en annan Visma-användare',
     },
     nb: {
       'audit.kind.reauth': 'Gjenoppkobling',
@@ -190,6 +202,10 @@ export const audit = defineMessages(
       'audit.dialog.export': 'Eksporter CSV',
       'audit.dialog.close': 'Lukk',
       'audit.sheet': 'Revisjonslogg',
+      'audit.outcome.unconfirmed': 'Påloggingen fullført, ikke bekreftet av portalen',
+      'audit.outcome.portal-refused': 'Portalen avviste tilkoblingen',
+      'audit.outcome.portal-page-failed': 'Profilens side i portalen kunne ikke vises',
+      'audit.outcome.wrong-user': 'Tilkoblet som en annen Visma-bruker',
     },
     da: {
       'audit.kind.reauth': 'Genforbindelse',
@@ -237,6 +253,10 @@ export const audit = defineMessages(
       'audit.dialog.export': 'Eksportér CSV',
       'audit.dialog.close': 'Luk',
       'audit.sheet': 'Revisionslog',
+      'audit.outcome.unconfirmed': 'Login gennemført, ikke bekræftet af portalen',
+      'audit.outcome.portal-refused': 'Portalen afviste forbindelsen',
+      'audit.outcome.portal-page-failed': 'Profilens side i portalen kunne ikke vises',
+      'audit.outcome.wrong-user': 'Forbundet som en anden Visma-bruger',
     },
     nl: {
       'audit.kind.reauth': 'Opnieuw verbinden',
@@ -284,6 +304,10 @@ export const audit = defineMessages(
       'audit.dialog.export': 'CSV exporteren',
       'audit.dialog.close': 'Sluiten',
       'audit.sheet': 'Auditlogboek',
+      'audit.outcome.unconfirmed': 'Aanmelding voltooid, niet bevestigd door de portal',
+      'audit.outcome.portal-refused': 'De portal weigerde de verbinding',
+      'audit.outcome.portal-page-failed': 'De pagina van het profiel in de portal kon niet worden getoond',
+      'audit.outcome.wrong-user': 'Verbonden als een andere Visma-gebruiker',
     },
   },
 );

@@ -27,6 +27,7 @@ export const components = defineMessages(
     'components.files.too-large': '{name} is larger than {size, number} MiB: that is no list Bridgekeeper can read.',
     'components.files.unreadable': 'Could not read {name}.',
     'components.form.problem': '{field}: {problem}',
+    'components.status.unconfirmed': 'Not confirmed',
   },
   {
     fi: {
@@ -54,6 +55,7 @@ export const components = defineMessages(
       'components.files.too-large': '{name} on suurempi kuin {size, number} MiB: niin suurta luetteloa Bridgekeeper ei voi lukea.',
       'components.files.unreadable': 'Tiedostoa {name} ei voitu lukea.',
       'components.form.problem': '{field}: {problem}',
+      'components.status.unconfirmed': 'Ei vahvistettu',
     },
     sv: {
       'components.status.never-connected': 'Aldrig ansluten',
@@ -80,6 +82,7 @@ export const components = defineMessages(
       'components.files.too-large': '{name} är större än {size, number} MiB: det är ingen lista som Bridgekeeper kan läsa.',
       'components.files.unreadable': 'Det gick inte att läsa {name}.',
       'components.form.problem': '{field}: {problem}',
+      'components.status.unconfirmed': 'Inte bekräftad',
     },
     nb: {
       'components.status.never-connected': 'Aldri tilkoblet',
@@ -106,6 +109,7 @@ export const components = defineMessages(
       'components.files.too-large': '{name} er større enn {size, number} MiB: det er ingen liste Bridgekeeper kan lese.',
       'components.files.unreadable': 'Kunne ikke lese {name}.',
       'components.form.problem': '{field}: {problem}',
+      'components.status.unconfirmed': 'Ikke bekreftet',
     },
     da: {
       'components.status.never-connected': 'Aldrig forbundet',
@@ -132,6 +136,7 @@ export const components = defineMessages(
       'components.files.too-large': '{name} er større end {size, number} MiB: det er ikke en liste, Bridgekeeper kan læse.',
       'components.files.unreadable': 'Kunne ikke læse {name}.',
       'components.form.problem': '{field}: {problem}',
+      'components.status.unconfirmed': 'Ikke bekræftet',
     },
     nl: {
       'components.status.never-connected': 'Nooit verbonden',
@@ -158,6 +163,7 @@ export const components = defineMessages(
       'components.files.too-large': '{name} is groter dan {size, number} MiB: dat is geen lijst die Bridgekeeper kan lezen.',
       'components.files.unreadable': 'Kan {name} niet lezen.',
       'components.form.problem': '{field}: {problem}',
+      'components.status.unconfirmed': 'Niet bevestigd',
     },
   },
 );

@@ -59,6 +59,7 @@ export const health = defineMessages(
     'health.progress.waiting': 'Checked {done, number} of {total, number}; Visma asked to slow down (HTTP 429), waiting until {time}…',
     'health.progress.checking': 'Checking {done, number} of {total, number}…',
     'health.error.running': 'A health check is already running.',
+    'health.summary.unconfirmed': '{count, plural, one {# portal profile is} other {# portal profiles are}} not confirmed: use Reconnect… on it to confirm.',
   },
   {
     fi: {
@@ -115,6 +116,7 @@ export const health = defineMessages(
       'health.progress.waiting': 'Tarkistettu {done, number}/{total, number}; Visma pyysi hidastamaan (HTTP 429), odotetaan klo {time} asti…',
       'health.progress.checking': 'Tarkistetaan {done, number}/{total, number}…',
       'health.error.running': 'Kuntotarkistus on jo käynnissä.',
+      'health.summary.unconfirmed': '{count, plural, one {# portaaliprofiili on vahvistamatta: valitse sille Yhdistä uudelleen… ja vahvista se siellä.} other {# portaaliprofiilia on vahvistamatta: valitse kullekin Yhdistä uudelleen… ja vahvista se siellä.}}',
     },
     sv: {
       'health.accepted': 'Visma.net API godtog token.',
@@ -170,6 +172,7 @@ export const health = defineMessages(
       'health.progress.waiting': 'Kontrollerat {done, number} av {total, number}; Visma bad om att sakta ner (HTTP 429), väntar till {time}…',
       'health.progress.checking': 'Kontrollerar {done, number} av {total, number}…',
       'health.error.running': 'En hälsokontroll pågår redan.',
+      'health.summary.unconfirmed': '{count, plural, one {# portalprofil är inte bekräftad: välj Återanslut… för den och bekräfta den där.} other {# portalprofiler är inte bekräftade: välj Återanslut… för var och en och bekräfta den där.}}',
     },
     nb: {
       'health.accepted': 'Visma.net API godtok tokenet.',
@@ -225,6 +228,7 @@ export const health = defineMessages(
       'health.progress.waiting': 'Sjekket {done, number} av {total, number}; Visma ba om lavere tempo (HTTP 429), venter til {time}…',
       'health.progress.checking': 'Sjekker {done, number} av {total, number}…',
       'health.error.running': 'En helsesjekk kjører allerede.',
+      'health.summary.unconfirmed': '{count, plural, one {# portalprofil er ikke bekreftet: velg Koble til på nytt… for den og bekreft den der.} other {# portalprofiler er ikke bekreftet: velg Koble til på nytt… for hver av dem og bekreft den der.}}',
     },
     da: {
       'health.accepted': 'Visma.net API godkendte tokenet.',
@@ -280,6 +284,7 @@ export const health = defineMessages(
       'health.progress.waiting': 'Tjekket {done, number} af {total, number}; Visma bad om at sætte tempoet ned (HTTP 429), venter til {time}…',
       'health.progress.checking': 'Tjekker {done, number} af {total, number}…',
       'health.error.running': 'Et helbredstjek kører allerede.',
+      'health.summary.unconfirmed': '{count, plural, one {# portalprofil er ikke bekræftet: vælg Forbind igen… for den, og bekræft den der.} other {# portalprofiler er ikke bekræftet: vælg Forbind igen… for hver af dem, og bekræft den der.}}',
     },
     nl: {
       'health.accepted': 'De Visma.net API heeft het token geaccepteerd.',
@@ -335,6 +340,7 @@ export const health = defineMessages(
       'health.progress.waiting': '{done, number} van {total, number} gecontroleerd; Visma vroeg het rustiger aan te doen (HTTP 429), wachten tot {time}…',
       'health.progress.checking': '{done, number} van {total, number} controleren…',
       'health.error.running': 'Er loopt al een statuscontrole.',
+      'health.summary.unconfirmed': '{count, plural, one {# portalprofiel is niet bevestigd: kies bij dat profiel Opnieuw verbinden… en bevestig het daar.} other {# portalprofielen zijn niet bevestigd: kies bij elk ervan Opnieuw verbinden… en bevestig het daar.}}',
     },
   },
 );

@@ -58,6 +58,7 @@ export const portals = defineMessages(
     'portals.error.not-json': '{file}: not valid JSON ({detail})',
     'portals.error.in-use': '{name} is used by {count, plural, one {# profile} other {# profiles}} ({names}{more, select, yes {, …} other {}}); move or delete them first.',
     'portals.error.sign-in-closed': 'The sign-in window of {name} was closed before you signed in.',
+    'portals.sign-in.window-title': 'Sign in to {name}',
   },
   {
     fi: {
@@ -116,6 +117,7 @@ export const portals = defineMessages(
       'portals.error.not-json': '{file}: ei kelvollista JSONia ({detail})',
       'portals.error.in-use': 'Portaalia {name} käyttää {count, plural, one {# profiili} other {# profiilia}} ({names}{more, select, yes {, …} other {}}); siirrä tai poista ne ensin.',
       'portals.error.sign-in-closed': 'Portaalin {name} kirjautumisikkuna suljettiin ennen kuin kirjauduit.',
+      'portals.sign-in.window-title': 'Kirjaudu: {name}',
     },
     sv: {
       'portals.title': 'Portaler',
@@ -173,6 +175,7 @@ export const portals = defineMessages(
       'portals.error.not-json': '{file}: inte giltig JSON ({detail})',
       'portals.error.in-use': '{name} används av {count, plural, one {# profil} other {# profiler}} ({names}{more, select, yes {, …} other {}}); flytta eller ta bort dem först.',
       'portals.error.sign-in-closed': 'Inloggningsfönstret för {name} stängdes innan du loggade in.',
+      'portals.sign-in.window-title': 'Logga in i {name}',
     },
     nb: {
       'portals.title': 'Portaler',
@@ -230,6 +233,7 @@ export const portals = defineMessages(
       'portals.error.not-json': '{file}: ikke gyldig JSON ({detail})',
       'portals.error.in-use': '{name} brukes av {count, plural, one {# profil} other {# profiler}} ({names}{more, select, yes {, …} other {}}); flytt eller slett dem først.',
       'portals.error.sign-in-closed': 'Påloggingsvinduet for {name} ble lukket før du logget på.',
+      'portals.sign-in.window-title': 'Logg på {name}',
     },
     da: {
       'portals.title': 'Portaler',
@@ -287,6 +291,7 @@ export const portals = defineMessages(
       'portals.error.not-json': '{file}: ikke gyldig JSON ({detail})',
       'portals.error.in-use': '{name} bruges af {count, plural, one {# profil} other {# profiler}} ({names}{more, select, yes {, …} other {}}); flyt eller slet dem først.',
       'portals.error.sign-in-closed': 'Loginvinduet til {name} blev lukket, før du loggede ind.',
+      'portals.sign-in.window-title': 'Log ind på {name}',
     },
     nl: {
       'portals.title': 'Portals',
@@ -344,6 +349,7 @@ export const portals = defineMessages(
       'portals.error.not-json': '{file}: geen geldige JSON ({detail})',
       'portals.error.in-use': '{name} wordt gebruikt door {count, plural, one {# profiel} other {# profielen}} ({names}{more, select, yes {, …} other {}}); verplaats of verwijder die eerst.',
       'portals.error.sign-in-closed': 'Het aanmeldvenster van {name} werd gesloten voordat u zich had aangemeld.',
+      'portals.sign-in.window-title': 'Aanmelden bij {name}',
     },
   },
 );

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
+import type { PortalWord } from '../../../../shared/reauth';
 import { api } from '../../api';
 import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 
 /**
  * B4, a portal profile in a browser: Bridgekeeper cannot watch that browser, so the person says
- * how it went — "Done" or "It failed" with what the portal or Visma said.
+ * how it went — connected, failed (with what the portal or Visma said), or that they cannot tell.
  */
 export function BrowserWordPrompt({ profileId, browser, target }: { profileId: string; browser: string; target: string }) {
   const { t } = useI18n();
@@ -13,7 +14,7 @@ export function BrowserWordPrompt({ profileId, browser, target }: { profileId: s
   const [failing, setFailing] = useState(false);
   const [detail, setDetail] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const send = (word: Parameters<typeof api.reportBrowserOutcome>[1]) => api.reportBrowserOutcome(profileId, word).catch((e: unknown) => setError(errorText(e)));
+  const send = (word: PortalWord) => api.reportPortalWord(profileId, word).catch((e: unknown) => setError(errorText(e)));
 
   return (
     <div className="browser-word">
@@ -36,7 +37,10 @@ export function BrowserWordPrompt({ profileId, browser, target }: { profileId: s
           <button type="button" onClick={() => setFailing(true)}>
             {t('browser.portal.failed')}
           </button>
-          <button type="button" className="primary" onClick={() => void send({ outcome: 'done' })}>
+          <button type="button" onClick={() => void send({ outcome: 'unsure' })}>
+            {t('browser.portal.unsure')}
+          </button>
+          <button type="button" className="primary" onClick={() => void send({ outcome: 'connected' })}>
             {t('browser.portal.done')}
           </button>
         </div>

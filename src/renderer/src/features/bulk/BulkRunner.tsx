@@ -6,6 +6,7 @@ import { download } from '../../components/files';
 import { useErrorText, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { ActiveBrowserLogin } from '../browser-login/ActiveBrowserLogin';
+import { PortalPromptView } from '../reauth/PortalPromptView';
 
 /**
  * One login at a time, as main runs it: this dialog only shows main's state and sends commands that
@@ -22,7 +23,9 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
   const active = run.items.find((i) => i.profileId === run.active);
   const next = run.items.find((i) => i.profileId === run.next);
   const shown: BulkItem | undefined = active ?? next;
-  const handled = run.counts.connected + run.counts.skipped + run.counts.failed;
+  const handled = run.counts.connected + run.counts.unconfirmed + run.counts.skipped + run.counts.failed;
+  const activeProfile = useAppStore((s) => (active ? s.profiles.get(active.profileId) : undefined));
+  const activePortal = useAppStore((s) => (activeProfile?.connection === 'portal' ? s.portals.find((p) => p.id === activeProfile.portalId) : undefined));
   const openButton = useRef<HTMLButtonElement>(null);
 
   const act = async (action: () => Promise<unknown>) => {
@@ -68,6 +71,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
             )}
           </dl>
           {active && step && <ActiveBrowserLogin profileId={active.profileId} step={step} />}
+          {active && activePortal && <PortalPromptView profileId={active.profileId} target={activePortal.name} />}
           <div className="dialog-actions left">
             {!active && (
               <button ref={openButton} type="button" className="primary" onClick={() => void act(() => api.bulkOpen(shown.profileId))}>
@@ -103,9 +107,10 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
         </section>
       ) : (
         <p role="status" className="bulk-summary">
-          {t('bulk.runner.finished', { connected: run.counts.connected, skipped: run.counts.skipped, failed: run.counts.failed })}
+          {t('bulk.runner.finished', { connected: run.counts.connected, unconfirmed: run.counts.unconfirmed, skipped: run.counts.skipped, failed: run.counts.failed })}
         </p>
       )}
+      {!active && run.counts.unconfirmed > 0 && <p className="hint">{t('bulk.runner.unconfirmed-offer', { count: run.counts.unconfirmed })}</p>}
 
       {error && (
         <p role="alert" className="form-error">
@@ -137,7 +142,12 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
                   {(i.reasonWords || i.reason) && <span className="sub"> — {i.reasonWords ? text(i.reasonWords) : i.reason}</span>}
                 </td>
                 <td>
-                  {(i.state === 'failed' || i.state === 'skipped') && (
+                  {i.state === 'unconfirmed' && !active && (
+                    <button type="button" aria-label={t('bulk.runner.confirm-label', { name: i.name })} onClick={() => void act(() => api.bulkConfirm(i.profileId))}>
+                      {t('bulk.runner.confirm')}
+                    </button>
+                  )}
+                  {(i.state === 'failed' || i.state === 'skipped' || i.state === 'unconfirmed') && (
                     <button type="button" aria-label={t('bulk.runner.retry-label', { name: i.name })} onClick={() => void act(() => api.bulkRetry(i.profileId))}>
                       {t('bulk.runner.retry')}
                     </button>

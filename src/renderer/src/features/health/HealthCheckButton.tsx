@@ -17,7 +17,9 @@ export function describeSummary(s: HealthCheckSummary, { t, number }: Pick<Trans
   const seconds = number(s.durationMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const head = s.cancelled ? t('health.summary.cancelled', { count: s.checked }) : t('health.summary.checked', { count: s.checked, seconds });
   const line = t('health.summary.line', { head, parts: parts.join(', ') || t('health.summary.nothing') });
-  return s.portal ? `${line} ${t('health.summary.portal', { count: s.portal })}` : line;
+  const portal = s.portal ? ` ${t('health.summary.portal', { count: s.portal })}` : '';
+  const unconfirmed = s.unconfirmed ? ` ${t('health.summary.unconfirmed', { count: s.unconfirmed })}` : '';
+  return `${line}${portal}${unconfirmed}`;
 }
 
 /** F9: one health check at a time, for the list shown or for the selected profiles. */

@@ -85,6 +85,12 @@ export function ProfileDetails({ profileId, targetName, onReconnect, onEdit, onD
                 </dd>
               </>
             )}
+            <dt>{t('profiles.details.evidence')}</dt>
+            <dd className="wrap-anywhere">
+              {profile.status === 'connected' && profile.connectedVia?.evidence
+                ? t(`profiles.details.evidence.${profile.connectedVia.evidence}`, { target: targetName, said: profile.connectedVia.said ?? '' })
+                : t('profiles.details.evidence.none')}
+            </dd>
             <dt>{t('profiles.details.job-confirmed')}</dt>
             <dd>{formatTime(profile.lastVerifiedAt)}</dd>
           </>

@@ -15,6 +15,7 @@ export interface Sort {
 export const STATUS_SEVERITY: readonly ProfileStatus[] = [
   'needs-reauth',
   'error',
+  'unconfirmed',
   'expiring',
   'never-connected',
   'connected',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LOGIN_ORIGIN_BLOCKED } from '../../../../shared/notice';
 import type { Profile } from '../../../../shared/profile';
 import type { LoginWith } from '../../../../shared/login-with';
-import { PORTAL_BROWSER_STEPS, PORTAL_REAUTH_STEPS, REAUTH_STEPS, type ReauthResult, type ReauthStep, reauthStepKey } from '../../../../shared/reauth';
+import { PORTAL_BROWSER_STEPS, PORTAL_CONFIRM_STEPS, PORTAL_REAUTH_STEPS, REAUTH_STEPS, type ReauthResult, type ReauthStep, reauthStepKey } from '../../../../shared/reauth';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useErrorText, useI18n } from '../../i18n/I18nProvider';
@@ -12,18 +12,24 @@ import { LoginWithField } from '../browser-login/LoginWithField';
 import { browserName, describeLoginWith } from '../browser-login/login-with-words';
 import { useBrowsers } from '../browser-login/use-browsers';
 import { boldTags } from './bold';
+import { PortalPromptView } from './PortalPromptView';
 
 type Phase = { kind: 'ready' } | { kind: 'running' } | { kind: 'done'; result: ReauthResult } | { kind: 'failed'; message: string };
+/** A reconnect, or — for a portal profile not confirmed — a look at its page in the portal to confirm it. */
+type Task = 'reconnect' | 'confirm';
 
 const companyOf = (p: Profile) => (p.companyName ? `${p.companyName} (${p.companyId})` : p.companyId);
 
 /**
  * F4 and F18: one profile's reconnect — what will happen, each step as it happens, and how it ended.
  * `targetName` is where the connection is made: the environment (direct) or the portal (DataBridge).
+ * A portal profile whose reconnect was not confirmed can be confirmed from here too.
  */
 export function ReconnectDialog({ profile, targetName, onClose }: { profile: Profile; targetName: string; onClose(): void }) {
   const viaPortal = profile.connection === 'portal';
   const i18n = useI18n();
+  const portal = useAppStore((s) => (viaPortal ? s.portals.find((p) => p.id === profile.portalId) : undefined));
+  const [task, setTask] = useState<Task>('reconnect');
   const browsers = useBrowsers();
   // B4: the environment's or portal's own choice, which this reconnect may override.
   const targetChoice = useAppStore((s) =>
@@ -35,7 +41,9 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   const browser = inBrowser ? browserName(inBrowser, browsers) : '';
   const mode = inBrowser?.mode === 'private-window' ? 'private' : 'throwaway';
   const portalSteps = inBrowser ? PORTAL_BROWSER_STEPS : PORTAL_REAUTH_STEPS;
-  const steps: readonly ReauthStep[] = viaPortal ? portalSteps.filter((s) => s !== 'confirming' || profile.jobUrlMasked) : REAUTH_STEPS;
+  const steps: readonly ReauthStep[] = viaPortal
+    ? (task === 'confirm' && !inBrowser ? PORTAL_CONFIRM_STEPS : portalSteps).filter((s) => s !== 'confirming' || profile.jobUrlMasked)
+    : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const { t, text, rich } = i18n;
   const errorText = useErrorText();
@@ -43,7 +51,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   // The login window went somewhere the environment does not allow: the window says so, and so does this.
   const blocked = useAppStore((s) => s.notices.find((n) => n.id === LOGIN_ORIGIN_BLOCKED));
 
-  const start = async () => {
+  const start = async (chosen: Task = task) => {
+    setTask(chosen);
     setPhase({ kind: 'running' });
     useAppStore.setState((s) => {
       const reauthSteps = new Map(s.reauthSteps);
@@ -52,7 +61,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
     });
     try {
       // No second argument without an override: it would cross as null.
-      setPhase({ kind: 'done', result: await (override ? api.reauthenticate(profile.id, { loginWith: override }) : api.reauthenticate(profile.id)) });
+      const attempt = chosen === 'confirm' ? api.confirmPortalConnection(profile.id) : override ? api.reauthenticate(profile.id, { loginWith: override }) : api.reauthenticate(profile.id);
+      setPhase({ kind: 'done', result: await attempt });
     } catch (error) {
       setPhase({ kind: 'failed', message: errorText(error) });
     }
@@ -65,9 +75,13 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
 
   const reached = step ? steps.indexOf(step) : -1;
   const succeeded = phase.kind === 'done' && phase.result.outcome === 'connected';
+  const unconfirmed = phase.kind === 'done' && phase.result.outcome === 'unconfirmed';
+  const canConfirm = viaPortal && (unconfirmed || (phase.kind === 'ready' && profile.status === 'unconfirmed'));
+  const label = portal?.connectButtonLabel || t('reauth.prompt.label-fallback');
+  const section = portal?.connectSection ?? 'Visma.net';
 
   return (
-    <Dialog title={t('reauth.dialog.title', { profile: profile.name })} onClose={close}>
+    <Dialog title={t(task === 'confirm' ? 'reauth.dialog.confirm.title' : 'reauth.dialog.title', { profile: profile.name })} onClose={close}>
       <dl className="facts">
         <dt>{t('reauth.dialog.company')}</dt>
         <dd>{companyOf(profile)}</dd>
@@ -87,17 +101,17 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       {(phase.kind === 'ready' || phase.kind === 'running') && inBrowser && (
         <p>
           {viaPortal
-            ? t('browser.portal.ready', { browser, mode, target: targetName, user: profile.apiUser, company: companyOf(profile) })
+            ? t('browser.portal.ready', { browser, mode, target: targetName, label, user: profile.apiUser, company: companyOf(profile) })
             : t('browser.direct.ready', { browser, mode })}
         </p>
       )}
       {phase.kind === 'running' && step === 'close-previous' && <p role="status">{t('browser.closePrevious')}</p>}
       {phase.kind === 'running' && viaPortal && inBrowser && step === 'portal-browser' && <BrowserWordPrompt profileId={profile.id} browser={browser} target={targetName} />}
-      {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && !inBrowser && (
+      {(phase.kind === 'ready' || phase.kind === 'running') && viaPortal && !inBrowser && task === 'reconnect' && (
         <>
           <p>
             {t(phase.kind === 'ready' ? 'reauth.dialog.portal.ready' : 'reauth.dialog.portal.running', { target: targetName })}{' '}
-            {rich('reauth.dialog.portal.do', { user: profile.apiUser, company: companyOf(profile) }, boldTags())}
+            {rich('reauth.dialog.portal.do', { label, section, user: profile.apiUser, company: companyOf(profile) }, boldTags())}
           </p>
           <p className="hint">
             {t('reauth.dialog.portal.hint', { target: targetName })}
@@ -105,6 +119,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
           </p>
         </>
       )}
+      {phase.kind === 'ready' && canConfirm && <p className="hint">{t('reauth.dialog.confirm.ready', { target: targetName })}</p>}
+      {phase.kind === 'running' && viaPortal && !inBrowser && <PortalPromptView profileId={profile.id} target={targetName} />}
       {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && !inBrowser && (
         <>
           <p>
@@ -134,7 +150,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
         </ol>
       )}
       {phase.kind === 'done' && (
-        <div className={succeeded ? 'outcome outcome-ok' : 'outcome outcome-failed'} role={succeeded ? 'status' : 'alert'}>
+        <div className={`outcome ${succeeded ? 'outcome-ok' : unconfirmed ? 'outcome-unconfirmed' : 'outcome-failed'}`} role={succeeded || unconfirmed ? 'status' : 'alert'}>
           <p className="outcome-title">{text(phase.result.title)}</p>
           <p>{text(phase.result.explanation)}</p>
           {phase.result.confirmation?.explanation && <p>{text(phase.result.confirmation.explanation)}</p>}
@@ -160,13 +176,18 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
             {t('reauth.dialog.close')}
           </button>
         )}
+        {canConfirm && (
+          <button type="button" className={unconfirmed ? 'primary' : undefined} onClick={() => void start('confirm')} autoFocus={unconfirmed}>
+            {t('reauth.dialog.confirm.open', { target: targetName })}
+          </button>
+        )}
         {phase.kind === 'ready' && (
-          <button type="button" className="primary" onClick={() => void start()} autoFocus>
+          <button type="button" className="primary" onClick={() => void start('reconnect')} autoFocus>
             {viaPortal ? t('reauth.dialog.open-portal', { target: targetName }) : t('reauth.dialog.open-login')}
           </button>
         )}
         {(phase.kind === 'failed' || (phase.kind === 'done' && !succeeded)) && (
-          <button type="button" className="primary" onClick={() => void start()} autoFocus>
+          <button type="button" className={unconfirmed ? undefined : 'primary'} onClick={() => void start('reconnect')} autoFocus={!unconfirmed}>
             {t('reauth.dialog.try-again')}
           </button>
         )}

@@ -1,0 +1,249 @@
+import type { ConnectFinding, PageSnapshot } from './page/page-snapshot';
+import { createCookieLedger, portalCookies } from './portal-cookies';
+import type { PortalVerdict, SeenPage } from './portal-evidence';
+import { portalReader } from './portal-reader';
+import type { PortalCookie, PortalSession, PortalSite, PortalSurface } from './portal-surface';
+import { type AuthorizeSeen, type Delivery, authorizeOf, deliveryOf, onOrigin } from './portal-traffic';
+import { isSignInPage } from './sign-in-page';
+
+/** What the portal did with Visma's answer, for the verdict. */
+export interface PortalObservation {
+  before?: PageSnapshot;
+  callbackStatus?: number;
+  after: SeenPage[];
+}
+
+export interface PortalAttemptRequest {
+  site: PortalSite;
+  /** The profile's page in the portal. */
+  pageUrl: string;
+  /** The portal sign-in: the only cookies the attempt's session starts with. */
+  cookies: PortalCookie[];
+  title: string;
+  signal: AbortSignal;
+  /** As the portal's Visma login goes by: for the dialog's steps. */
+  onStep(step: 'portal-login' | 'portal-finishing' | 'portal-reading'): void;
+  /** What became of the Connect control: pressed, or which the person should press. */
+  onConnect(finding: ConnectFinding): void;
+  /** The verdict on what the portal showed (portal-evidence.ts, with the profile's particulars). */
+  judge(observation: PortalObservation): PortalVerdict;
+  /**
+   * Runs once the verdict is known, while the portal's page is still on screen, so the person can
+   * see what the portal said while they are asked about it. `windowClosed` aborts when they close it.
+   */
+  whileShown(found: PortalAnswered, windowClosed: AbortSignal): Promise<void>;
+}
+
+export interface PortalAnswered {
+  authorize: AuthorizeSeen;
+  /** Visma's answer, when it was seen going to the portal (it may go unseen: a pushed request, another host). */
+  delivery?: Delivery;
+  callbackStatus?: number;
+  verdict: PortalVerdict;
+}
+
+export type PortalAttemptResult =
+  /** The portal showed its sign-in instead of the profile's page: the sign-in has expired. */
+  | { kind: 'signed-out' }
+  /** The profile's page itself answered with an HTTP error (a wrong address, the portal down). */
+  | { kind: 'page-failed'; status: number; said?: string }
+  /** Closed (by the person, a cancel or the time-out) before the portal had Visma's answer. */
+  | { kind: 'closed'; authorize?: AuthorizeSeen; cookies: PortalCookie[] }
+  | ({ kind: 'answered'; cookies: PortalCookie[] } & PortalAnswered);
+
+/** After the last page of the portal has loaded, how long nothing more happens before its word is taken as said. */
+const SETTLE_MS = 300;
+/** How long a portal may take to show anything after Visma's answer. */
+const LANDING_TIMEOUT_MS = 30_000;
+/** The window shows once the profile's page is known not to be a stale sign-in; a slow portal's, after this at the latest. */
+const REVEAL_AFTER_MS = 4000;
+
+const decisive = (verdict: PortalVerdict) => verdict.kind !== 'unconfirmed';
+const samePage = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin && new URL(a).pathname === new URL(b).pathname;
+
+/**
+ * One portal reconnect, from the profile's page to the portal's verdict (F18), in a fresh session
+ * seeded with the portal sign-in alone. Bridgekeeper presses the Connect control when it is one
+ * alone, watches the portal's Visma login go by without touching it, and after Visma's answer reached
+ * the portal it reads the portal's own pages: they, not an HTTP status, decide the verdict. The page
+ * stays on screen until the verdict is known and `whileShown` is done.
+ */
+export async function runPortalAttempt(surface: PortalSurface, request: PortalAttemptRequest): Promise<PortalAttemptResult> {
+  const { site } = request;
+  const ledger = createCookieLedger();
+  /** The portal's origins in this attempt: its own, and where the authorize request sends Visma's answer. */
+  const portalOrigins = [site.origin];
+  const providers = [...site.identityOrigins, ...site.signInOrigins];
+
+  let session: PortalSession | undefined;
+  let reader: ReturnType<typeof portalReader> | undefined;
+  let before: PageSnapshot | undefined;
+  let firstLoad = true;
+  let authorize: AuthorizeSeen | undefined;
+  let delivered: { requestId: string; delivery: Delivery } | undefined;
+  let callbackStatus: number | undefined;
+  /** Visma's answer went by (or the portal's page came back after Visma): the portal's pages are the evidence from here. */
+  let answeredAt: number | undefined;
+  const after: SeenPage[] = [];
+  let pendingReads = 0;
+  let lastActivity = 0;
+  let navigating = false;
+  /** Set while the profile's page is loaded once more after the verdict: its load is read for it. */
+  let reloading: ((page: SeenPage | null) => void) | undefined;
+
+  let end!: (result: Exclude<PortalAttemptResult, { kind: 'answered' | 'closed' }> | { kind: 'closed' } | { kind: 'judge' }) => void;
+  const ending = new Promise<Parameters<typeof end>[0]>((resolve) => (end = resolve));
+  const windowClosed = new AbortController();
+
+  const isPortal = (url: string) => onOrigin(url, portalOrigins);
+  const judgeNow = () => request.judge({ ...(before ? { before } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), after });
+  const answered = () => {
+    if (answeredAt !== undefined) return;
+    answeredAt = Date.now();
+    lastActivity = Date.now();
+    request.onStep('portal-reading');
+  };
+  /** Landed: a decisive page, or nothing more happening for a moment after the last page loaded. */
+  const checkLanded = () => {
+    if (answeredAt === undefined) return;
+    if (callbackStatus === 0) return end({ kind: 'judge' }); // the portal never answered Visma's answer: nothing more will come
+    if (delivered?.delivery.error && after.length > 0) return end({ kind: 'judge' });
+    if (after.length > 0 && decisive(judgeNow())) return end({ kind: 'judge' });
+    if (after.length > 0 && pendingReads === 0 && !navigating && Date.now() - lastActivity >= SETTLE_MS) return end({ kind: 'judge' });
+    if (Date.now() - answeredAt >= LANDING_TIMEOUT_MS) return end({ kind: 'judge' });
+  };
+  const ticker = setInterval(checkLanded, 50);
+
+  const pageLoaded = async (windowId: string, url: string, status: number) => {
+    if (!reader) return;
+    if (reloading) {
+      if (windowId !== session?.mainWindow || !samePage(url, request.pageUrl)) return;
+      const snapshot = await reader.read(windowId);
+      reloading(snapshot ? { snapshot, status } : null);
+      return;
+    }
+    if (answeredAt === undefined && authorize && isPortal(url)) answered(); // back at the portal after Visma, answer unseen (another host, a pushed request)
+    if (answeredAt !== undefined) {
+      pendingReads++;
+      lastActivity = Date.now();
+      const snapshot = await reader.read(windowId);
+      pendingReads--;
+      lastActivity = Date.now();
+      if (snapshot) after.push({ snapshot, status });
+      checkLanded();
+      return;
+    }
+    if (!firstLoad || windowId !== session?.mainWindow) return;
+    firstLoad = false;
+    const first = await reader.read(windowId);
+    if (status >= 400) return end({ kind: 'page-failed', status, ...(first ? { said: first.alerts[0] ?? first.title } : {}) });
+    if (first && isSignInPage(first, site) && !authorize) return end({ kind: 'signed-out' });
+    session.reveal();
+    const answer = await reader.press(windowId);
+    if (!answer) return; // the page went away already: the person pressed first, or the portal moved on
+    before = answer.snapshot;
+    if (answer.connect) request.onConnect(answer.connect);
+  };
+
+  session = await surface.open({
+    site,
+    cookies: request.cookies,
+    title: request.title,
+    allowed: (url) => url === 'about:blank' || onOrigin(url, [...portalOrigins, ...site.identityOrigins]),
+    events: {
+      request: ({ id, method, url, body }) => {
+        const seen = authorizeOf(url, site.identityOrigins);
+        if (seen) {
+          authorize = seen;
+          if (seen.redirectUri) {
+            const callback = new URL(seen.redirectUri).origin;
+            if (!portalOrigins.includes(callback)) portalOrigins.push(callback);
+          }
+          request.onStep('portal-login');
+          return;
+        }
+        if (!authorize || delivered) return;
+        const delivery = deliveryOf(method, url, body, authorize, site.identityOrigins);
+        if (!delivery) return;
+        delivered = { requestId: id, delivery };
+        if (!portalOrigins.includes(new URL(url).origin)) portalOrigins.push(new URL(url).origin);
+        request.onStep('portal-finishing');
+        answered();
+      },
+      response: ({ id, url, status, setCookies }) => {
+        ledger.saw(url, setCookies);
+        if (delivered?.requestId === id && callbackStatus === undefined) callbackStatus = status;
+      },
+      failed: ({ id }) => {
+        if (delivered?.requestId === id && callbackStatus === undefined) callbackStatus = 0;
+      },
+      navigating: () => {
+        navigating = true;
+        lastActivity = Date.now();
+      },
+      loaded: (windowId, url, status) => {
+        navigating = false;
+        lastActivity = Date.now();
+        void pageLoaded(windowId, url, status);
+      },
+      blocked: (_windowId, url, topLevel) => {
+        // The portal wants its sign-in (SuperOffice's, say): the held one has expired.
+        if (topLevel && !authorize && onOrigin(url, site.signInOrigins)) end({ kind: 'signed-out' });
+      },
+      opened: () => undefined,
+      closed: (windowId) => {
+        if (windowId !== session?.mainWindow) return;
+        windowClosed.abort();
+        end(answeredAt !== undefined ? { kind: 'judge' } : { kind: 'closed' });
+      },
+    },
+  });
+  reader = portalReader(session, site);
+  const stop = () => end(answeredAt !== undefined ? { kind: 'judge' } : { kind: 'closed' });
+  request.signal.addEventListener('abort', stop, { once: true });
+  if (request.signal.aborted) stop();
+  else session.load(request.pageUrl);
+  const revealLate = setTimeout(() => session?.reveal(), REVEAL_AFTER_MS);
+
+  let result: PortalAttemptResult;
+  try {
+    const outcome = await ending;
+    clearInterval(ticker);
+    if (outcome.kind === 'judge' && authorize) {
+      let verdict = judgeNow();
+      // The portal's page did not say, and the profile's own page was not among those it showed:
+      // look at that page once more (a fresh top-level load also carries a SameSite=Strict sign-in).
+      if (verdict.kind === 'unconfirmed' && !windowClosed.signal.aborted && !request.signal.aborted && !after.some((p) => samePage(p.snapshot.url, request.pageUrl))) {
+        const seen = await new Promise<SeenPage | null>((resolve) => {
+          const timer = setTimeout(() => resolve(null), LANDING_TIMEOUT_MS);
+          reloading = (page) => {
+            clearTimeout(timer);
+            resolve(page);
+          };
+          windowClosed.signal.addEventListener('abort', () => reloading?.(null), { once: true });
+          session!.load(request.pageUrl);
+        });
+        reloading = undefined;
+        if (seen) {
+          after.push(seen);
+          verdict = judgeNow();
+        }
+      }
+      const found: PortalAnswered = { authorize, ...(delivered ? { delivery: delivered.delivery } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), verdict };
+      if (!windowClosed.signal.aborted && !request.signal.aborted) await request.whileShown(found, AbortSignal.any([windowClosed.signal, request.signal]));
+      result = { kind: 'answered', ...found, cookies: await cookiesOf(session) };
+    } else if (outcome.kind === 'closed' || outcome.kind === 'judge') {
+      result = { kind: 'closed', ...(authorize ? { authorize } : {}), cookies: await cookiesOf(session) };
+    } else result = outcome;
+  } finally {
+    clearInterval(ticker);
+    clearTimeout(revealLate);
+    await session.close();
+  }
+  return result;
+
+  async function cookiesOf(open: PortalSession): Promise<PortalCookie[]> {
+    const all = await open.cookies().catch(() => []);
+    return portalCookies(all, ledger, { portalOrigins, providerOrigins: providers, seeded: request.cookies });
+  }
+}

@@ -1,0 +1,110 @@
+import type { UnconfirmedReason } from '../../shared/reauth';
+import type { PageSnapshot } from './page/page-snapshot';
+import { markerLine } from './portal-marker';
+
+/**
+ * The verdict on a portal reconnect, from what the portal itself said and did after Visma's answer
+ * reached it. An HTTP 2xx/3xx from the portal's callback means only that the answer arrived: the
+ * portal's pages decide. Connected needs evidence; an error the portal shows is quoted; without
+ * evidence either way the verdict says so. Pure: the flows gather the pages, this reads them.
+ */
+
+/** A page the portal showed after Visma's answer, and the HTTP status it came with (0: not known). */
+export interface SeenPage {
+  snapshot: PageSnapshot;
+  status: number;
+}
+
+export interface EvidenceInput {
+  /** The profile's page as it first showed, before the Visma login. */
+  before?: PageSnapshot;
+  /** The portal's HTTP answer to Visma's answer; 0: none came; undefined: not seen. */
+  callbackStatus?: number;
+  /** The portal's pages after it, in the order they loaded. */
+  after: SeenPage[];
+  /** The portal definition's words for a saved connection (may be empty). */
+  marker: string;
+  apiUser: string;
+  company: { id: string; name: string };
+  /** Companies of the other profiles: one of them named instead of the profile's is a wrong company. */
+  otherCompanies: readonly { id: string; name: string }[];
+  /** Whether a page is the portal's sign-in. */
+  isSignIn(snapshot: PageSnapshot): boolean;
+}
+
+export type PortalVerdict =
+  /** The portal's page says the connection was saved (its marker, new on this page). */
+  | { kind: 'confirmed'; said: string; user?: string }
+  /** The portal said no: an error on its page, or an HTTP error. */
+  | { kind: 'refused'; said?: string; status?: number }
+  /** The portal shows the connection as another Visma user's. */
+  | { kind: 'wrong-user'; user: string; said: string }
+  /** The portal names another company of Bridgekeeper's profiles, not this one's. */
+  | { kind: 'wrong-company'; company: { id: string; name: string }; said: string }
+  /** No evidence either way; `candidates` are the page's new lines, for a person to point at. */
+  | { kind: 'unconfirmed'; why: Exclude<UnconfirmedReason, 'person-unsure'>; candidates: string[]; user?: string };
+
+const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/g;
+const QUOTE_LENGTH = 300;
+const cap = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text);
+
+/** Lines of `after` that `before` did not have. */
+const fresh = (after: readonly string[], before: readonly string[] | undefined) => {
+  const had = new Set(before ?? []);
+  return after.filter((line) => !had.has(line));
+};
+
+/** What the page says in words, for a quote: its new alerts, else its heading and first words. */
+function quoteOf(page: PageSnapshot, before: PageSnapshot | undefined): string | undefined {
+  const alerts = fresh(page.alerts, before?.alerts);
+  if (alerts.length > 0) return cap(alerts.join(' '));
+  const lines = fresh(page.lines, before?.lines).slice(0, 3);
+  const text = [page.title, ...lines].filter(Boolean).join(' — ');
+  return text ? cap(text) : undefined;
+}
+
+const mentions = (lines: readonly string[], company: { id: string; name: string }) =>
+  lines.some((line) => (company.id && new RegExp(`(^|\\D)${company.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\D|$)`).test(line)) || (company.name && line.toLowerCase().includes(company.name.toLowerCase())));
+
+export function judgePortal(input: EvidenceInput): PortalVerdict {
+  const { before, after } = input;
+  const last = after.at(-1);
+  const failing = input.callbackStatus !== undefined && (input.callbackStatus === 0 || input.callbackStatus >= 400) ? input.callbackStatus : after.find((p) => p.status >= 400)?.status;
+  if (failing !== undefined) {
+    const page = after.find((p) => p.status >= 400) ?? last;
+    return { kind: 'refused', status: failing, ...(page ? { said: quoteOf(page.snapshot, before) } : {}) };
+  }
+  for (const page of after) {
+    const alerts = fresh(page.snapshot.alerts, before?.alerts);
+    if (alerts.length > 0) return { kind: 'refused', said: cap(alerts.join(' ')) };
+  }
+  if (!last) return { kind: 'unconfirmed', why: 'no-page', candidates: [] };
+
+  // Who and which company the portal now names, where it names them anew: in its Visma.net section
+  // only (a page's other e-mail addresses are its own: the signed-in admin, support).
+  const readable = after.filter((p) => !input.isSignIn(p.snapshot));
+  const sectionLines = readable.flatMap((p) => (p.snapshot.section ? fresh(p.snapshot.section, before?.section ?? before?.lines) : []));
+  const newLines = sectionLines.length > 0 ? sectionLines : readable.flatMap((p) => fresh(p.snapshot.lines, before?.lines));
+  const everBefore = new Set((before?.lines ?? []).flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
+  const users = [...new Set(sectionLines.flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()))].filter((e) => !everBefore.has(e));
+  const apiUser = input.apiUser.toLowerCase();
+  const user = users.includes(apiUser) ? input.apiUser : undefined;
+  if (users.length > 0 && !user) return { kind: 'wrong-user', user: users[0]!, said: cap(sectionLines.find((line) => line.toLowerCase().includes(users[0]!))!) };
+  const other = input.otherCompanies.find((c) => c.id !== input.company.id && mentions(sectionLines, c));
+  if (other && !mentions(sectionLines, input.company)) {
+    return { kind: 'wrong-company', company: other, said: cap(sectionLines.find((line) => mentions([line], other))!) };
+  }
+
+  const candidates = [...new Set(newLines)].slice(0, 8);
+  const withUser = user ? { user } : {};
+  if (readable.length === 0) return { kind: 'unconfirmed', why: 'signed-out', candidates: [], ...withUser };
+  if (!input.marker) return { kind: 'unconfirmed', why: 'no-marker', candidates, ...withUser };
+  for (const page of [...readable].reverse()) {
+    const said = markerLine(input.marker, page.snapshot.lines);
+    if (!said) continue;
+    // The same words on the page before the login prove nothing about this login.
+    const new_ = before ? markerLine(input.marker, before.lines) !== said : page.snapshot.notices.some((n) => n.includes(said));
+    return new_ ? { kind: 'confirmed', said, ...withUser } : { kind: 'unconfirmed', why: 'marker-as-before', candidates, ...withUser };
+  }
+  return { kind: 'unconfirmed', why: 'marker-missing', candidates, ...withUser };
+}

@@ -1,0 +1,71 @@
+/**
+ * The words portals put on their controls, in the six languages of Bridgekeeper's users: data for
+ * the page script (a control's name is the word, or begins with it). A portal definition's own label
+ * comes first; these find the control on a portal that names none.
+ */
+export const CONNECT_WORDS: readonly string[] = [
+  // English
+  'connect',
+  'connected',
+  'reconnect',
+  're-connect',
+  'connect again',
+  'authorize',
+  'authorise',
+  'reauthorize',
+  'reauthorise',
+  'authenticate',
+  'reauthenticate',
+  're-authenticate',
+  // Finnish
+  'yhdistä',
+  'yhdistetty',
+  'yhdistä uudelleen',
+  'valtuuta',
+  'todenna',
+  // Swedish
+  'anslut',
+  'ansluten',
+  'återanslut',
+  'anslut igen',
+  'koppla',
+  'auktorisera',
+  'autentisera',
+  // Norwegian (bokmål)
+  'koble til',
+  'tilkoblet',
+  'koble til på nytt',
+  'autoriser',
+  'autentiser',
+  // Danish
+  'forbind',
+  'forbundet',
+  'tilslut',
+  'genforbind',
+  'godkend',
+  // Dutch
+  'verbinden',
+  'verbonden',
+  'opnieuw verbinden',
+  'koppelen',
+  'autoriseren',
+  'machtigen',
+];
+
+/** What a sign-in page's controls say. */
+export const SIGN_IN_WORDS: readonly string[] = [
+  'log in',
+  'login',
+  'log on',
+  'sign in',
+  'signin',
+  'kirjaudu',
+  'kirjaudu sisään',
+  'logga in',
+  'logg inn',
+  'logg på',
+  'log ind',
+  'log på',
+  'inloggen',
+  'aanmelden',
+];
