@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Cookie, Page, Request, Route } from '@playwright/test';
+import type { Browser, BrowserContext, Cookie, Frame, Page, Request, Route } from '@playwright/test';
 import type { PortalCookie, PortalSession, PortalSessionRequest, PortalSurface, SessionCookie } from '../../src/main/portal/portal-surface';
 import { cookieUrl } from '../../src/main/portal/portal-traffic';
 
@@ -36,6 +36,15 @@ async function seed(context: BrowserContext, origin: string, cookies: readonly P
     }
   }
 }
+
+/** A request's frame; none yet for a popup's first navigation (Playwright throws for it). */
+const frameOf = (r: Request): Frame | null => {
+  try {
+    return r.frame();
+  } catch {
+    return null;
+  }
+};
 
 /** One session the app opened: what the tests check (its seed, that it closed) and the times the bench reads. */
 export interface SessionRecord {
@@ -120,34 +129,48 @@ export function chromiumPortalSurface(browser: Browser) {
         });
         p.on('close', () => {
           pages.delete(id);
-          if (!closing) events.closed(id);
+          if (!closing && !neverOpened.has(p)) events.closed(id);
         });
         return id;
       };
       const main = follow(page);
 
+      /** Popups whose first page was refused: Electron's window-open handler would have opened none. */
+      let refusedPopups = 0;
+      const neverOpened = new WeakSet<Page>();
       await context.route('**/*', (route: Route) => {
         const r = route.request();
         if (!r.isNavigationRequest() || allowed(r.url())) return void route.continue().catch(() => undefined);
         // Electron's will-frame-navigate / will-redirect / window-open handler: the navigation never starts.
         stopped.add(r);
         record.blocked.push(r.url());
-        const owner = r.frame().page();
-        const topLevel = r.frame() === owner.mainFrame();
-        events.blocked(idOf.get(owner) ?? main, r.url(), topLevel);
+        const frame = frameOf(r);
+        if (!frame) refusedPopups++;
+        const owner = frame?.page() ?? page;
+        events.blocked(idOf.get(owner) ?? main, r.url(), !frame || frame === owner.mainFrame());
         void route.abort('aborted').catch(() => undefined);
-        // A popup whose very first page is refused would never have opened.
-        if (topLevel && owner !== page && owner.url() === 'about:blank') void owner.close().catch(() => undefined);
       });
       context.on('page', (popup) => {
         if (popup === page) return;
         const id = follow(popup);
-        events.opened(id);
+        // Its first navigation decides: refused, the popup goes as if it never opened.
+        setTimeout(() => {
+          if (refusedPopups > 0 && popup.url() === 'about:blank') {
+            refusedPopups--;
+            neverOpened.add(popup);
+            void popup.close().catch(() => undefined);
+            return;
+          }
+          events.opened(id);
+        }, 50);
       });
       context.on('request', (r) => {
-        const owner = r.frame().page();
-        if (r.isNavigationRequest() && r.frame() === owner.mainFrame() && allowed(r.url())) events.navigating(idOf.get(owner) ?? main, r.url());
-        events.request({ id: rid(r), method: r.method(), url: r.url(), ...(r.postData() !== null ? { body: r.postData()! } : {}), topLevel: r.isNavigationRequest() && r.frame() === owner.mainFrame() });
+        const frame = frameOf(r);
+        const owner = frame?.page();
+        const topLevel = r.isNavigationRequest() && (!frame || frame === owner?.mainFrame());
+        const windowId = (owner && idOf.get(owner)) ?? main;
+        if (topLevel && frame && allowed(r.url())) events.navigating(windowId, r.url());
+        events.request({ id: rid(r), method: r.method(), url: r.url(), ...(r.postData() !== null ? { body: r.postData()! } : {}), topLevel });
       });
       context.on('response', (response) => {
         // Set-Cookie is among the headers Playwright gives only asynchronously.
