@@ -12,9 +12,9 @@ import { installedBrowsers } from '../test/helpers/cdp-browser';
 import { ordersProfile } from '../test/helpers/orders-profile';
 import { ANNA, NORDLYS } from '../test/helpers/sandbox/relying-party';
 import { tempApp } from '../test/helpers/temp-app';
-import { report, summarize } from './report';
+import { report, sized, summarize } from './report';
 
-const LOGINS = 10;
+const LOGINS = sized(10, 1);
 const detectMs: number[] = [];
 for (let i = 0; i < 5; i++) {
   const started = performance.now();

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { explainLogFile } from '../src/main/explainer/explain-log';
 import { KNOWN_ERROR_KINDS } from '../src/shared/log-explanation';
 import { generatedProfiles, LogGenerator } from '../test/helpers/log-generator';
-import { report } from './report';
+import { report, sized } from './report';
 
 const GOAL_MB_PER_S = 200;
 const PROFILES = 200;
@@ -29,8 +29,8 @@ const here = fileURLToPath(import.meta.url);
 
 const { values } = parseArgs({
   options: {
-    'size-mb': { type: 'string', default: '500' },
-    runs: { type: 'string', default: '3' },
+    'size-mb': { type: 'string', default: sized('500', '2') },
+    runs: { type: 'string', default: sized('3', '1') },
     phase: { type: 'string' },
     file: { type: 'string' },
     keep: { type: 'boolean', default: false },

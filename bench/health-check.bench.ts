@@ -12,10 +12,10 @@ import { createKeychainVault } from '../src/main/platform/keychain-vault';
 import { tempApp } from '../test/helpers/temp-app';
 import { ANNA, FJELLVIND, NORDLYS, logIn } from '../test/helpers/sandbox/relying-party';
 import { startPrivateSecretService } from '../test/helpers/secret-service';
-import { report } from './report';
+import { report, sized } from './report';
 import { fileBytes } from '../test/helpers/file-bytes';
 
-const COUNT = 1000;
+const COUNT = sized(1000, 20);
 const stopKeyring = await startPrivateSecretService();
 const sandbox = await startSandbox();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bk-bench-health-'));

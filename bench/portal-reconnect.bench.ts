@@ -19,10 +19,10 @@ import { pickCompany, signIn } from '../test/helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../test/helpers/sandbox/portal-person';
 import { ANNA, FJELLVIND, NORDLYS } from '../test/helpers/sandbox/relying-party';
 import { startPrivateSecretService } from '../test/helpers/secret-service';
-import { report, summarize } from './report';
+import { report, sized, summarize } from './report';
 
-const SINGLES = 15;
-const BULK = 20;
+const SINGLES = sized(15, 2);
+const BULK = sized(20, 2);
 const companies = [NORDLYS, FJELLVIND];
 const integrations = Array.from({ length: BULK }, (_, i) => ({
   id: `bench-${String(i).padStart(2, '0')}`,

@@ -19,9 +19,9 @@ import { ordersProfile } from '../test/helpers/orders-profile';
 import { pickCompany, signIn } from '../test/helpers/sandbox/chromium-person';
 import { ANNA, NORDLYS } from '../test/helpers/sandbox/relying-party';
 import { startPrivateSecretService } from '../test/helpers/secret-service';
-import { report, summarize } from './report';
+import { report, sized, summarize } from './report';
 
-const REAUTHS = 50;
+const REAUTHS = sized(50, 2);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
 const heapAfterGc = () => {

@@ -1,5 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+/**
+ * BENCH_SMOKE=1: the bench runs at a size that only proves it still runs (npm test does this, so a
+ * bench cannot rot); its numbers are not kept.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+export const sized = <T>(full: T, smoke: T): T => (SMOKE ? smoke : full);
+
 export interface Summary {
   median: number;
   p95: number;
@@ -15,9 +22,11 @@ export function summarize(values: number[]): Summary {
   return { median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)!), samples: sorted.length };
 }
 
-/** Prints one bench's result and keeps it in .bench/<name>.json for the record. */
+/** Prints one bench's result and keeps it in .bench/<name>.json for the record (not a smoke run's). */
 export function report(name: string, result: Record<string, unknown>): void {
-  mkdirSync('.bench', { recursive: true });
-  writeFileSync(`.bench/${name}.json`, JSON.stringify(result, null, 2) + '\n');
-  console.log(`${name}: ${JSON.stringify(result, null, 2)}`);
+  if (!SMOKE) {
+    mkdirSync('.bench', { recursive: true });
+    writeFileSync(`.bench/${name}.json`, JSON.stringify(result, null, 2) + '\n');
+  }
+  console.log(`${name}${SMOKE ? ' (smoke size)' : ''}: ${JSON.stringify(result, null, 2)}`);
 }

@@ -18,7 +18,7 @@ import { parseCsv } from '../src/main/csv/parse-csv';
 import { decodeText } from '../src/main/tables/decode-text';
 import { sniffDelimiter } from '../src/main/tables/sniff-delimiter';
 import { azetsCsv, generatePopulation, severaCsv } from '../test/helpers/severa-population';
-import { report } from './report';
+import { report, sized } from './report';
 
 const GOAL_RATIO = 3;
 const GOAL_MB = 300;
@@ -29,9 +29,9 @@ const TIME = '/usr/bin/time';
 
 const { values } = parseArgs({
   options: {
-    size: { type: 'string', default: '100000' },
+    size: { type: 'string', default: sized('100000', '500') },
     'near-miss-rate': { type: 'string', default: '0.05' },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: sized('5', '1') },
     phase: { type: 'string' },
     out: { type: 'string' },
   },

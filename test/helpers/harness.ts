@@ -90,6 +90,8 @@ export const DROPPED_PATHS = '__bridgekeeperDroppedPaths';
  * takes seconds for 10,000 profiles, where Electron's structured clone takes milliseconds.
  */
 const clientScript = `
+  // A build that keeps function names (tsx: the benches) wraps inner functions in __name, which the page lacks.
+  var __name = (target) => target;
   (${exposeInMainWorldTwin.toString()})(window, ${JSON.stringify(API_GLOBAL)}, (${createApiBridge.toString()})(
     ${JSON.stringify(API_METHODS)},
     (method, args) => window[${JSON.stringify(INVOKE)}](method, JSON.stringify(args)).then(JSON.parse),

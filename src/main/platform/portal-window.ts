@@ -148,10 +148,14 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       contents.on('will-frame-navigate', check);
       contents.on('will-redirect', check);
       contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) events.navigating(id, details.url);
+        if (details.isMainFrame && !details.isSameDocument && /^https?:/.test(details.url)) events.navigating(id, details.url);
       });
       contents.on('did-navigate', (_event, _url, httpResponseCode) => void (status = httpResponseCode));
-      contents.on('did-finish-load', () => events.loaded(id, contents.getURL(), status));
+      contents.on('did-finish-load', () => {
+        const url = contents.getURL();
+        // A prepared window's about:blank (or any page not from a server) is no page of the portal's.
+        if (/^https?:/.test(url)) events.loaded(id, url, status);
+      });
       contents.setWindowOpenHandler(({ url }) => {
         if (!allowed(url)) {
           events.blocked(id, url, true);
@@ -212,7 +216,8 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
         if (!target || target.isDestroyed()) throw new Error('the window is closed');
         // A page that navigates away never answers: the time limit ends the wait.
         return Promise.race([
-          target.webContents.executeJavaScript(script),
+          // As a person's click would be: a Connect control that opens a popup is not refused as unasked-for.
+          target.webContents.executeJavaScript(script, true),
           new Promise((_resolve, reject) => setTimeout(() => reject(new Error('the page did not answer')), timeoutMs)),
         ]);
       },

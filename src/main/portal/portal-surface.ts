@@ -48,9 +48,9 @@ export interface PortalSessionEvents {
   response(response: { id: string; url: string; status: number; setCookies: string[] }): void;
   /** No answer came (the connection failed, or the navigation was stopped). */
   failed(request: { id: string; url: string }): void;
-  /** A window's top frame starts going to `url`. */
+  /** A window's top frame starts going to `url` (http or https). */
   navigating(windowId: string, url: string): void;
-  /** A window's top frame has loaded `url`, which the server answered with `status`. */
+  /** A window's top frame has loaded `url` (http or https only), which the server answered with `status`. */
   loaded(windowId: string, url: string, status: number): void;
   /** A navigation `allowed` refused (top frame or a frame inside). The page stays where it was. */
   blocked(windowId: string, url: string, topLevel: boolean): void;

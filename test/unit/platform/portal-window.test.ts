@@ -136,6 +136,7 @@ describe('the Electron portal window (F18)', () => {
     expect(answer).toEqual({}); // watched, never cancelled or altered
     store.requestListeners.beforeRedirect!({ id: 1, url: CALLBACK, statusCode: 302, responseHeaders: { 'Set-Cookie': ['a=1; Path=/'], 'content-type': ['text/html'] } });
     store.requestListeners.errorOccurred!({ id: 2, url: `${PORTAL.origin}/slow` });
+    window.webContents.load('about:blank', 0); // a prepared window's blank page is nobody's page
     window.webContents.load(PAGE, 200);
     expect(seen).toEqual([
       `request POST ${CALLBACK} code=THE-CODE&state=s (top)`,
