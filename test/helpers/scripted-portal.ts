@@ -77,7 +77,10 @@ export function scriptedPortal(origin: string, script: ScriptedSession[]) {
       };
       const login = async (flow: ScriptedLogin) => {
         await tick();
+        events.navigating('main', flow.authorize);
         events.request({ id: String(++requestId), method: 'GET', url: flow.authorize, topLevel: true });
+        await tick();
+        events.loaded('main', flow.authorize, 200); // Visma's sign-in page
         await tick();
         if (flow.deliver) {
           const id = String(++requestId);

@@ -88,6 +88,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
   let pendingReads = 0;
   let lastActivity = 0;
   let navigating = false;
+  /** Windows that have shown Visma's pages since the authorize request: a portal page loading in one is the way back. */
+  const atVisma = new Set<string>();
   /** Set while the profile's page is loaded once more after the verdict: its load is read for it. */
   let reloading: ((page: SeenPage | null) => void) | undefined;
 
@@ -122,7 +124,9 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       reloading(snapshot ? { snapshot, status } : null);
       return;
     }
-    if (answeredAt === undefined && authorize && isPortal(url)) answered(); // back at the portal after Visma, answer unseen (another host, a pushed request)
+    // Back at the portal from Visma in the same window, Visma's answer unseen (a pushed request, another
+    // host): the portal has it. A portal page loading in another window (the opener of a login popup) is not that.
+    if (answeredAt === undefined && authorize && isPortal(url) && atVisma.has(windowId)) answered();
     if (answeredAt !== undefined) {
       pendingReads++;
       lastActivity = Date.now();
@@ -177,13 +181,15 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       failed: ({ id }) => {
         if (delivered?.requestId === id && callbackStatus === undefined) callbackStatus = 0;
       },
-      navigating: () => {
+      navigating: (windowId, url) => {
         navigating = true;
         lastActivity = Date.now();
+        if (authorize && onOrigin(url, site.identityOrigins)) atVisma.add(windowId);
       },
       loaded: (windowId, url, status) => {
         navigating = false;
         lastActivity = Date.now();
+        if (authorize && onOrigin(url, site.identityOrigins)) atVisma.add(windowId);
         void pageLoaded(windowId, url, status);
       },
       blocked: (_windowId, url, topLevel) => {
