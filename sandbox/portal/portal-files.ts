@@ -15,7 +15,12 @@ export function portalDefinitionFor(portalUrl: string, issuer: string): PortalDe
     origin: portalUrl,
     signInUrl: `${portalUrl}/signin`,
     identityOrigins: [issuer],
+    signInOrigins: [],
     connectButtonLabel: 'Connected',
+    // What the integration page really has; the schema's default ("Visma.net") is only a guess at a real portal.
+    connectSection: 'Visma.net Financials',
+    // The page keeps no one-time message that would confirm a connection.
+    connectedMarker: '',
   });
 }
 
