@@ -13,4 +13,5 @@ export type { SandboxPortal } from './portal/start-portal';
 export type { PortalAdmin, PortalIntegrationView } from './portal/portal-admin';
 export { createPortalAdmin } from './portal/portal-admin';
 export type { PortalSeed } from './portal/portal-seed-schema';
+export { loopbackUrl } from './portal/portal-hosts';
 export { SANDBOX_PORTAL_ID, writePortalFile, writePortalProfilesFile } from './portal/portal-files';
