@@ -13,4 +13,8 @@ export type { SandboxPortal } from './portal/start-portal';
 export type { PortalAdmin, PortalIntegrationView } from './portal/portal-admin';
 export { createPortalAdmin } from './portal/portal-admin';
 export type { PortalSeed } from './portal/portal-seed-schema';
+export type { PortalStyle, PortalStyleInForce } from './portal/portal-style';
+export { PORTAL_VARIANTS } from './portal/variants';
+export type { PortalWords, PortalLanguage } from './portal/portal-words';
+export { loopbackUrl } from './portal/portal-hosts';
 export { SANDBOX_PORTAL_ID, writePortalFile, writePortalProfilesFile } from './portal/portal-files';

@@ -10,10 +10,11 @@ import { endpointOf } from './faults/endpoints';
 import { createFaults } from './faults/faults';
 import { createRequestCounter } from './faults/request-counter';
 import { INTERNAL_HEADER } from './http/internal';
-import { createProvider } from './identity/create-provider';
+import { ROUTES, createProvider } from './identity/create-provider';
 import { emptySecretBasicAsBody } from './identity/empty-secret-basic';
 import { createInteractions } from './identity/interactions';
 import { createLoginBook } from './identity/logins';
+import { pushedRequestWithPrompt } from './identity/pushed-request-prompt';
 import { createTokenStore } from './identity/token-store';
 import { createUserinfo } from './identity/userinfo';
 import type { Seed } from './seed/seed-schema';
@@ -71,6 +72,11 @@ export function createSandboxRoutes({ issuer, seed, signingKey }: { issuer: stri
       case 'token':
       case 'revocation':
         return oidc(await emptySecretBasicAsBody(req), res);
+      case 'authorize':
+        if (req.method === 'POST' && pathname === ROUTES.pushed_authorization_request) {
+          return oidc(await pushedRequestWithPrompt(await emptySecretBasicAsBody(req), seed.identityProvider.honorPromptLogin), res);
+        }
+        return oidc(req, res);
       default:
         return oidc(req, res);
     }

@@ -10,7 +10,8 @@ import { resolveSeed } from './seed/load-seed';
 import { type SandboxOverrides, applyOverrides } from './seed/overrides';
 import type { Seed, SeedInput } from './seed/seed-schema';
 import { createSandboxRoutes } from './sandbox-routes';
-import { type SandboxPortal, listenPortal, servePortal, withPortal } from './portal/start-portal';
+import { listenPortal } from './portal/portal-listeners';
+import { type SandboxPortal, servePortal, withPortal } from './portal/start-portal';
 
 export interface SandboxOptions extends SandboxOverrides {
   /** A seed object; the default seed (sandbox/seed/default-seed.json) when left out. */
@@ -19,6 +20,10 @@ export interface SandboxOptions extends SandboxOverrides {
   port?: number;
   /** The DataBridge portal look-alike's port (on 127.0.0.1, named localhost); 0 (the default): any free port. */
   portalPort?: number;
+  /** With the portal's style callback "other-origin": the port of the origin Visma answers to; 0: any free port. */
+  portalCallbackPort?: number;
+  /** With the portal's style signIn "federated": the SuperOffice look-alike's port; 0: any free port. */
+  superOfficePort?: number;
 }
 
 export interface Sandbox {
@@ -35,7 +40,7 @@ export interface Sandbox {
   /** The seed in force, defaults filled in: tests read users, passwords and secrets from it. */
   seed: Seed;
   admin: SandboxAdmin;
-  /** The DataBridge portal look-alike, on http://localhost:<another port> (docs/sandbox.md). */
+  /** The DataBridge portal look-alike, on http://localhost:<another port> (docs/sandbox.md), in the style its seed names. */
   portal: SandboxPortal;
   /** Closes Visma Connect and the portal. */
   close(): Promise<void>;
@@ -60,12 +65,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       server.closeAllConnections();
     });
   // The portal's address is part of its client registration, so it listens before Visma Connect is made.
-  const portalListener = await listenPortal(options.portalPort ?? 0).catch(async (error: unknown) => {
+  const ports = { portal: options.portalPort ?? 0, callback: options.portalCallbackPort ?? 0, superOffice: options.superOfficePort ?? 0 };
+  const portalListener = await listenPortal(seedAlone.portal.style, ports).catch(async (error: unknown) => {
     await closeIdentity();
     throw error;
   });
   const close = async () => void (await Promise.all([closeIdentity(), portalListener.close()]));
-  const seed = withPortal(seedAlone, portalListener.url);
+  const seed = withPortal(seedAlone, portalListener);
 
   let route;
   try {

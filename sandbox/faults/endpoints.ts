@@ -21,6 +21,7 @@ export function endpointOf(pathname: string): Endpoint | 'admin' {
   if (pathname === ROUTES.jwks) return 'jwks';
   if (pathname === '/.well-known/openid-configuration') return 'discovery';
   if (under(pathname, ROUTES.authorization)) return 'authorize'; // the resume step /connect/authorize/:uid too
+  if (pathname === ROUTES.pushed_authorization_request) return 'authorize'; // its first, pushed half
   if (pathname === ROUTES.token) return 'token';
   if (pathname === ROUTES.userinfo) return 'userinfo';
   if (pathname === ROUTES.revocation) return 'revocation';

@@ -12,6 +12,7 @@ export const ROUTES = {
   userinfo: '/connect/userinfo',
   end_session: '/connect/endsession',
   revocation: '/connect/revocation',
+  pushed_authorization_request: '/connect/par',
   jwks: '/.well-known/openid-configuration/jwks',
 } as const;
 
@@ -96,7 +97,8 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
     features: {
       devInteractions: { enabled: false },
       dPoP: { enabled: false },
-      pushedAuthorizationRequests: { enabled: false },
+      // Duende IdentityServer (Visma Connect's kind) serves PAR at /connect/par; clients may use it, none must.
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
       userinfo: { enabled: false },
       revocation: {
         enabled: true,
@@ -174,24 +176,29 @@ export function createProvider({ issuer, apiResource, directory, logins, ledger,
  * IdentityServer issues a refresh token for offline_access whatever `prompt` says; oidc-provider
  * follows OpenID Connect Core §11 and drops offline_access unless prompt includes consent. Every
  * login here shows consent anyway (native clients), so adding it changes nothing else. Also where
- * the seed says so, prompt=login is ignored (visma-facts [?]).
+ * the seed says so, prompt=login is ignored (visma-facts [?]). Applied to an authorize request's
+ * parameters, from its query or (pushed-request-prompt.ts) from a pushed request's body; true when
+ * it changed them.
  */
+export function applyIdentityServerPrompt(params: URLSearchParams, honorPromptLogin: boolean): boolean {
+  const prompt = params.get('prompt');
+  // No prompt at all (a web app such as DataBridge's may send none) must give a refresh token too.
+  let prompts = (prompt ?? '').split(' ').filter(Boolean);
+  if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
+  if (params.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
+    prompts.push('consent');
+  }
+  if (prompt === null && !prompts.length) return false;
+  if (prompts.length) params.set('prompt', prompts.join(' '));
+  else params.delete('prompt');
+  return true;
+}
+
 function identityServerPromptSemantics(honorPromptLogin: boolean) {
   return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     if (ctx.method === 'GET' && ctx.path === ROUTES.authorization) {
       const query = new URLSearchParams(ctx.querystring);
-      const prompt = query.get('prompt');
-      // No prompt at all (a web app such as DataBridge's may send none) must give a refresh token too.
-      let prompts = (prompt ?? '').split(' ').filter(Boolean);
-      if (!honorPromptLogin) prompts = prompts.filter((p) => p !== 'login');
-      if (query.get('scope')?.split(' ').includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
-        prompts.push('consent');
-      }
-      if (prompt !== null || prompts.length) {
-        if (prompts.length) query.set('prompt', prompts.join(' '));
-        else query.delete('prompt');
-        ctx.querystring = query.toString();
-      }
+      if (applyIdentityServerPrompt(query, honorPromptLogin)) ctx.querystring = query.toString();
     }
     await next();
   };

@@ -1,4 +1,5 @@
-import { IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { replayRequest } from '../http/replay-request';
 import { readBody } from '../http/respond';
 
 /**
@@ -13,19 +14,8 @@ export async function emptySecretBasicAsBody(req: IncomingMessage): Promise<Inco
   if (!params.has('client_id')) params.set('client_id', clientId);
   const body = Buffer.from(params.toString());
 
-  const replay = new IncomingMessage(req.socket);
   const { authorization: _dropped, ...headers } = req.headers;
-  replay.method = req.method;
-  replay.url = req.url;
-  replay.httpVersion = req.httpVersion;
-  replay.httpVersionMajor = req.httpVersionMajor;
-  replay.httpVersionMinor = req.httpVersionMinor;
-  replay.headers = { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) };
-  replay.push(body);
-  replay.push(null);
-  // Tells Node the message arrived whole; otherwise finishing the read counts as an abort and closes the socket.
-  replay.complete = true;
-  return replay;
+  return replayRequest(req, body, headers);
 }
 
 function emptySecretClientId(authorization: string | undefined): string | undefined {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { SandboxAdminError } from '../admin/admin-client';
 import { readBody, sendJson, sendText } from '../http/respond';
 import type { JobResult } from './job-runner';
+import { loopbackUrl } from './portal-hosts';
 import type { ConnectionState } from './portal-seed-schema';
+import { LOGIN_IN } from './portal-style';
 import { PORTAL_FAULTS, type IntegrationRecord, type PortalFault, type PortalSettings, type PortalState } from './portal-state';
 
 /**
@@ -40,7 +42,7 @@ export interface PortalAdmin {
 const FaultBody = z.object({ fault: z.enum(PORTAL_FAULTS), on: z.boolean() });
 const ConfigureBody = z
   .object({
-    loginIn: z.enum(['navigate', 'popup']),
+    loginIn: z.enum(LOGIN_IN),
     responseMode: z.enum(['form_post', 'query']),
     jobIntervalSeconds: z.number().int().min(0),
     sendLoginHint: z.boolean(),
@@ -112,8 +114,9 @@ export function createPortalAdminRoutes({ state, portalUrl, runJob }: { state: P
   };
 }
 
+/** The helper over a portal's admin endpoint (Node goes to 127.0.0.1 for a *.localhost portal: portal-hosts.ts). */
 export function createPortalAdmin(portalUrl: string): PortalAdmin {
-  const adminUrl = `${portalUrl}/sandbox/admin`;
+  const adminUrl = `${loopbackUrl(portalUrl).origin}/sandbox/admin`;
   const call = async (method: 'GET' | 'POST', path: string, input?: unknown): Promise<Response> => {
     const response = await fetch(`${adminUrl}/${path}`, {
       method,

@@ -4,18 +4,29 @@ import { type PortalDefinition, PortalDefinitionSchema } from '../../src/shared/
 import { PROFILE_FILE_FORMAT } from '../../src/main/profiles/profile-file';
 import { ProfileDefinitionSchema, type ProfileInput } from '../../src/shared/profile-schema';
 import type { Seed } from '../seed/seed-schema';
+import type { PortalStyleInForce } from './portal-style';
+import type { PortalWords } from './portal-words';
 
 /** What the app imports to rehearse portal reconnects: the portal file and one profile per integration. */
 export const SANDBOX_PORTAL_ID = 'sandbox-portal';
 
-export function portalDefinitionFor(portalUrl: string, issuer: string): PortalDefinition {
+/**
+ * The portal as the app's portal file describes it, true to the style: where its sign-in starts, the
+ * SuperOffice look-alike as its federated sign-in, its Connect control's label and section, and — only
+ * where the portal says one (success "flash") — the words that confirm a saved connection.
+ */
+export function portalDefinitionFor(input: { portalUrl: string; issuer: string; style: PortalStyleInForce; words: PortalWords; signInPath: string; superOfficeUrl?: string }): PortalDefinition {
+  const { portalUrl, issuer, style, words } = input;
   return PortalDefinitionSchema.parse({
     id: SANDBOX_PORTAL_ID,
     name: 'DataBridge sandbox (local)',
     origin: portalUrl,
-    signInUrl: `${portalUrl}/signin`,
+    signInUrl: `${portalUrl}${input.signInPath}`,
     identityOrigins: [issuer],
-    connectButtonLabel: 'Connected',
+    signInOrigins: input.superOfficeUrl ? [input.superOfficeUrl] : [],
+    connectButtonLabel: style.connect.label ?? words.connected,
+    connectSection: style.connect.section,
+    connectedMarker: style.success === 'flash' ? words.saved : '',
   });
 }
 

@@ -1,22 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** The portal's sign-in cookie. */
-export const SESSION_COOKIE = 'databridge_session';
-
-/**
- * SameSite=None (and so Secure, which Chromium accepts on http://localhost): Visma's form_post back
- * to the portal is a cross-site POST, which would not carry a Lax cookie.
- */
-export const sessionCookie = (id: string) => `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; Secure; SameSite=None`;
-
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
+import type { ServerResponse } from 'node:http';
 
 export const newNonce = () => randomBytes(16).toString('base64');
 
@@ -34,10 +17,11 @@ export function sendPage(res: ServerResponse, status: number, html: string, opti
 }
 
 /** 302, as the portal's redirects are. */
-export function found(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
+export function found(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
   res.writeHead(302, { Location: location, 'Content-Length': 0, 'Cache-Control': 'no-store', ...headers });
   res.end();
 }
 
 /** Only a path on this portal: `next` must not send anyone elsewhere. */
-export const localPath = (value: string | null | undefined): string => (value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/integrations');
+export const localPath = (value: string | null | undefined, fallback = '/integrations'): string =>
+  value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;

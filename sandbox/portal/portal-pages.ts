@@ -1,9 +1,13 @@
 import { esc } from '../identity/pages';
+import { connectBlock, decoyBlock } from './connect-control';
+import type { PortalWords } from './portal-words';
+import type { PortalStyleInForce } from './portal-style';
 import type { IntegrationRecord } from './portal-state';
 
 /**
  * The DataBridge portal look-alike's pages: plain, accessible HTML with stable headings, labels and
- * button names (docs/sandbox.md lists them). Script only where a popup needs it, under a CSP nonce.
+ * button names in the style's language (docs/sandbox.md lists them). Script only where the style
+ * needs it (popups, a late or role="button" control), under a CSP nonce.
  */
 
 const STYLE = `
@@ -18,19 +22,27 @@ const STYLE = `
   label { display: block; font-weight: 600; margin-top: 1rem; }
   input[type=email], input[type=password] { width: 100%; box-sizing: border-box; font: inherit; padding: .5rem; border: 1px solid #6b6459; border-radius: 4px; }
   .actions { display: flex; gap: .75rem; margin-top: 1.25rem; align-items: center; }
-  button { font: inherit; padding: .5rem 1.25rem; border-radius: 4px; border: 1px solid #0b5d4b; background: #0b5d4b; color: #fff; cursor: pointer; }
+  button, input[type=submit], .button { font: inherit; padding: .5rem 1.25rem; border-radius: 4px; border: 1px solid #0b5d4b; background: #0b5d4b; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
   button.secondary { background: #fff; color: #0b5d4b; }
-  button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+  button.superoffice { background: #b0102a; border-color: #b0102a; }
+  button:focus-visible, input:focus-visible, a:focus-visible, .button:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
   a { color: #0b5d4b; }
+  a.button { color: #fff; }
   ul.integrations { padding-left: 1.25rem; }
   .attention { color: #8a3b00; font-weight: 600; }
-  .error { color: #a4000f; background: #fdecee; border-left: 4px solid #a4000f; padding: .5rem .75rem; }
+  .error, .alert-danger { color: #a4000f; background: #fdecee; border-left: 4px solid #a4000f; padding: .5rem .75rem; }
   .note { background: #eef6f3; border-left: 4px solid #0b5d4b; padding: .5rem .75rem; }
 `;
 
-function layout(title: string, body: string, options: { user?: string; nonce?: string; script?: string } = {}): string {
+interface LayoutOptions {
+  user?: string;
+  nonce?: string;
+  script?: string;
+}
+
+function layout(words: PortalWords, title: string, body: string, options: LayoutOptions = {}): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${words.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,7 +50,7 @@ function layout(title: string, body: string, options: { user?: string; nonce?: s
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>DataBridge for SuperOffice <span class="tag">sandbox</span></p>${options.user ? `<p class="who">Signed in as ${esc(options.user)}</p>` : ''}</header>
+<header><p>DataBridge for SuperOffice <span class="tag">sandbox</span></p>${options.user ? `<p class="who">${esc(words.signedInAs(options.user))}</p>` : ''}</header>
 <main>
 <h1>${esc(title)}</h1>
 ${body}
@@ -49,35 +61,75 @@ ${options.script && options.nonce ? `<script nonce="${esc(options.nonce)}">${opt
 }
 
 const alert = (message?: string) => (message ? `<p role="alert" class="error">${esc(message)}</p>` : '');
+const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
 
-export function signInPage(input: { next: string; email?: string; error?: string }): string {
+function credentialFields(words: PortalWords, names: { email: string; password: string }, email = ''): string {
+  return `<label for="email">${esc(words.email)}</label>
+<input id="email" name="${names.email}" type="email" autocomplete="username" value="${esc(email)}" required autofocus>
+<label for="password">${esc(words.password)}</label>
+<input id="password" name="${names.password}" type="password" autocomplete="current-password" required>`;
+}
+
+/** signin-page (action /signin, `next`) and same-url (action /, `returnUrl`): one form, email and password. */
+export function signInPage(words: PortalWords, input: { action: string; returnField: string; returnTo: string; email?: string; error?: string }): string {
   return layout(
-    'Sign in to DataBridge',
+    words,
+    words.signInTitle,
     `${alert(input.error)}
-<form method="post" action="/signin">
-<input type="hidden" name="next" value="${esc(input.next)}">
-<label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" value="${esc(input.email ?? '')}" required autofocus>
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<div class="actions"><button type="submit">Sign in</button></div>
+<form method="post" action="${esc(input.action)}">
+${hidden(input.returnField, input.returnTo)}
+${credentialFields(words, { email: 'email', password: 'password' }, input.email)}
+<div class="actions"><button type="submit">${esc(words.signIn)}</button></div>
+</form>`,
+  );
+}
+
+/** account-login and federated: /Account/Login with the red SuperOffice button and the email one. */
+export function accountLoginPage(words: PortalWords, input: { returnUrl: string; error?: string }): string {
+  return layout(
+    words,
+    words.logInTitle,
+    `${alert(input.error)}
+<form method="post" action="/Account/ExternalLogin">
+${hidden('provider', 'SuperOffice')}
+${hidden('ReturnUrl', input.returnUrl)}
+<div class="actions"><button type="submit" class="superoffice">${esc(words.logInWithSuperOffice)}</button></div>
+</form>
+<form method="get" action="/Account/Login/Email">
+${hidden('ReturnUrl', input.returnUrl)}
+<div class="actions"><button type="submit" class="secondary">${esc(words.logInWithEmail)}</button></div>
+</form>`,
+  );
+}
+
+/** account-login's second step: email and password, "Log in"; a wrong one comes back here with the alert. */
+export function emailLoginPage(words: PortalWords, input: { returnUrl: string; email?: string; error?: string }): string {
+  return layout(
+    words,
+    words.logInWithEmailTitle,
+    `${alert(input.error)}
+<form method="post" action="/Account/Login/Email">
+${hidden('ReturnUrl', input.returnUrl)}
+${credentialFields(words, { email: 'Email', password: 'Password' }, input.email)}
+<div class="actions"><button type="submit">${esc(words.logIn)}</button></div>
 </form>`,
   );
 }
 
 export const needsAttention = (record: IntegrationRecord) => record.connection !== 'connected';
 
-export function integrationsPage(input: { user: string; integrations: IntegrationRecord[] }): string {
+export function integrationsPage(words: PortalWords, input: { user: string; integrations: IntegrationRecord[] }): string {
   const attention = input.integrations.filter(needsAttention).length;
   const items = input.integrations
     .map(
       (record) =>
-        `<li><a href="/integrations/${encodeURIComponent(record.id)}">${esc(record.name)}</a>${needsAttention(record) ? ' <span class="attention">needs your attention</span>' : ''}</li>`,
+        `<li><a href="/integrations/${encodeURIComponent(record.id)}">${esc(record.name)}</a>${needsAttention(record) ? ` <span class="attention">${esc(words.needsAttention)}</span>` : ''}</li>`,
     )
     .join('\n');
   return layout(
-    'Integrations',
-    `${attention ? `<p class="note">${attention} integration${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} your attention.</p>` : ''}
+    words,
+    words.integrations,
+    `${attention ? `<p class="note">${esc(words.attentionNote(attention))}</p>` : ''}
 <ul class="integrations">
 ${items}
 </ul>`,
@@ -85,79 +137,106 @@ ${items}
   );
 }
 
-export function connectionText(record: IntegrationRecord, companyName: (id: string) => string): string {
+export function connectionText(words: PortalWords, record: IntegrationRecord, companyName: (id: string) => string): string {
   switch (record.connection) {
     case 'connected':
-      return `Connected as ${record.connectedAs ?? 'an unknown user'} to ${companyName(record.connectedCompanyId ?? record.companyId)}`;
+      return words.connectedAs(record.connectedAs ?? words.unknownUser, companyName(record.connectedCompanyId ?? record.companyId));
     case 'old-style':
-      return 'Old-style connection: reconnect';
+      return words.oldStyle;
     default:
-      return 'Not connected';
+      return words.notConnected;
   }
 }
 
-/**
- * In popup mode, Connected asks the portal for Visma's authorize URL and opens it with window.open;
- * the callback page in the popup reloads this page and closes itself.
- */
-const POPUP_SCRIPT = `
-const form = document.getElementById('connect-form');
-const status = document.getElementById('connect-status');
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const response = await fetch(form.action, { method: 'POST', headers: { accept: 'application/json' } });
-  if (!(response.headers.get('content-type') || '').includes('json')) { location.reload(); return; }
-  const { authorizeUrl } = await response.json();
-  const popup = window.open(authorizeUrl, 'visma-login', 'popup,width=520,height=720');
-  status.textContent = popup ? 'Waiting for the Visma.net login in the other window…' : 'Allow pop-ups for this page, then press Connected again.';
-});`;
+/** What the integration page says about the last Visma login: an alert, a plain line, or a status note. */
+export interface PageNotice {
+  kind: 'alert' | 'plain' | 'status';
+  text: string;
+  detail?: string;
+}
 
-export function integrationPage(input: {
-  user: string;
-  record: IntegrationRecord;
-  companyName: (id: string) => string;
-  loginIn: 'navigate' | 'popup';
-  nonce: string;
-}): string {
-  const { record } = input;
+function notice(n: PageNotice | undefined): string {
+  if (!n) return '';
+  const detail = n.detail ? `<p>${esc(n.detail)}</p>` : '';
+  if (n.kind === 'alert') return `${alert(n.text)}${detail}`;
+  if (n.kind === 'status') return `<p role="status" class="note">${esc(n.text)}</p>${detail}`;
+  return `<p>${esc(n.text)}</p>${detail}`;
+}
+
+export function integrationPage(
+  words: PortalWords,
+  input: {
+    user: string;
+    record: IntegrationRecord;
+    companyName: (id: string) => string;
+    style: PortalStyleInForce;
+    connectLabel: string;
+    /** The connection line; absent when the style shows none. */
+    showConnection: boolean;
+    notice?: PageNotice;
+    /** The page script and its nonce, when the control needs one. */
+    script?: { nonce: string; source: string };
+  },
+): string {
+  const { record, style } = input;
   const base = `/integrations/${encodeURIComponent(record.id)}`;
-  const attempt = record.lastAttempt;
   const job = record.lastJob;
+  const company = input.companyName(record.companyId);
   return layout(
+    words,
     record.name,
-    `<p>${record.direction === 'import' ? 'Imports from' : 'Exports to'} Visma.net company ${esc(input.companyName(record.companyId))}.</p>
+    `<p>${esc(record.direction === 'import' ? words.importsFrom(company) : words.exportsTo(company))}</p>
+${style.connect.decoy ? decoyBlock({ kind: style.connect.kind, label: input.connectLabel, heading: words.superOffice, text: words.superOfficeFine, href: `${base}/superoffice` }) : ''}
 <section aria-labelledby="visma-heading">
-<h2 id="visma-heading">Visma.net Financials</h2>
-<p id="connection">${esc(connectionText(record, input.companyName))}</p>
-${attempt ? (attempt.ok ? `<p role="status" class="note">${esc(attempt.text)}</p>` : `${alert(attempt.text)}${attempt.detail ? `<p>${esc(attempt.detail)}</p>` : ''}`) : ''}
-<form id="connect-form" method="post" action="${base}/visma/connect">
-<div class="actions"><button type="submit">Connected</button><span id="connect-status" role="status"></span></div>
-</form>
+<h2 id="visma-heading">${esc(style.connect.section)}</h2>
+${input.showConnection ? `<p id="connection">${esc(connectionText(words, record, input.companyName))}</p>` : ''}
+${notice(input.notice)}
+${connectBlock({ connect: style.connect, label: input.connectLabel, connectUrl: `${base}/visma/connect` })}
 </section>
 <section aria-labelledby="jobs-heading">
-<h2 id="jobs-heading">Jobs</h2>
-${job ? `<p role="status">Last job (${esc(job.at)}): ${esc(job.message)}</p>` : '<p>No job has run since the portal started.</p>'}
+<h2 id="jobs-heading">${esc(words.jobs)}</h2>
+${job ? `<p role="status">${esc(words.lastJob(job.at, job.message))}</p>` : `<p>${esc(words.noJobYet)}</p>`}
 <form method="post" action="${base}/run">
-<div class="actions"><button type="submit" class="secondary">Run job now</button><a href="${base}/log">Job log</a></div>
+<div class="actions"><button type="submit" class="secondary">${esc(words.runJobNow)}</button><a href="${base}/log">${esc(words.jobLog)}</a></div>
 </form>
 </section>
-<p><a href="/integrations">All integrations</a></p>`,
-    { user: input.user, ...(input.loginIn === 'popup' ? { nonce: input.nonce, script: POPUP_SCRIPT } : {}) },
+<p><a href="/integrations">${esc(words.allIntegrations)}</a></p>`,
+    { user: input.user, ...(input.script ? { nonce: input.script.nonce, script: input.script.source } : {}) },
   );
 }
 
-/** What the callback answers in the popup: the opener shows the outcome, so reload it and close. */
-const CLOSE_POPUP_SCRIPT = `if (window.opener && !window.opener.closed) { window.opener.location.reload(); window.close(); }`;
+/** The decoy's harmless page: SuperOffice's own connection, nothing changed. */
+export function superOfficeConnectionPage(words: PortalWords, input: { user: string; record: IntegrationRecord }): string {
+  const base = `/integrations/${encodeURIComponent(input.record.id)}`;
+  return layout(words, words.superOffice, `<p>${esc(words.superOfficeFine)}</p>\n<p><a href="${base}">${esc(words.backTo(input.record.name))}</a></p>`, { user: input.user });
+}
 
-export function callbackPage(input: { title: string; message: string; ok: boolean; backTo?: { href: string; name: string }; popup: boolean; nonce: string }): string {
+/**
+ * What the callback answers when it answers with a page: `message` as the style reports it — an alert
+ * (classic), a status (a success), Bootstrap's alert-danger box without any role (error-page), or a
+ * plain paragraph (a 500 page, a popup's passing page).
+ */
+export function callbackPage(
+  words: PortalWords,
+  input: { title: string; message: string; as: 'alert' | 'status' | 'alert-danger' | 'plain'; detail?: string; backTo?: { href: string; name: string }; script?: { nonce: string; source: string } },
+): string {
+  const message =
+    input.as === 'alert'
+      ? alert(input.message)
+      : input.as === 'status'
+        ? `<p role="status">${esc(input.message)}</p>`
+        : input.as === 'alert-danger'
+          ? `<div class="alert alert-danger">${esc(input.message)}</div>`
+          : `<p>${esc(input.message)}</p>`;
   return layout(
+    words,
     input.title,
-    `${input.ok ? `<p role="status">${esc(input.message)}</p>` : alert(input.message)}
-${input.backTo ? `<p><a href="${esc(input.backTo.href)}">Back to ${esc(input.backTo.name)}</a></p>` : ''}`,
-    input.popup ? { nonce: input.nonce, script: CLOSE_POPUP_SCRIPT } : {},
+    `${message}
+${input.detail ? `<p>${esc(input.detail)}</p>\n` : ''}${input.backTo ? `<p><a href="${esc(input.backTo.href)}">${esc(words.backTo(input.backTo.name))}</a></p>` : ''}`,
+    input.script ? { nonce: input.script.nonce, script: input.script.source } : {},
   );
 }
 
-export function problemPage(title: string, message: string): string {
-  return layout(title, `${alert(message)}\n<p><a href="/integrations">Integrations</a></p>`);
+export function problemPage(words: PortalWords, title: string, message: string): string {
+  return layout(words, title, `${alert(message)}\n<p><a href="/integrations">${esc(words.integrations)}</a></p>`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_IN, PortalStyleSchema } from './portal-style';
 
 /**
  * The DataBridge portal look-alike's part of the seed (`portal`): who signs in to the portal, its
@@ -52,12 +53,17 @@ export const PortalSeedSchema = z
     integrations: z.array(PortalIntegrationSeedSchema).default([]),
     /** How Visma delivers the code to the portal: a POST (web apps' default) or the query string. */
     responseMode: z.enum(['form_post', 'query'], { error: 'must be "form_post" or "query"' }).default('form_post'),
-    /** Whether Connected opens Visma's login in the same window or in a popup (window.open). */
-    loginIn: z.enum(['navigate', 'popup'], { error: 'must be "navigate" or "popup"' }).default('navigate'),
+    /**
+     * Whether Connected opens Visma's login in the same window or in a popup (window.open), or in a
+     * popup that opens a page of the portal first; style.loginIn, when given, takes its place.
+     */
+    loginIn: z.enum(LOGIN_IN, { error: 'must be "navigate", "popup" or "popup-via-portal"' }).default('navigate'),
     /** Send the integration's API user as login_hint (DataBridge is not known to). */
     sendLoginHint: z.boolean().default(false),
     /** At most one triggered job per this many seconds per integration (DataBridge: 5 minutes); 0: no limit. */
     jobIntervalSeconds: z.number().int('must be a whole number of seconds').min(0, 'must be 0 or more').default(300),
+    /** How the portal looks and behaves (sign-in, cookies, the Connect control, how it reports): portal-style.ts. */
+    style: PortalStyleSchema,
   })
   .prefault({});
 

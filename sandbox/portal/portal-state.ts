@@ -14,8 +14,10 @@ export interface IntegrationRecord extends Required<PortalIntegrationSeed> {
   connectedCompanyId?: string;
   clientId?: string;
   connectedAt?: string;
-  /** What the last Visma login for this integration ended in, shown on its page. */
+  /** What the last Visma login for this integration ended in, shown on its page (as the style reports it). */
   lastAttempt?: { ok: boolean; text: string; detail?: string };
+  /** With success "flash": the one-time message, shown on the next load of the page and then gone (ASP.NET's TempData). */
+  flash?: string;
   lastJob?: { success: boolean; message: string; at: string };
   /** When its triggered-job URL last started a job (epoch ms). */
   lastTriggeredAt?: number;
@@ -43,6 +45,12 @@ export type PortalFault = (typeof PORTAL_FAULTS)[number];
 
 export type PortalSettings = Pick<PortalSeed, 'loginIn' | 'responseMode' | 'jobIntervalSeconds' | 'sendLoginHint'>;
 
+/** A federated sign-in on its way through the SuperOffice look-alike: where to go after it. */
+interface PendingSignIn {
+  returnUrl: string;
+  startedAt: number;
+}
+
 const PENDING_LIFETIME_MS = 10 * 60_000;
 const SESSION_LIFETIME_MS = 8 * 3600_000;
 
@@ -67,9 +75,11 @@ export function createPortalState(portal: PortalSeedWithSecrets) {
   const sessions = new Map<string, { email: string; expiresAt: number }>();
   const pending = new Map<string, PendingLogin>();
   const faults = new Set<PortalFault>();
+  const pendingSignIns = new Map<string, PendingSignIn>();
+  // The style's choice, when it makes one, over the older top-level settings.
   const settings: PortalSettings = {
-    loginIn: portal.loginIn,
-    responseMode: portal.responseMode,
+    loginIn: portal.style.loginIn ?? portal.loginIn,
+    responseMode: portal.style.responseMode ?? portal.responseMode,
     jobIntervalSeconds: portal.jobIntervalSeconds,
     sendLoginHint: portal.sendLoginHint,
   };
@@ -98,6 +108,17 @@ export function createPortalState(portal: PortalSeedWithSecrets) {
       for (const [state, old] of pending) if (old.startedAt + PENDING_LIFETIME_MS < Date.now()) pending.delete(state);
       pending.set(login.state, login);
     },
+    /** A federated sign-in started: its state is the key its callback brings back. */
+    addPendingSignIn(state: string, returnUrl: string) {
+      for (const [key, old] of pendingSignIns) if (old.startedAt + PENDING_LIFETIME_MS < Date.now()) pendingSignIns.delete(key);
+      pendingSignIns.set(state, { returnUrl, startedAt: Date.now() });
+    },
+    takePendingSignIn(state: string): PendingSignIn | undefined {
+      const signIn = pendingSignIns.get(state);
+      pendingSignIns.delete(state);
+      return signIn && signIn.startedAt + PENDING_LIFETIME_MS >= Date.now() ? signIn : undefined;
+    },
+
     /** The login this state belongs to, once: a state is never accepted twice. */
     takePending(state: string): PendingLogin | undefined {
       const login = pending.get(state);

@@ -28,7 +28,8 @@ export interface PendingVismaLogin {
 export interface PortalVismaClient {
   readonly clientId: string;
   readonly redirectUri: string;
-  begin(options: { responseMode: 'form_post' | 'query'; loginHint?: string }): Promise<PendingVismaLogin>;
+  /** par: the parameters are pushed to Visma first (RFC 9126); the browser's URL then carries only client_id and request_uri. */
+  begin(options: { responseMode: 'form_post' | 'query'; loginHint?: string; par?: boolean }): Promise<PendingVismaLogin>;
   /** Redeems the code in Visma's answer (its parameters, from the query or the POSTed form). */
   redeem(answer: URLSearchParams, pending: Omit<PendingVismaLogin, 'url'>): Promise<PortalTokens>;
   refresh(refreshToken: string): Promise<PortalTokens>;
@@ -62,12 +63,12 @@ export function createPortalVismaClient(options: { issuer: string; clientId: str
   return {
     clientId,
     redirectUri,
-    async begin({ responseMode, loginHint }) {
+    async begin({ responseMode, loginHint, par = false }) {
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
       // No prompt=login: like a web app that may well leave it out, so only a fresh browser session shows Visma's login page.
-      const url = client.buildAuthorizationUrl(await configuration(), {
+      const parameters = {
         redirect_uri: redirectUri,
         scope,
         state,
@@ -76,7 +77,9 @@ export function createPortalVismaClient(options: { issuer: string; clientId: str
         code_challenge_method: 'S256',
         ...(responseMode === 'form_post' ? { response_mode: 'form_post' } : {}),
         ...(loginHint ? { login_hint: loginHint } : {}),
-      });
+      };
+      const config = await configuration();
+      const url = par ? await client.buildAuthorizationUrlWithPAR(config, parameters) : client.buildAuthorizationUrl(config, parameters);
       return { url, state, codeVerifier, nonce };
     },
     async redeem(answer, pending) {

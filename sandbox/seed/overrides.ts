@@ -1,4 +1,5 @@
 import { parseSeed, SeedError } from './load-seed';
+import type { PortalStyle } from '../portal/portal-style';
 import type { ClientSeed, Seed } from './seed-schema';
 
 type ClientOverride = Partial<Omit<ClientSeed, 'clientId' | 'refreshTokens'>> & { refreshTokens?: Partial<ClientSeed['refreshTokens']> };
@@ -9,8 +10,11 @@ export interface SandboxOverrides {
   api?: Partial<Seed['api']>;
   /** By client id, e.g. `{ bridgekeeper: { accessTokenLifetimeSeconds: 1, refreshTokens: { mode: 're-use' } } }`. */
   clients?: Record<string, ClientOverride>;
-  /** The portal look-alike's settings and lists, each replacing the seed's, e.g. `{ responseMode: 'query' }`. */
-  portal?: Partial<Seed['portal']>;
+  /**
+   * The portal look-alike's settings and lists, each replacing the seed's, e.g. `{ responseMode: 'query' }`
+   * or `{ style: PORTAL_VARIANTS['account-login'] }` (the whole style: left-out fields take their defaults).
+   */
+  portal?: Partial<Omit<Seed['portal'], 'style'>> & { style?: PortalStyle };
 }
 
 export function applyOverrides(seed: Seed, overrides: SandboxOverrides): Seed {

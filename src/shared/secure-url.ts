@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const isLoopbackHost = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+/**
+ * This machine: 127.0.0.1, [::1], localhost and any name under .localhost (portal.databridge.localhost),
+ * which browsers resolve to loopback themselves (RFC 6761 §6.3) — the sandbox gives its portal
+ * look-alikes such names to stand on different sites, and a parent domain they share.
+ */
+export const isLoopbackHost = (host: string): boolean => {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === '127.0.0.1' || name === '[::1]' || name === 'localhost' || name.endsWith('.localhost');
+};
 
 /** https everywhere, plain http only on this machine (the sandbox). */
 export const SecureUrl = z.url({ error: 'must be a URL' }).refine((value) => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProfileFile } from '../../../src/main/profiles/profile-file';
 import { EnvironmentDefinitionSchema } from '../../../src/shared/environment';
 import { PortalDefinitionSchema } from '../../../src/shared/portal';
+import { PORTAL_VARIANTS } from '../../../sandbox';
 import { fileBytes } from '../../helpers/file-bytes';
 
 /** `npm run sandbox` is `tsx sandbox/cli.ts`; node --import tsx is the same without npm's start-up. */
@@ -76,7 +77,11 @@ describe('npm run sandbox', () => {
       origin: portalUrl,
       signInUrl: `${portalUrl}/signin`,
       identityOrigins: [issuer],
+      signInOrigins: [],
       connectButtonLabel: 'Connected',
+      // The section the page really has (the schema's default, "Visma.net", is only a guess); no marker: the page keeps no one-time message.
+      connectSection: 'Visma.net Financials',
+      connectedMarker: '',
     });
     // Read by the app's own profile import.
     const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
@@ -99,6 +104,33 @@ describe('npm run sandbox', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('starts the portal look-alike in a named variant, describes it, and writes a portal file true to it', async () => {
+    const envFile = path.join(dir, 'environment.json');
+    const child = runCli(['--out', envFile, '--portal-variant', 'databridge']);
+    const out = collect(child);
+    const exited = exitOf(child);
+    await expect.poll(() => out.stdout, { timeout: 15_000 }).toContain('Press Ctrl+C to stop.');
+
+    const portalUrl = /Portal: {17}(\S+)/.exec(out.stdout)![1]!;
+    expect(out.stdout).toContain(`Variant:                databridge — ${PORTAL_VARIANTS.databridge.description}`);
+    expect(out.stdout).toContain(`Sign in:                ${portalUrl}/Account/Login  ("Log in with email")`);
+    expect(out.stdout).toContain('Connect:                "Connected" in the section "Visma.net Financials"');
+    const portal = PortalDefinitionSchema.parse(JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8')));
+    expect(portal).toMatchObject({ origin: portalUrl, signInUrl: `${portalUrl}/Account/Login`, connectedMarker: 'The Visma.net connection is saved.' });
+    const login = await fetch(`${portalUrl}/`, { redirect: 'manual' });
+    expect(login.headers.get('location')).toBe('/Account/Login?ReturnUrl=%2F');
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a variant it does not know, naming those it does', async () => {
+    const child = runCli(['--portal-variant', 'fancy', '--out', path.join(dir, 'env.json')]);
+    const out = collect(child);
+    expect(await exitOf(child)).toBe(2);
+    expect(out.stderr).toContain(`--portal-variant: "fancy" is none of ${Object.keys(PORTAL_VARIANTS).join(', ')}`);
   });
 
   it('names the field of a bad seed and exits with 1', async () => {

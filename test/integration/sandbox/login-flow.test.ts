@@ -67,6 +67,23 @@ describe('login → company → consent → code → tokens', () => {
   });
 });
 
+describe('pushed authorization requests (PAR, RFC 9126)', () => {
+  it('take the parameters first, so the browser\'s authorize URL carries only client_id and request_uri; offline_access still gives a refresh token', async () => {
+    const sandbox = await startSandbox();
+    const config = await discover(sandbox);
+    expect(config.serverMetadata().pushed_authorization_request_endpoint).toBe(`${sandbox.issuer}/connect/par`);
+    const pending = await beginLogin(config, { redirectUri: sandbox.environment.redirectUri, scope: sandbox.environment.scopes, loginHint: ANNA.email });
+    const pushed = await client.buildAuthorizationUrlWithPAR(config, Object.fromEntries(pending.url.searchParams));
+    expect([...pushed.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+
+    const callback = await walkLogin({ ...pending, url: pushed }, { ...ANNA, company: NORDLYS.name });
+    const tokens = await finishLogin(config, pending, callback);
+    expect(jose.decodeJwt(tokens.access_token).tenant_id).toBe(NORDLYS.id);
+    expect(tokens.refresh_token).toBeDefined();
+    expect((await sandbox.admin.requestCounts()).byPath).toMatchObject({ 'POST /connect/par': 1 });
+  });
+});
+
 describe('end session', () => {
   it('asks before signing out, then the browser must sign in again', async () => {
     const sandbox = await startSandbox({ identityProvider: { honorPromptLogin: false } });

@@ -114,7 +114,11 @@ describe('the files for the app', () => {
       origin: sandbox.portal.url,
       signInUrl: `${sandbox.portal.url}/signin`,
       identityOrigins: [sandbox.issuer],
+      signInOrigins: [],
       connectButtonLabel: 'Connected',
+      // The section the page really has (the schema's default, "Visma.net", is only a guess); no marker: the page keeps no one-time message.
+      connectSection: 'Visma.net Financials',
+      connectedMarker: '',
     });
     expect(new URL(sandbox.portal.url).hostname).toBe('localhost');
     expect(new URL(sandbox.issuer).hostname).toBe('127.0.0.1');

@@ -1,0 +1,86 @@
+import type { PortalStyle } from './portal-style';
+
+/**
+ * Named portal look-alikes: combinations of style fields the way real portals differ, so a portal
+ * reconnect is tried on portals it has never seen. Between them every value of every style field
+ * shows up at least once. Pick one with `npm run sandbox -- --portal-variant <name>` or
+ * `startSandbox({ portal: { style: PORTAL_VARIANTS[name] } })`; docs/sandbox.md describes each.
+ */
+export const PORTAL_VARIANTS = {
+  classic: {
+    description: 'The look-alike as it always was: /signin, a Connected button, Visma in the same window, the outcome on the integration page.',
+  },
+  databridge: {
+    description: 'DataBridge as documented: /Account/Login with "Log in with SuperOffice" and "Log in with email", Connected in Visma.net Financials, a one-time "saved" message.',
+    signIn: 'account-login',
+    cookie: { sameSite: 'Lax' },
+    success: 'flash',
+    failure: 'banner-redirect',
+    wrongUser: 'refuse',
+  },
+  'superoffice-sso': {
+    description: 'In Swedish; "Log in with SuperOffice" signs in at a SuperOffice look-alike on sso.databridge.localhost, the session cookie on the shared parent domain; failures as plain text.',
+    signIn: 'federated',
+    cookie: { sameSite: 'Lax', parentDomain: true },
+    success: 'status-line',
+    failure: 'plain',
+    wrongUser: 'refuse',
+    language: 'sv',
+  },
+  'same-url-strict': {
+    description: 'In Finnish; / is the sign-in and the dashboard, SameSite=Strict cookies, a Connect link in "Visma.net ERP", code in the query, the callback answers its own pages.',
+    signIn: 'same-url',
+    cookie: { sameSite: 'Strict' },
+    connect: { kind: 'link', section: 'Visma.net ERP' },
+    responseMode: 'query',
+    success: 'same-page',
+    failure: 'error-page',
+    language: 'fi',
+  },
+  'popup-late': {
+    description: 'Visma in a popup, opened from a <span role="button"> that a script puts on the page 0.4 s after load; failures in alert-danger boxes without a role.',
+    connect: { kind: 'role-button', lateMs: 400 },
+    loginIn: 'popup',
+    success: 'status-line',
+    failure: 'error-page',
+    wrongUser: 'refuse',
+  },
+  'popup-via-portal': {
+    description: 'In Dutch; an <input type=submit> below a SuperOffice decoy of the same label opens a popup on the portal\'s own start page, which goes on to Visma; an antiforgery cookie on /integrations.',
+    signIn: 'account-login',
+    cookie: { extraPathCookie: true },
+    connect: { kind: 'input', decoy: true },
+    loginIn: 'popup-via-portal',
+    success: 'flash',
+    failure: 'banner-redirect',
+    wrongUser: 'refuse',
+    language: 'nl',
+  },
+  'par-elsewhere': {
+    description: 'In Norwegian; pushed authorization requests, Visma answering to another port that sends the person on, a session cookie on /integrations only, a slow callback, failures as HTTP 500, no status.',
+    cookie: { sameSite: 'Lax', path: '/integrations' },
+    connect: { label: 'Koble til Visma.net på nytt' },
+    par: true,
+    callback: 'other-origin',
+    success: 'nothing',
+    failure: 'status-500',
+    wrongUser: 'refuse',
+    language: 'nb',
+    slowMs: 800,
+  },
+  'links-and-decoy': {
+    description: 'In Danish; a Connect link below a SuperOffice link of the same words, code in the query, Lax cookies, a one-time "saved" message, failures as plain text.',
+    cookie: { sameSite: 'Lax' },
+    connect: { kind: 'link', decoy: true },
+    responseMode: 'query',
+    success: 'flash',
+    failure: 'plain',
+    language: 'da',
+  },
+} satisfies Record<string, PortalStyle & { description: string }>;
+
+export type PortalVariantName = keyof typeof PORTAL_VARIANTS;
+
+export const PORTAL_VARIANT_NAMES = Object.keys(PORTAL_VARIANTS) as PortalVariantName[];
+
+export const isPortalVariant = (name: string): name is PortalVariantName => Object.hasOwn(PORTAL_VARIANTS, name);
