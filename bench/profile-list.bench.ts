@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config';
 import { openHarness } from '../test/helpers/harness';
-import { PROFILE_FIELDS } from '../src/shared/profile';
+import type { PROFILE_FIELDS } from '../src/shared/profile';
 import { writeCsv } from '../src/main/csv/write-csv';
 import { report, sized, summarize } from './report';
 import { fileBytes } from '../test/helpers/file-bytes';

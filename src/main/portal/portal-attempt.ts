@@ -40,6 +40,8 @@ export interface PortalAnswered {
   delivery?: Delivery;
   callbackStatus?: number;
   verdict: PortalVerdict;
+  /** What the verdict was made of: a page shown later can be judged with it. */
+  observation: PortalObservation;
 }
 
 export type PortalAttemptResult =
@@ -59,6 +61,15 @@ const LANDING_TIMEOUT_MS = 30_000;
 const REVEAL_AFTER_MS = 4000;
 
 const decisive = (verdict: PortalVerdict) => verdict.kind !== 'unconfirmed';
+/** The last two labels of a host name: what a portal and its other hosts share (my-databridge.infobridgeuniverse.com: infobridgeuniverse.com). */
+const parentOf = (host: string) => host.split('.').slice(-2).join('.');
+/** Another origin of the portal's own: its host on another port, or a host under the same parent name, over https (or on this machine). */
+const sameSite = (url: string, origin: string) => {
+  if (!URL.canParse(url)) return false;
+  const target = new URL(url);
+  const portal = new URL(origin);
+  return (target.protocol === 'https:' || target.protocol === portal.protocol) && parentOf(target.hostname) === parentOf(portal.hostname);
+};
 const samePage = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin && new URL(a).pathname === new URL(b).pathname;
 
 /**
@@ -119,7 +130,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
   const pageLoaded = async (windowId: string, url: string, status: number) => {
     if (!reader) return;
     if (reloading) {
-      if (windowId !== session?.mainWindow || !samePage(url, request.pageUrl)) return;
+      // Wherever the profile's page sends the window now (its sign-in page, say): that is what it shows.
+      if (windowId !== session?.mainWindow) return;
       const snapshot = await reader.read(windowId);
       reloading(snapshot ? { snapshot, status } : null);
       return;
@@ -153,7 +165,11 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
     site,
     cookies: request.cookies,
     title: request.title,
-    allowed: (url) => url === 'about:blank' || onOrigin(url, [...portalOrigins, ...site.identityOrigins]),
+    allowed: (url) =>
+      url === 'about:blank' ||
+      onOrigin(url, [...portalOrigins, ...site.identityOrigins]) ||
+      // A pushed request names no redirect URI: Visma may answer to another host of the portal's.
+      (!!authorize && !authorize.redirectUri && sameSite(url, site.origin)),
     events: {
       request: ({ id, method, url, body }) => {
         const seen = authorizeOf(url, site.identityOrigins);
@@ -235,7 +251,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
           verdict = judgeNow();
         }
       }
-      const found: PortalAnswered = { authorize, ...(delivered ? { delivery: delivered.delivery } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), verdict };
+      const observation: PortalObservation = { ...(before ? { before } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), after };
+      const found: PortalAnswered = { authorize, ...(delivered ? { delivery: delivered.delivery } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), verdict, observation };
       if (!windowClosed.signal.aborted && !request.signal.aborted) await request.whileShown(found, AbortSignal.any([windowClosed.signal, request.signal]));
       result = { kind: 'answered', ...found, cookies: await cookiesOf(session) };
     } else if (outcome.kind === 'closed' || outcome.kind === 'judge') {

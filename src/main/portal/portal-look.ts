@@ -1,4 +1,5 @@
 import type { PageSnapshot } from './page/page-snapshot';
+import type { SeenPage } from './portal-evidence';
 import { createCookieLedger, portalCookies } from './portal-cookies';
 import { portalReader } from './portal-reader';
 import type { PortalCookie, PortalSession, PortalSite, PortalSurface } from './portal-surface';
@@ -11,15 +12,19 @@ export interface PortalLookRequest {
   cookies: PortalCookie[];
   title: string;
   signal: AbortSignal;
-  /** Runs while the page is on screen; `windowClosed` aborts when the person closes it. */
-  whileShown(page: PageSnapshot, windowClosed: AbortSignal): Promise<void>;
+  /**
+   * Runs once the page has loaded, its window still hidden: `reveal` shows it, when the person is to
+   * look at it. `windowClosed` aborts when they close it.
+   */
+  whileShown(page: SeenPage, windowClosed: AbortSignal, reveal: () => void): Promise<void>;
 }
 
 export type PortalLookResult = { kind: 'shown'; cookies: PortalCookie[] } | { kind: 'signed-out' } | { kind: 'page-failed'; status: number } | { kind: 'closed' };
 
 /**
- * A profile's page in the portal, shown for the person to look at and nothing else: no Connect
- * pressed, nothing watched but the page itself. How a reconnect that was not confirmed gets confirmed.
+ * A profile's page in the portal, read, and shown for the person to look at when they are to: no
+ * Connect pressed, nothing watched but the page itself. How a reconnect that was not confirmed gets
+ * confirmed, and how the portal's word is read after a reconnect that ended on its sign-in page.
  */
 export async function runPortalLook(surface: PortalSurface, request: PortalLookRequest): Promise<PortalLookResult> {
   const { site } = request;
@@ -64,8 +69,7 @@ export async function runPortalLook(surface: PortalSurface, request: PortalLookR
     if (!page) return { kind: 'closed' };
     if (page.status >= 400) return { kind: 'page-failed', status: page.status };
     if (isSignInPage(page.snapshot, site)) return { kind: 'signed-out' };
-    session.reveal();
-    await request.whileShown(page.snapshot, AbortSignal.any([windowClosed.signal, request.signal]));
+    await request.whileShown(page, AbortSignal.any([windowClosed.signal, request.signal]), () => session?.reveal());
     const cookies = portalCookies(await session.cookies().catch(() => []), ledger, { portalOrigins: [site.origin], providerOrigins: [...site.identityOrigins, ...site.signInOrigins], seeded: request.cookies });
     return { kind: 'shown', cookies };
   } finally {

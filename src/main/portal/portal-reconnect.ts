@@ -14,8 +14,8 @@ import type { OutcomeRecorder } from '../reauth/outcome-recorder';
 import { type Failure, companyWords, explain } from '../reauth/outcomes';
 import type { JobUrls } from './job-urls';
 import type { PageSnapshot } from './page/page-snapshot';
-import { type PortalAnswered, runPortalAttempt } from './portal-attempt';
-import { judgePortal } from './portal-evidence';
+import { type PortalAnswered, type PortalObservation, runPortalAttempt } from './portal-attempt';
+import { type PortalVerdict, judgePortal } from './portal-evidence';
 import { runPortalLook } from './portal-look';
 import { learnMarker } from './portal-marker';
 import type { PortalService } from './portal-service';
@@ -176,18 +176,29 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
   async function inWindow(profile: Profile, signal: AbortSignal, ended: () => Failure): Promise<{ ending: Ending; seen?: PortalSeen }> {
     const portal = deps.portals.get(profile.portalId)!;
     const site = deps.portals.site(portal.id);
+    const title = deps.words().text(message('reauth.portal.window-title', { portal: portal.name, profile: profile.name }));
     const others = deps.profiles
       .all()
       .filter((p) => p.companyId !== profile.companyId)
       .map((p) => ({ id: p.companyId, name: p.companyName }));
-    const outcome = await withSignIn(profile, signal, ended, async (cookies) => {
+    const judge = (observation: PortalObservation) =>
+      judgePortal({
+        ...observation,
+        marker: site.connectedMarker,
+        apiUser: profile.apiUser,
+        company: { id: profile.companyId, name: profile.companyName },
+        otherCompanies: others,
+        isSignIn: (page: PageSnapshot) => isSignInPage(page, site),
+      });
+
+    const attempt = await withSignIn(profile, signal, ended, async (cookies) => {
       step(profile.id, 'portal-page');
       let settled: Ending | null = null;
       const result = await runPortalAttempt(deps.surface, {
         site,
         pageUrl: profile.portalUrl,
         cookies,
-        title: deps.words().text(message('reauth.portal.window-title', { portal: portal.name, profile: profile.name })),
+        title,
         signal,
         onStep: (s) => {
           if (s === 'portal-login') ask(profile.id, null); // Connect was pressed, by someone
@@ -204,18 +215,11 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
             sectionFound: finding.kind === 'none' && finding.sectionFound,
           });
         },
-        judge: (observation) =>
-          judgePortal({
-            ...observation,
-            marker: site.connectedMarker,
-            apiUser: profile.apiUser,
-            company: { id: profile.companyId, name: profile.companyName },
-            otherCompanies: others,
-            isSignIn: (page: PageSnapshot) => isSignInPage(page, site),
-          }),
+        judge,
         whileShown: async (found, windowOpen) => {
           settled = endingOf(found);
-          if (settled || found.verdict.kind !== 'unconfirmed') return;
+          // Ended on the portal's sign-in page: asking about that page helps nobody; it is looked at again below.
+          if (settled || found.verdict.kind !== 'unconfirmed' || found.verdict.why === 'signed-out') return;
           settled = await settleWithoutVerdict(profile, found.verdict.why, found.verdict.candidates, windowOpen);
         },
       });
@@ -224,17 +228,51 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
       if ('cookies' in result) await deps.portals.renew(portal.id, result.cookies);
       if (result.kind === 'closed') return ended();
       if (result.kind === 'page-failed') return { outcome: 'portal-page-failed', errorCode: String(result.status), ...(result.said ? { detail: result.said } : {}) } as Failure;
-      const verdict = result.verdict;
-      const seen: PortalSeen = {
-        ...(result.authorize.clientId ? { clientId: result.authorize.clientId } : {}),
-        ...(result.authorize.loginHint ? { loginHint: result.authorize.loginHint } : {}),
-        ...(result.delivery ? { via: result.delivery.via } : {}),
-        ...(result.callbackStatus ? { portalStatus: result.callbackStatus } : {}),
-        ...((verdict.kind === 'confirmed' || verdict.kind === 'unconfirmed') && verdict.user ? { user: verdict.user } : {}),
-      };
-      return { ending: settled ?? ({ kind: 'unconfirmed', why: verdict.kind === 'unconfirmed' ? verdict.why : 'no-page' } as Ending), seen };
+      return { result, settled: settled as Ending | null };
     });
-    return isFailure(outcome) ? { ending: { kind: 'failed', failure: outcome } } : outcome;
+    if (isFailure(attempt)) return { ending: { kind: 'failed', failure: attempt } };
+
+    const { result } = attempt;
+    const seenOf = (verdict: PortalVerdict): PortalSeen => ({
+      ...(result.authorize.clientId ? { clientId: result.authorize.clientId } : {}),
+      ...(result.authorize.loginHint ? { loginHint: result.authorize.loginHint } : {}),
+      ...(result.delivery ? { via: result.delivery.via } : {}),
+      ...(result.callbackStatus ? { portalStatus: result.callbackStatus } : {}),
+      ...((verdict.kind === 'confirmed' || verdict.kind === 'unconfirmed') && verdict.user ? { user: verdict.user } : {}),
+    });
+    if (attempt.settled || result.verdict.kind !== 'unconfirmed' || result.verdict.why !== 'signed-out') {
+      const why = result.verdict.kind === 'unconfirmed' ? result.verdict.why : 'no-page';
+      return { ending: attempt.settled ?? { kind: 'unconfirmed', why }, seen: seenOf(result.verdict) };
+    }
+
+    // The portal ended on its sign-in page (its sign-in expired meanwhile, or a SameSite=Strict cookie
+    // did not come along): sign in again if need be, and read the profile's page with what was seen before.
+    const followUp = await withSignIn(profile, signal, ended, async (cookies) => {
+      step(profile.id, 'portal-reading');
+      let found: { ending: Ending; verdict: PortalVerdict } | undefined;
+      const look = await runPortalLook(deps.surface, {
+        site,
+        pageUrl: profile.portalUrl,
+        cookies,
+        title,
+        signal,
+        whileShown: async (page, windowOpen, reveal) => {
+          const verdict = judge({ ...result.observation, after: [...result.observation.after, page] });
+          const ending = endingOf({ ...result, verdict });
+          if (ending || verdict.kind !== 'unconfirmed') {
+            found = { ending: ending!, verdict };
+            return;
+          }
+          reveal();
+          found = { ending: await settleWithoutVerdict(profile, verdict.why, verdict.candidates, windowOpen), verdict };
+        },
+      });
+      if (look.kind === 'signed-out') return 'signed-out' as const;
+      if (look.kind === 'shown') await deps.portals.renew(portal.id, look.cookies);
+      return found ?? { ending: { kind: 'unconfirmed', why: 'signed-out' } as Ending, verdict: result.verdict };
+    });
+    if (isFailure(followUp)) return { ending: { kind: 'unconfirmed', why: 'signed-out' }, seen: seenOf(result.verdict) };
+    return { ending: followUp.ending, seen: seenOf(followUp.verdict) };
   }
 
   /** A browser on this machine (B4): Bridgekeeper cannot watch it, so it goes by the person's word. */
@@ -390,8 +428,9 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
           cookies,
           title: deps.words().text(message('reauth.portal.window-title', { portal: portal.name, profile: profile.name })),
           signal: both,
-          whileShown: async (page, windowOpen) => {
-            settled = await settleWithoutVerdict(profile, 'no-marker', (page.section ?? page.lines).slice(0, 8), windowOpen);
+          whileShown: async (page, windowOpen, reveal) => {
+            reveal();
+            settled = await settleWithoutVerdict(profile, 'no-marker', (page.snapshot.section ?? page.snapshot.lines).slice(0, 8), windowOpen);
           },
         });
         if (result.kind === 'signed-out') return 'signed-out' as const;
