@@ -371,7 +371,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
       title,
       explanation: joinAll(parts),
       ...(needsJob ? { nextStep: message('reauth.portal.confirm', { target }) } : ending.confirmation && ending.confirmation.state !== 'ok' ? { nextStep: ending.confirmation.words ?? verbatim(ending.confirmation.message) } : {}),
-      ...withSeen,
+      portal: { ...seen, evidence: ending.evidence, ...(said ? { said } : {}) },
       ...(ending.confirmation ? { confirmation: ending.confirmation } : {}),
     };
   }
