@@ -140,23 +140,31 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
     // host): the portal has it. A portal page loading in another window (the opener of a login popup) is not that.
     if (answeredAt === undefined && authorize && isPortal(url) && atVisma.has(windowId)) answered();
     if (answeredAt !== undefined) {
+      // A glance first (a page that says it at once is decided at once), then the page once settled.
       pendingReads++;
       lastActivity = Date.now();
-      const snapshot = await reader.read(windowId);
+      const glance = await reader.glance(windowId);
+      const seen: SeenPage | undefined = glance ? { snapshot: glance, status } : undefined;
+      if (seen) after.push(seen);
+      checkLanded();
+      const settled = await reader.read(windowId);
+      if (settled && seen) seen.snapshot = settled;
+      else if (settled) after.push({ snapshot: settled, status });
       pendingReads--;
       lastActivity = Date.now();
-      if (snapshot) after.push({ snapshot, status });
       checkLanded();
       return;
     }
     if (!firstLoad || windowId !== session?.mainWindow) return;
     firstLoad = false;
-    const first = await reader.read(windowId);
+    const first = await reader.glance(windowId);
     if (status >= 400) return end({ kind: 'page-failed', status, ...(first ? { said: first.alerts[0] ?? first.title } : {}) });
     if (first && isSignInPage(first, site) && !authorize) return end({ kind: 'signed-out' });
     session.reveal();
     const answer = await reader.press(windowId);
     if (!answer) return; // the page went away already: the person pressed first, or the portal moved on
+    // A sign-in page some portals draw only after loading (a single-page app's) is known by now.
+    if (isSignInPage(answer.snapshot, site) && !authorize && answer.connect?.kind !== 'pressed') return end({ kind: 'signed-out' });
     before = answer.snapshot;
     if (answer.connect) request.onConnect(answer.connect);
   };

@@ -11,6 +11,8 @@ import { CONNECT_WORDS, SIGN_IN_WORDS } from './portal-words';
  * it after fetching their own data.
  */
 export const READ_TIMING = { quietMs: 150, maxMs: 3000 };
+/** A glance: the page as it is once loaded, without waiting for what it may render later. */
+export const GLANCE_TIMING = { quietMs: 0, maxMs: 1000 };
 export const PRESS_TIMING = { quietMs: 300, maxMs: 8000 };
 /** Beyond the script's own waiting: a page that navigated away never answers. */
 const SCRIPT_GRACE_MS = 2000;
@@ -27,6 +29,7 @@ export function portalReader(session: PortalSession, site: PortalSite) {
   };
   return {
     read: async (windowId: string): Promise<PageSnapshot | null> => (await run(windowId, { kind: 'read', ...base, ...READ_TIMING }))?.snapshot ?? null,
+    glance: async (windowId: string): Promise<PageSnapshot | null> => (await run(windowId, { kind: 'read', ...base, ...GLANCE_TIMING }))?.snapshot ?? null,
     /** Reads the page, then presses its Connect control when it is one alone. */
     press: (windowId: string): Promise<PageAnswer | null> => run(windowId, { kind: 'press', ...base, label: site.connectButtonLabel, words: [...CONNECT_WORDS], ...PRESS_TIMING }),
   };
