@@ -391,56 +391,60 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
     return marker;
   }
 
+  /** What every portal attempt begins with (its portal, the time limit, a cancel) and ends with (the outcome recorded). */
+  async function attempt(
+    profile: Profile,
+    signal: AbortSignal,
+    run: (portal: PortalDefinition, signal: AbortSignal, ended: () => Failure) => Promise<{ ending: Ending; seen?: PortalSeen }>,
+  ): Promise<ReauthResult> {
+    const portal = deps.portals.get(profile.portalId);
+    if (!portal) {
+      const { message: detail, words: detailWords } = inWords('reauth.detail.no-portal', { portal: profile.portalId });
+      return finish(profile, { kind: 'failed', failure: { outcome: 'not-configured', detail, detailWords } }, undefined);
+    }
+    const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
+    const { ending, seen } = await run(portal, AbortSignal.any([signal, timeout]), () => ({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' }));
+    return finish(profile, ending, seen);
+  }
+
+  /** A reconnect that was not confirmed: the profile's page once more, nothing pressed; its job, or the person's word. */
+  async function look(profile: Profile, portal: PortalDefinition, signal: AbortSignal, ended: () => Failure): Promise<{ ending: Ending }> {
+    const outcome = await withSignIn(profile, signal, ended, async (cookies) => {
+      step(profile.id, 'portal-page');
+      let settled: Ending = { kind: 'unconfirmed', why: 'no-page' };
+      const result = await runPortalLook(deps.surface, {
+        site: deps.portals.site(portal.id),
+        pageUrl: profile.portalUrl,
+        cookies,
+        title: deps.words().text(message('reauth.portal.window-title', { portal: portal.name, profile: profile.name })),
+        signal,
+        whileShown: async (page, windowOpen, reveal) => {
+          reveal();
+          settled = await settleWithoutVerdict(profile, 'no-marker', (page.snapshot.section ?? page.snapshot.lines).slice(0, 8), windowOpen);
+        },
+      });
+      if (result.kind === 'signed-out') return 'signed-out' as const;
+      if (result.kind === 'closed') return ended();
+      if (result.kind === 'page-failed') return { outcome: 'portal-page-failed', errorCode: String(result.status) } as Failure;
+      await deps.portals.renew(portal.id, result.cookies);
+      return settled;
+    });
+    return { ending: isFailure(outcome) ? { kind: 'failed', failure: outcome } : outcome };
+  }
+
   return {
     /** F18: reconnects a portal profile in the portal's own flow; `override` is this reconnect's "Log in with" (B4). */
-    async reconnect(profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> {
-      const portal = deps.portals.get(profile.portalId);
-      if (!portal) {
-        const { message: detail, words: detailWords } = inWords('reauth.detail.no-portal', { portal: profile.portalId });
-        return finish(profile, { kind: 'failed', failure: { outcome: 'not-configured', detail, detailWords } }, undefined);
-      }
-      const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
-      const ended = (): Failure => ({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' });
-      const both = AbortSignal.any([signal, timeout]);
-      const loginWith = override ?? portal.loginWith;
-      const { ending, seen } = loginWith?.kind === 'browser' ? await inBrowser(profile, loginWith, both, ended) : await inWindow(profile, both, ended);
-      return finish(profile, ending, seen);
-    },
+    reconnect: (profile: Profile, override: LoginWith | undefined, signal: AbortSignal): Promise<ReauthResult> =>
+      attempt(profile, signal, (portal, limited, ended) => {
+        const loginWith = override ?? portal.loginWith;
+        return loginWith?.kind === 'browser' ? inBrowser(profile, loginWith, limited, ended) : inWindow(profile, limited, ended);
+      }),
 
     /** A reconnect that was not confirmed: the job, or the person's word after seeing the profile's page once more. */
-    async confirm(profile: Profile, signal: AbortSignal): Promise<ReauthResult> {
-      const portal = deps.portals.get(profile.portalId);
-      if (!portal) {
-        const { message: detail, words: detailWords } = inWords('reauth.detail.no-portal', { portal: profile.portalId });
-        return finish(profile, { kind: 'failed', failure: { outcome: 'not-configured', detail, detailWords } }, undefined);
-      }
-      const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
-      const ended = (): Failure => ({ outcome: timeout.aborted ? 'timed-out' : 'cancelled' });
-      const both = AbortSignal.any([signal, timeout]);
-      if (portal.loginWith?.kind === 'browser') return finish(profile, (await inBrowser(profile, portal.loginWith, both, ended)).ending, undefined);
-      const site = deps.portals.site(portal.id);
-      const outcome = await withSignIn(profile, both, ended, async (cookies) => {
-        step(profile.id, 'portal-page');
-        let settled: Ending = { kind: 'unconfirmed', why: 'no-page' };
-        const result = await runPortalLook(deps.surface, {
-          site,
-          pageUrl: profile.portalUrl,
-          cookies,
-          title: deps.words().text(message('reauth.portal.window-title', { portal: portal.name, profile: profile.name })),
-          signal: both,
-          whileShown: async (page, windowOpen, reveal) => {
-            reveal();
-            settled = await settleWithoutVerdict(profile, 'no-marker', (page.snapshot.section ?? page.snapshot.lines).slice(0, 8), windowOpen);
-          },
-        });
-        if (result.kind === 'signed-out') return 'signed-out' as const;
-        if (result.kind === 'closed') return ended();
-        if (result.kind === 'page-failed') return { outcome: 'portal-page-failed', errorCode: String(result.status) } as Failure;
-        await deps.portals.renew(portal.id, result.cookies);
-        return settled;
-      });
-      return finish(profile, isFailure(outcome) ? { kind: 'failed', failure: outcome } : outcome, undefined);
-    },
+    confirm: (profile: Profile, signal: AbortSignal): Promise<ReauthResult> =>
+      attempt(profile, signal, (portal, limited, ended) =>
+        portal.loginWith?.kind === 'browser' ? inBrowser(profile, portal.loginWith, limited, ended) : look(profile, portal, limited, ended),
+      ),
 
     /** The person's word on the portal's page; false when no reconnect waits for it. */
     reportWord(profileId: string, word: PortalWord): boolean {

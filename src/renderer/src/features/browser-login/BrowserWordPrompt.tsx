@@ -1,7 +1,5 @@
-import { useId, useState } from 'react';
-import type { PortalWord } from '../../../../shared/reauth';
-import { api } from '../../api';
-import { useErrorText, useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { PersonsWord } from '../reauth/PersonsWord';
 
 /**
  * B4, a portal profile in a browser: Bridgekeeper cannot watch that browser, so the person says
@@ -9,47 +7,13 @@ import { useErrorText, useI18n } from '../../i18n/I18nProvider';
  */
 export function BrowserWordPrompt({ profileId, browser, target }: { profileId: string; browser: string; target: string }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
-  const id = useId();
-  const [failing, setFailing] = useState(false);
-  const [detail, setDetail] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const send = (word: PortalWord) => api.reportPortalWord(profileId, word).catch((e: unknown) => setError(errorText(e)));
-
-  return (
-    <div className="browser-word">
-      <p>{t('browser.portal.word', { browser })}</p>
-      {failing ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send({ outcome: 'failed', ...(detail.trim() ? { detail: detail.trim() } : {}) });
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-detail`}>{t('browser.portal.failedDetail', { target })}</label>
-            <textarea id={`${id}-detail`} value={detail} onChange={(e) => setDetail(e.target.value)} rows={3} autoFocus />
-          </div>
-          <button type="submit">{t('browser.portal.sendFailed')}</button>
-        </form>
-      ) : (
-        <div className="dialog-actions">
-          <button type="button" onClick={() => setFailing(true)}>
-            {t('browser.portal.failed')}
-          </button>
-          <button type="button" onClick={() => void send({ outcome: 'unsure' })}>
-            {t('browser.portal.unsure')}
-          </button>
-          <button type="button" className="primary" onClick={() => void send({ outcome: 'connected' })}>
-            {t('browser.portal.done')}
-          </button>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  const labels = {
+    question: t('browser.portal.word', { browser }),
+    yes: t('browser.portal.done'),
+    no: t('browser.portal.failed'),
+    unsure: t('browser.portal.unsure'),
+    what: t('browser.portal.failedDetail', { target }),
+    send: t('browser.portal.sendFailed'),
+  };
+  return <PersonsWord profileId={profileId} labels={labels} />;
 }
