@@ -120,8 +120,13 @@ for (const name of PORTAL_VARIANT_NAMES) {
       const learned = bk.app.portals.get(definition.id)!.connectedMarker;
       if (style.success !== 'nothing') expect(learned).not.toBe('');
       if (learned) expect(someone.asked.filter((id) => id !== 'fjellvind-orders' && id !== 'fjellvind-projects')).toEqual(['nordlys-orders']);
-      // Every portal session was closed.
+      // Every portal session was closed, and none began with a sign-in provider's cookie — also one on
+      // the parent name the provider shares with the portal (superoffice-sso).
       expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+      expect(bk.portals.sessions.flatMap((s) => s.seededWith.map((c) => c.name)).filter((n) => n.startsWith('SuperOffice'))).toEqual([]);
+      const signInHeld = (await bk.app.portals.cookies(definition.id)) ?? [];
+      expect(signInHeld.length).toBeGreaterThan(0);
+      expect(signInHeld.map((c) => c.name).filter((n) => n.startsWith('SuperOffice'))).toEqual([]);
       test.info().annotations.push({
         type: 'outcomes',
         description: JSON.stringify({ right: [right.outcome, right.portal?.evidence], wrongCompany: wrongCompany.outcome, wrongUser: [wrongUser.outcome, held.connectedAs], asked: someone.asked, learned }),

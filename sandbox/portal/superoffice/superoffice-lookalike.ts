@@ -14,6 +14,12 @@ import { superOfficeSignInPage } from './superoffice-pages';
  * The portal's users sign in here with their portal passwords.
  */
 export const SUPEROFFICE_COOKIE = 'SuperOffice.Session';
+/**
+ * A "remember this device" cookie on the parent name it shares with the portal (when it shares one,
+ * as sso.databridge.localhost and portal.databridge.localhost do): the portal's pages get it too, and
+ * it is the provider's, never part of the portal's sign-in.
+ */
+export const SUPEROFFICE_DEVICE_COOKIE = 'SuperOffice.Device';
 const TICKET_LIFETIME_MS = 2 * 60_000;
 const SESSION_LIFETIME_MS = 8 * 3600_000;
 
@@ -60,7 +66,11 @@ export function serveSuperOffice(input: { listener: Listener; users: { email: st
     }
     const session = secret();
     sessions.set(session, { email: user.email, expiresAt: Date.now() + SESSION_LIFETIME_MS });
-    backToPortal(res, user.email, state, { 'Set-Cookie': `${SUPEROFFICE_COOKIE}=${session}; Path=/; HttpOnly; Secure; SameSite=Lax` });
+    const labels = new URL(listener.url).hostname.split('.');
+    const parent = labels.length > 2 ? labels.slice(1).join('.') : undefined;
+    const device = parent ? [`${SUPEROFFICE_DEVICE_COOKIE}=${secret()}; Domain=${parent}; Path=/; HttpOnly; Secure; SameSite=Lax`] : [];
+    res.setHeader('Set-Cookie', [`${SUPEROFFICE_COOKIE}=${session}; Path=/; HttpOnly; Secure; SameSite=Lax`, ...device]);
+    backToPortal(res, user.email, state);
   }
 
   listener.server.on('request', (req, res) => {
