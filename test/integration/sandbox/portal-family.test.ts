@@ -104,9 +104,10 @@ describe('the portal look-alike family, over HTTP', () => {
     expect(back.url.href).toBe(`${url}/integrations/nordlys-orders`);
     const callback = person.browser.visits.find((v) => v.url.pathname === '/Account/ExternalLogin/Callback')!;
     expect(callback.url.searchParams.get('ticket')).toMatch(/^\S{20,}$/);
-    // Its own cookie on its own host; the portal's on the parent domain, so SuperOffice's host gets it too.
-    expect(person.browser.jar.namesFor(new URL(superOfficeUrl!)).sort()).toEqual(['SuperOffice.Session', 'databridge_session']);
-    expect(person.browser.jar.namesFor(new URL(url))).toEqual(['databridge_session']);
+    // Its own cookie on its own host, its device cookie and the portal's on the parent domain they share,
+    // so each host gets the other's parent-domain cookie too.
+    expect(person.browser.jar.namesFor(new URL(superOfficeUrl!)).sort()).toEqual(['SuperOffice.Device', 'SuperOffice.Session', 'databridge_session']);
+    expect(person.browser.jar.namesFor(new URL(url)).sort()).toEqual(['SuperOffice.Device', 'databridge_session']);
 
     // A ticket and its state count once.
     const again = await fetch(loopbackUrl(callback.url), { redirect: 'manual' });
