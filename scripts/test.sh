@@ -12,4 +12,6 @@ step "lint";      npx eslint --max-warnings 0 .
 step "typecheck"; npm run --silent typecheck
 step "build";     npx electron-vite build >/dev/null
 step "unit and integration tests (vitest)"; npx vitest run
+# Alone, one after another: a bench that rots is found here; its numbers are `npm run bench`'s.
+step "benchmarks at smoke size"; node scripts/bench.mjs --smoke >/dev/null
 step "end-to-end tests (Playwright, Chromium)"; npx playwright test
