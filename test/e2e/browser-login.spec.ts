@@ -78,7 +78,7 @@ test('a portal profile opens its page in the installed Chromium, and the personâ
   expect(await axeViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Done: it is connected' }).click();
   await expect(dialog.getByRole('status')).toContainText(`Connected through ${sandbox.portal.definition.name}`);
-  await expect(dialog.getByRole('status')).toContainText(`You said the connection in ${sandbox.portal.definition.name} went through.`);
+  await expect(dialog.getByRole('status')).toContainText(`You confirmed it after seeing the page of ${sandbox.portal.definition.name}.`);
   expect(existsSync(launched.profileDir!)).toBe(false);
   expect(await sandbox.portal.admin.integration('nordlys-orders')).toMatchObject({ connection: 'connected', connectedAs: ANNA.email });
 });
