@@ -59,10 +59,11 @@ describe('reading a portal page', () => {
       <div class="alert alert-danger">Could not save the connection: <span>wrong company</span>.</div>
       <p role="alert"><span role="alert">Nested once</span></p>
       <div class="validation-summary-errors"><ul><li>The state has expired.</li></ul></div>
-      <div class="alert alert-success">Saved.</div><p role="status">Waiting…</p>`);
+      <div class="alert alert-success">Saved.</div><p role="status">Waiting…</p>
+      <div class="alert alert-success alert-dismissible" role="alert">Bootstrap marks its good news role="alert" too.</div>`);
     const { snapshot } = await run(read());
     expect(snapshot.alerts).toEqual(['Could not save the connection: wrong company.', 'Nested once', 'The state has expired.']);
-    expect(snapshot.notices).toEqual(['Saved.', 'Waiting…']);
+    expect(snapshot.notices).toEqual(['Saved.', 'Waiting…', 'Bootstrap marks its good news role="alert" too.']);
   });
 
   it('knows a sign-in page: a password field, and controls that say sign in in any of the six languages', async () => {

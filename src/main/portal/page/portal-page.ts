@@ -32,6 +32,8 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
   const ALERTS =
     '[role="alert"], [role="alertdialog"], [aria-live="assertive"], .alert-danger, .alert-error, .error, .errors, .error-message, .errorMessage, .validation-summary-errors, .field-validation-error, .text-danger, .is-danger, .toast-error, .message-error, .notification-error, .callout-danger';
   const NOTICES = '[role="status"], .alert-success, .alert-info, .success, .text-success, .is-success, .toast-success, .message-success, .notification-success';
+  /** Good news, whatever its role: Bootstrap puts role="alert" on its green alerts too. */
+  const GOOD_NEWS = '.alert-success, .alert-info, .alert-primary, .text-success, .bg-success, .success, .is-success, .is-info, .toast-success, .message-success, .notification-success, .callout-success, .callout-info';
 
   const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
   const cap = (text: string) => (text.length > LINE_LENGTH ? `${text.slice(0, LINE_LENGTH - 1)}…` : text);
@@ -67,8 +69,8 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
     return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
   }
 
-  function messages(selectors: string): string[] {
-    const texts = outermost(all(doc, selectors).filter(visible))
+  function messages(selectors: string, keep: (el: PageElement) => boolean = () => true): string[] {
+    const texts = outermost(all(doc, selectors).filter((el) => visible(el) && keep(el)))
       .map((el) => cap(clean((el as PageControl).innerText ?? el.textContent)))
       .filter(Boolean);
     return [...new Set(texts)].slice(0, 20);
@@ -119,8 +121,8 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
       title: cap(clean(doc.title)),
       lines: textLines(null),
       ...(scope ? { section: textLines(scope) } : {}),
-      alerts: messages(ALERTS),
-      notices: messages(NOTICES),
+      alerts: messages(ALERTS, (el) => !el.closest(GOOD_NEWS)),
+      notices: messages(`${NOTICES}, ${ALERTS}`, (el) => el.matches(NOTICES) || !!el.closest(GOOD_NEWS)),
       passwordField: all(doc, 'input[type="password"]').some(visible),
       codeField: all(doc, 'input[autocomplete="one-time-code"], input[name*="otp" i], input[name*="totp" i], input[id*="otp" i], input[name*="verificationcode" i], input[name*="twofactor" i]').some(visible),
       signInControls: [...new Set(controls.map(nameOf).filter((name) => signIn.some((word) => folded(name) === word || folded(name).startsWith(`${word} `))))].slice(0, 10),
