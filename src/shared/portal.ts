@@ -30,8 +30,9 @@ export const PortalDefinitionSchema = z
     /** The heading of the section that holds the Visma.net connection on a profile's page. */
     connectSection: z.string().trim().max(100, 'is longer than 100 characters').default('Visma.net'),
     /**
-     * Words the profile's page shows once its Visma.net connection is saved ("*" stands for any text,
-     * such as a user or a company): the portal's own confirmation. Empty: the person confirms, once.
+     * Words the profile's page shows once its Visma.net connection is saved: the portal's own
+     * confirmation. "*" stands for any text; {user}, {company} and {companyId} for the Visma user and
+     * company the portal names, which must then be the profile's. Empty: the person confirms, once.
      */
     connectedMarker: z.string().trim().max(200, 'is longer than 200 characters').default(''),
     /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */

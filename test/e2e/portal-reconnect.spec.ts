@@ -102,7 +102,7 @@ test('sign in to the portal once, then reconnect three profiles as two Visma use
     // What confirmed it: the job (the first has its URL), the person's word, then the words they pointed at.
     if (i === 0) await expect(outcome).toContainText('Its job ran once afterwards and succeeded');
     if (i === 1) await expect(outcome).toContainText(`You confirmed it after seeing the page of ${PORTAL_NAME}.`);
-    if (i === 1) await expect(outcome).toContainText('From now on Bridgekeeper looks for “Connected as * to * (*)”');
+    if (i === 1) await expect(outcome).toContainText('From now on Bridgekeeper looks for “Connected as {user} to {company} ({companyId})”');
     if (i === 2) await expect(outcome).toContainText(`The page of ${PORTAL_NAME} said: “${shows}”.`);
     if (i > 0) await expect(outcome).toContainText(`${PORTAL_NAME} names ${person.email} as the Visma user of the connection`);
     await dialog.screenshot({ path: testInfo.outputPath(`portal-reconnected-${i + 1}.png`) });

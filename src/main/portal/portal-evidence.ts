@@ -1,6 +1,6 @@
 import type { UnconfirmedReason } from '../../shared/reauth';
 import type { PageSnapshot } from './page/page-snapshot';
-import { markerLine } from './portal-marker';
+import { matchMarker } from './portal-marker';
 
 /**
  * The verdict on a portal reconnect, from what the portal itself said and did after Visma's answer
@@ -85,14 +85,25 @@ export function judgePortal(input: EvidenceInput): PortalVerdict {
   const readable = after.filter((p) => !input.isSignIn(p.snapshot));
   const sectionLines = readable.flatMap((p) => (p.snapshot.section ? fresh(p.snapshot.section, before?.section ?? before?.lines) : []));
   const newLines = sectionLines.length > 0 ? sectionLines : readable.flatMap((p) => fresh(p.snapshot.lines, before?.lines));
-  const everBefore = new Set((before?.lines ?? []).flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
-  const users = [...new Set(sectionLines.flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()))].filter((e) => !everBefore.has(e));
+  // A line that changed names who the connection is now: the same user as before, too, if they are named again.
+  const users = [...new Set(sectionLines.flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()))];
   const apiUser = input.apiUser.toLowerCase();
-  const user = users.includes(apiUser) ? input.apiUser : undefined;
+  let user = users.includes(apiUser) ? input.apiUser : undefined;
   if (users.length > 0 && !user) return { kind: 'wrong-user', user: users[0]!, said: cap(sectionLines.find((line) => line.toLowerCase().includes(users[0]!))!) };
   const other = input.otherCompanies.find((c) => c.id !== input.company.id && mentions(sectionLines, c));
   if (other && !mentions(sectionLines, input.company)) {
     return { kind: 'wrong-company', company: other, said: cap(sectionLines.find((line) => mentions([line], other))!) };
+  }
+  // The portal's own words for a saved connection, where they name the user and the company: those must be the profile's.
+  const named = readable.map((p) => input.marker && matchMarker(input.marker, p.snapshot.lines)).findLast((m) => !!m);
+  if (named?.slots.user !== undefined) {
+    if (named.slots.user.toLowerCase() !== apiUser) return { kind: 'wrong-user', user: named.slots.user, said: cap(named.line) };
+    user = input.apiUser;
+  }
+  const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+  const { company: shownCompany, companyId: shownId } = named?.slots ?? {};
+  if ((shownCompany !== undefined && input.company.name && !sameText(shownCompany, input.company.name)) || (shownId !== undefined && !sameText(shownId, input.company.id))) {
+    return { kind: 'wrong-company', company: { id: shownId ?? '', name: shownCompany ?? '' }, said: cap(named!.line) };
   }
 
   const candidates = [...new Set(newLines)].slice(0, 8);
@@ -100,10 +111,10 @@ export function judgePortal(input: EvidenceInput): PortalVerdict {
   if (readable.length === 0) return { kind: 'unconfirmed', why: 'signed-out', candidates: [], ...withUser };
   if (!input.marker) return { kind: 'unconfirmed', why: 'no-marker', candidates, ...withUser };
   for (const page of [...readable].reverse()) {
-    const said = markerLine(input.marker, page.snapshot.lines);
+    const said = matchMarker(input.marker, page.snapshot.lines)?.line;
     if (!said) continue;
     // The same words on the page before the login prove nothing about this login.
-    const new_ = before ? markerLine(input.marker, before.lines) !== said : page.snapshot.notices.some((n) => n.includes(said));
+    const new_ = before ? matchMarker(input.marker, before.lines)?.line !== said : page.snapshot.notices.some((n) => n.includes(said));
     return new_ ? { kind: 'confirmed', said, ...withUser } : { kind: 'unconfirmed', why: 'marker-as-before', candidates, ...withUser };
   }
   return { kind: 'unconfirmed', why: 'marker-missing', candidates, ...withUser };

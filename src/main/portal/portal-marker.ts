@@ -1,31 +1,78 @@
 /**
  * The words that confirm a saved connection on a portal's page ("The Visma.net connection is
- * saved.", "Connected as * to *"): matched line by line, case and spacing aside, "*" for any text.
- * Learned from the line a person points at: the profile's own particulars (users, companies,
- * numbers, dates) become "*", so the words fit the portal's other profiles too.
+ * saved.", "Connected as {user} to {company}"): matched line by line, case and spacing aside. "*"
+ * stands for any text; {user}, {company} and {companyId} stand for what the portal says the
+ * connection now uses, so the verdict can compare it with the profile. Learned from the line a person
+ * points at: the profile's own particulars become those slots, other particulars (numbers, dates) "*",
+ * so the words fit the portal's other profiles too.
  */
 
-const normalized = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const MARKER_SLOTS = ['user', 'company', 'companyId'] as const;
+export type MarkerSlot = (typeof MARKER_SLOTS)[number];
 
-/** The first line the marker matches, or undefined. An empty marker matches nothing. */
-export function markerLine(marker: string, lines: readonly string[]): string | undefined {
-  const words = normalized(marker);
-  if (!words.replace(/\*/g, '').trim()) return undefined;
-  const pattern = new RegExp(words.split('*').map(escaped).join('.*?'), 'u');
-  return lines.find((line) => pattern.test(normalized(line)));
+export interface MarkerMatch {
+  line: string;
+  /** What the line says in the marker's slots. */
+  slots: Partial<Record<MarkerSlot, string>>;
 }
+
+const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SLOT = /\{(user|company|companyId)\}|\*/g;
+
+/** The first line the marker matches, and what its slots hold; undefined when none does (or the marker is only wildcards). */
+export function matchMarker(marker: string, lines: readonly string[]): MarkerMatch | undefined {
+  const words = normalized(marker);
+  if (!words.replace(SLOT, '').trim()) return undefined;
+  const slots: MarkerSlot[] = [];
+  let source = '';
+  let last = 0;
+  for (const found of words.matchAll(SLOT)) {
+    source += escaped(words.slice(last, found.index));
+    if (found[1]) slots.push(found[1] as MarkerSlot);
+    // A slot takes all it can, "*" as little: "to {company} (*)" reads "Nordlys (customer) (07.12.)" as "Nordlys (customer)".
+    source += found[1] ? '(.+)' : '.*?';
+    last = found.index + found[0].length;
+  }
+  source += escaped(words.slice(last));
+  // With slots, the whole line: a slot must not stop short of what the portal wrote.
+  const pattern = new RegExp(slots.length > 0 ? `^[^\\p{L}\\p{N}]*${source}[^\\p{L}\\p{N}]*$` : source, 'iu');
+  for (const line of lines) {
+    const found = pattern.exec(normalized(line));
+    if (found) return { line, slots: Object.fromEntries(slots.map((slot, i) => [slot, found[i + 1]!.trim()])) };
+  }
+  return undefined;
+}
+
+/** The first line the marker matches, or undefined. */
+export const markerLine = (marker: string, lines: readonly string[]): string | undefined => matchMarker(marker, lines)?.line;
 
 const EMAIL = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+/g;
 const DATE_OR_TIME = /\d{1,4}[-./:]\d{1,2}([-./:]\d{1,4})*/g;
 const NUMBER = /\d[\d\s.,]*\d|\d/g;
 
+/** What of the profile a learned line may name: these become slots; `others` (its name, say) become "*". */
+export interface Particulars {
+  user: string;
+  company: string;
+  companyId: string;
+  others: readonly string[];
+}
+
 /** A line the person pointed at, as words that fit any profile of the portal. */
-export function learnMarker(line: string, particulars: readonly string[]): string {
-  let words = line.replace(/\s+/g, ' ').trim();
-  for (const particular of [...particulars].filter((p) => p.trim().length > 1).sort((a, b) => b.length - a.length)) {
-    words = words.replace(new RegExp(escaped(particular.trim()), 'giu'), '*');
+export function learnMarker(line: string, particulars: Particulars): string {
+  const named: [string, string][] = [
+    [particulars.user, '{user}'],
+    [particulars.company, '{company}'],
+    [particulars.companyId, '{companyId}'],
+    ...particulars.others.map((other): [string, string] => [other, '*']),
+  ];
+  let words = normalized(line);
+  for (const [particular, slot] of named.filter(([p]) => p.trim().length > 1).sort((a, b) => b[0].length - a[0].length)) {
+    words = words.replace(new RegExp(escaped(particular.trim()), 'giu'), slot);
   }
-  words = words.replace(EMAIL, '*').replace(DATE_OR_TIME, '*').replace(NUMBER, '*');
+  // Numbers and dates outside the slots: the braces keep a slot's name from being read as text.
+  const parts = words.split(/(\{(?:user|company|companyId)\})/);
+  words = parts.map((part) => (/^\{(user|company|companyId)\}$/.test(part) ? part : part.replace(EMAIL, '*').replace(DATE_OR_TIME, '*').replace(NUMBER, '*'))).join('');
   return words.replace(/\*(\s*\*)+/g, '*').slice(0, 200);
 }

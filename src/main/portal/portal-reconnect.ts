@@ -17,7 +17,7 @@ import type { PageSnapshot } from './page/page-snapshot';
 import { type PortalAnswered, type PortalObservation, runPortalAttempt } from './portal-attempt';
 import { type PortalVerdict, judgePortal } from './portal-evidence';
 import { runPortalLook } from './portal-look';
-import { learnMarker } from './portal-marker';
+import { learnMarker, matchMarker } from './portal-marker';
 import type { PortalService } from './portal-service';
 import type { PortalCookie, PortalSurface } from './portal-surface';
 import type { Delivery } from './portal-traffic';
@@ -384,8 +384,9 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
 
   /** The person pointed at the words that say "connected": the portal looks for them from now on. */
   async function rememberMarker(portal: PortalDefinition, line: string, profile: Profile): Promise<string | undefined> {
-    const marker = learnMarker(line, [profile.apiUser, profile.companyName, profile.companyId, profile.name]);
-    if (!marker.replace(/\*/g, '').trim()) return undefined;
+    const marker = learnMarker(line, { user: profile.apiUser, company: profile.companyName, companyId: profile.companyId, others: [profile.name] });
+    // Words that are only wildcards, or that would not find the very line they came from, are no words to look for.
+    if (!matchMarker(marker, [line])) return undefined;
     await deps.portals.savePortal({ ...portal, connectedMarker: marker });
     deps.log.info('portal.marker-learned', { portalId: portal.id });
     return marker;

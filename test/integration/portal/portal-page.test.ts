@@ -57,12 +57,14 @@ describe('reading a portal page', () => {
   it('finds the error messages portals show, with or without ARIA, and their status messages', async () => {
     await show(`
       <div class="alert alert-danger">Could not save the connection: <span>wrong company</span>.</div>
-      <p role="alert"><span role="alert">Nested once</span></p>
+      <p role="alert" class="error"><span role="alert">Nested once</span></p>
+      <div role="alert" class="toast show"><div class="toast-body">A bare urgent message says nothing by its look: neither.</div></div>
+      <div role="alert" class="toast text-bg-danger"><div class="toast-body">Could not connect.</div></div>
       <div class="validation-summary-errors"><ul><li>The state has expired.</li></ul></div>
       <div class="alert alert-success">Saved.</div><p role="status">Waiting…</p>
       <div class="alert alert-success alert-dismissible" role="alert">Bootstrap marks its good news role="alert" too.</div>`);
     const { snapshot } = await run(read());
-    expect(snapshot.alerts).toEqual(['Could not save the connection: wrong company.', 'Nested once', 'The state has expired.']);
+    expect(snapshot.alerts).toEqual(['Could not save the connection: wrong company.', 'Nested once', 'Could not connect.', 'The state has expired.']);
     expect(snapshot.notices).toEqual(['Saved.', 'Waiting…', 'Bootstrap marks its good news role="alert" too.']);
   });
 
@@ -74,7 +76,7 @@ describe('reading a portal page', () => {
   });
 
   it('waits for text a page renders late, and caps what it reports', async () => {
-    await show(`<main id="m"></main><script>setTimeout(() => { document.getElementById('m').innerHTML = '<p role="alert">Late error</p>' + '<p>x</p>'.repeat(600); }, 150);</script>`);
+    await show(`<main id="m"></main><script>setTimeout(() => { document.getElementById('m').innerHTML = '<p role="alert" class="error">Late error</p>' + '<p>x</p>'.repeat(600); }, 150);</script>`);
     const { snapshot } = await run(read());
     expect(snapshot.alerts).toEqual(['Late error']);
     expect(snapshot.lines.length).toBeLessThanOrEqual(400);

@@ -137,8 +137,8 @@ describe('a portal reconnect is Connected only with evidence', () => {
     expect(word.asked).toHaveLength(1);
     expect(first).toMatchObject({ outcome: 'connected' });
     expect(first.explanation).toContain('You confirmed it after seeing the page of DataBridge.');
-    expect(first.explanation).toContain('From now on Bridgekeeper looks for “Connected as * to * (*)”');
-    expect(app.portals.get('databridge')!.connectedMarker).toBe('Connected as * to * (*)');
+    expect(first.explanation).toContain('From now on Bridgekeeper looks for “Connected as {user} to {company} ({companyId})”');
+    expect(app.portals.get('databridge')!.connectedMarker).toBe('Connected as {user} to {company} ({companyId})');
     expect(app.profiles.get('orders')!.connectedVia).toMatchObject({ evidence: 'person' });
 
     const second = reauthInEnglish(await app.api.reauthenticate('invoices'));

@@ -115,3 +115,28 @@ describe('a portal reconnect’s verdict', () => {
     expect(judge({ before: undefined, marker: 'The Visma.net connection is saved.', after: [quiet] })).toMatchObject({ kind: 'unconfirmed', why: 'marker-as-before' });
   });
 });
+
+describe('what the portal says the connection now uses, compared with the profile', () => {
+  const MARKER = '● Connected as {user} to {company} (*)';
+  const shown = (user: string, company: string, time: string) => {
+    const line = `● Connected as ${user} to ${company} (${time})`;
+    return { snapshot: page(['Visma.net Financials', line], { section: ['Visma.net Financials', line] }), status: 200 };
+  };
+
+  it('the same wrong user as before, named anew, is still a wrong user', () => {
+    const before = shown('per.noapi@example.com', 'Fjellvind Bygg AS', '03:11:03').snapshot;
+    expect(judge({ before, marker: MARKER, after: [shown('per.noapi@example.com', 'Fjellvind Bygg AS', '03:11:06')], company: { id: '1000002', name: 'Fjellvind Bygg AS' } })).toMatchObject({
+      kind: 'wrong-user',
+      user: 'per.noapi@example.com',
+    });
+  });
+
+  it('a company none of the profiles has, or a customer entry of the right one, is a wrong company', () => {
+    expect(judge({ marker: MARKER, after: [shown('anna.apiuser@example.com', 'Havbris Regnskap AS', '03:11:08')] })).toMatchObject({ kind: 'wrong-company', company: { name: 'Havbris Regnskap AS' } });
+    expect(judge({ marker: MARKER, after: [shown('anna.apiuser@example.com', 'Nordlys Handel AS (customer)', '03:11:11')] })).toMatchObject({ kind: 'wrong-company', company: { name: 'Nordlys Handel AS (customer)' } });
+  });
+
+  it('the right user and company, said anew, confirm it', () => {
+    expect(judge({ marker: MARKER, after: [shown('ANNA.apiuser@example.com', 'Nordlys  Handel AS', '03:12:00')] })).toMatchObject({ kind: 'confirmed', user: 'anna.apiuser@example.com' });
+  });
+});

@@ -29,11 +29,16 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
   const BLOCKS = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'LEGEND', 'LABEL', 'TABLE', 'TR', 'CAPTION', 'FIGCAPTION', 'BLOCKQUOTE', 'PRE', 'SUMMARY', 'DETAILS', 'UL', 'OL', 'DL', 'BODY']);
   const HEADINGS = 'h1, h2, h3, h4, h5, h6, legend, caption, summary, [role="heading"], .card-header, .card-title, .panel-heading, .panel-title, .box-title';
   const CONTAINERS = 'section, fieldset, article, details, [role="region"], [role="group"], [role="tabpanel"], .card, .panel, .box, .tab-pane';
-  const ALERTS =
-    '[role="alert"], [role="alertdialog"], [aria-live="assertive"], .alert-danger, .alert-error, .error, .errors, .error-message, .errorMessage, .validation-summary-errors, .field-validation-error, .text-danger, .is-danger, .toast-error, .message-error, .notification-error, .callout-danger';
+  /** Errors by their look: the classes portals give them. */
+  const ERRORS =
+    '.alert-danger, .alert-error, .alert-warning, .error, .errors, .error-message, .errorMessage, .validation-summary-errors, .field-validation-error, .text-danger, .text-bg-danger, .bg-danger, .is-danger, .toast-error, .message-error, .notification-error, .callout-danger';
+  /**
+   * Urgent, by their role: errors or good news alike (Bootstrap puts role="alert" on its green alerts
+   * and toasts too). One is an error only when it looks like one, and nothing when it looks like neither.
+   */
+  const URGENT = '[role="alert"], [role="alertdialog"], [aria-live="assertive"]';
   const NOTICES = '[role="status"], .alert-success, .alert-info, .success, .text-success, .is-success, .toast-success, .message-success, .notification-success';
-  /** Good news, whatever its role: Bootstrap puts role="alert" on its green alerts too. */
-  const GOOD_NEWS = '.alert-success, .alert-info, .alert-primary, .text-success, .bg-success, .success, .is-success, .is-info, .toast-success, .message-success, .notification-success, .callout-success, .callout-info';
+  const GOOD_NEWS = '.alert-success, .alert-info, .alert-primary, .text-success, .bg-success, .text-bg-success, .success, .is-success, .is-info, .toast-success, .message-success, .notification-success, .callout-success, .callout-info';
 
   const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
   const cap = (text: string) => (text.length > LINE_LENGTH ? `${text.slice(0, LINE_LENGTH - 1)}…` : text);
@@ -121,8 +126,8 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
       title: cap(clean(doc.title)),
       lines: textLines(null),
       ...(scope ? { section: textLines(scope) } : {}),
-      alerts: messages(ALERTS, (el) => !el.closest(GOOD_NEWS)),
-      notices: messages(`${NOTICES}, ${ALERTS}`, (el) => el.matches(NOTICES) || !!el.closest(GOOD_NEWS)),
+      alerts: messages(`${ERRORS}, ${URGENT}`, (el) => !el.closest(GOOD_NEWS) && (el.matches(ERRORS) || !!el.closest(ERRORS) || all(el, ERRORS).length > 0)),
+      notices: messages(`${NOTICES}, ${URGENT}`, (el) => el.matches(NOTICES) || !!el.closest(GOOD_NEWS) || all(el, GOOD_NEWS).length > 0),
       passwordField: all(doc, 'input[type="password"]').some(visible),
       codeField: all(doc, 'input[autocomplete="one-time-code"], input[name*="otp" i], input[name*="totp" i], input[id*="otp" i], input[name*="verificationcode" i], input[name*="twofactor" i]').some(visible),
       signInControls: [...new Set(controls.map(nameOf).filter((name) => signIn.some((word) => folded(name) === word || folded(name).startsWith(`${word} `))))].slice(0, 10),
