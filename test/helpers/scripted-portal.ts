@@ -55,6 +55,7 @@ export function scriptedPortal(origin: string, script: ScriptedSession[]) {
     notices: page.notices ?? [],
     passwordField: page.passwordField ?? false,
     codeField: false,
+    userForm: false,
     signInControls: page.signInControls ?? [],
   });
 

@@ -50,7 +50,7 @@ export async function runPortalLook(surface: PortalSurface, request: PortalLookR
         void reader.read(windowId).then((snapshot) => shown(snapshot ? { snapshot, status } : null));
       },
       blocked: (_windowId, url, topLevel) => {
-        if (topLevel && onOrigin(url, site.signInOrigins)) shown({ snapshot: { url, title: '', lines: [], alerts: [], notices: [], passwordField: true, codeField: false, signInControls: [] }, status: 200 });
+        if (topLevel && onOrigin(url, site.signInOrigins)) shown({ snapshot: { url, title: '', lines: [], alerts: [], notices: [], passwordField: true, codeField: false, userForm: false, signInControls: [] }, status: 200 });
       },
       opened: () => undefined,
       closed: (windowId) => {

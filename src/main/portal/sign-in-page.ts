@@ -6,8 +6,9 @@ const pathOf = (url: string) => (URL.canParse(url) ? new URL(url).pathname.repla
 
 /**
  * Whether a page asks someone to sign in to the portal: one of the portal's sign-in providers, the
- * sign-in page the definition names, or a page of the portal with a password or one-time-code field
- * or "Log in" controls and no Visma.net section. Not one URL: DataBridge's sign-in is reached by a
+ * sign-in page the definition names, or a page of the portal with a password or one-time-code field,
+ * a small form asking for a user name alone (a two-step sign-in's first step), or "Log in" controls,
+ * and no Visma.net section. Not one URL: DataBridge's sign-in is reached by a
  * redirect, and some portals serve the sign-in and the dashboard at the same address.
  */
 export function isSignInPage(snapshot: PageSnapshot, site: PortalSite): boolean {
@@ -16,5 +17,5 @@ export function isSignInPage(snapshot: PageSnapshot, site: PortalSite): boolean 
   const signInPath = pathOf(site.signInUrl);
   if (signInPath && pathOf(snapshot.url) === signInPath) return true; // "/" names no path of its own
   if (snapshot.section) return false;
-  return snapshot.passwordField || snapshot.codeField || snapshot.signInControls.length > 0;
+  return snapshot.passwordField || snapshot.codeField || snapshot.userForm || snapshot.signInControls.length > 0;
 }

@@ -73,6 +73,11 @@ describe('reading a portal page', () => {
     expect((await run(read())).snapshot).toMatchObject({ passwordField: false, signInControls: ['Logg inn med SuperOffice', 'Logg inn med e-post'] });
     await show(`<form><label>E-mail <input type="email"></label><label>Password <input type="password"></label><input type="submit" value="Log in"></form>`);
     expect((await run(read())).snapshot).toMatchObject({ passwordField: true, signInControls: ['Log in'] });
+    // A two-step sign-in's first step: the e-mail alone, and "Next".
+    await show(`<p>Use a local account to log in.</p><form><label>Email <input type="email" name="Email"></label><button>Next</button></form>`);
+    expect((await run(read())).snapshot).toMatchObject({ passwordField: false, userForm: true, signInControls: [] });
+    await show(`<form><label>Name <input name="name"></label><label>Notify <input type="email" name="notify"></label><label>Phone <input name="phone"></label><button>Save</button></form>`);
+    expect((await run(read())).snapshot).toMatchObject({ userForm: false });
   });
 
   it('waits for text a page renders late, and caps what it reports', async () => {

@@ -15,6 +15,7 @@ const page = (lines: string[], more: Partial<PageSnapshot> = {}): PageSnapshot =
   notices: [],
   passwordField: false,
   codeField: false,
+  userForm: false,
   signInControls: [],
   ...more,
 });

@@ -12,7 +12,7 @@ const site: PortalSite = {
   connectSection: 'Visma.net',
   connectedMarker: '',
 };
-const at = (path: string, more: Partial<PageSnapshot> = {}): PageSnapshot => ({ url: `${site.origin}${path}`, title: '', lines: [], alerts: [], notices: [], passwordField: false, codeField: false, signInControls: [], ...more });
+const at = (path: string, more: Partial<PageSnapshot> = {}): PageSnapshot => ({ url: `${site.origin}${path}`, title: '', lines: [], alerts: [], notices: [], passwordField: false, codeField: false, userForm: false, signInControls: [], ...more });
 
 describe('a portal’s sign-in page, wherever it is', () => {
   it('is its sign-in address, whatever the query or the case', () => {
@@ -22,6 +22,7 @@ describe('a portal’s sign-in page, wherever it is', () => {
     expect(isSignInPage(at('/', { signInControls: ['Log in with SuperOffice', 'Log in with email'] }), site)).toBe(true);
     expect(isSignInPage(at('/', { passwordField: true }), site)).toBe(true);
     expect(isSignInPage(at('/Account/Verify', { codeField: true }), site)).toBe(true);
+    expect(isSignInPage(at('/?ReturnUrl=%2FIntegrations%2FEdit%2F7', { userForm: true }), site)).toBe(true);
   });
   it('is a page of its sign-in provider', () => {
     expect(isSignInPage({ ...at('/'), url: 'https://online.superoffice.com/login/' }, site)).toBe(true);

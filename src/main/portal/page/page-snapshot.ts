@@ -17,6 +17,8 @@ export interface PageSnapshot {
   passwordField: boolean;
   /** A visible field for a one-time code: the second step of a sign-in. */
   codeField: boolean;
+  /** A small form asking for a user name or e-mail alone: the first step of a two-step sign-in. */
+  userForm: boolean;
   /** The names of visible controls that say "sign in" or "log in" (six languages). */
   signInControls: string[];
 }

@@ -130,6 +130,11 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
       notices: messages(`${NOTICES}, ${URGENT}`, (el) => el.matches(NOTICES) || !!el.closest(GOOD_NEWS) || all(el, GOOD_NEWS).length > 0),
       passwordField: all(doc, 'input[type="password"]').some(visible),
       codeField: all(doc, 'input[autocomplete="one-time-code"], input[name*="otp" i], input[name*="totp" i], input[id*="otp" i], input[name*="verificationcode" i], input[name*="twofactor" i]').some(visible),
+      userForm: all(doc, 'form').some((form) => {
+        const fields = all(form, 'input:not([type]), input[type="text"], input[type="email"]').filter(visible);
+        const user = fields.some((f) => f.matches('[type="email"], [autocomplete="username"], [autocomplete="email"], [name*="user" i], [name*="email" i], [name*="login" i], [id*="email" i]'));
+        return visible(form) && user && fields.length <= 2 && all(form, 'button, input[type="submit"]').some(visible);
+      }),
       signInControls: [...new Set(controls.map(nameOf).filter((name) => signIn.some((word) => folded(name) === word || folded(name).startsWith(`${word} `))))].slice(0, 10),
     };
   }
