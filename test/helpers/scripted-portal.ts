@@ -37,7 +37,15 @@ export type ScriptedSession =
   /** A sign-in window: shows these pages (the sign-in page first), then holds these cookies. */
   | { kind: 'sign-in'; pages?: ScriptedPage[]; cookies: PortalCookie[] }
   /** A profile's page; with `login`, someone presses Connect and the login runs as scripted. */
-  | { kind: 'profile'; page: ScriptedPage; connect?: ConnectFinding; login?: ScriptedLogin; cookies?: PortalCookie[] }
+  | {
+      kind: 'profile';
+      page: ScriptedPage;
+      connect?: ConnectFinding;
+      login?: ScriptedLogin;
+      cookies?: PortalCookie[];
+      /** The portal's sign-in page shows first, and the person signs in right there (if the window is shown). */
+      signInFirst?: ScriptedPage;
+    }
   /** The person closes the window before anything shows. */
   | { kind: 'closes' };
 
@@ -102,7 +110,12 @@ export function scriptedPortal(origin: string, script: ScriptedSession[]) {
           })();
           // Loaded once more after the verdict: the page as the script says it looks now.
           if (reloads++ > 0 && step.login?.reload) return void show(step.login.reload);
-          void show(step.page);
+          if (!step.signInFirst) return void show(step.page);
+          void (async () => {
+            await show(step.signInFirst!);
+            for (let i = 0; i < 100 && !record.revealed; i++) await tick(); // a person signs in only in a window they see
+            if (record.revealed) await show(step.page);
+          })();
         },
         reveal() {
           record.revealed = true;

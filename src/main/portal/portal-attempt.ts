@@ -25,6 +25,12 @@ export interface PortalAttemptRequest {
   onStep(step: 'portal-login' | 'portal-finishing' | 'portal-reading'): void;
   /** What became of the Connect control: pressed, or which the person should press. */
   onConnect(finding: ConnectFinding): void;
+  /**
+   * A sign-in page instead of the profile's is no reason to end: the person signs in right in this
+   * window (for a portal whose sign-in a fresh session does not carry: one kept in the page's storage,
+   * or a cookie bound to the window it was made in).
+   */
+  signInHere?: boolean;
   /** The verdict on what the portal showed (portal-evidence.ts, with the profile's particulars). */
   judge(observation: PortalObservation): PortalVerdict;
   /**
@@ -50,8 +56,8 @@ export type PortalAttemptResult =
   /** The profile's page itself answered with an HTTP error (a wrong address, the portal down). */
   | { kind: 'page-failed'; status: number; said?: string }
   /** Closed (by the person, a cancel or the time-out) before the portal had Visma's answer. */
-  | { kind: 'closed'; authorize?: AuthorizeSeen; cookies: PortalCookie[] }
-  | ({ kind: 'answered'; cookies: PortalCookie[] } & PortalAnswered);
+  | { kind: 'closed'; authorize?: AuthorizeSeen; cookies: PortalCookie[]; signedInHere?: boolean }
+  | ({ kind: 'answered'; cookies: PortalCookie[]; signedInHere?: boolean } & PortalAnswered);
 
 /** After the last page of the portal has loaded, how long nothing more happens before its word is taken as said. */
 const SETTLE_MS = 300;
@@ -90,6 +96,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
   let reader: ReturnType<typeof portalReader> | undefined;
   let before: PageSnapshot | undefined;
   let firstLoad = true;
+  /** The person signed in in this window (signInHere): its sign-in did not come along in the cookies. */
+  let signedInHere = false;
   let authorize: AuthorizeSeen | undefined;
   let delivered: { requestId: string; delivery: Delivery } | undefined;
   let callbackStatus: number | undefined;
@@ -155,11 +163,15 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       checkLanded();
       return;
     }
-    if (!firstLoad || windowId !== session?.mainWindow) return;
-    firstLoad = false;
+    if (!firstLoad || windowId !== session?.mainWindow || !onOrigin(url, [site.origin])) return;
     const first = await reader.glance(windowId);
     if (status >= 400) return end({ kind: 'page-failed', status, ...(first ? { said: first.alerts[0] ?? first.title } : {}) });
-    if (first && isSignInPage(first, site) && !authorize) return end({ kind: 'signed-out' });
+    if (first && isSignInPage(first, site) && !authorize) {
+      if (!request.signInHere) return end({ kind: 'signed-out' });
+      signedInHere = true; // the next page of the portal that is not a sign-in page is the profile's
+      return session.reveal();
+    }
+    firstLoad = false;
     session.reveal();
     const answer = await reader.press(windowId);
     if (!answer) return; // the page went away already: the person pressed first, or the portal moved on
@@ -176,6 +188,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
     allowed: (url) =>
       url === 'about:blank' ||
       onOrigin(url, [...portalOrigins, ...site.identityOrigins]) ||
+      // Signing in here may pass through other sites (SuperOffice, an e-mail provider's login), as the sign-in window may.
+      (!!request.signInHere && !authorize && URL.canParse(url) && (onOrigin(url, site.signInOrigins) || new URL(url).protocol === 'https:')) ||
       // A pushed request names no redirect URI: Visma may answer to another host of the portal's.
       (!!authorize && !authorize.redirectUri && sameSite(url, site.origin)),
     events: {
@@ -218,7 +232,7 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       },
       blocked: (_windowId, url, topLevel) => {
         // The portal wants its sign-in (SuperOffice's, say): the held one has expired.
-        if (topLevel && !authorize && onOrigin(url, site.signInOrigins)) end({ kind: 'signed-out' });
+        if (topLevel && !authorize && !request.signInHere && onOrigin(url, site.signInOrigins)) end({ kind: 'signed-out' });
       },
       opened: () => undefined,
       closed: (windowId) => {
@@ -262,9 +276,9 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       const observation: PortalObservation = { ...(before ? { before } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), after };
       const found: PortalAnswered = { authorize, ...(delivered ? { delivery: delivered.delivery } : {}), ...(callbackStatus !== undefined ? { callbackStatus } : {}), verdict, observation };
       if (!windowClosed.signal.aborted && !request.signal.aborted) await request.whileShown(found, AbortSignal.any([windowClosed.signal, request.signal]));
-      result = { kind: 'answered', ...found, cookies: await cookiesOf(session) };
+      result = { kind: 'answered', ...found, cookies: await cookiesOf(session), ...(signedInHere ? { signedInHere } : {}) };
     } else if (outcome.kind === 'closed' || outcome.kind === 'judge') {
-      result = { kind: 'closed', ...(authorize ? { authorize } : {}), cookies: await cookiesOf(session) };
+      result = { kind: 'closed', ...(authorize ? { authorize } : {}), cookies: await cookiesOf(session), ...(signedInHere ? { signedInHere } : {}) };
     } else result = outcome;
   } finally {
     clearInterval(ticker);

@@ -143,15 +143,21 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
     }
   }
 
+  /** Portals whose sign-in a fresh session does not carry (kept in the page's storage, say): the person signs in in each attempt's window. */
+  const signInDoesNotCarry = new Set<string>();
+
   /**
    * Runs `use` with the portal sign-in, asking for it when none is held or the portal sent the
-   * attempt to its sign-in page. Ends in a failure when the person does not sign in.
+   * attempt to its sign-in page. A sign-in that did not come along into the attempt right after it
+   * was made is done in the attempt's own window (`signInHere`), and from then on for that portal.
+   * Ends in a failure when the person does not sign in.
    */
-  async function withSignIn<T>(profile: Profile, signal: AbortSignal, ended: () => Failure, use: (cookies: PortalCookie[]) => Promise<T | 'signed-out'>): Promise<T | Failure> {
+  async function withSignIn<T>(profile: Profile, signal: AbortSignal, ended: () => Failure, use: (cookies: PortalCookie[], signInHere: boolean) => Promise<T | 'signed-out'>): Promise<T | Failure> {
     const portal = deps.portals.get(profile.portalId)!;
     for (let signIns = 0; ; ) {
       let cookies = await deps.portals.cookies(portal.id);
-      if (!cookies) {
+      let justSignedIn = false;
+      if (!cookies && !signInDoesNotCarry.has(portal.id)) {
         if (signIns++ >= MAX_SIGN_INS) {
           const { message: detail, words: detailWords } = inWords('reauth.detail.sign-in-loop', { portal: portal.name, count: MAX_SIGN_INS });
           return { outcome: 'portal-failed', detail, detailWords };
@@ -162,9 +168,11 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
           const { message: detail, words: detailWords } = inWords('reauth.detail.sign-in-unfinished', { portal: portal.name });
           return { ...ended(), detail, detailWords };
         }
+        justSignedIn = true;
       }
       if (signal.aborted) return ended();
-      const result = await use(cookies);
+      const signInHere = justSignedIn || signInDoesNotCarry.has(portal.id);
+      const result = await use(cookies ?? [], signInHere);
       if (result !== 'signed-out') return result;
       await deps.portals.expired(portal.id); // sign in again, then the same profile: the run goes on where it was
     }
@@ -191,7 +199,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
         isSignIn: (page: PageSnapshot) => isSignInPage(page, site),
       });
 
-    const attempt = await withSignIn(profile, signal, ended, async (cookies) => {
+    const attempt = await withSignIn(profile, signal, ended, async (cookies, signInHere) => {
       step(profile.id, 'portal-page');
       let settled: Ending | null = null;
       const result = await runPortalAttempt(deps.surface, {
@@ -200,6 +208,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
         cookies,
         title,
         signal,
+        signInHere,
         onStep: (s) => {
           if (s === 'portal-login') ask(profile.id, null); // Connect was pressed, by someone
           step(profile.id, s);
@@ -225,6 +234,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
       });
       ask(profile.id, null);
       if (result.kind === 'signed-out') return 'signed-out' as const;
+      if ('signedInHere' in result && result.signedInHere) signInDoesNotCarry.add(portal.id);
       if ('cookies' in result) await deps.portals.renew(portal.id, result.cookies);
       if (result.kind === 'closed') return ended();
       if (result.kind === 'page-failed') return { outcome: 'portal-page-failed', errorCode: String(result.status), ...(result.said ? { detail: result.said } : {}) } as Failure;

@@ -225,6 +225,19 @@ describe('the portal’s sign-in and its pages', () => {
     expect(steps.filter((s) => s === 'signing-in')).toHaveLength(1);
   });
 
+  it('a sign-in that does not come along into the attempt (kept in the page, not in cookies) is made in the attempt’s own window, from then on', async () => {
+    const signInPage: ScriptedPage = { path: '/Account/Login', passwordField: true, signInControls: ['Log in'] };
+    const { app, portalWindows } = await setUp([
+      { ...SIGN_IN, cookies: [] },
+      { ...reconnectOf('orders', [connectedPage('orders')]), signInFirst: signInPage },
+      { ...reconnectOf('customers', [connectedPage('customers')]), signInFirst: signInPage },
+    ], { connectedMarker: SAVED });
+    await expect(app.api.reauthenticate('orders')).resolves.toMatchObject({ outcome: 'connected' });
+    await expect(app.api.reauthenticate('customers')).resolves.toMatchObject({ outcome: 'connected' });
+    expect(portalWindows.opened.map((o) => o.script.kind)).toEqual(['sign-in', 'profile', 'profile']); // no second sign-in window
+    expect(portalWindows.opened.slice(1).every((o) => o.revealed)).toBe(true);
+  });
+
   it('the sign-in window starts at the profile’s page and is done at a signed-in page of the portal, wherever the person went', async () => {
     const federated: ScriptedSession = {
       kind: 'sign-in',
