@@ -65,6 +65,9 @@ const SETTLE_MS = 300;
 const LANDING_TIMEOUT_MS = 30_000;
 /** The window shows once the profile's page is known not to be a stale sign-in; a slow portal's, after this at the latest. */
 const REVEAL_AFTER_MS = 4000;
+/** While the person signs in in an attempt's window: how often its page is looked at, and for how long (10 minutes). */
+const SIGN_IN_LOOK_MS = 700;
+const SIGN_IN_LOOKS = 860;
 
 const decisive = (verdict: PortalVerdict) => verdict.kind !== 'unconfirmed';
 /** The last two labels of a host name: what a portal and its other hosts share (my-databridge.infobridgeuniverse.com: infobridgeuniverse.com). */
@@ -164,21 +167,43 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       return;
     }
     if (!firstLoad || windowId !== session?.mainWindow || !onOrigin(url, [site.origin])) return;
+    firstLoad = false;
     const first = await reader.glance(windowId);
     if (status >= 400) return end({ kind: 'page-failed', status, ...(first ? { said: first.alerts[0] ?? first.title } : {}) });
-    if (first && isSignInPage(first, site) && !authorize) {
-      if (!request.signInHere) return end({ kind: 'signed-out' });
-      signedInHere = true; // the next page of the portal that is not a sign-in page is the profile's
-      return session.reveal();
-    }
-    firstLoad = false;
+    if (first && isSignInPage(first, site) && !authorize && !(await signInHere(windowId))) return;
     session.reveal();
-    const answer = await reader.press(windowId);
-    if (!answer) return; // the page went away already: the person pressed first, or the portal moved on
-    // A sign-in page some portals draw only after loading (a single-page app's) is known by now.
-    if (isSignInPage(answer.snapshot, site) && !authorize && answer.connect?.kind !== 'pressed') return end({ kind: 'signed-out' });
-    before = answer.snapshot;
-    if (answer.connect) request.onConnect(answer.connect);
+    for (;;) {
+      const answer = await reader.press(windowId);
+      if (!answer) return; // the page went away already: the person pressed first, or the portal moved on
+      // A sign-in page some portals draw only after loading (a single-page app's) is known by now.
+      if (isSignInPage(answer.snapshot, site) && !authorize && answer.connect?.kind !== 'pressed') {
+        if (await signInHere(windowId)) continue;
+        return;
+      }
+      before = answer.snapshot;
+      if (answer.connect) request.onConnect(answer.connect);
+      return;
+    }
+  };
+
+  /**
+   * The profile's page is the portal's sign-in: the attempt ends (signed out), or — with
+   * `signInHere` — the window shows and the person signs in in it. True once a page of the portal that
+   * is no sign-in page shows (a single-page app may sign in without loading a page: it is looked at).
+   */
+  const signInHere = async (windowId: string): Promise<boolean> => {
+    if (!request.signInHere) {
+      end({ kind: 'signed-out' });
+      return false;
+    }
+    signedInHere = true;
+    session?.reveal();
+    for (let looks = 0; looks < SIGN_IN_LOOKS && answeredAt === undefined && !request.signal.aborted && !windowClosed.signal.aborted; looks++) {
+      await new Promise((resolve) => setTimeout(resolve, SIGN_IN_LOOK_MS));
+      const page = await reader?.glance(windowId);
+      if (page && onOrigin(page.url, [site.origin]) && !isSignInPage(page, site)) return true;
+    }
+    return false;
   };
 
   session = await surface.open({
