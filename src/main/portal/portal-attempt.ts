@@ -22,7 +22,7 @@ export interface PortalAttemptRequest {
   title: string;
   signal: AbortSignal;
   /** As the portal's Visma login goes by: for the dialog's steps. */
-  onStep(step: 'portal-login' | 'portal-finishing' | 'portal-reading'): void;
+  onStep(step: 'signing-in' | 'portal-page' | 'portal-login' | 'portal-finishing' | 'portal-reading'): void;
   /** What became of the Connect control: pressed, or which the person should press. */
   onConnect(finding: ConnectFinding): void;
   /**
@@ -197,11 +197,15 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       return false;
     }
     signedInHere = true;
+    request.onStep('signing-in');
     session?.reveal();
     for (let looks = 0; looks < SIGN_IN_LOOKS && answeredAt === undefined && !request.signal.aborted && !windowClosed.signal.aborted; looks++) {
       await new Promise((resolve) => setTimeout(resolve, SIGN_IN_LOOK_MS));
       const page = await reader?.glance(windowId);
-      if (page && onOrigin(page.url, [site.origin]) && !isSignInPage(page, site)) return true;
+      if (page && onOrigin(page.url, [site.origin]) && !isSignInPage(page, site)) {
+        request.onStep('portal-page');
+        return true;
+      }
     }
     return false;
   };

@@ -60,7 +60,7 @@ const login = (after: ScriptedPage[], more: Partial<ScriptedLogin> = {}): Script
   after,
   ...more,
 });
-const reconnectOf = (id: string, after: ScriptedPage[], more: Partial<ScriptedLogin> = {}): ScriptedSession => ({ kind: 'profile', page: profilePage(id), login: login(after, more) });
+const reconnectOf = (id: string, after: ScriptedPage[], more: Partial<ScriptedLogin> = {}): Extract<ScriptedSession, { kind: 'profile' }> => ({ kind: 'profile', page: profilePage(id), login: login(after, more) });
 
 const apps: ReturnType<typeof tempApp>[] = [];
 const servers: http.Server[] = [];
