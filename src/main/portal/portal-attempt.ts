@@ -1,6 +1,6 @@
 import type { ConnectFinding, PageSnapshot } from './page/page-snapshot';
 import { createCookieLedger, portalCookies } from './portal-cookies';
-import type { PortalVerdict, SeenPage } from './portal-evidence';
+import { type PortalVerdict, type SeenPage, isPage } from './portal-evidence';
 import { portalReader } from './portal-reader';
 import type { PortalCookie, PortalSession, PortalSite, PortalSurface } from './portal-surface';
 import { type AuthorizeSeen, type Delivery, authorizeOf, deliveryOf, onOrigin } from './portal-traffic';
@@ -79,7 +79,6 @@ const sameSite = (url: string, origin: string) => {
   const portal = new URL(origin);
   return (target.protocol === 'https:' || target.protocol === portal.protocol) && parentOf(target.hostname) === parentOf(portal.hostname);
 };
-const samePage = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin && new URL(a).pathname === new URL(b).pathname;
 
 /**
  * One portal reconnect, from the profile's page to the portal's verdict (F18), in a fresh session
@@ -286,7 +285,7 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       let verdict = judgeNow();
       // The portal's page did not say, and the profile's own page was not among those it showed:
       // look at that page once more (a fresh top-level load also carries a SameSite=Strict sign-in).
-      if (verdict.kind === 'unconfirmed' && !windowClosed.signal.aborted && !request.signal.aborted && !after.some((p) => samePage(p.snapshot.url, request.pageUrl))) {
+      if (verdict.kind === 'unconfirmed' && !windowClosed.signal.aborted && !request.signal.aborted && !after.some((p) => isPage(p.snapshot.url, request.pageUrl))) {
         const seen = await new Promise<SeenPage | null>((resolve) => {
           const timer = setTimeout(() => resolve(null), LANDING_TIMEOUT_MS);
           reloading = (page) => {

@@ -1,5 +1,6 @@
 import type { UnconfirmedReason } from '../../shared/reauth';
 import type { PageSnapshot } from './page/page-snapshot';
+import { sameCompanyName } from '../../shared/company-name';
 import { matchMarker } from './portal-marker';
 
 /**
@@ -28,6 +29,10 @@ export interface EvidenceInput {
   company: { id: string; name: string };
   /** Companies of the other profiles: one of them named instead of the profile's is a wrong company. */
   otherCompanies: readonly { id: string; name: string }[];
+  /** The profile's page in the portal: what it shows is about this profile. */
+  pageUrl: string;
+  /** The names of the portal's other profiles: a page naming them anew is a list, about them too. */
+  otherProfiles: readonly string[];
   /** Whether a page is the portal's sign-in. */
   isSignIn(snapshot: PageSnapshot): boolean;
 }
@@ -63,11 +68,36 @@ function quoteOf(page: PageSnapshot, before: PageSnapshot | undefined): string |
   return text ? cap(text) : undefined;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mentions = (lines: readonly string[], company: { id: string; name: string }) =>
-  lines.some((line) => (company.id && new RegExp(`(^|\\D)${company.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\D|$)`).test(line)) || (company.name && line.toLowerCase().includes(company.name.toLowerCase())));
+  lines.some((line) => (company.id && new RegExp(`(^|\\D)${escape(company.id)}(\\D|$)`).test(line)) || (company.name && line.toLowerCase().includes(company.name.toLowerCase())));
+
+/** Same page: same origin and path (a trailing slash and capitals aside), the hash route too when the profile's page has one. */
+export const isPage = (url: string, pageUrl: string) => {
+  if (!URL.canParse(url) || !URL.canParse(pageUrl)) return false;
+  const [a, b] = [new URL(url), new URL(pageUrl)];
+  const path = (u: URL) => u.pathname.replace(/\/+$/, '').toLowerCase();
+  return a.origin === b.origin && path(a) === path(b) && (!b.hash || a.hash === b.hash) && [...b.searchParams].every(([k, v]) => a.searchParams.get(k) === v);
+};
+
+/**
+ * A page that is not the profile's own and names other profiles where the profile's page did not (the
+ * integrations list the portal lands on, say) speaks for all of them: its rows are no evidence about
+ * this profile, only its messages are (a banner, a flash) and its HTTP status.
+ */
+function aboutThisProfile(seen: SeenPage, input: EvidenceInput): PageSnapshot {
+  const { snapshot } = seen;
+  if (isPage(snapshot.url, input.pageUrl)) return snapshot;
+  const names = input.otherProfiles.filter((name) => name.trim().length >= 3).map((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name.trim())}($|[^\\p{L}\\p{N}])`, 'iu'));
+  const listed = fresh(snapshot.lines, input.before?.lines).some((line) => names.some((name) => name.test(line)));
+  if (!listed) return snapshot;
+  const { section: _rows, ...messages } = snapshot;
+  return { ...messages, lines: snapshot.notices };
+}
 
 export function judgePortal(input: EvidenceInput): PortalVerdict {
-  const { before, after } = input;
+  const before = input.before;
+  const after = input.after.map((page) => ({ ...page, snapshot: aboutThisProfile(page, input) }));
   const last = after.at(-1);
   const failing = input.callbackStatus !== undefined && (input.callbackStatus === 0 || input.callbackStatus >= 400) ? input.callbackStatus : after.find((p) => p.status >= 400)?.status;
   if (failing !== undefined) {
@@ -102,7 +132,7 @@ export function judgePortal(input: EvidenceInput): PortalVerdict {
   }
   const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
   const { company: shownCompany, companyId: shownId } = named?.slots ?? {};
-  if ((shownCompany !== undefined && input.company.name && !sameText(shownCompany, input.company.name)) || (shownId !== undefined && !sameText(shownId, input.company.id))) {
+  if ((shownCompany !== undefined && input.company.name && !sameCompanyName(shownCompany, input.company.name)) || (shownId !== undefined && !sameText(shownId, input.company.id))) {
     return { kind: 'wrong-company', company: { id: shownId ?? '', name: shownCompany ?? '' }, said: cap(named!.line) };
   }
 

@@ -196,6 +196,11 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
         apiUser: profile.apiUser,
         company: { id: profile.companyId, name: profile.companyName },
         otherCompanies: others,
+        pageUrl: profile.portalUrl,
+        otherProfiles: deps.profiles
+          .all()
+          .filter((p) => p.id !== profile.id && p.portalId === profile.portalId)
+          .map((p) => p.name),
         isSignIn: (page: PageSnapshot) => isSignInPage(page, site),
       });
 

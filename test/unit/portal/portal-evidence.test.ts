@@ -31,6 +31,8 @@ const base: EvidenceInput = {
   apiUser: 'anna.apiuser@example.com',
   company: { id: '1000001', name: 'Nordlys Handel AS' },
   otherCompanies: [{ id: '1000002', name: 'Fjellvind Bygg AS' }],
+  pageUrl: 'https://portal.example/integrations/7',
+  otherProfiles: ['Projects', 'Invoices'],
   isSignIn: (s) => s.passwordField,
 };
 const judge = (input: Partial<EvidenceInput>) => judgePortal({ ...base, ...input });
@@ -139,5 +141,42 @@ describe('what the portal says the connection now uses, compared with the profil
 
   it('the right user and company, said anew, confirm it', () => {
     expect(judge({ marker: MARKER, after: [shown('ANNA.apiuser@example.com', 'Nordlys  Handel AS', '03:12:00')] })).toMatchObject({ kind: 'confirmed', user: 'anna.apiuser@example.com' });
+    // The profile's company typed without its legal form is still the company the portal names.
+    expect(judge({ marker: MARKER, company: { id: '1000001', name: 'Nordlys Handel' }, after: [shown('anna.apiuser@example.com', 'Nordlys Handel AS', '03:12:01')] })).toMatchObject({ kind: 'confirmed' });
+  });
+
+  describe('a page that lists other profiles too (the integrations list the portal lands on)', () => {
+    const LIST = {
+      url: 'https://portal.example/integrations',
+      notices: ['Integration "Orders" is now connected to Visma.net.'],
+    };
+    const list = (rows: string[], notices = LIST.notices) =>
+      landed(['Integrations', ...notices, 'Orders', 'Nordlys Handel AS', ...rows], { ...LIST, notices, section: ['Visma.net', ...rows] });
+
+    it('speaks for the others in its rows: another profile’s company or user there is not this profile’s', () => {
+      const rows = ['Projects', 'Fjellvind Bygg AS', 'Connected as per.noapi@example.com to Fjellvind Bygg AS', 'Invoices', 'Connected'];
+      expect(judge({ after: [list(rows)] }).kind).toBe('unconfirmed');
+      expect(judge({ marker: 'Connected as * to *', after: [list(rows)] })).toMatchObject({ kind: 'unconfirmed', why: 'marker-missing' });
+    });
+
+    it('its message about this profile still counts: the flash confirms, an error refuses', () => {
+      const rows = ['Projects', 'Connected'];
+      expect(judge({ marker: 'Integration * is now connected to Visma.net.', after: [list(rows)] })).toMatchObject({ kind: 'confirmed' });
+      expect(judge({ after: [list(rows, [])].map((p) => ({ ...p, snapshot: { ...p.snapshot, alerts: ['Visma.net said: access denied'] } })) })).toMatchObject({ kind: 'refused', said: 'Visma.net said: access denied' });
+    });
+
+    it('the profile’s own page is read whole, even when it names the others (a menu of integrations)', () => {
+      const own = landed(['Orders', 'Projects', 'Invoices', 'Visma.net Financials', 'Connected as per.noapi@example.com to Nordlys Handel AS'], { section: ['Visma.net Financials', 'Connected as per.noapi@example.com to Nordlys Handel AS'] });
+      expect(judge({ after: [own] })).toMatchObject({ kind: 'wrong-user', user: 'per.noapi@example.com' });
+      const sameWithSlash = { ...own, snapshot: { ...own.snapshot, url: 'https://portal.example/Integrations/7/' } };
+      expect(judge({ after: [sameWithSlash] })).toMatchObject({ kind: 'wrong-user' });
+    });
+
+    it('a page of its own elsewhere (a result page naming no other profile) is read whole', () => {
+      const result = landed(['Visma.net', 'Connected as per.noapi@example.com to Nordlys Handel AS'], { url: 'https://portal.example/callback/done' });
+      expect(judge({ after: [result] })).toMatchObject({ kind: 'unconfirmed' });
+      const named = landed(['Visma.net', 'Connected as per.noapi@example.com'], { url: 'https://portal.example/callback/done', section: ['Visma.net', 'Connected as per.noapi@example.com'] });
+      expect(judge({ after: [named] })).toMatchObject({ kind: 'wrong-user' });
+    });
   });
 });
