@@ -18,6 +18,8 @@ export interface ScriptedPage {
   notices?: string[];
   passwordField?: boolean;
   signInControls?: string[];
+  /** Drawn in place by the page's own script (a single-page app): no page loads, the window just shows it. */
+  drawn?: boolean;
 }
 
 export interface ScriptedLogin {
@@ -79,6 +81,11 @@ export function scriptedPortal(origin: string, script: ScriptedSession[]) {
       const show = async (page: ScriptedPage) => {
         if (record.closed) return;
         const url = `${origin}${page.path}`;
+        if (page.drawn) {
+          await tick();
+          current = page;
+          return;
+        }
         events.navigating('main', url);
         await tick();
         current = page;

@@ -5,6 +5,7 @@ import { portalReader } from './portal-reader';
 import type { PortalCookie, PortalSession, PortalSite, PortalSurface } from './portal-surface';
 import { type AuthorizeSeen, type Delivery, authorizeOf, deliveryOf, onOrigin } from './portal-traffic';
 import { isSignInPage } from './sign-in-page';
+import { watchUntilSignedIn } from './signed-in-watch';
 
 /** What the portal did with Visma's answer, for the verdict. */
 export interface PortalObservation {
@@ -65,9 +66,6 @@ const SETTLE_MS = 300;
 const LANDING_TIMEOUT_MS = 30_000;
 /** The window shows once the profile's page is known not to be a stale sign-in; a slow portal's, after this at the latest. */
 const REVEAL_AFTER_MS = 4000;
-/** While the person signs in in an attempt's window: how often its page is looked at, and for how long (10 minutes). */
-const SIGN_IN_LOOK_MS = 700;
-const SIGN_IN_LOOKS = 860;
 
 const decisive = (verdict: PortalVerdict) => verdict.kind !== 'unconfirmed';
 /** The last two labels of a host name: what a portal and its other hosts share (my-databridge.infobridgeuniverse.com: infobridgeuniverse.com). */
@@ -198,15 +196,9 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
     signedInHere = true;
     request.onStep('signing-in');
     session?.reveal();
-    for (let looks = 0; looks < SIGN_IN_LOOKS && answeredAt === undefined && !request.signal.aborted && !windowClosed.signal.aborted; looks++) {
-      await new Promise((resolve) => setTimeout(resolve, SIGN_IN_LOOK_MS));
-      const page = await reader?.glance(windowId);
-      if (page && onOrigin(page.url, [site.origin]) && !isSignInPage(page, site)) {
-        request.onStep('portal-page');
-        return true;
-      }
-    }
-    return false;
+    const signedIn = await watchUntilSignedIn(reader!, windowId, site, () => answeredAt !== undefined || request.signal.aborted || windowClosed.signal.aborted);
+    if (signedIn) request.onStep('portal-page');
+    return signedIn;
   };
 
   session = await surface.open({

@@ -3,6 +3,7 @@ import { portalReader } from './portal-reader';
 import type { PortalCookie, PortalSession, PortalSite, PortalSurface } from './portal-surface';
 import { onOrigin } from './portal-traffic';
 import { isSignInPage } from './sign-in-page';
+import { watchUntilSignedIn } from './signed-in-watch';
 
 export interface PortalSignInRequest {
   site: PortalSite;
@@ -31,6 +32,9 @@ export async function signInToPortal(surface: PortalSurface, request: PortalSign
   let reader: ReturnType<typeof portalReader> | undefined;
   /** A read is about the page that was there when it started: a newer navigation makes it stale. */
   let navigation = 0;
+  /** Looking at a sign-in page until it is signed in without loading a page (a single-page app's). */
+  let watching = false;
+  let done = false;
 
   session = await surface.open({
     site,
@@ -48,8 +52,13 @@ export async function signInToPortal(surface: PortalSurface, request: PortalSign
       loaded: (windowId, url, status) => {
         if (!session || !reader || windowId !== session.mainWindow || !onOrigin(url, [site.origin]) || status >= 400) return;
         const mine = ++navigation;
-        void reader.read(windowId).then((snapshot) => {
-          if (snapshot && mine === navigation && !isSignInPage(snapshot, site)) finish('signed-in');
+        void reader.read(windowId).then(async (snapshot) => {
+          if (!snapshot || mine !== navigation || !reader) return;
+          if (!isSignInPage(snapshot, site)) return finish('signed-in');
+          if (watching) return;
+          watching = true;
+          if (await watchUntilSignedIn(reader, windowId, site, () => done)) finish('signed-in');
+          watching = false;
         });
       },
       blocked: () => undefined,
@@ -68,6 +77,7 @@ export async function signInToPortal(surface: PortalSurface, request: PortalSign
   }
 
   const outcome = await ended;
+  done = true;
   try {
     if (outcome === 'closed') return { kind: 'closed' };
     const cookies = portalCookies(await session.cookies(), ledger, {

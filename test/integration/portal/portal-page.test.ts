@@ -86,6 +86,24 @@ describe('reading a portal page', () => {
     expect(snapshot.alerts).toEqual(['Late error']);
     expect(snapshot.lines.length).toBeLessThanOrEqual(400);
   });
+
+  it('waits while the page shows only that it is loading (a spinner, a busy region, "Loading…"), longer than a quiet moment', async () => {
+    const later = (ms: number, html: string) => `<script>setTimeout(() => { const m = document.getElementById('m'); m.innerHTML = ${JSON.stringify(html)}; m.removeAttribute('aria-busy'); }, ${ms});</script>`;
+    const drawn = '<section><h2>Visma.net Financials</h2><p>Connected</p></section>';
+    await show(`<main id="m"><div class="spinner-border" role="status"><span class="visually-hidden">Loading...</span></div></main>${later(900, drawn)}`);
+    expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
+    await show(`<main id="m"><p>Laster …</p></main>${later(900, drawn)}`);
+    expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
+    await show(`<main id="m" aria-busy="true"><p>Orders</p></main>${later(900, drawn)}`);
+    expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
+  });
+
+  it('a job’s progress bar (it has a value) is no reason to wait', async () => {
+    await show(`<main><section><h2>Visma.net Financials</h2><p>Connected</p><div role="progressbar" aria-valuenow="40"></div></section></main>`);
+    const started = Date.now();
+    await run({ ...read(), maxMs: 2500 });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });
 
 describe('pressing the portal’s Connect control', () => {

@@ -238,6 +238,17 @@ describe('the portal’s sign-in and its pages', () => {
     expect(portalWindows.opened.slice(1).every((o) => o.revealed)).toBe(true);
   });
 
+  it('a single-page app that signs in without loading a page is seen signed in, in the sign-in window and in the attempt’s own', async () => {
+    const form: ScriptedPage = { path: '/app/login', passwordField: true, signInControls: ['Sign in'] };
+    const drawn = (page: ScriptedPage): ScriptedPage => ({ ...page, drawn: true });
+    const { app, portalWindows } = await setUp([
+      { kind: 'sign-in', pages: [form, drawn(profilePage('orders'))], cookies: [] },
+      { ...reconnectOf('orders', [connectedPage('orders')]), signInFirst: form, page: drawn(profilePage('orders')) },
+    ], { connectedMarker: SAVED });
+    await expect(app.api.reauthenticate('orders')).resolves.toMatchObject({ outcome: 'connected' });
+    expect(portalWindows.opened.map((o) => o.script.kind)).toEqual(['sign-in', 'profile']);
+  });
+
   it('the sign-in window starts at the profile’s page and is done at a signed-in page of the portal, wherever the person went', async () => {
     const federated: ScriptedSession = {
       kind: 'sign-in',

@@ -40,6 +40,11 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
   const NOTICES = '[role="status"], .alert-success, .alert-info, .success, .text-success, .is-success, .toast-success, .message-success, .notification-success';
   const GOOD_NEWS = '.alert-success, .alert-info, .alert-primary, .text-success, .bg-success, .text-bg-success, .success, .is-success, .is-info, .toast-success, .message-success, .notification-success, .callout-success, .callout-info';
 
+  /** Still loading: a spinner, a busy region, an indeterminate progress bar (a job's progress has a value). */
+  const BUSY = '[aria-busy="true"], [role="progressbar"]:not([aria-valuenow]), .spinner, .spinner-border, .spinner-grow, .loader, .loading, .is-loading, .skeleton';
+  /** A page that says nothing but that it is loading, in the six languages and English. */
+  const LOADING = /^(loading|laster|lastes|indlæser|henter|laddar|ladataan|laden|bezig met laden|even geduld|please wait|vent|odota)\b/i;
+
   const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
   const cap = (text: string) => (text.length > LINE_LENGTH ? `${text.slice(0, LINE_LENGTH - 1)}…` : text);
   const visible = (el: PageElement) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
@@ -117,6 +122,13 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
     return smallest.length > 0 ? [...new Set(smallest)] : null;
   }
 
+  /** The portal is still drawing the page: what it says now is not what it will say. */
+  function busy(): boolean {
+    if (all(doc, BUSY).some(visible)) return true;
+    const lines = textLines(null);
+    return lines.length > 0 && lines.length <= 3 && lines.every((line) => LOADING.test(line));
+  }
+
   function snapshot(): PageSnapshot {
     const scope = sections(task.section);
     const signIn = task.signInWords.map(folded);
@@ -178,7 +190,7 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
     });
   }
 
-  if (task.kind === 'read') return settled(() => false, () => true).then(() => ({ snapshot: snapshot() }));
+  if (task.kind === 'read') return settled(() => false, () => !busy()).then(() => ({ snapshot: snapshot() }));
   const { label, words } = task;
   // A control rendered late often follows a quiet wait for the portal's own data: keep looking while none is found.
   const found = () => findConnect(label, words).finding.kind;
