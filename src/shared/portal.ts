@@ -34,7 +34,7 @@ export const PortalDefinitionSchema = z
      * confirmation. "*" stands for any text; {user}, {company} and {companyId} for the Visma user and
      * company the portal names, which must then be the profile's. Empty: the person confirms, once.
      */
-    connectedMarker: z.string().trim().max(200, 'is longer than 200 characters').default(''),
+    connectedMarker: z.string().trim().max(400, 'is longer than 400 characters').default(''),
     /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */
     loginWith: LoginWithSchema.optional(),
   })

@@ -78,7 +78,7 @@ export type UnconfirmedReason = (typeof UNCONFIRMED_REASONS)[number];
 /** What a portal reconnect asks of the person while the portal's page is on screen. */
 export type PortalPrompt =
   /** Bridgekeeper pressed nothing: which control to press, where (as the portal definition names them). */
-  | { kind: 'press'; label: string; section: string; found: 'none' | 'several'; names: string[]; sectionFound: boolean }
+  | { kind: 'press'; label: string; section: string; found: 'none' | 'several' | 'came-back'; names: string[]; sectionFound: boolean }
   /** No evidence either way: does the portal's page show the profile connected? `lines`: its new lines, to point at. */
   | { kind: 'confirm'; why: UnconfirmedReason; lines: string[] };
 

@@ -47,6 +47,8 @@ export type ScriptedSession =
       cookies?: PortalCookie[];
       /** The portal's sign-in page shows first, and the person signs in right there (if the window is shown). */
       signInFirst?: ScriptedPage;
+      /** What the portal shows when Connect is pressed, instead of Visma's login (its page again, with an error, say). */
+      pressShows?: ScriptedPage;
     }
   /** The person closes the window before anything shows. */
   | { kind: 'closes' };
@@ -132,7 +134,8 @@ export function scriptedPortal(origin: string, script: ScriptedSession[]) {
           if (record.closed || !current) throw new Error('no page');
           const press = script.includes('"kind":"press"');
           const answer = { snapshot: snapshot(current), ...(press && step.kind === 'profile' ? { connect: step.connect ?? { kind: 'pressed', name: 'Connected' } } : {}) };
-          if (press && step.kind === 'profile' && step.login) void login(step.login);
+          if (press && step.kind === 'profile' && step.pressShows) void tick().then(() => show(step.pressShows!));
+          else if (press && step.kind === 'profile' && step.login) void login(step.login);
           return answer;
         },
         async cookies(): Promise<SessionCookie[]> {

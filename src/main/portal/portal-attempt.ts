@@ -24,8 +24,11 @@ export interface PortalAttemptRequest {
   signal: AbortSignal;
   /** As the portal's Visma login goes by: for the dialog's steps. */
   onStep(step: 'signing-in' | 'portal-page' | 'portal-login' | 'portal-finishing' | 'portal-reading'): void;
-  /** What became of the Connect control: pressed, or which the person should press. */
-  onConnect(finding: ConnectFinding): void;
+  /**
+   * What became of the Connect control: pressed, or which the person should press — also when a
+   * press brought the portal's page back instead of Visma's login (`came-back`).
+   */
+  onConnect(finding: ConnectFinding | { kind: 'came-back'; name: string }): void;
   /**
    * A sign-in page instead of the profile's is no reason to end: the person signs in right in this
    * window (for a portal whose sign-in a fresh session does not carry: one kept in the page's storage,
@@ -67,6 +70,9 @@ const LANDING_TIMEOUT_MS = 30_000;
 /** The window shows once the profile's page is known not to be a stale sign-in; a slow portal's, after this at the latest. */
 const REVEAL_AFTER_MS = 4000;
 
+/** How long the portal's page stays after a press, without Visma's login beginning, before the person is told. */
+const CAME_BACK_MS = 1500;
+
 const decisive = (verdict: PortalVerdict) => verdict.kind !== 'unconfirmed';
 /** The last two labels of a host name: what a portal and its other hosts share (my-databridge.infobridgeuniverse.com: infobridgeuniverse.com). */
 const parentOf = (host: string) => host.split('.').slice(-2).join('.');
@@ -96,6 +102,9 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
   let reader: ReturnType<typeof portalReader> | undefined;
   let before: PageSnapshot | undefined;
   let firstLoad = true;
+  /** The Connect control Bridgekeeper pressed; told once if the portal's page comes back instead of Visma's login. */
+  let pressed: { name: string; told: boolean } | undefined;
+  let loads = 0;
   /** The person signed in in this window (signInHere): its sign-in did not come along in the cookies. */
   let signedInHere = false;
   let authorize: AuthorizeSeen | undefined;
@@ -163,6 +172,8 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
       checkLanded();
       return;
     }
+    if (windowId === session?.mainWindow) loads++;
+    if (!firstLoad && pressed && !pressed.told && !authorize && windowId === session?.mainWindow && onOrigin(url, [site.origin])) return cameBack(loads);
     if (!firstLoad || windowId !== session?.mainWindow || !onOrigin(url, [site.origin])) return;
     firstLoad = false;
     const first = await reader.glance(windowId);
@@ -178,9 +189,23 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
         return;
       }
       before = answer.snapshot;
+      if (answer.connect?.kind === 'pressed') pressed = { name: answer.connect.name, told: false };
       if (answer.connect) request.onConnect(answer.connect);
       return;
     }
+  };
+
+  /**
+   * The portal's page loaded again after the press and Visma's login has not begun: the portal may
+   * show why (an error), or the press did nothing. Once the page stays put a moment (a page that
+   * forwards to Visma by itself does not), the person is told, rather than left waiting.
+   */
+  const cameBack = async (load: number) => {
+    await new Promise((resolve) => setTimeout(resolve, CAME_BACK_MS));
+    if (!pressed || pressed.told || authorize || load !== loads || navigating) return;
+    pressed.told = true;
+    session?.reveal();
+    request.onConnect({ kind: 'came-back', name: pressed.name });
   };
 
   /**

@@ -116,7 +116,11 @@ export function judgePortal(input: EvidenceInput): PortalVerdict {
   const sectionLines = readable.flatMap((p) => (p.snapshot.section ? fresh(p.snapshot.section, before?.section ?? before?.lines) : []));
   const newLines = sectionLines.length > 0 ? sectionLines : readable.flatMap((p) => fresh(p.snapshot.lines, before?.lines));
   // A line that changed names who the connection is now: the same user as before, too, if they are named again.
-  const users = [...new Set(sectionLines.flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()))];
+  // An address the page also shows outside its Visma.net section is the portal's own (the signed-in
+  // admin in the header, who an audit line says changed it), not the Visma user's.
+  const outside = (p: PageSnapshot | undefined) => (p?.section ? p.lines.filter((line) => !p.section!.includes(line)) : []);
+  const portalOwn = new Set([before, ...readable.map((p) => p.snapshot)].flatMap((p) => outside(p).flatMap((line) => line.match(EMAIL) ?? [])).map((e) => e.toLowerCase()));
+  const users = [...new Set(sectionLines.flatMap((line) => line.match(EMAIL) ?? []).map((e) => e.toLowerCase()))].filter((e) => !portalOwn.has(e) || e === input.apiUser.toLowerCase());
   const apiUser = input.apiUser.toLowerCase();
   let user = users.includes(apiUser) ? input.apiUser : undefined;
   if (users.length > 0 && !user) return { kind: 'wrong-user', user: users[0]!, said: cap(sectionLines.find((line) => line.toLowerCase().includes(users[0]!))!) };

@@ -1,6 +1,7 @@
 /**
  * The words that confirm a saved connection on a portal's page ("The Visma.net connection is
- * saved.", "Connected as {user} to {company}"): matched line by line, case and spacing aside. "*"
+ * saved.", "Connected as {user} to {company}"): matched line by line, case and spacing aside. A
+ * marker of several lines ("Connected as {user}" and "Company: {company} ({companyId})") needs them all. "*"
  * stands for any text; {user}, {company} and {companyId} stand for what the portal says the
  * connection now uses, so the verdict can compare it with the profile. Learned from the line a person
  * points at: the profile's own particulars become those slots, other particulars (numbers, dates) "*",
@@ -20,9 +21,9 @@ const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SLOT = /\{(user|company|companyId)\}|\*/g;
 
-/** The first line the marker matches, and what its slots hold; undefined when none does (or the marker is only wildcards). */
-export function matchMarker(marker: string, lines: readonly string[]): MarkerMatch | undefined {
-  const words = normalized(marker);
+/** The first line one line of a marker matches, and what its slots hold. */
+function matchLine(part: string, lines: readonly string[]): MarkerMatch | undefined {
+  const words = normalized(part);
   if (!words.replace(SLOT, '').trim()) return undefined;
   const slots: MarkerSlot[] = [];
   let source = '';
@@ -44,6 +45,24 @@ export function matchMarker(marker: string, lines: readonly string[]): MarkerMat
   return undefined;
 }
 
+/**
+ * Where the marker's lines are on the page, each on a line of its own, and what their slots hold
+ * (joined with " / " as `line`); undefined when one is missing (or the marker is only wildcards).
+ */
+export function matchMarker(marker: string, lines: readonly string[]): MarkerMatch | undefined {
+  const parts = marker.split('\n').filter((part) => part.trim());
+  if (parts.length === 0) return undefined;
+  const found: MarkerMatch[] = [];
+  for (const part of parts) {
+    const match = matchLine(part, lines);
+    if (!match) return undefined;
+    found.push(match);
+  }
+  // A slot said twice keeps what its first line said.
+  const slots = Object.assign({}, ...[...found].reverse().map((m) => m.slots)) as MarkerMatch['slots'];
+  return { line: [...new Set(found.map((m) => m.line))].join(' / '), slots };
+}
+
 /** The first line the marker matches, or undefined. */
 export const markerLine = (marker: string, lines: readonly string[]): string | undefined => matchMarker(marker, lines)?.line;
 
@@ -59,8 +78,19 @@ export interface Particulars {
   others: readonly string[];
 }
 
-/** A line the person pointed at, as words that fit any profile of the portal. */
-export function learnMarker(line: string, particulars: Particulars): string {
+/**
+ * A line the person pointed at, as words that fit any profile of the portal. When it names no company
+ * and another new line of the page names the profile's (a "Company: …" line under "Connected as …"),
+ * that line comes along as a second line of the marker, so the company is compared too.
+ */
+export function learnMarker(line: string, particulars: Particulars, neighbours: readonly string[] = []): string {
+  const first = learnLine(line, particulars);
+  if (/\{company(Id)?\}/.test(first)) return first;
+  const naming = neighbours.filter((other) => other !== line).map((other) => learnLine(other, particulars)).find((words) => /\{company(Id)?\}/.test(words));
+  return naming ? `${first}\n${naming}` : first;
+}
+
+function learnLine(line: string, particulars: Particulars): string {
   const named: [string, string][] = [
     [particulars.user, '{user}'],
     [particulars.company, '{company}'],

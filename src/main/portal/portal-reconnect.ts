@@ -68,7 +68,7 @@ const vendorOf = (portal: Pick<PortalDefinition, 'origin'>) => (/(^|\.)infobridg
 /** How a portal reconnect ended, before it is put in words. */
 type Ending =
   | { kind: 'failed'; failure: Failure }
-  | { kind: 'confirmed'; evidence: 'portal-page' | 'person' | 'job'; said?: string; confirmation?: JobConfirmation; marker?: string }
+  | { kind: 'confirmed'; evidence: 'portal-page' | 'person' | 'job'; said?: string; confirmation?: JobConfirmation; marker?: string; markerContext?: string[] }
   | { kind: 'unconfirmed'; why: UnconfirmedReason; confirmation?: JobConfirmation };
 
 /**
@@ -118,7 +118,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
     ask(profile.id, { kind: 'confirm', why, lines });
     const word = await wordOf(profile.id, windowOpen);
     ask(profile.id, null);
-    if (word?.outcome === 'connected') return { kind: 'confirmed', evidence: 'person', ...(word.marker ? { marker: word.marker } : {}) };
+    if (word?.outcome === 'connected') return { kind: 'confirmed', evidence: 'person', ...(word.marker ? { marker: word.marker, markerContext: lines } : {}) };
     if (word?.outcome === 'failed') return { kind: 'failed', failure: { outcome: 'reported-failed', ...(word.detail ? { detail: word.detail } : {}) } };
     return { kind: 'unconfirmed', why: word ? 'person-unsure' : why, ...(confirmation ? { confirmation } : {}) };
   }
@@ -225,7 +225,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
             label: site.connectButtonLabel,
             section: site.connectSection,
             found: finding.kind,
-            names: finding.kind === 'several' ? finding.names : [],
+            names: finding.kind === 'several' ? finding.names : finding.kind === 'came-back' ? [finding.name] : [],
             sectionFound: finding.kind === 'none' && finding.sectionFound,
           });
         },
@@ -360,7 +360,7 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
     }
 
     const said = ending.evidence === 'job' ? ending.confirmation?.message : ending.said;
-    const learned = ending.marker && portal ? await rememberMarker(portal, ending.marker, profile) : undefined;
+    const learned = ending.marker && portal ? await rememberMarker(portal, ending.marker, ending.markerContext ?? [], profile) : undefined;
     deps.record.setState(profile.id, {
       status: 'connected',
       statusSince: deps.record.iso(),
@@ -398,10 +398,10 @@ export function createPortalReconnects(deps: PortalReconnectDeps) {
   }
 
   /** The person pointed at the words that say "connected": the portal looks for them from now on. */
-  async function rememberMarker(portal: PortalDefinition, line: string, profile: Profile): Promise<string | undefined> {
-    const marker = learnMarker(line, { user: profile.apiUser, company: profile.companyName, companyId: profile.companyId, others: [profile.name] });
-    // Words that are only wildcards, or that would not find the very line they came from, are no words to look for.
-    if (!matchMarker(marker, [line])) return undefined;
+  async function rememberMarker(portal: PortalDefinition, line: string, context: string[], profile: Profile): Promise<string | undefined> {
+    const marker = learnMarker(line, { user: profile.apiUser, company: profile.companyName, companyId: profile.companyId, others: [profile.name] }, context);
+    // Words that are only wildcards, or that would not find the very lines they came from, are no words to look for.
+    if (!matchMarker(marker, [line, ...context])) return undefined;
     await deps.portals.savePortal({ ...portal, connectedMarker: marker });
     deps.log.info('portal.marker-learned', { portalId: portal.id });
     return marker;

@@ -96,6 +96,8 @@ describe('reading a portal page', () => {
     expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
     await show(`<main id="m" aria-busy="true"><p>Orders</p></main>${later(900, drawn)}`);
     expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
+    await show(`<main id="m"><h1>DataLink</h1><p role="status">Finishing the connection…</p></main>${later(900, drawn)}`);
+    expect((await run(read())).snapshot.section).toEqual(['Visma.net Financials', 'Connected']);
   });
 
   it('a job’s progress bar (it has a value) is no reason to wait', async () => {
@@ -148,6 +150,25 @@ describe('pressing the portal’s Connect control', () => {
     expect(answer.connect).toEqual({ kind: 'pressed', name: 'Connected' });
     expect(answer.snapshot.section).toEqual(['Visma.net Financials']);
     expect(await pressed()).toEqual(['late']);
+  });
+
+  it('never presses another section’s control while the Visma.net section has not been drawn yet, nor when it never is', async () => {
+    await show(`<section><h2>SuperOffice</h2><button id="so">Reconnect</button></section><div id="later"></div>
+      <script>setTimeout(() => { document.getElementById('later').innerHTML = '<section><h2>Visma.net Financials</h2><button id="visma">Reconnect</button></section>'; }, 1200);</script>`);
+    expect((await run(press())).connect).toEqual({ kind: 'pressed', name: 'Reconnect' });
+    expect(await pressed()).toEqual(['visma']);
+    await show(`<section><h2>SuperOffice</h2><button id="so">Reconnect</button></section>`);
+    expect((await run(press('', 'Visma.net', 600))).connect).toEqual({ kind: 'none', sectionFound: false });
+    // The page's title names Visma.net: the page around SuperOffice's card is not the Visma.net section.
+    await show(`<main><h1>Orders to Visma.net</h1><div class="card"><h5 class="card-header">SuperOffice CRM Online</h5><a id="so" href="/so">Reconnect</a></div><div id="spinner" class="spinner-border"></div></main>`);
+    expect((await run(press('', 'Visma.net', 600))).connect).toEqual({ kind: 'none', sectionFound: false });
+    expect(await pressed()).toEqual([]);
+  });
+
+  it('with no section named, the one control on the whole page', async () => {
+    await show(`<p>Orders</p><button id="c">Reconnect</button>`);
+    expect((await run(press('', ''))).connect).toEqual({ kind: 'pressed', name: 'Reconnect' });
+    expect(await pressed()).toEqual(['c']);
   });
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../src/shared/api';
 import type { PortalDefinition } from '../../../src/shared/portal';
 import { chunkedSecrets, createMemorySecrets } from '../../../src/main/portal/portal-secrets';
@@ -281,6 +281,16 @@ describe('the portal’s sign-in and its pages', () => {
     await expect(result).resolves.toMatchObject({ outcome: 'cancelled' });
     expect(app.profiles.get('orders')!.status).toBe('never-connected');
     expect(portalWindows.opened.every((o) => o.closed || o.script.kind === 'closes')).toBe(true);
+  });
+
+  it('a press that brings the portal’s page back instead of Visma’s login is told to the person, who is not left waiting', async () => {
+    const refusedToStart: ScriptedSession = { kind: 'profile', page: profilePage('orders'), pressShows: { ...profilePage('orders'), alerts: ['Could not start the connection.'] } };
+    const { app } = await setUp([SIGN_IN, refusedToStart]);
+    const result = app.api.reauthenticate('orders');
+    await vi.waitFor(() => expect(app.events.findLast((e) => e.type === 'portal-prompt')).toMatchObject({ prompt: { kind: 'press', found: 'came-back', names: ['Connected'] } }), { timeout: 4000 });
+    await app.api.cancelReauth('orders');
+    await expect(result).resolves.toMatchObject({ outcome: 'cancelled' });
+    expect(app.profiles.get('orders')!.status).toBe('never-connected');
   });
 
   it('remembers the sign-in in the keychain only when asked, and forgets it on sign-out', async () => {

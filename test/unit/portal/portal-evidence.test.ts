@@ -145,6 +145,17 @@ describe('what the portal says the connection now uses, compared with the profil
     expect(judge({ marker: MARKER, company: { id: '1000001', name: 'Nordlys Handel' }, after: [shown('anna.apiuser@example.com', 'Nordlys Handel AS', '03:12:01')] })).toMatchObject({ kind: 'confirmed' });
   });
 
+  it('an address the page shows outside its Visma.net section too (the signed-in admin, in an audit line) is not the Visma user', () => {
+    const audited = (time: string) =>
+      landed(['Signed in as siri@example.com', 'Visma.net Financials', 'Status: Connected', `Last changed ${time} by siri@example.com`], {
+        section: ['Visma.net Financials', 'Status: Connected', `Last changed ${time} by siri@example.com`],
+      });
+    expect(judge({ marker: 'Status: Connected', after: [audited('2026-12-07 04:40')] })).toMatchObject({ kind: 'confirmed' });
+    // Named in the section alone, another address is another Visma user.
+    const other = landed(['Visma.net Financials', 'Connected as per.noapi@example.com'], { section: ['Visma.net Financials', 'Connected as per.noapi@example.com'] });
+    expect(judge({ marker: 'Connected as *', after: [other] })).toMatchObject({ kind: 'wrong-user', user: 'per.noapi@example.com' });
+  });
+
   describe('a page that lists other profiles too (the integrations list the portal lands on)', () => {
     const LIST = {
       url: 'https://portal.example/integrations',

@@ -38,4 +38,20 @@ describe('the words that confirm a saved connection', () => {
       companyId: '1000003',
     });
   });
+
+  it('of several lines need every line, and say what all their slots hold', () => {
+    const marker = 'Connected as {user}\nCompany: {company} ({companyId})';
+    expect(matchMarker(marker, ['Visma.net Financials', 'Connected as anna@example.com', 'Company: Havbris AS (1000003)'])).toEqual({
+      line: 'Connected as anna@example.com / Company: Havbris AS (1000003)',
+      slots: { user: 'anna@example.com', company: 'Havbris AS', companyId: '1000003' },
+    });
+    expect(matchMarker(marker, ['Connected as anna@example.com'])).toBeUndefined();
+  });
+
+  it('learned from a line that names no company bring along the new line that names the profile’s', () => {
+    const page = ['Connected as anna.apiuser@example.com', 'Last changed 2026-12-07 by siri@example.com', 'Company: Nordlys Handel AS (1000001)'];
+    expect(learnMarker(page[0]!, ANNA_NORDLYS, page)).toBe('Connected as {user}\nCompany: {company} ({companyId})');
+    expect(learnMarker('Connected as anna.apiuser@example.com to Nordlys Handel AS', ANNA_NORDLYS, page)).toBe('Connected as {user} to {company}');
+    expect(learnMarker('Connected', ANNA_NORDLYS, ['Connected', 'Status: active'])).toBe('Connected');
+  });
 });

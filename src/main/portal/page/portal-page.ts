@@ -116,17 +116,24 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
     const says = (el: PageElement) => folded(el.getAttribute('aria-label') ?? '').includes(wanted) || folded(el.textContent ?? '').includes(wanted);
     const headings = all(doc, HEADINGS).filter((el) => visible(el) && says(el));
     const labelled = all(doc, '[aria-label]').filter((el) => el.matches(CONTAINERS) && folded(el.getAttribute('aria-label') ?? '').includes(wanted));
-    const found = [...labelled, ...headings.map((h) => h.closest(CONTAINERS) ?? h.parentElement).filter((el): el is PageElement => !!el && el !== doc.body && el !== doc.documentElement)];
+    // A heading with no container of its own (a flat page): the page is its section.
+    const found = [...labelled, ...headings.map((h) => h.closest(CONTAINERS) ?? h.parentElement).filter((el): el is PageElement => !!el && el !== doc.documentElement)];
+    // A container holding another section with a heading of its own (SuperOffice's card, say) is the page
+    // around them, whatever its title says ("Orders to Visma.net"): not the section.
+    const holdsOthers = (el: PageElement) => all(el, CONTAINERS).some((inner) => inner !== el && !says(inner) && all(inner, HEADINGS).some(visible));
+    const own = found.filter((el) => !holdsOthers(el));
     // The smallest: a container that holds another match is the page around them, not the section.
-    const smallest = found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
+    const smallest = own.filter((el) => !own.some((other) => other !== el && el.contains(other)));
     return smallest.length > 0 ? [...new Set(smallest)] : null;
   }
 
   /** The portal is still drawing the page: what it says now is not what it will say. */
   function busy(): boolean {
     if (all(doc, BUSY).some(visible)) return true;
+    // "Finishing the connection…": a status that trails off is still under way (the page moves on by itself).
+    if (all(doc, '[role="status"], [aria-live="polite"]').some((el) => visible(el) && /(…|\.\.\.)$/.test(clean(el.textContent)))) return true;
     const lines = textLines(null);
-    return lines.length > 0 && lines.length <= 3 && lines.every((line) => LOADING.test(line));
+    return lines.length > 0 && lines.length <= 3 && lines.every((line) => LOADING.test(line) || /(…|\.\.\.)$/.test(line));
   }
 
   function snapshot(): PageSnapshot {
@@ -155,6 +162,8 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
   function findConnect(label: string, words: string[]): { control?: PageControl; finding: ConnectFinding } {
     const scope = sections(task.section);
     const usable = all(doc, CONTROLS).filter((el) => visible(el) && !el.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true');
+    // A section the definition names and the page does not show (yet): nothing on the page is its control.
+    if (!scope && folded(task.section)) return { finding: { kind: 'none', sectionFound: false } };
     const inScope = scope ? usable.filter((el) => scope.some((root) => root.contains(el))) : usable;
     const byLabel = label ? inScope.filter((el) => folded(nameOf(el)) === folded(label)) : [];
     const folds = words.map(folded);

@@ -6,6 +6,8 @@ export interface FieldSpec<F extends string> {
   field: F;
   label: string;
   hint?: string;
+  /** Several lines may be typed (one per line). */
+  multiline?: boolean;
 }
 
 interface DefinitionFormProps<F extends string, T> {
@@ -55,23 +57,26 @@ export function DefinitionForm<F extends string, T>({ label, idPrefix, fields, i
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
-      {fields.map(({ field, label: fieldLabel, hint }) => (
+      {fields.map(({ field, label: fieldLabel, hint, multiline }) => {
+        const props = {
+          id: `${idPrefix}-${field}`,
+          value: draft[field],
+          readOnly: readOnly?.(field) ?? false,
+          onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value }),
+          'aria-describedby': hint ? `${idPrefix}-${field}-hint` : undefined,
+        };
+        return (
         <div className="field" key={field}>
           <label htmlFor={`${idPrefix}-${field}`}>{fieldLabel}</label>
-          <input
-            id={`${idPrefix}-${field}`}
-            value={draft[field]}
-            readOnly={readOnly?.(field) ?? false}
-            onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-            aria-describedby={hint ? `${idPrefix}-${field}-hint` : undefined}
-          />
+          {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
           {hint && (
             <span id={`${idPrefix}-${field}-hint`} className="hint">
               {hint}
             </span>
           )}
         </div>
-      ))}
+        );
+      })}
       {children}
       {error && (
         <p role="alert" className="form-error">

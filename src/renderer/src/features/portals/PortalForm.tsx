@@ -18,7 +18,12 @@ const LISTS = ['signInOrigins', 'identityOrigins'] as const;
 
 /** Each field's label and hint in the reader's words. */
 const fieldsIn = (t: Translator['t']): FieldSpec<Field>[] =>
-  FIELD_NAMES.map((field) => ({ field, label: t(`portals.field.${field}`), ...(WITH_HINT.has(field) ? { hint: t(`portals.field.${field}.hint` as MessageKey) } : {}) }));
+  FIELD_NAMES.map((field) => ({
+    field,
+    label: t(`portals.field.${field}`),
+    ...(WITH_HINT.has(field) ? { hint: t(`portals.field.${field}.hint` as MessageKey) } : {}),
+    ...(field === 'connectedMarker' ? { multiline: true } : {}),
+  }));
 
 type Draft = Record<Field, string>;
 const toDraft = (p: Partial<PortalDefinition>): Draft => ({

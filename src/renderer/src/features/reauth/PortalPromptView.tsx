@@ -13,7 +13,7 @@ export function PortalPromptView({ profileId, target }: { profileId: string; tar
   if (!prompt) return null;
   if (prompt.kind === 'press') {
     const label = prompt.label || t('reauth.prompt.label-fallback');
-    const key = prompt.found === 'several' ? 'reauth.prompt.press.several' : prompt.sectionFound ? 'reauth.prompt.press.none' : 'reauth.prompt.press.no-section';
+    const key = prompt.found === 'several' ? 'reauth.prompt.press.several' : prompt.found === 'came-back' ? 'reauth.prompt.press.came-back' : prompt.sectionFound ? 'reauth.prompt.press.none' : 'reauth.prompt.press.no-section';
     return (
       <p role="status" className="prompt-box">
         {t(key, { label, section: prompt.section, target, names: prompt.names.join(', ') })}
