@@ -69,6 +69,9 @@ const single: number[] = [];
 /** Where the machine time goes: up to the profile's page shown, and from the portal's last page to the outcome. */
 const toShown: number[] = [];
 const afterLanding: number[] = [];
+/** Of the time to the page shown: the portal's own (its profile page loading in the browser), and Bridgekeeper's glance at it. */
+const pageLoad: number[] = [];
+const glance: number[] = [];
 const promptsBefore = promptsSoFar();
 for (let i = 0; i < SINGLES; i++) {
   const id = integrations[i % BULK]!.id;
@@ -82,6 +85,8 @@ for (let i = 0; i < SINGLES; i++) {
   const attempt = bk.portals.sessions.at(-1)!;
   single.push(total - personMs(attempt));
   toShown.push(attempt.shownAt! - started);
+  pageLoad.push(attempt.loads[0]!.at - attempt.startedAt);
+  glance.push(attempt.shownAt! - attempt.loads[0]!.at);
   afterLanding.push(started + total - attempt.loads.at(-1)!.at);
 }
 const singlePrompts = promptsSoFar() - promptsBefore;
@@ -112,6 +117,8 @@ report('portal-reconnect', {
   reconnects: SINGLES,
   machineMsPerReconnect: summarize(single.length > 1 ? single.slice(1) : single), // the first pays for cold code paths
   toPageShownMs: summarize(toShown.length > 1 ? toShown.slice(1) : toShown),
+  ofWhichPortalPageLoadMs: summarize(pageLoad.length > 1 ? pageLoad.slice(1) : pageLoad),
+  ofWhichGlanceMs: summarize(glance.length > 1 ? glance.slice(1) : glance),
   fromPortalsAnswerToOutcomeMs: summarize(afterLanding.length > 1 ? afterLanding.slice(1) : afterLanding),
   firstReconnectMachineMs: Math.round(single[0]!),
   bulkProfiles: BULK,

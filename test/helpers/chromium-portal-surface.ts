@@ -188,13 +188,13 @@ export function chromiumPortalSurface(browser: Browser) {
         mainWindow: main,
         load(url) {
           void page.goto(url).catch(() => undefined);
-          prepareNext();
         },
         reveal() {
           if (handed || closing) return;
           handed = true;
           record.shownAt = performance.now();
           hand(page);
+          prepareNext(); // while the person works in this one, as the Electron surface does
         },
         async run(windowId, script, timeoutMs) {
           const target = pages.get(windowId);

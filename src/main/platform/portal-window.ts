@@ -206,10 +206,12 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
         if (closed || window.isDestroyed()) return;
         // A navigation replaced by the next one rejects: that is no error of ours.
         void window.loadURL(url).catch(() => undefined);
-        prepareNext();
       },
       reveal() {
-        if (!closed && !window.isDestroyed() && !window.isVisible()) window.show();
+        if (closed || window.isDestroyed() || window.isVisible()) return;
+        window.show();
+        // The next window is made while the person works in this one, not while its page loads.
+        prepareNext();
       },
       async run(windowId, script, timeoutMs) {
         const target = windows.get(windowId);
