@@ -20,6 +20,8 @@ import { fileBytes } from '../test/helpers/file-bytes';
 
 const COUNT = sized(10_000, 200);
 const RUNS = sized(5, 1);
+/** The count as the status line writes it: "10,000". */
+const COUNT_SHOWN = COUNT.toLocaleString('en');
 
 function profileCsv(count: number): string {
   const rows = Array.from({ length: count }, (_, i) => [
@@ -66,7 +68,7 @@ async function measureOnce(browser: Awaited<ReturnType<typeof chromium.launch>>,
     return { firstRows, app: firstRows - scriptArrived, keystrokes: [], shown: '' };
   }
   // Type only once every page has arrived, so keystrokes are timed alone.
-  await page.getByText(`Showing ${COUNT} of ${COUNT} profiles`).waitFor();
+  await page.getByText(`Showing ${COUNT_SHOWN} of ${COUNT_SHOWN} profiles`).waitFor();
 
   // Keystrokes as the input event React sees; each measured until React has rendered and layout is done.
   // (No named inner functions: tsx would wrap them in a helper the page does not have.)
@@ -109,7 +111,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close();
 
-if (!shown.endsWith(`of ${COUNT} profiles`)) throw new Error(`the list did not hold ${COUNT} profiles: "${shown}"`);
+if (!shown.endsWith(`of ${COUNT_SHOWN} profiles`)) throw new Error(`the list did not hold ${COUNT_SHOWN} profiles: "${shown}"`);
 report('profile-list', {
   profiles: COUNT,
   runs: RUNS,
