@@ -202,7 +202,7 @@ export async function runPortalAttempt(surface: PortalSurface, request: PortalAt
    */
   const cameBack = async (load: number) => {
     await new Promise((resolve) => setTimeout(resolve, CAME_BACK_MS));
-    if (!pressed || pressed.told || authorize || load !== loads || navigating) return;
+    if (!pressed || pressed.told || authorize || load !== loads || navigating || request.signal.aborted || windowClosed.signal.aborted) return;
     pressed.told = true;
     session?.reveal();
     request.onConnect({ kind: 'came-back', name: pressed.name });
