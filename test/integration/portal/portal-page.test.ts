@@ -165,6 +165,13 @@ describe('pressing the portal’s Connect control', () => {
     expect(await pressed()).toEqual([]);
   });
 
+  it('a part inside the Visma.net section with a heading but no controls of its own leaves it the section', async () => {
+    await show(`<div class="card"><h5 class="card-header">Visma.net Financials</h5><div class="card-body"><div class="card"><h6>Status</h6><p>Not connected</p></div><button id="c">Connected</button></div></div>
+      <div class="card"><h5 class="card-header">SuperOffice</h5><button id="so">Connected</button></div>`);
+    expect((await run(press('Connected'))).connect).toEqual({ kind: 'pressed', name: 'Connected' });
+    expect(await pressed()).toEqual(['c']);
+  });
+
   it('with no section named, the one control on the whole page', async () => {
     await show(`<p>Orders</p><button id="c">Reconnect</button>`);
     expect((await run(press('', ''))).connect).toEqual({ kind: 'pressed', name: 'Reconnect' });

@@ -118,9 +118,11 @@ export function inPortalPage(task: PageTask): Promise<PageAnswer> {
     const labelled = all(doc, '[aria-label]').filter((el) => el.matches(CONTAINERS) && folded(el.getAttribute('aria-label') ?? '').includes(wanted));
     // A heading with no container of its own (a flat page): the page is its section.
     const found = [...labelled, ...headings.map((h) => h.closest(CONTAINERS) ?? h.parentElement).filter((el): el is PageElement => !!el && el !== doc.documentElement)];
-    // A container holding another section with a heading of its own (SuperOffice's card, say) is the page
-    // around them, whatever its title says ("Orders to Visma.net"): not the section.
-    const holdsOthers = (el: PageElement) => all(el, CONTAINERS).some((inner) => inner !== el && !says(inner) && all(inner, HEADINGS).some(visible));
+    // A container holding another section with a heading and controls of its own (SuperOffice's card with
+    // its Reconnect, say) is the page around them, whatever its title says ("Orders to Visma.net"): not
+    // the section. A part inside the section without controls ("Status") leaves it the section.
+    const holdsOthers = (el: PageElement) =>
+      all(el, CONTAINERS).some((inner) => inner !== el && !says(inner) && all(inner, HEADINGS).some(visible) && all(inner, CONTROLS).some(visible));
     const own = found.filter((el) => !holdsOthers(el));
     // The smallest: a container that holds another match is the page around them, not the section.
     const smallest = own.filter((el) => !own.some((other) => other !== el && el.contains(other)));
