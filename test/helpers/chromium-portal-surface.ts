@@ -86,7 +86,11 @@ export function chromiumPortalSurface(browser: Browser) {
     return { context, page: await context.newPage() };
   };
   const prepareNext = () => {
-    if (!disposed && !spare) spare = fresh();
+    if (disposed || spare) return;
+    // Made while the person works: the browser may be closed by then (a test ending), which is no error of the attempt's.
+    const made = fresh();
+    made.catch(() => undefined);
+    spare = made;
   };
 
   const surface: PortalSurface = {
@@ -94,7 +98,7 @@ export function chromiumPortalSurface(browser: Browser) {
       const { events, allowed } = request;
       const record: SessionRecord = { title: request.title, seededWith: request.cookies, closed: false, startedAt: performance.now(), loads: [], blocked: [] };
       sessions.push(record);
-      const { context, page } = await (spare ?? fresh());
+      const { context, page } = await (spare ?? fresh()).catch(fresh);
       spare = null;
       await seed(context, request.site.origin, request.cookies);
 
@@ -227,7 +231,7 @@ export function chromiumPortalSurface(browser: Browser) {
       disposed = true;
       const left = spare;
       spare = null;
-      if (left) await (await left).context.close();
+      if (left) await left.then(({ context }) => context.close()).catch(() => undefined);
     },
   };
 }
