@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../shared/escape-regexp';
 import { KNOWN_ERROR_KINDS, type KnownErrorKind } from '../../shared/log-explanation';
 
 /**
@@ -81,8 +82,7 @@ const ANCHOR_KINDS = new Map<string, KnownErrorKind[]>();
 for (const kind of KNOWN_ERROR_KINDS) {
   for (const anchor of RULES[kind].anchors) ANCHOR_KINDS.set(anchor, [...(ANCHOR_KINDS.get(anchor) ?? []), kind]);
 }
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ANCHORS = new RegExp([...ANCHOR_KINDS.keys()].map(escape).join('|'), 'g');
+const ANCHORS = new RegExp([...ANCHOR_KINDS.keys()].map(escapeRegExp).join('|'), 'g');
 
 /** Whether any known error's anchor is in the lower-case text: without one, no rule can match. */
 export function hasAnchor(lower: string): boolean {

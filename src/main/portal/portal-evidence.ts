@@ -1,6 +1,7 @@
 import type { UnconfirmedReason } from '../../shared/reauth';
 import type { PageSnapshot } from './page/page-snapshot';
 import { sameCompanyName } from '../../shared/company-name';
+import { escapeRegExp } from '../../shared/escape-regexp';
 import { matchMarker } from './portal-marker';
 
 /**
@@ -68,9 +69,8 @@ function quoteOf(page: PageSnapshot, before: PageSnapshot | undefined): string |
   return text ? cap(text) : undefined;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mentions = (lines: readonly string[], company: { id: string; name: string }) =>
-  lines.some((line) => (company.id && new RegExp(`(^|\\D)${escape(company.id)}(\\D|$)`).test(line)) || (company.name && line.toLowerCase().includes(company.name.toLowerCase())));
+  lines.some((line) => (company.id && new RegExp(`(^|\\D)${escapeRegExp(company.id)}(\\D|$)`).test(line)) || (company.name && line.toLowerCase().includes(company.name.toLowerCase())));
 
 /** Same page: same origin and path (a trailing slash and capitals aside), the hash route too when the profile's page has one. */
 export const isPage = (url: string, pageUrl: string) => {
@@ -88,7 +88,7 @@ export const isPage = (url: string, pageUrl: string) => {
 function aboutThisProfile(seen: SeenPage, input: EvidenceInput): PageSnapshot {
   const { snapshot } = seen;
   if (isPage(snapshot.url, input.pageUrl)) return snapshot;
-  const names = input.otherProfiles.filter((name) => name.trim().length >= 3).map((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(name.trim())}($|[^\\p{L}\\p{N}])`, 'iu'));
+  const names = input.otherProfiles.filter((name) => name.trim().length >= 3).map((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(name.trim())}($|[^\\p{L}\\p{N}])`, 'iu'));
   const listed = fresh(snapshot.lines, input.before?.lines).some((line) => names.some((name) => name.test(line)));
   if (!listed) return snapshot;
   const { section: _rows, ...messages } = snapshot;

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../shared/escape-regexp';
+
 /**
  * The words that confirm a saved connection on a portal's page ("The Visma.net connection is
  * saved.", "Connected as {user} to {company}"): matched line by line, case and spacing aside. A
@@ -18,7 +20,6 @@ export interface MarkerMatch {
 }
 
 const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SLOT = /\{(user|company|companyId)\}|\*/g;
 
 /** The first line one line of a marker matches, and what its slots hold. */
@@ -29,13 +30,13 @@ function matchLine(part: string, lines: readonly string[]): MarkerMatch | undefi
   let source = '';
   let last = 0;
   for (const found of words.matchAll(SLOT)) {
-    source += escaped(words.slice(last, found.index));
+    source += escapeRegExp(words.slice(last, found.index));
     if (found[1]) slots.push(found[1] as MarkerSlot);
     // A slot takes all it can, "*" as little: "to {company} (*)" reads "Nordlys (customer) (07.12.)" as "Nordlys (customer)".
     source += found[1] ? '(.+)' : '.*?';
     last = found.index + found[0].length;
   }
-  source += escaped(words.slice(last));
+  source += escapeRegExp(words.slice(last));
   // With slots, the whole line: a slot must not stop short of what the portal wrote.
   const pattern = new RegExp(slots.length > 0 ? `^[^\\p{L}\\p{N}]*${source}[^\\p{L}\\p{N}]*$` : source, 'iu');
   for (const line of lines) {
@@ -62,9 +63,6 @@ export function matchMarker(marker: string, lines: readonly string[]): MarkerMat
   const slots = Object.assign({}, ...[...found].reverse().map((m) => m.slots)) as MarkerMatch['slots'];
   return { line: [...new Set(found.map((m) => m.line))].join(' / '), slots };
 }
-
-/** The first line the marker matches, or undefined. */
-export const markerLine = (marker: string, lines: readonly string[]): string | undefined => matchMarker(marker, lines)?.line;
 
 const EMAIL = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+/g;
 const DATE_OR_TIME = /\d{1,4}[-./:]\d{1,2}([-./:]\d{1,4})*/g;
@@ -99,7 +97,7 @@ function learnLine(line: string, particulars: Particulars): string {
   ];
   let words = normalized(line);
   for (const [particular, slot] of named.filter(([p]) => p.trim().length > 1).sort((a, b) => b[0].length - a[0].length)) {
-    words = words.replace(new RegExp(escaped(particular.trim()), 'giu'), slot);
+    words = words.replace(new RegExp(escapeRegExp(particular.trim()), 'giu'), slot);
   }
   // Numbers and dates outside the slots: the braces keep a slot's name from being read as text.
   const parts = words.split(/(\{(?:user|company|companyId)\})/);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { learnMarker, markerLine, matchMarker } from '../../../src/main/portal/portal-marker';
+import { learnMarker, matchMarker } from '../../../src/main/portal/portal-marker';
+
+/** The line the marker finds, or undefined. */
+const markerLine = (marker: string, lines: readonly string[]) => matchMarker(marker, lines)?.line;
 
 const ANNA_NORDLYS = { user: 'anna.apiuser@example.com', company: 'Nordlys Handel AS', companyId: '1000001', others: ['Nordlys: orders'] };
 
