@@ -20,7 +20,21 @@ const users = fc.record({
 type Variant = { label: string; bytes: (rows: CsvCell[][]) => Uint8Array | null; active: (active: boolean) => CsvCell | boolean };
 
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-/** Windows-1252 bytes, or null when the text has a character the code page lacks. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const validUtf8 = (bytes: Uint8Array) => {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Windows-1252 bytes, or null when the text has a character the code page lacks, or when the bytes
+ * happen to be valid UTF-8 as well ("Å€" is C5 80, which is "ŀ"): such a file says nothing about
+ * its encoding and the reader takes UTF-8 (decode-text.ts), so it is not the same users.
+ */
 function cp1252(text: string): Uint8Array | null {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
@@ -30,7 +44,7 @@ function cp1252(text: string): Uint8Array | null {
     else if (code <= 0xff && (code < 0x80 || code > 0x9f)) bytes[i] = code;
     else return null;
   }
-  return bytes;
+  return bytes.some((b) => b >= 0x80) && validUtf8(bytes) ? null : bytes;
 }
 
 const csv = (delimiter: CsvDelimiter, rows: CsvCell[][]) => writeCsv(rows, delimiter).replace(/^\uFEFF/, '');
