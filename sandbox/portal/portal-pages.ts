@@ -1,5 +1,6 @@
 import { esc } from '../identity/pages';
 import { connectBlock, decoyBlock } from './connect-control';
+import { type ListPage, LIST_ID, LIST_PATH, type ListStyle, SHOW_MORE_ID, listContainer, listItems, needsAttention, pager } from './integrations-list';
 import type { PortalWords } from './portal-words';
 import type { PortalStyleInForce } from './portal-style';
 import type { IntegrationRecord } from './portal-state';
@@ -12,8 +13,11 @@ import type { IntegrationRecord } from './portal-state';
 
 const STYLE = `
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f5f3ef; color: #1d1b18; }
-  header { background: #0b5d4b; color: #fff; padding: .75rem 1.5rem; display: flex; justify-content: space-between; }
+  header { background: #0b5d4b; color: #fff; padding: .75rem 1.5rem; display: flex; justify-content: space-between; gap: 1.5rem; }
   header p { margin: 0; font-weight: 600; }
+  header nav { flex: 1; display: flex; gap: 1rem; }
+  header nav a { color: #fff; }
+  header nav a[aria-current] { text-decoration: none; font-weight: 600; }
   header .tag, header .who { color: #cfe8e0; font-weight: 400; }
   main { max-width: 44rem; margin: 2rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 6px; box-shadow: 0 1px 3px #0003; }
   h1 { font-size: 1.4rem; margin-top: 0; }
@@ -29,6 +33,16 @@ const STYLE = `
   a { color: #0b5d4b; }
   a.button { color: #fff; }
   ul.integrations { padding-left: 1.25rem; }
+  table.integrations { border-collapse: collapse; width: 100%; }
+  table.integrations th, table.integrations td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #d8d4cc; }
+  .row-actions a { margin-right: .5rem; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .75rem; }
+  .card { border: 1px solid #d8d4cc; border-radius: 6px; padding: .75rem; }
+  .card h3 { font-size: 1rem; margin: 0 0 .25rem; }
+  .card p { margin: 0 0 .5rem; }
+  nav.pages { display: flex; gap: .5rem; margin-top: 1.25rem; }
+  nav.pages [aria-current] { font-weight: 600; }
+  [aria-busy="true"] { opacity: .6; }
   .attention { color: #8a3b00; font-weight: 600; }
   .error, .alert-danger { color: #a4000f; background: #fdecee; border-left: 4px solid #a4000f; padding: .5rem .75rem; }
   .note { background: #eef6f3; border-left: 4px solid #0b5d4b; padding: .5rem .75rem; }
@@ -38,6 +52,13 @@ interface LayoutOptions {
   user?: string;
   nonce?: string;
   script?: string;
+  /** The site navigation in the header (signed-in pages: the list and the integration pages); `current`: the page it names. */
+  nav?: { current?: 'integrations' };
+}
+
+/** The header's site navigation: Integrations, Settings (a 404, as on a portal whose settings this user may not see), Help (off-site, never followed). */
+function siteNav(words: PortalWords, current: 'integrations' | undefined): string {
+  return `<nav aria-label="${esc(words.mainNav)}"><a href="${LIST_PATH}"${current === 'integrations' ? ' aria-current="page"' : ''}>${esc(words.integrations)}</a> <a href="/settings">${esc(words.settings)}</a> <a href="https://help.example.invalid">${esc(words.help)}</a></nav>`;
 }
 
 function layout(words: PortalWords, title: string, body: string, options: LayoutOptions = {}): string {
@@ -50,7 +71,7 @@ function layout(words: PortalWords, title: string, body: string, options: Layout
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>DataBridge for SuperOffice <span class="tag">sandbox</span></p>${options.user ? `<p class="who">${esc(words.signedInAs(options.user))}</p>` : ''}</header>
+<header><p>DataBridge for SuperOffice <span class="tag">sandbox</span></p>${options.nav ? siteNav(words, options.nav.current) : ''}${options.user ? `<p class="who">${esc(words.signedInAs(options.user))}</p>` : ''}</header>
 <main>
 <h1>${esc(title)}</h1>
 ${body}
@@ -116,24 +137,25 @@ ${credentialFields(words, { email: 'Email', password: 'Password' }, input.email)
   );
 }
 
-export const needsAttention = (record: IntegrationRecord) => record.connection !== 'connected';
-
-export function integrationsPage(words: PortalWords, input: { user: string; integrations: IntegrationRecord[] }): string {
-  const attention = input.integrations.filter(needsAttention).length;
-  const items = input.integrations
-    .map(
-      (record) =>
-        `<li><a href="/integrations/${encodeURIComponent(record.id)}">${esc(record.name)}</a>${needsAttention(record) ? ` <span class="attention">${esc(words.needsAttention)}</span>` : ''}</li>`,
-    )
-    .join('\n');
+/**
+ * The integrations list (/integrations, and / signed in with same-url): one page of it as the style's
+ * `list` lays it out and pages it, under the attention note for all of them; with show-more, the
+ * button and its script (the first page it fetches is the one after this).
+ */
+export function integrationsPage(
+  words: PortalWords,
+  input: { user: string; all: IntegrationRecord[]; list: ListStyle; shown: ListPage; script?: { nonce: string; source: string } },
+): string {
+  const { list, shown } = input;
+  const attention = input.all.filter(needsAttention).length;
+  const more = list.paging === 'show-more' && shown.page < shown.pages && input.script;
   return layout(
     words,
     words.integrations,
     `${attention ? `<p class="note">${esc(words.attentionNote(attention))}</p>` : ''}
-<ul class="integrations">
-${items}
-</ul>`,
-    { user: input.user },
+${listContainer(words, list.layout, listItems(words, list.layout, shown.records))}
+${more ? `<div class="actions"><button type="button" id="${SHOW_MORE_ID}" class="secondary" aria-controls="${LIST_ID}">${esc(words.showMore)}</button></div>` : pager(words, list.paging, shown)}`,
+    { user: input.user, nav: { current: 'integrations' }, ...(more && input.script ? { nonce: input.script.nonce, script: input.script.source } : {}) },
   );
 }
 
@@ -201,14 +223,14 @@ ${job ? `<p role="status">${esc(words.lastJob(job.at, job.message))}</p>` : `<p>
 </form>
 </section>
 <p><a href="/integrations">${esc(words.allIntegrations)}</a></p>`,
-    { user: input.user, ...(input.script ? { nonce: input.script.nonce, script: input.script.source } : {}) },
+    { user: input.user, nav: {}, ...(input.script ? { nonce: input.script.nonce, script: input.script.source } : {}) },
   );
 }
 
 /** The decoy's harmless page: SuperOffice's own connection, nothing changed. */
 export function superOfficeConnectionPage(words: PortalWords, input: { user: string; record: IntegrationRecord }): string {
   const base = `/integrations/${encodeURIComponent(input.record.id)}`;
-  return layout(words, words.superOffice, `<p>${esc(words.superOfficeFine)}</p>\n<p><a href="${base}">${esc(words.backTo(input.record.name))}</a></p>`, { user: input.user });
+  return layout(words, words.superOffice, `<p>${esc(words.superOfficeFine)}</p>\n<p><a href="${base}">${esc(words.backTo(input.record.name))}</a></p>`, { user: input.user, nav: {} });
 }
 
 /**

@@ -3,8 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http/respond';
 import { noticeFor } from './connect-report';
 import type { JobResult } from './job-runner';
+import { LIST_ID, LIST_PATH, SHOW_MORE_ID, itemsIdOf, listItems, listPage } from './integrations-list';
 import { connectControlScript } from './page-scripts/connect-control-script';
 import { pageScript } from './page-scripts/page-script';
+import { showMoreScript } from './page-scripts/show-more-script';
 import type { PortalCookies } from './portal-cookies';
 import { found, newNonce, sendPage } from './portal-http';
 import { integrationPage, integrationsPage, problemPage, superOfficeConnectionPage } from './portal-pages';
@@ -38,6 +40,15 @@ const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256'
 /** "5 minutes", "1 minute", "30 seconds": the trigger's rate-limit message. */
 const duration = (seconds: number) =>
   seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} second${seconds === 1 ? '' : 's'}`;
+
+/** The query without show-more's `part`: signing in from a fetch of the items comes back to the page. */
+const searchWithoutPart = (url: URL) => {
+  if (!url.searchParams.has('part')) return url.search;
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('part');
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+};
 
 const INTEGRATION_ROUTE = /^\/integrations\/([^/]+)(\/log|\/run|\/visma\/connect|\/visma\/start|\/superoffice)?$/;
 
@@ -76,6 +87,26 @@ export function createPortalRoutes(deps: PortalRouteDeps) {
     });
     state.addPending({ ...login, integrationId: record.id, loginIn, startedAt: Date.now() });
     return answer === 'json' ? sendJson(res, 200, { authorizeUrl: url.href }) : found(res, url.href);
+  }
+
+  /**
+   * The integrations list, at /integrations (and / with same-url): `?page=N` picks the page,
+   * `&part=items` answers that page's items alone (what show-more's script appends).
+   */
+  function showList(res: ServerResponse, user: string, url: URL) {
+    const all = state.integrations();
+    const { list } = style;
+    const shown = listPage(all, list, url.searchParams.get('page'));
+    if (url.searchParams.get('part') === 'items') return sendPage(res, 200, shown.beyondLast ? '' : listItems(words, list.layout, shown.records));
+    const nonce = newNonce();
+    const script =
+      list.paging === 'show-more' && shown.page < shown.pages
+        ? {
+            nonce,
+            source: pageScript(showMoreScript, { listId: LIST_ID, itemsId: itemsIdOf(list.layout), buttonId: SHOW_MORE_ID, url: LIST_PATH, nextPage: shown.page + 1, pages: shown.pages }),
+          }
+        : undefined;
+    sendPage(res, 200, integrationsPage(words, { user, all, list, shown, ...(script ? { script } : {}) }), script ? { nonce } : {});
   }
 
   function showIntegration(res: ServerResponse, user: string, record: IntegrationRecord) {
@@ -153,15 +184,15 @@ export function createPortalRoutes(deps: PortalRouteDeps) {
 
     const integration = INTEGRATION_ROUTE.exec(pathname);
     if (!user) {
-      // After signing in, a POST's page (the integration) rather than the POST itself.
-      const next = req.method === 'GET' ? `${pathname}${url.search}` : integration ? `/integrations/${integration[1]}` : '/integrations';
+      // After signing in, a POST's page (the integration) rather than the POST itself; the list's page rather than its items alone.
+      const next = req.method === 'GET' ? `${pathname}${searchWithoutPart(url)}` : integration ? `/integrations/${integration[1]}` : '/integrations';
       return found(res, signIn.locationFor(next));
     }
     // The session cookie may be SameSite=None: refuse POSTs that another site's page sent.
     if (req.method === 'POST' && req.headers.origin !== undefined && req.headers.origin !== origin) {
       return sendPage(res, 403, problemPage(words, words.forbiddenTitle, words.forbidden));
     }
-    const dashboard = () => sendPage(res, 200, integrationsPage(words, { user, integrations: state.integrations() }));
+    const dashboard = () => showList(res, user, url);
     // same-url: signed in, / is the dashboard itself.
     if (pathname === '/' && req.method === 'GET') return style.signIn === 'same-url' ? dashboard() : found(res, '/integrations');
     if (pathname === '/integrations' && req.method === 'GET') return dashboard();

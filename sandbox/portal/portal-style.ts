@@ -17,6 +17,8 @@ export const LOGIN_IN = ['navigate', 'popup', 'popup-via-portal'] as const;
 export const RESPONSE_MODES = ['form_post', 'query'] as const;
 export const FAILURE_REPORTS = ['classic', 'banner-redirect', 'error-page', 'status-500', 'plain'] as const;
 export const SUCCESS_REPORTS = ['classic', 'flash', 'status-line', 'same-page', 'nothing'] as const;
+export const LIST_LAYOUTS = ['list', 'table', 'cards'] as const;
+export const LIST_PAGING = ['none', 'next-link', 'numbered', 'show-more'] as const;
 
 /** Where the pages that need the session live: the session cookie's Path must cover them. */
 export const PROTECTED_PAGE = '/integrations/';
@@ -57,6 +59,20 @@ export const PortalStyleSchema = z
         lateMs: z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000).default(0),
         /** A "SuperOffice" section before it with a control of the same label that leads somewhere harmless. */
         decoy: z.boolean().default(false),
+      })
+      .prefault({}),
+    /** The integrations list (/integrations; / too with signIn "same-url"): how it is laid out and paged. */
+    list: z
+      .object({
+        /** list: <ul> of name links; table: Name, Direction, Status, Actions (Edit, Job log); cards: an <h3> name and an "Open" link each. */
+        layout: oneOf(LIST_LAYOUTS).default('list'),
+        /**
+         * none: one page; next-link: ?page=N with Previous/Next links; numbered: ?page=N with 1 2 3 … and
+         * "›"; show-more: a button whose script fetches ?page=N&part=items and appends it.
+         */
+        paging: oneOf(LIST_PAGING).default('next-link'),
+        /** Integrations per page (or per press of "Show more"). */
+        pageSize: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(500, 'must be 500 or less').default(25),
       })
       .prefault({}),
     /** Left out: the seed's portal.loginIn. popup-via-portal: the popup opens a page of the portal itself, which redirects to Visma. */
