@@ -1,5 +1,5 @@
 /**
- * npm run sandbox [-- --seed FILE] [--port N] [--portal-port N] [--portal-variant NAME] [--out FILE]
+ * npm run sandbox [-- --seed FILE] [--port N] [--portal-port N] [--portal-variant NAME] [--portal-integrations N] [--out FILE]
  * Starts the Visma Connect + ERP API sandbox on 127.0.0.1 and the DataBridge portal look-alike on
  * localhost, prints what a person needs to use them, and writes the files Bridgekeeper imports:
  * the environment, and beside it the portal (portal.json) and its profiles (portal-profiles.json).
@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeEnvironmentFile } from './environment-file';
+import { MAX_GENERATED_INTEGRATIONS, withManyIntegrations } from './portal/many-integrations';
 import { writePortalFile, writePortalProfilesFile } from './portal/portal-files';
 import { PORTAL_VARIANTS, PORTAL_VARIANT_NAMES, isPortalVariant } from './portal/variants';
 import type { PortalWords } from './portal/portal-words';
@@ -15,7 +16,7 @@ import { DEFAULT_SEED_FILE, SeedError, loadSeedFile } from './seed/load-seed';
 import type { Seed } from './seed/seed-schema';
 import { type Sandbox, startSandbox } from './start-sandbox';
 
-const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--portal-port N] [--portal-variant NAME] [--out FILE]
+const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--portal-port N] [--portal-variant NAME] [--portal-integrations N] [--out FILE]
   --seed FILE      companies, users and clients (default: ${path.relative(process.cwd(), DEFAULT_SEED_FILE)})
   --port N         port on 127.0.0.1 (default 0: any free port)
   --portal-port N  the DataBridge portal look-alike's port on localhost (default 0: any free port)
@@ -23,6 +24,9 @@ const USAGE = `Usage: npm run sandbox -- [--seed FILE] [--port N] [--portal-port
                    the portal look-alike's style, one of the variants below (default: the seed's portal.style)
   --portal-callback-port N, --superoffice-port N
                    the ports of the variant's other origins, if it has them (default 0: any free port)
+  --portal-integrations N
+                   adds N generated integrations (int-001, "Orders 001 – Nordlys", …) to the seed's, in the
+                   company and for the API user of its first integration: a long, paged list (default 0)
   --out FILE  where to write the environment for Bridgekeeper (default .sandbox/environment.json);
               portal.json and portal-profiles.json are written beside it
 
@@ -31,6 +35,10 @@ ${PORTAL_VARIANT_NAMES.map((name) => `  ${name.padEnd(17)}${PORTAL_VARIANTS[name
 
 const LOGIN_IN_WORDS = { navigate: 'in the same window', popup: 'in a popup', 'popup-via-portal': 'in a popup that opens the portal\'s start page first' } as const;
 
+/** How the integrations list is laid out and paged, for the banner. */
+const listHow = (list: Sandbox['portal']['style']['list']) =>
+  `${list.layout}, ${list.paging === 'none' ? 'one page' : `${list.paging} by ${list.pageSize}`}`;
+
 const SIGN_IN_HOW = {
   'signin-page': () => '',
   'same-url': () => '  (signed in, the same address is the dashboard)',
@@ -38,10 +46,29 @@ const SIGN_IN_HOW = {
   federated: (words: PortalWords) => `  ("${words.logInWithSuperOffice}" or "${words.logInWithEmail}")`,
 } as const;
 
-function describePortal(sandbox: Sandbox, files: { portal: string; profiles: string }, variant: string | undefined): string[] {
+/** The integrations as the banner lists them: the seed's own in full, generated ones (the last `generated`) in one line. */
+function describeIntegrations(sandbox: Sandbox, generated: number): string[] {
+  const { portal } = sandbox;
+  const companyName = new Map(sandbox.seed.companies.map((c) => [c.id, c.name]));
+  const all = portal.seed.integrations;
+  const own = all.slice(0, all.length - generated);
+  const made = all.slice(all.length - generated);
+  return [
+    ...own.map(
+      (i) =>
+        `  ${i.name}  (${i.connection})\n      ${portal.url}/integrations/${i.id}\n      log in as ${i.apiUser}, pick ${companyName.get(i.companyId)} (${i.companyId})\n      triggered job: ${portal.url}/api/jobs/${i.id}/trigger?key=${i.jobKey}`,
+    ),
+    ...(made.length
+      ? [
+          `  + ${made.length} generated: ${made[0]!.id} … ${made.at(-1)!.id} ("${made[0]!.name}" …)\n      ${portal.url}/integrations/<id>\n      log in as ${made[0]!.apiUser}, pick ${companyName.get(made[0]!.companyId)} (${made[0]!.companyId})\n      triggered job: ${portal.url}/api/jobs/<id>/trigger?key=<id>-job-key-generated`,
+        ]
+      : []),
+  ];
+}
+
+function describePortal(sandbox: Sandbox, files: { portal: string; profiles: string }, variant: string | undefined, generated: number): string[] {
   const { portal } = sandbox;
   const { style } = portal;
-  const companyName = new Map(sandbox.seed.companies.map((c) => [c.id, c.name]));
   const loginIn = style.loginIn ?? portal.seed.loginIn;
   return [
     'DataBridge portal look-alike is running.',
@@ -55,16 +82,14 @@ function describePortal(sandbox: Sandbox, files: { portal: string; profiles: str
     `  Profiles file:          ${files.profiles}  (import it in Bridgekeeper's Profiles)`,
     `  Visma login:            ${LOGIN_IN_WORDS[loginIn]}, response_mode=${style.responseMode ?? portal.seed.responseMode}${style.par ? ' (pushed: PAR)' : ''}, as client ${portal.seed.client.clientId}`,
     `  Visma answers to:       ${portal.callbackUrl}`,
+    `  Integrations list:      ${portal.url}/integrations  (${listHow(style.list)})`,
     '',
     'Integrations (log in to Visma as / pick):',
-    ...portal.seed.integrations.map(
-      (i) =>
-        `  ${i.name}  (${i.connection})\n      ${portal.url}/integrations/${i.id}\n      log in as ${i.apiUser}, pick ${companyName.get(i.companyId)} (${i.companyId})\n      triggered job: ${portal.url}/api/jobs/${i.id}/trigger?key=${i.jobKey}`,
-    ),
+    ...describeIntegrations(sandbox, generated),
   ];
 }
 
-function describe(sandbox: Sandbox, envFile: string, portalFiles: { portal: string; profiles: string }, variant: string | undefined): string {
+function describe(sandbox: Sandbox, envFile: string, portalFiles: { portal: string; profiles: string }, variant: string | undefined, generated: number): string {
   const seed: Seed = sandbox.seed;
   const companyName = new Map(seed.companies.map((c) => [c.id, c.name]));
   const users = seed.users.map((user) => {
@@ -94,7 +119,7 @@ function describe(sandbox: Sandbox, envFile: string, portalFiles: { portal: stri
     ...clients,
     ...(seed.api.legacyTokens.length ? ['', `Legacy (pre-Visma Connect) tokens: ${seed.api.legacyTokens.join(', ')}`] : []),
     '',
-    ...describePortal(sandbox, portalFiles, variant),
+    ...describePortal(sandbox, portalFiles, variant, generated),
     '',
     'Press Ctrl+C to stop.',
   ].join('\n');
@@ -109,6 +134,7 @@ async function main(): Promise<number> {
         port: { type: 'string' },
         'portal-port': { type: 'string' },
         'portal-variant': { type: 'string' },
+        'portal-integrations': { type: 'string' },
         'portal-callback-port': { type: 'string' },
         'superoffice-port': { type: 'string' },
         'out': { type: 'string' },
@@ -142,13 +168,18 @@ async function main(): Promise<number> {
     console.error(`--portal-variant: "${variant}" is none of ${PORTAL_VARIANT_NAMES.join(', ')}\n${USAGE}`);
     return 2;
   }
+  const generated = Number(args['portal-integrations'] ?? 0);
+  if (!/^\d+$/.test(args['portal-integrations'] ?? '0') || generated > MAX_GENERATED_INTEGRATIONS) {
+    console.error(`--portal-integrations: "${args['portal-integrations']}" is not a number of integrations (0–${MAX_GENERATED_INTEGRATIONS})\n${USAGE}`);
+    return 2;
+  }
   const envFile = path.resolve(args['out'] ?? '.sandbox/environment.json');
   const portalFiles = { portal: path.join(path.dirname(envFile), 'portal.json'), profiles: path.join(path.dirname(envFile), 'portal-profiles.json') };
 
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
-      seed: await loadSeedFile(args.seed ?? DEFAULT_SEED_FILE),
+      seed: withManyIntegrations(await loadSeedFile(args.seed ?? DEFAULT_SEED_FILE), generated),
       port,
       portalPort: ports['portal-port']!,
       portalCallbackPort: ports['portal-callback-port']!,
@@ -166,7 +197,7 @@ async function main(): Promise<number> {
   await writeEnvironmentFile(envFile, sandbox.environment);
   await writePortalFile(portalFiles.portal, sandbox.portal.definition);
   await writePortalProfilesFile(portalFiles.profiles, sandbox.portal.profiles);
-  console.log(describe(sandbox, envFile, portalFiles, variant));
+  console.log(describe(sandbox, envFile, portalFiles, variant, generated));
 
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
