@@ -13,16 +13,17 @@ const ProfileFieldsSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   direction: z.enum(DIRECTIONS, { error: 'must be "import" or "export"' }),
+  /** Empty only on a portal profile taken from the portal's list and not filled in yet ("needs company"). */
   companyId: z
     .string()
     .trim()
-    .min(1, 'is required')
     .max(64, 'is longer than 64 characters')
-    .regex(/^\S+$/, 'must not contain spaces'),
+    .regex(/^\S*$/, 'must not contain spaces'),
   companyName: z.string().trim().max(200, 'is longer than 200 characters'),
+  /** Empty only as companyId may be. */
   apiUser: z.string({ error: 'must be an email address' }).superRefine((value, ctx) => {
     // The Severa check's validator too: an address is valid in both features or in neither.
-    const problem = emailAddressProblem(value);
+    const problem = value === '' ? null : emailAddressProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `must be an email address: ${problem}` });
   }),
   /**
@@ -45,8 +46,13 @@ export const ProfileDefinitionSchema = ProfileFieldsSchema.transform((profile, c
   const required = (field: 'environmentId' | 'portalId' | 'portalUrl', why: string) => {
     if (!profile[field]) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
   };
-  if (connection === 'direct') required('environmentId', 'for a direct connection');
-  else {
+  if (connection === 'direct') {
+    required('environmentId', 'for a direct connection');
+    // A direct login needs both from the start; a portal profile may have them filled in later.
+    for (const field of ['companyId', 'apiUser'] as const) {
+      if (!profile[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'is required for a direct connection' });
+    }
+  } else {
     required('portalId', 'for a portal connection');
     required('portalUrl', "for a portal connection (the profile's page in the portal)");
   }

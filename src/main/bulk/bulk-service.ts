@@ -1,3 +1,4 @@
+import { missingDetails } from '../../shared/missing-details';
 import { randomUUID } from 'node:crypto';
 import type { ApiEvent } from '../../shared/api';
 import type { BulkItem, BulkRun } from '../../shared/bulk';
@@ -142,6 +143,8 @@ export function createBulkService(deps: BulkServiceDeps) {
       const items = unique.map((id): BulkItem => {
         const p = deps.profiles.get(id);
         if (!p) throw userError('not-found', 'profiles.error.not-found', { id });
+        const missing = missingDetails(p);
+        if (missing.length > 0) throw userError('invalid-argument', 'reauth.error.needs-details', { name: p.name, missing: missing.join(' ') });
         return { profileId: p.id, name: p.name, companyId: p.companyId, companyName: p.companyName, apiUser: p.apiUser, state: 'pending' };
       });
       // Company by company: the SuperUser picks the same company for a stretch of logins (in the user's alphabet).

@@ -1,3 +1,4 @@
+import { missingDetails } from '../../shared/missing-details';
 import type { ApiEvent, ReauthOptions } from '../../shared/api';
 import type { LoginWith } from '../../shared/login-with';
 import type { BrowserLogins } from '../browser/browser-logins';
@@ -131,6 +132,9 @@ export function createReauthService(deps: ReauthServiceDeps) {
     /** `options.loginWith` overrides the environment's or portal's choice for this reconnect (B4). */
     async reauthenticate(profileId: string, options: ReauthOptions = {}): Promise<ReauthResult> {
       const profile = profileOrThrow(profileId);
+      // Without them no verdict could tell the right company or user from a wrong one (F19's "needs company").
+      const missing = missingDetails(profile);
+      if (missing.length > 0) throw userError('invalid-argument', 'reauth.error.needs-details', { name: profile.name, missing: missing.join(' ') });
       return running(profile, (signal) =>
         profile.connection === 'portal' ? deps.portalReconnects.reconnect(profile, options.loginWith, signal) : reconnectDirect(profile, options.loginWith, signal),
       );

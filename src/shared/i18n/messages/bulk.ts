@@ -31,6 +31,7 @@ export const bulk = defineMessages(
     'bulk.chooser.plan':
       '{count, plural, one {# profile} other {# profiles}} over {companies, plural, one {# company} other {# companies}}, one login each, company by company.',
     'bulk.chooser.connected-too': '{count, plural, one {# of them is connected now and will be reconnected too.} other {# of them are connected now and will be reconnected too.}}',
+    'bulk.chooser.needs-details': "{count, plural, one {# profile needs} other {# profiles need}} a company or API user before a reconnect ({names}{more, select, yes {, …} other {}}): left out. Fill them in in the profile's details.",
     'bulk.chooser.order': 'Chosen profiles, in order',
     'bulk.chooser.more': '…and {count, number} more',
     'bulk.chooser.cancel': 'Cancel',
@@ -102,6 +103,7 @@ export const bulk = defineMessages(
       'bulk.chooser.plan':
         '{count, plural, one {# profiili} other {# profiilia}}, {companies, plural, one {# yritys} other {# yritystä}}, yksi kirjautuminen kutakin, yritys kerrallaan.',
       'bulk.chooser.connected-too': '{count, plural, one {Niistä # on nyt yhdistetty, ja sekin yhdistetään uudelleen.} other {Niistä # on nyt yhdistetty, ja nekin yhdistetään uudelleen.}}',
+      'bulk.chooser.needs-details': "{count, plural, one {# profiili tarvitsee} other {# profiilia tarvitsee}} yrityksen tai API-käyttäjän ennen uudelleenyhdistämistä ({names}{more, select, yes {, …} other {}}): jätetään pois. Täytä ne profiilin tietoihin.",
       'bulk.chooser.order': 'Valitut profiilit järjestyksessä',
       'bulk.chooser.more': '…ja {count, number} muuta',
       'bulk.chooser.cancel': 'Peru',
@@ -172,6 +174,7 @@ export const bulk = defineMessages(
       'bulk.chooser.plan':
         '{count, plural, one {# profil} other {# profiler}} i {companies, plural, one {# företag} other {# företag}}, en inloggning var, ett företag i taget.',
       'bulk.chooser.connected-too': '{count, plural, one {# av dem är ansluten nu och återansluts också.} other {# av dem är anslutna nu och återansluts också.}}',
+      'bulk.chooser.needs-details': "{count, plural, one {# profil behöver} other {# profiler behöver}} ett företag eller en API-användare före en ny anslutning ({names}{more, select, yes {, …} other {}}): utelämnas. Fyll i dem i profilens uppgifter.",
       'bulk.chooser.order': 'Valda profiler i ordning',
       'bulk.chooser.more': '…och {count, number} till',
       'bulk.chooser.cancel': 'Avbryt',
@@ -242,6 +245,7 @@ export const bulk = defineMessages(
       'bulk.chooser.plan':
         '{count, plural, one {# profil} other {# profiler}} i {companies, plural, one {# selskap} other {# selskaper}}, én pålogging hver, ett selskap om gangen.',
       'bulk.chooser.connected-too': '{count, plural, one {# av dem er tilkoblet nå og kobles til på nytt også.} other {# av dem er tilkoblet nå og kobles til på nytt også.}}',
+      'bulk.chooser.needs-details': "{count, plural, one {# profil trenger} other {# profiler trenger}} et selskap eller en API-bruker før en ny tilkobling ({names}{more, select, yes {, …} other {}}): utelatt. Fyll dem inn i profilens detaljer.",
       'bulk.chooser.order': 'Valgte profiler i rekkefølge',
       'bulk.chooser.more': '…og {count, number} til',
       'bulk.chooser.cancel': 'Avbryt',
@@ -312,6 +316,7 @@ export const bulk = defineMessages(
       'bulk.chooser.plan':
         '{count, plural, one {# profil} other {# profiler}} i {companies, plural, one {# virksomhed} other {# virksomheder}}, ét login hver, én virksomhed ad gangen.',
       'bulk.chooser.connected-too': '{count, plural, one {# af dem er forbundet nu og bliver også forbundet igen.} other {# af dem er forbundet nu og bliver også forbundet igen.}}',
+      'bulk.chooser.needs-details': "{count, plural, one {# profil mangler} other {# profiler mangler}} en virksomhed eller en API-bruger før en ny forbindelse ({names}{more, select, yes {, …} other {}}): udeladt. Udfyld dem i profilens detaljer.",
       'bulk.chooser.order': 'Valgte profiler i rækkefølge',
       'bulk.chooser.more': '…og {count, number} mere',
       'bulk.chooser.cancel': 'Annullér',
@@ -382,6 +387,7 @@ export const bulk = defineMessages(
       'bulk.chooser.plan':
         '{count, plural, one {# profiel} other {# profielen}} in {companies, plural, one {# administratie} other {# administraties}}, elk één aanmelding, administratie voor administratie.',
       'bulk.chooser.connected-too': '{count, plural, one {# daarvan is nu verbonden en wordt ook opnieuw verbonden.} other {# daarvan zijn nu verbonden en worden ook opnieuw verbonden.}}',
+      'bulk.chooser.needs-details': "{count, plural, one {# profiel heeft} other {# profielen hebben}} een administratie of API-gebruiker nodig voor een nieuwe verbinding ({names}{more, select, yes {, …} other {}}): weggelaten. Vul ze in bij de details van het profiel.",
       'bulk.chooser.order': 'Gekozen profielen, op volgorde',
       'bulk.chooser.more': '…en nog {count, number}',
       'bulk.chooser.cancel': 'Annuleren',

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { needsDetails } from '../../../../shared/missing-details';
 import type { Profile } from '../../../../shared/profile';
 import { api } from '../../api';
 import { useErrorText, useI18n } from '../../i18n/I18nProvider';
@@ -39,11 +40,12 @@ export function BulkChooser({
     } satisfies Record<Choice, Profile[]>;
   }, [profiles, shownIds, suggestedIds]);
 
-  // Company by company, as the reader's alphabet sorts them.
-  const chosen = useMemo(
-    () => [...sets[choice]].sort((a, b) => compare(a.companyName || a.companyId, b.companyName || b.companyId) || compare(a.name, b.name)),
-    [sets, choice, compare],
-  );
+  // Company by company, as the reader's alphabet sorts them; profiles without a company or API user
+  // (taken from a portal's list, not filled in yet) cannot be checked, so they are told apart and left out.
+  const { chosen, incomplete } = useMemo(() => {
+    const picked = [...sets[choice]].sort((a, b) => compare(a.companyName || a.companyId, b.companyName || b.companyId) || compare(a.name, b.name));
+    return { chosen: picked.filter((p) => !needsDetails(p)), incomplete: picked.filter(needsDetails) };
+  }, [sets, choice, compare]);
   const connected = chosen.filter((p) => p.status === 'connected' || p.status === 'expiring').length;
   const companies = new Set(chosen.map((p) => p.companyId)).size;
 
@@ -78,6 +80,11 @@ export function BulkChooser({
         {chosen.length === 0 ? t('bulk.chooser.none') : t('bulk.chooser.plan', { count: chosen.length, companies })}
         {connected > 0 && <strong> {t('bulk.chooser.connected-too', { count: connected })}</strong>}
       </p>
+      {incomplete.length > 0 && (
+        <p className="hint">
+          {t('bulk.chooser.needs-details', { count: incomplete.length, names: incomplete.slice(0, 3).map((p) => `"${p.name}"`).join(', '), more: incomplete.length > 3 ? 'yes' : 'no' })}
+        </p>
+      )}
       {chosen.length > 0 && (
         <ol className="preview-list" aria-label={t('bulk.chooser.order')}>
           {chosen.slice(0, PREVIEW).map((p) => (

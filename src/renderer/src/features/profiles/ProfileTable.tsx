@@ -3,6 +3,7 @@ import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useL
 import type { Translator } from '../../../../shared/i18n/translator';
 import type { Profile } from '../../../../shared/profile';
 import { STATUS_KEYS, StatusBadge } from '../../components/StatusBadge';
+import { needsDetails } from '../../../../shared/missing-details';
 import { useI18n } from '../../i18n/I18nProvider';
 import { gridMoveTarget } from '../../components/grid-keys';
 import { ColumnResizer } from './ColumnResizer';
@@ -309,7 +310,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
       </div>
       <div role="gridcell" className="cell-two" title={company}>
         <span>{p.companyId}</span>
-        <span className="sub">{p.companyName}</span>
+        {needsDetails(p) ? <span className="sub setup-flag">{t('profiles.needs-company')}</span> : <span className="sub">{p.companyName}</span>}
       </div>
       <div role="gridcell" title={p.apiUser}>
         {p.apiUser}
