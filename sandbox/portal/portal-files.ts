@@ -27,6 +27,9 @@ export function portalDefinitionFor(input: { portalUrl: string; issuer: string; 
     connectButtonLabel: style.connect.label ?? words.connected,
     connectSection: style.connect.section,
     connectedMarker: style.success === 'flash' ? words.saved : '',
+    // F19: the look-alike knows its own list and the shape of its integrations' pages.
+    listUrl: `${portalUrl}/integrations`,
+    profilePattern: '/integrations/{id}',
   });
 }
 

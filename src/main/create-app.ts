@@ -20,6 +20,8 @@ import { OidcClient } from './reauth/oidc-client';
 import { createReauthService } from './reauth/reauth-service';
 import { createOutcomeRecorder } from './reauth/outcome-recorder';
 import { createPortalReconnects } from './portal/portal-reconnect';
+import { createPortalListing } from './portal/portal-listing';
+import { userInfo } from 'node:os';
 import { TokenManager } from './reauth/token-manager';
 import type { TokenVault } from './reauth/token-vault';
 import { type JsonFileBackend, openSettings } from './settings/settings-store';
@@ -32,6 +34,15 @@ import { callbackPage } from './browser/callback-page';
 import { detectBrowsers } from './browser/detect-browsers';
 import { systemProbe } from './browser/system-probe';
 import { createTranslator } from '../shared/i18n/translator';
+
+/** The OS account's name; "unknown" where the OS will not say (a user without a passwd entry). */
+const osUser = () => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};
 
 export interface AppDeps {
   /** electron-store in the app, conf in tests: the same file format and code path. */
@@ -55,6 +66,8 @@ export interface AppDeps {
   loginTimeoutMs?: number;
   /** How long a deletion can be undone (tests shorten it). */
   deleteUndoMs?: number;
+  /** Who is at the keyboard, for the audit trail (F19's "by whom"); the OS account when left out. */
+  who?: () => string;
   now?: () => Date;
   /** Health check tuning (tests shorten the retry waits). */
   healthCheck?: Pick<HealthCheckDeps, 'concurrency' | 'attempts' | 'baseDelayMs' | 'expiringWithinDays'>;
@@ -141,6 +154,7 @@ export function createApp(deps: AppDeps) {
     now,
     words,
   });
+  const portalList = createPortalListing({ portals, surface: deps.portalSurface, profiles, events, emit, who: deps.who ?? osUser, words });
   const reauth = createReauthService({
     profiles,
     environment: environments.get,
@@ -233,6 +247,10 @@ export function createApp(deps: AppDeps) {
     importPortal: portals.importPortal,
     signInToPortal: portals.signInToPortal,
     signOutOfPortal: portals.signOutOfPortal,
+    openPortalList: portalList.openList,
+    readPortalList: portalList.readList,
+    applyPortalList: portalList.applyList,
+    closePortalList: portalList.closeList,
     setJobUrl: reauth.setJobUrl,
     listEnvironments: environments.listEnvironments,
     saveEnvironment: environments.saveEnvironment,
@@ -258,7 +276,7 @@ export function createApp(deps: AppDeps) {
     },
     explainDroppedLog: (path) => explainer.explainLogFile(path),
   };
-  return { api, settings, language, notices, environments, portals, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
+  return { api, settings, language, notices, environments, portals, portalList, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -4,6 +4,8 @@ import { EnvironmentDefinitionSchema } from './environment';
 import { EXISTING_ROW_CHOICES } from './import-report';
 import { MAX_LOG_TEXT_CHARS } from './log-explanation';
 import { PortalDefinitionSchema } from './portal';
+import { LIST_LIMIT } from './portal-listing';
+import { DIRECTIONS } from './profile';
 import { LANGUAGES } from './i18n/languages';
 import { LoginWithSchema } from './login-with';
 import { ProfileDefinitionSchema } from './profile-schema';
@@ -83,6 +85,41 @@ export const API_ARGS = {
   importPortal: z.tuple([FileTextSchema]),
   signInToPortal: z.tuple([Id, z.boolean()]),
   signOutOfPortal: z.tuple([Id]),
+  openPortalList: z.tuple([Id]),
+  readPortalList: z.tuple([
+    Id,
+    z
+      .object({
+        pattern: z.string().max(300).optional(),
+        example: z.string().max(4000).optional(),
+        limit: z.int().min(1).max(LIST_LIMIT.max).optional(),
+      })
+      .strict(),
+  ]),
+  applyPortalList: z.tuple([
+    Id,
+    z
+      .object({
+        add: z
+          .array(
+            z
+              .object({
+                url: z.string().max(4000),
+                name: z.string().max(200),
+                direction: z.enum(DIRECTIONS),
+                companyId: z.string().max(64),
+                companyName: z.string().max(200),
+                apiUser: z.string().max(320),
+              })
+              .strict(),
+          )
+          .max(LIST_LIMIT.max),
+        rename: z.array(z.object({ profileId: Id, name: z.string().max(200) }).strict()).max(LIST_LIMIT.max),
+        remove: z.array(Id).max(LIST_LIMIT.max),
+      })
+      .strict(),
+  ]),
+  closePortalList: z.tuple([Id]),
   setJobUrl: z.tuple([Id, z.string().max(4000).nullable()]),
   listEnvironments: z.tuple([]),
   saveEnvironment: z.tuple([EnvironmentDefinitionSchema]),

@@ -2,6 +2,7 @@ import type { Language } from './i18n/languages';
 import type { DetectedBrowser, LoginWith } from './login-with';
 import type { Environment, EnvironmentDefinition } from './environment';
 import type { Portal, PortalDefinition } from './portal';
+import type { ListChoices, ListRead, ListReadOptions, ListReport, ListWindowState } from './portal-listing';
 import type { ExistingRows, ImportMode, ImportPreview, ImportReport } from './import-report';
 import type { LogExplanation } from './log-explanation';
 import type { MenuCommand } from './menu-command';
@@ -166,6 +167,16 @@ export interface BridgekeeperApi {
   /** Opens the portal's sign-in window; `remember` keeps the sign-in in the OS keychain. */
   signInToPortal(portalId: string, remember: boolean): Promise<Portal>;
   signOutOfPortal(portalId: string): Promise<Portal>;
+  /**
+   * F19: opens the portal's list of profiles in the portal window (signing in first when no sign-in
+   * is held); what it shows comes as portal-list-window events.
+   */
+  openPortalList(portalId: string): Promise<ListWindowState>;
+  /** Reads the list from the page the window shows (and the pages after it) into a review; saves nothing. */
+  readPortalList(listingId: string, options: ListReadOptions): Promise<ListRead>;
+  /** Saves what the person ticked in the last read's review. */
+  applyPortalList(listingId: string, choices: ListChoices): Promise<ListReport>;
+  closePortalList(listingId: string): Promise<void>;
   /** A portal profile's triggered-job URL (a secret: keychain only), or null to remove it. */
   setJobUrl(profileId: string, url: string | null): Promise<Profile>;
 
@@ -256,6 +267,10 @@ export const API_METHODS = [
   'importPortal',
   'signInToPortal',
   'signOutOfPortal',
+  'openPortalList',
+  'readPortalList',
+  'applyPortalList',
+  'closePortalList',
   'setJobUrl',
   'listEnvironments',
   'saveEnvironment',
@@ -285,6 +300,8 @@ export type ApiEvent =
   | { type: 'profiles-removed'; ids: string[] }
   | { type: 'environments-changed'; environments: Environment[] }
   | { type: 'portals-changed'; portals: Portal[] }
+  /** F19: the page the portal's list window shows, or that it closed. */
+  | { type: 'portal-list-window'; window: ListWindowState }
   | { type: 'notices-changed'; notices: Notice[] }
   | { type: 'reauth-progress'; profileId: string; step: ReauthStep }
   /** What a portal reconnect asks of the person now; null: nothing (any more). */

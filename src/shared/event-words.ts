@@ -10,6 +10,7 @@ export const EVENT_KIND_WORDS: Record<ProfileEvent['kind'], string> = {
   verify: 'Health check',
   delete: 'Delete',
   job: 'Job run (confirmation)',
+  'portal-list': "The portal's list",
 };
 
 /** How it ended, in words. Outcomes are reconnect outcomes (REAUTH_OUTCOMES), statuses, or the few below. */
@@ -47,6 +48,9 @@ const OUTCOME_WORDS: Record<string, string> = {
   disconnected: 'Disconnected',
   deleted: 'Deleted',
   'revoke-failed': 'Removed here; Visma could not revoke the token',
+  added: "Added from the portal's list",
+  renamed: "Renamed as in the portal's list",
+  removed: "Removed: gone from the portal's list",
 };
 
 /** Unknown outcomes (from a newer Bridgekeeper's trail) read as words too, never as a bare code. */

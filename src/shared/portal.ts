@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema } from './field-schemas';
 import { LoginWithSchema } from './login-with';
+import { patternProblem } from './profile-link-pattern';
 import { SecureUrl } from './secure-url';
 
 /**
@@ -35,6 +36,21 @@ export const PortalDefinitionSchema = z
      * company the portal names, which must then be the profile's. Empty: the person confirms, once.
      */
     connectedMarker: z.string().trim().max(400, 'is longer than 400 characters').default(''),
+    /**
+     * F19: the page that lists the portal's profiles (DataBridge's Integrations); empty: the portal's
+     * start page, from which the person browses to it. Remembered from the last list read.
+     */
+    listUrl: z.union([z.literal(''), SecureUrl]).default(''),
+    /**
+     * F19: which links of that list are profiles' pages, like /Profile/Edit/{id}; empty: learned
+     * from one example the person points at. Never guessed: DataBridge's URLs are not published.
+     */
+    profilePattern: z
+      .string()
+      .trim()
+      .max(300, 'is longer than 300 characters')
+      .refine((value) => value === '' || patternProblem(value) === null, { error: (issue) => `${patternProblem(String(issue.input)) ?? 'is not a pattern'}` })
+      .default(''),
     /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */
     loginWith: LoginWithSchema.optional(),
   })
@@ -48,6 +64,9 @@ export const PortalDefinitionSchema = z
     };
     if (origin(portal.signInUrl) !== origin(portal.origin)) {
       ctx.addIssue({ code: 'custom', path: ['signInUrl'], message: `must be a page of ${portal.origin}` });
+    }
+    if (portal.listUrl && origin(portal.listUrl) !== origin(portal.origin)) {
+      ctx.addIssue({ code: 'custom', path: ['listUrl'], message: `must be a page of ${portal.origin}` });
     }
   });
 export type PortalDefinition = z.infer<typeof PortalDefinitionSchema>;
@@ -85,6 +104,9 @@ export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; defi
       connectButtonLabel: 'Connected',
       connectSection: 'Visma.net Financials',
       connectedMarker: '',
+      // The start page, with its Integrations menu; the list's own address and profile links are not published.
+      listUrl: 'https://my-databridge.infobridgeuniverse.com/',
+      profilePattern: '',
     },
   },
   {
@@ -98,6 +120,8 @@ export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; defi
       connectButtonLabel: 'Connected',
       connectSection: 'Authorization',
       connectedMarker: '',
+      listUrl: '',
+      profilePattern: '',
     },
   },
 ];

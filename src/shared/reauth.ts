@@ -119,7 +119,7 @@ export interface JobConfirmation {
 export interface ProfileEvent {
   time: string;
   profileId: string;
-  kind: 'reauth' | 'refresh' | 'disconnect' | 'verify' | 'delete' | 'job';
+  kind: 'reauth' | 'refresh' | 'disconnect' | 'verify' | 'delete' | 'job' | 'portal-list';
   outcome: string;
   errorCode?: string;
   /** English: what the trail's older readers (and events written before words were data) show. */

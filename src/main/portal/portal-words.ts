@@ -69,3 +69,43 @@ export const SIGN_IN_WORDS: readonly string[] = [
   'inloggen',
   'aanmelden',
 ];
+
+/** What a list's next-page control says (its name is the word, or begins with it): a "›" alone too. */
+export const NEXT_PAGE_WORDS: readonly string[] = [
+  'next',
+  'next page',
+  '›',
+  '»',
+  '>',
+  'seuraava',
+  'seuraava sivu',
+  'nästa',
+  'nästa sida',
+  'neste',
+  'neste side',
+  'næste',
+  'næste side',
+  'volgende',
+  'volgende pagina',
+];
+
+/** What a list's "show more" button says ("More" alone is often a row's menu: not here). */
+export const SHOW_MORE_WORDS: readonly string[] = [
+  'show more',
+  'load more',
+  'näytä lisää',
+  'lataa lisää',
+  'visa fler',
+  'visa mer',
+  'ladda fler',
+  'vis flere',
+  'vis mer',
+  'last flere',
+  'vis mere',
+  'indlæs flere',
+  'hent flere',
+  'toon meer',
+  'meer laden',
+  'meer tonen',
+  'laad meer',
+];

@@ -6,7 +6,7 @@ import type { CsvDelimiter } from '../../shared/severa-check';
 import type { FileBytes } from '../../shared/severa-panel';
 import type { ExistingRows, ImportMode, ImportPreview, ImportProblem, ImportReport, ProfileChange } from '../../shared/import-report';
 import type { PortalDefinition } from '../../shared/portal';
-import { PROFILE_FIELDS, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
+import { PROFILE_FIELDS, definitionOf, type Profile, type ProfileDefinition, type ProfileInput, type ProfileState } from '../../shared/profile';
 import { ProfileDefinitionSchema } from '../../shared/profile-schema';
 import { compareByName } from '../../shared/profile-order';
 import { userError } from '../errors';
@@ -52,6 +52,11 @@ export type ProfileService = ProfileApi & {
   setStates(changes: { id: string; state: Partial<ProfileState> }[]): Profile[];
   /** Shows work in progress (or, with null, ends it) without touching the file. */
   setTransient(ids: readonly string[], status: TransientStatus | null): void;
+  /**
+   * F19: profiles taken from a portal's list, and the portal's new names of profiles already here,
+   * checked as any profile is and written at once (all or nothing).
+   */
+  takeFromPortal(add: ProfileInput[], rename: { profileId: string; name: string }[]): Promise<{ added: Profile[]; renamed: { id: string; name: string; oldName: string }[] }>;
   /** Makes every pending deletion final now (on quit, and in tests). */
   finishDeletes(): Promise<void>;
 };
@@ -192,6 +197,26 @@ export function createProfileService({
       settings.update((s) => ({ ...s, profiles: inNameOrder(s.profiles.map((p) => (p.id === id ? profile : p))), ...lastUsed(definition) }));
       emit({ type: 'profiles-upserted', profiles: [profile] });
       return profile;
+    },
+
+    async takeFromPortal(add, rename) {
+      const known = byId();
+      const definitions = add.map(checkDefinition);
+      for (const d of definitions) {
+        const existing = known.get(d.id);
+        if (existing) throw userError('conflict', 'profiles.error.exists', { id: d.id, name: existing.name });
+      }
+      const renamed = rename.map(({ profileId, name }) => {
+        const existing = known.get(profileId);
+        if (!existing) throw userError('not-found', 'profiles.error.not-found', { id: profileId });
+        return { profile: { ...existing, ...checkDefinition({ ...definitionOf(existing), name }) }, oldName: existing.name };
+      });
+      await pendingDeletes.settle(definitions.map((d) => d.id));
+      const added: Profile[] = definitions.map((d) => ({ ...d, ...freshState() }));
+      const newNames = new Map(renamed.map((r) => [r.profile.id, r.profile]));
+      settings.update((s) => ({ ...s, profiles: inNameOrder([...s.profiles.map((p) => newNames.get(p.id) ?? p), ...added]) }));
+      emit({ type: 'profiles-upserted', profiles: [...added, ...renamed.map((r) => r.profile)] });
+      return { added, renamed: renamed.map((r) => ({ id: r.profile.id, name: r.profile.name, oldName: r.oldName })) };
     },
 
     async deleteProfiles(ids) {

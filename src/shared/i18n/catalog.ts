@@ -17,6 +17,7 @@ import { explainer } from './messages/explainer';
 import { health } from './messages/health';
 import { notices } from './messages/notices';
 import { portals } from './messages/portals';
+import { portalList } from './messages/portal-list';
 import { profiles } from './messages/profiles';
 import { reauth } from './messages/reauth';
 
@@ -40,6 +41,7 @@ const AREAS = [
   audit,
   environments,
   portals,
+  portalList,
   app,
   components,
   desktop,

@@ -28,6 +28,8 @@ const PORTAL: PortalDefinition = {
   connectButtonLabel: 'Connected',
   connectSection: 'Visma.net Financials',
   connectedMarker: '',
+  listUrl: '',
+  profilePattern: '',
 };
 const SAVED = 'The Visma.net connection is saved.';
 const COOKIE = { name: '.AspNet.Cookies', value: 'portal-sign-in', path: '/', secure: true, httpOnly: true, sameSite: 'None' as const };

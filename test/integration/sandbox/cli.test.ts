@@ -82,6 +82,8 @@ describe('npm run sandbox', () => {
       // The section the page really has (the schema's default, "Visma.net", is only a guess); no marker: the page keeps no one-time message.
       connectSection: 'Visma.net Financials',
       connectedMarker: '',
+      listUrl: `${portalUrl}/integrations`,
+      profilePattern: '/integrations/{id}',
     });
     // Read by the app's own profile import.
     const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));

@@ -119,6 +119,9 @@ describe('the files for the app', () => {
       // The section the page really has (the schema's default, "Visma.net", is only a guess); no marker: the page keeps no one-time message.
       connectSection: 'Visma.net Financials',
       connectedMarker: '',
+      // Its list of integrations and the shape of their pages (F19): the look-alike knows its own.
+      listUrl: `${sandbox.portal.url}/integrations`,
+      profilePattern: '/integrations/{id}',
     });
     expect(new URL(sandbox.portal.url).hostname).toBe('localhost');
     expect(new URL(sandbox.issuer).hostname).toBe('127.0.0.1');

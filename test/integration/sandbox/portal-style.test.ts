@@ -35,6 +35,7 @@ describe('the portal style', () => {
       wrongUser: 'accept',
       language: 'en',
       slowMs: 0,
+      list: { layout: 'list', paging: 'next-link', pageSize: 25 },
     });
   });
 

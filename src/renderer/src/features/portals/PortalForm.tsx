@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 type Field = Exclude<keyof PortalDefinition, 'loginWith'>;
 
-const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker'];
-const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker']);
+const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern'];
+const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern']);
 /** Lists of origins, typed space-separated. */
 const LISTS = ['signInOrigins', 'identityOrigins'] as const;
 
@@ -36,6 +36,8 @@ const toDraft = (p: Partial<PortalDefinition>): Draft => ({
   connectSection: p.connectSection ?? '',
   connectButtonLabel: p.connectButtonLabel ?? '',
   connectedMarker: p.connectedMarker ?? '',
+  listUrl: p.listUrl ?? '',
+  profilePattern: p.profilePattern ?? '',
 });
 const splitList = (value: string) => value.split(/\s+/).filter(Boolean);
 

@@ -9,6 +9,7 @@ import { JsonFileButton } from '../../components/JsonFileButton';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { PortalForm } from './PortalForm';
+import { TakeProfilesDialog } from './TakeProfilesDialog';
 
 /**
  * F18: the portals that hold profiles' connections (DataBridge, Panels for SuperOffice, the
@@ -17,6 +18,7 @@ import { PortalForm } from './PortalForm';
 export function PortalsDialog({ onClose }: { onClose(): void }) {
   const portals = useAppStore((s) => s.portals);
   const [editing, setEditing] = useState<{ start: Partial<PortalDefinition>; existing: boolean } | null>(null);
+  const [taking, setTaking] = useState<Portal | null>(null);
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const { message, run } = useOutcomeMessage();
@@ -37,6 +39,14 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
     return (
       <Dialog title={editing.existing ? t('portals.edit-title', { name: editing.start.name ?? '' }) : t('portals.add-title')} onClose={onClose} wide>
         <PortalForm start={editing.start} editing={editing.existing} onDone={() => setEditing(null)} />
+      </Dialog>
+    );
+  }
+
+  if (taking) {
+    return (
+      <Dialog title={t('portal-list.title', { name: taking.name })} onClose={onClose} wide>
+        <TakeProfilesDialog portal={taking} onDone={() => setTaking(null)} />
       </Dialog>
     );
   }
@@ -74,6 +84,9 @@ export function PortalsDialog({ onClose }: { onClose(): void }) {
                       {t(busy === p.id ? 'portals.signing-in' : 'portals.sign-in')}
                     </button>
                   )}
+                  <button type="button" aria-label={t('portal-list.take-label', { name: p.name })} disabled={busy !== null} onClick={() => setTaking(p)}>
+                    {t('portal-list.take')}
+                  </button>
                   <button type="button" aria-label={t('portals.edit-label', { name: p.name })} onClick={() => setEditing({ start: p, existing: true })}>
                     {t('portals.edit')}
                   </button>

@@ -1,0 +1,156 @@
+import { userInfo } from 'node:os';
+import type { Page } from '@playwright/test';
+import { DEFAULT_SEED_FILE, type Sandbox, loadSeedFile, startSandbox } from '../../sandbox';
+import { withManyIntegrations } from '../../sandbox/portal/many-integrations';
+import { PORTAL_VARIANTS, PORTAL_VARIANT_NAMES } from '../../sandbox/portal/variants';
+import type { ListRead } from '../../src/shared/portal-listing';
+import { type Harness, expect, test } from '../helpers/harness';
+import { signInToPortalIn, walkVismaIn } from '../helpers/sandbox/chromium-portal-person';
+import { ANNA, NORDLYS } from '../helpers/sandbox/relying-party';
+
+/**
+ * F19 across the family of portal look-alikes: a list of 46 integrations laid out and paged each its
+ * own way (a list, a table with Edit and Job log links, cards named only in their heading; Next links,
+ * numbered pages, Show more, one page), on a portal Bridgekeeper was told nothing about but its address
+ * and sign-in. From a signed-out start the person signs in, points at one profile of the list, and
+ * gets every integration — each once, named as the portal names it — then a bulk reconnect over them.
+ */
+
+const GENERATED = 40;
+
+async function sandboxWith(style: (typeof PORTAL_VARIANTS)[keyof typeof PORTAL_VARIANTS]): Promise<Sandbox> {
+  const seed = withManyIntegrations(await loadSeedFile(DEFAULT_SEED_FILE), GENERATED);
+  return startSandbox({ seed, portal: { style, jobIntervalSeconds: 0 } });
+}
+
+/** Visma's login, in the portal's window or the popup it opened. */
+async function vismaPage(window: Page): Promise<Page> {
+  for (let i = 0; i < 300; i++) {
+    for (const page of [window, ...window.context().pages()]) {
+      if (page.isClosed()) continue;
+      if (await page.getByRole('heading', { name: /^(Sign in|Choose a company)$/ }).isVisible().catch(() => false)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Visma’s login never showed');
+}
+
+/** The person at the keyboard in the portal's reconnect windows: says it is connected after the right login. */
+function confirmer(bk: Harness) {
+  let seen = bk.events.length;
+  const timer = setInterval(() => {
+    const fresh = bk.events.slice(seen);
+    seen = bk.events.length;
+    for (const event of fresh) {
+      if (event.type === 'portal-prompt' && event.prompt?.kind === 'confirm') void bk.app.api.reportPortalWord(event.profileId, { outcome: 'connected' });
+    }
+  }, 50);
+  return () => clearInterval(timer);
+}
+
+/** Takes the list as the person would: open it (signing in), read, point at the first generated integration. */
+async function takeList(bk: Harness, sandbox: Sandbox, signIn: boolean): Promise<ListRead> {
+  const opening = bk.app.api.openPortalList(sandbox.portal.definition.id);
+  if (signIn) await signInToPortalIn(await bk.portals.nextWindow(), sandbox.portal);
+  const { listingId } = await opening;
+  await bk.portals.nextWindow(); // the list's window: the reconnects' windows come after it
+  const first = await bk.app.api.readPortalList(listingId, {});
+  if (!first.problem) return first;
+  expect(first.problem.code).toBe('no-pattern');
+  const example = first.links.find((link) => link.url.endsWith('/integrations/int-001'));
+  expect(example, JSON.stringify(first.links.slice(0, 20))).toBeDefined();
+  return bk.app.api.readPortalList(listingId, { example: example!.url });
+}
+
+for (const name of PORTAL_VARIANT_NAMES) {
+  test(`${name}: every integration of a paged list, once, from one example; then a bulk reconnect`, async ({ bk }) => {
+    test.setTimeout(240_000);
+    const style = PORTAL_VARIANTS[name];
+    const sandbox = await sandboxWith(style);
+    const stop = confirmer(bk);
+    try {
+      const { definition } = sandbox.portal;
+      // What a SuperUser knows of a portal nobody described: its address and sign-in. Not its list, not its links.
+      await bk.app.api.savePortal({ ...definition, listUrl: '', profilePattern: '', connectButtonLabel: '', connectedMarker: '', connectSection: 'Visma.net' });
+      const integrations = sandbox.seed.portal.integrations;
+      expect(integrations).toHaveLength(GENERATED + 6);
+
+      const started = Date.now();
+      const read = await takeList(bk, sandbox, true);
+      const readMs = Date.now() - started;
+      expect(read.problem, JSON.stringify(read.problem)).toBeUndefined();
+      expect(read.pattern).toBe('/integrations/{id}');
+      expect(read.patternSource).toBe('example');
+      expect(read.complete).toBe(true);
+      // Each integration once, in the list's order, named as the portal names it (a card's heading, a table's name cell).
+      expect(read.rows.map((r) => [r.state, r.name, r.url])).toEqual(integrations.map((i) => ['new', i.name, `${definition.origin}/integrations/${i.id}`]));
+
+      const listingId = read.listingId;
+      const generated = read.rows.filter((r) => r.url.includes('/integrations/int-'));
+      const report = await bk.app.api.applyPortalList(listingId, {
+        add: read.rows.map((r) =>
+          generated.includes(r)
+            ? { url: r.url, name: r.name, direction: 'export', companyId: NORDLYS.id, companyName: NORDLYS.name, apiUser: ANNA.email }
+            : { url: r.url, name: r.name, direction: 'export', companyId: '', companyName: '', apiUser: '' },
+        ),
+        rename: [],
+        remove: [],
+      });
+      expect(report).toEqual({ added: GENERATED + 6, renamed: 0, removed: 0 });
+      await bk.app.api.closePortalList(listingId);
+      // The list's page and the learned pattern are the portal's now.
+      expect(bk.app.portals.get(definition.id)).toMatchObject({ profilePattern: '/integrations/{id}' });
+      expect(bk.app.portals.get(definition.id)!.listUrl).toMatch(/\/integrations|\/$/);
+
+      // Those left without company and API user are told apart: a reconnect refuses them, saying what is missing.
+      const incomplete = bk.app.profiles.all().filter((p) => p.companyId === '');
+      expect(incomplete).toHaveLength(6);
+      await expect(bk.app.api.reauthenticate(incomplete[0]!.id)).rejects.toThrow(/needs its Visma company and API user/);
+      await expect(bk.app.api.startBulkRun([incomplete[0]!.id])).rejects.toThrow(/needs its Visma company and API user/);
+
+      // A bulk reconnect over taken profiles: each in the portal's own flow, each Connected.
+      const bulk = name === 'classic' ? generated : generated.slice(0, 3);
+      const ids = bulk.map((r) => bk.app.profiles.all().find((p) => p.portalUrl === r.url)!.id);
+      await bk.app.api.startBulkRun(ids);
+      await bk.app.api.bulkSetAuto(true);
+      for (let i = 0; i < ids.length; i++) await walkVismaIn(await vismaPage(await bk.portals.nextWindow()), { ...ANNA, company: NORDLYS.name });
+      await bk.app.bulk.idle();
+      const run = (await bk.app.api.getBulkRun())!;
+      expect(run.counts, JSON.stringify(run.items.map((i) => [i.profileId, i.state, i.reason]))).toMatchObject({ connected: ids.length, failed: 0 });
+      for (const r of bulk) {
+        const id = r.url.split('/').at(-1)!;
+        expect(await sandbox.portal.admin.integration(id)).toMatchObject({ connection: 'connected', connectedAs: ANNA.email, connectedCompanyId: NORDLYS.id });
+      }
+
+      // Read again later: a profile renamed here is renamed back, one deleted here is new again, one
+      // whose page the portal no longer lists is gone — offered, never removed unless ticked.
+      const [renamed, deleted] = bk.app.profiles.all().filter((p) => p.portalUrl.includes('/integrations/int-0'));
+      await bk.app.api.updateProfile(renamed!.id, { ...renamed!, name: 'Renamed here' });
+      await bk.app.api.deleteProfiles([deleted!.id]);
+      const stale = await bk.app.api.createProfile({ id: 'stale', name: 'Stale', direction: 'export', companyId: NORDLYS.id, companyName: NORDLYS.name, apiUser: ANNA.email, connection: 'portal', portalId: definition.id, portalUrl: `${definition.origin}/integrations/int-999` });
+      const again = await takeList(bk, sandbox, false);
+      expect(again.patternSource).toBe('definition');
+      const states = (state: string) => again.rows.filter((r) => r.state === state);
+      expect(states('renamed').map((r) => [r.profileId, r.oldName])).toEqual([[renamed!.id, 'Renamed here']]);
+      expect(states('new').map((r) => r.url)).toEqual([deleted!.portalUrl]);
+      expect(states('gone').map((r) => r.profileId)).toEqual([stale.id]);
+      expect(states('unchanged')).toHaveLength(GENERATED + 6 - 2);
+      await bk.app.api.applyPortalList(again.listingId, { add: [], rename: [{ profileId: renamed!.id, name: states('renamed')[0]!.name }], remove: [stale.id] });
+      await bk.app.api.closePortalList(again.listingId);
+      expect(bk.app.profiles.get(renamed!.id)!.name).toBe(states('renamed')[0]!.name);
+      expect(bk.app.profiles.get('stale')).toBeUndefined();
+      // The audit trail: who, from which page of the portal.
+      const trail = await bk.app.api.listProfileEvents(renamed!.id);
+      expect(trail[0]).toMatchObject({ kind: 'portal-list', outcome: 'renamed' });
+      expect(trail[0]!.message).toContain(`by ${userInfo().username}`);
+      expect(trail[0]!.message).toContain(definition.origin);
+      expect((await bk.app.api.listProfileEvents('stale'))[0]).toMatchObject({ kind: 'portal-list', outcome: 'removed' });
+      // Every portal window was closed.
+      expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+      test.info().annotations.push({ type: 'read', description: JSON.stringify({ pages: read.pages, readMs, rows: read.rows.length }) });
+    } finally {
+      stop();
+      await sandbox.close();
+    }
+  });
+}
