@@ -154,3 +154,53 @@ for (const name of PORTAL_VARIANT_NAMES) {
     }
   });
 }
+
+test('a SuperUser takes 46 integrations through the dialog: sign in, point at one, fill company and API user once, apply', async ({ bk }) => {
+  test.setTimeout(120_000);
+  const sandbox = await sandboxWith(PORTAL_VARIANTS.databridge);
+  try {
+    const { page } = bk;
+    const { definition } = sandbox.portal;
+    await bk.app.api.savePortal({ ...definition, listUrl: '', profilePattern: '' });
+    let actions = 0;
+    const act = async (action: Promise<unknown>) => {
+      actions++;
+      await action;
+    };
+    const started = Date.now();
+    await act(page.getByText('More', { exact: true }).click());
+    await act(page.getByRole('button', { name: 'Portals…' }).click());
+    await act(page.getByRole('button', { name: `Take profiles from ${definition.name}` }).click());
+    const dialog = page.getByRole('dialog', { name: `Take profiles from ${definition.name}` });
+    // Signed out: the portal's sign-in comes first (three actions of the person's own in that window).
+    await signInToPortalIn(await bk.portals.nextWindow(), sandbox.portal);
+    actions += 3;
+    await bk.portals.nextWindow(); // the list's window
+    await expect(dialog.getByText(/The portal window shows .*\/integrations/)).toBeVisible();
+    await act(dialog.getByRole('button', { name: 'Read the list' }).click());
+    await expect(dialog.getByRole('alert')).toContainText('does not know what a profile link of this portal looks like');
+    const first = sandbox.seed.portal.integrations[0]!;
+    await act(dialog.getByLabel('Which of these links is a profile? Point at one').selectOption({ label: `${first.name} — ${definition.origin}/integrations/${first.id}` }));
+    await act(dialog.getByRole('button', { name: 'This is a profile: read the list' }).click());
+    await expect(dialog.getByRole('status')).toContainText('Read 5 pages: 46 new, 0 renamed, 0 already here, 0 gone from the portal.');
+    await expect(dialog.getByLabel('Profile pages look like')).toHaveValue('/integrations/{id}');
+    await expect(dialog.getByText('Learned from the profile you pointed at.', { exact: false })).toBeVisible();
+    await expect(dialog.getByRole('row')).toHaveCount(47);
+    await act(dialog.getByLabel('Company id').fill(NORDLYS.id));
+    await act(dialog.getByLabel('Company name').fill(NORDLYS.name));
+    await act(dialog.getByLabel('API user (email)').fill(ANNA.email));
+    await act(dialog.getByRole('button', { name: 'Add 46, rename 0, remove 0' }).click());
+    await expect(dialog.getByRole('status')).toHaveText('Added 46 profiles, renamed 0, removed 0.');
+    const seconds = (Date.now() - started) / 1000;
+    // Back to the portals, the list's window closed.
+    await act(dialog.getByRole('button', { name: 'Close' }).click());
+    await expect(page.getByRole('dialog', { name: 'Portals' })).toBeVisible();
+    expect(bk.app.profiles.all().filter((p) => p.portalId === definition.id && p.companyId === NORDLYS.id && p.apiUser === ANNA.email)).toHaveLength(46);
+    expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+    // The person's part: fourteen actions, none of them an address typed.
+    expect(actions).toBe(14);
+    test.info().annotations.push({ type: 'person', description: JSON.stringify({ actions, seconds }) });
+  } finally {
+    await sandbox.close();
+  }
+});
