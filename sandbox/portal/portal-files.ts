@@ -30,6 +30,8 @@ export function portalDefinitionFor(input: { portalUrl: string; issuer: string; 
     // F19: the look-alike knows its own list and the shape of its integrations' pages.
     listUrl: `${portalUrl}/integrations`,
     profilePattern: '/integrations/{id}',
+    // What its integration pages name: the company, with its id.
+    profileDetails: `${words.exportsTo('{company} ({companyId})')}\n${words.importsFrom('{company} ({companyId})')}`,
   });
 }
 

@@ -93,6 +93,7 @@ export const API_ARGS = {
         pattern: z.string().max(300).optional(),
         example: z.string().max(4000).optional(),
         limit: z.int().min(1).max(LIST_LIMIT.max).optional(),
+        details: z.boolean().optional(),
       })
       .strict(),
   ]),

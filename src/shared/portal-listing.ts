@@ -32,6 +32,16 @@ export interface ReviewRow {
   sameNameAs?: string;
   /** Existing profiles that still lack a company or API user. */
   needsDetails?: boolean;
+  /** New profiles: what their own page says of them, through the portal's profile-details lines; `said`: the lines it was read from. */
+  details?: ReadDetails;
+}
+
+/** Read from a profile's page (F19): only what the portal definition's lines name. */
+export interface ReadDetails {
+  companyId?: string;
+  companyName?: string;
+  apiUser?: string;
+  said: string;
 }
 
 /** A link of the list page the person may point at as "this is a profile". */
@@ -58,6 +68,8 @@ export interface ListRead {
   rows: ReviewRow[];
   /** Every page of the list was read: only then can a profile be called gone. */
   complete: boolean;
+  /** How many new profiles' pages were read for their details (0 when the portal names no profile-details lines). */
+  detailPages: number;
   problem?: { code: ListProblemCode; words: Message };
 }
 
@@ -66,6 +78,8 @@ export interface ListReadOptions {
   pattern?: string;
   example?: string;
   limit?: number;
+  /** Read each new profile's page for the portal's profile-details lines (when it has any); on unless false. */
+  details?: boolean;
 }
 
 /** What the list window shows now; `open: false` once it has closed. */
@@ -74,6 +88,8 @@ export interface ListWindowState {
   portalId: string;
   url: string;
   open: boolean;
+  /** While a read goes on: the list's pages read so far, or the new profiles' pages read for their details. */
+  progress?: { kind: 'list-pages' | 'profile-pages'; done: number; total?: number };
 }
 
 /** What the person ticked in the review. Every address must be one of the listing's last read. */

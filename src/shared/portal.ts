@@ -51,6 +51,18 @@ export const PortalDefinitionSchema = z
       .max(300, 'is longer than 300 characters')
       .refine((value) => value === '' || patternProblem(value) === null, { error: (issue) => `${patternProblem(String(issue.input)) ?? 'is not a pattern'}` })
       .default(''),
+    /**
+     * F19: lines a profile's page shows that name what Bridgekeeper needs, one per line, like
+     * "Visma.net company: {company} ({companyId})" or "API user: {user}" ("*" any text). When set,
+     * taking profiles from the list reads each new profile's page for them; empty: nothing is read
+     * from profiles' pages.
+     */
+    profileDetails: z
+      .string()
+      .trim()
+      .max(400, 'is longer than 400 characters')
+      .refine((value) => value.split('\n').every((line) => !line.trim() || /\{(company|companyId|user)\}/.test(line)), 'must name {company}, {companyId} or {user} on every line')
+      .default(''),
     /** Where its pages open for a reconnect (B4); absent: the built-in window, which watches the portal's flow. */
     loginWith: LoginWithSchema.optional(),
   })
@@ -107,6 +119,7 @@ export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; defi
       // The start page, with its Integrations menu; the list's own address and profile links are not published.
       listUrl: 'https://my-databridge.infobridgeuniverse.com/',
       profilePattern: '',
+      profileDetails: '',
     },
   },
   {
@@ -122,6 +135,7 @@ export const PORTAL_PRESETS: { key: 'databridge' | 'panels'; label: string; defi
       connectedMarker: '',
       listUrl: '',
       profilePattern: '',
+      profileDetails: '',
     },
   },
 ];

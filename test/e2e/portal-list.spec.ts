@@ -71,7 +71,7 @@ for (const name of PORTAL_VARIANT_NAMES) {
     try {
       const { definition } = sandbox.portal;
       // What a SuperUser knows of a portal nobody described: its address and sign-in. Not its list, not its links.
-      await bk.app.api.savePortal({ ...definition, listUrl: '', profilePattern: '', connectButtonLabel: '', connectedMarker: '', connectSection: 'Visma.net' });
+      await bk.app.api.savePortal({ ...definition, listUrl: '', profilePattern: '', profileDetails: '', connectButtonLabel: '', connectedMarker: '', connectSection: 'Visma.net' });
       const integrations = sandbox.seed.portal.integrations;
       expect(integrations).toHaveLength(GENERATED + 6);
 
@@ -155,13 +155,15 @@ for (const name of PORTAL_VARIANT_NAMES) {
   });
 }
 
-test('a SuperUser takes 46 integrations through the dialog: sign in, point at one, fill company and API user once, apply', async ({ bk }) => {
+test('a SuperUser takes 46 integrations through the dialog: sign in, point at one, fill company and API user once, apply; each page names its company', async ({ bk }) => {
   test.setTimeout(120_000);
   const sandbox = await sandboxWith(PORTAL_VARIANTS.databridge);
   try {
     const { page } = bk;
     const { definition } = sandbox.portal;
+    // The look-alike's definition names the line its integration pages name their company in ("Exports to … company X.").
     await bk.app.api.savePortal({ ...definition, listUrl: '', profilePattern: '' });
+    expect(definition.profileDetails).toContain('{company}');
     let actions = 0;
     const act = async (action: Promise<unknown>) => {
       actions++;
@@ -182,10 +184,13 @@ test('a SuperUser takes 46 integrations through the dialog: sign in, point at on
     const first = sandbox.seed.portal.integrations[0]!;
     await act(dialog.getByLabel('Which of these links is a profile? Point at one').selectOption({ label: `${first.name} — ${definition.origin}/integrations/${first.id}` }));
     await act(dialog.getByRole('button', { name: 'This is a profile: read the list' }).click());
-    await expect(dialog.getByRole('status')).toContainText('Read 5 pages: 46 new, 0 renamed, 0 already here, 0 gone from the portal.');
+    // The list's 5 pages, then each new profile's page for the company it names (the dialog counts them out).
+    await expect(dialog.getByText(/Reading the new profiles' pages for their company: \d+ of 46…/)).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('status')).toContainText('Read 5 pages: 46 new, 0 renamed, 0 already here, 0 gone from the portal.', { timeout: 60_000 });
     await expect(dialog.getByLabel('Profile pages look like')).toHaveValue('/integrations/{id}');
     await expect(dialog.getByText('Learned from the profile you pointed at.', { exact: false })).toBeVisible();
     await expect(dialog.getByRole('row')).toHaveCount(47);
+    await expect(dialog.getByText(`Its page says: ${NORDLYS.name}`, { exact: false }).first()).toBeVisible();
     await act(dialog.getByLabel('Company id').fill(NORDLYS.id));
     await act(dialog.getByLabel('Company name').fill(NORDLYS.name));
     await act(dialog.getByLabel('API user (email)').fill(ANNA.email));
@@ -195,7 +200,17 @@ test('a SuperUser takes 46 integrations through the dialog: sign in, point at on
     // Back to the portals, the list's window closed.
     await act(dialog.getByRole('button', { name: 'Close' }).click());
     await expect(page.getByRole('dialog', { name: 'Portals' })).toBeVisible();
-    expect(bk.app.profiles.all().filter((p) => p.portalId === definition.id && p.companyId === NORDLYS.id && p.apiUser === ANNA.email)).toHaveLength(46);
+    // Each profile's company is what its own page says (Fjellvind's and Havbris's too, whatever was filled in), the API user the fill's.
+    const companyName = (id: string) => sandbox.seed.companies.find((c) => c.id === id)!.name;
+    const taken = bk.app.profiles.all().filter((p) => p.portalId === definition.id);
+    expect(taken).toHaveLength(46);
+    for (const integration of sandbox.seed.portal.integrations) {
+      const profile = taken.find((p) => p.portalUrl.endsWith(`/integrations/${integration.id}`))!;
+      expect([profile.companyName, profile.companyId, profile.apiUser]).toEqual([companyName(integration.companyId), integration.companyId, ANNA.email]);
+    }
+    expect(new Set(taken.map((p) => p.companyId)).size).toBeGreaterThan(1);
+    const added = (await bk.app.api.listProfileEvents(taken[0]!.id))[0]!;
+    expect(added.message).toMatch(/; its company as its page says \("(Ex|Im)ports (to|from) Visma\.net company .+ \(\d+\)\."\)\.$/);
     expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
     // The person's part: fourteen actions, none of them an address typed.
     expect(actions).toBe(14);

@@ -185,6 +185,8 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
       await rendered(page);
     },
     close: async () => {
+      // As Bridgekeeper does on quit: a deletion still undoable becomes final now, not in a timer after the folder is gone.
+      await app.profiles.finishDeletes();
       await logins.dispose();
       await portals.dispose();
       await browsers.dispose();

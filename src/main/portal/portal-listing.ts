@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiEvent } from '../../shared/api';
 import { type Message, message } from '../../shared/i18n/message';
 import type { Translator } from '../../shared/i18n/translator';
-import { LIST_LIMIT, type ListChoices, type ListProblemCode, type ListRead, type ListReport, type ListWindowState, type PatternSource, type ReviewRow } from '../../shared/portal-listing';
+import { LIST_LIMIT, type ListChoices, type ListProblemCode, type ListRead, type ListReadOptions, type ListReport, type ListWindowState, type PatternSource, type ReviewRow } from '../../shared/portal-listing';
 import type { PortalDefinition } from '../../shared/portal';
 import { type ProfileLinkPattern, learnProfilePattern, patternProblem, profileLinkPattern } from '../../shared/profile-link-pattern';
 import type { ProfileInput } from '../../shared/profile';
@@ -14,6 +14,7 @@ import { type ListPageAnswer, type ListPageTask, inListPage } from './page/list-
 import { pageScript } from './page/page-script';
 import { createCookieLedger, portalCookies } from './portal-cookies';
 import { portalReader } from './portal-reader';
+import { readDetails } from './profile-details';
 import { type PortalService, siteOf } from './portal-service';
 import type { PortalSession, PortalSurface } from './portal-surface';
 import { onOrigin } from './portal-traffic';
@@ -47,6 +48,7 @@ interface Listing {
   open: boolean;
   loads: number;
   loaded: (() => void)[];
+  progress?: ListWindowState['progress'];
   /** The last read's review and where it began: what an apply may act on. */
   last?: { rows: ReviewRow[]; pageUrl: string; pattern: string };
 }
@@ -64,7 +66,11 @@ const problem = (code: ListProblemCode, params?: Record<string, string | number>
 export function createPortalListing(deps: PortalListingDeps) {
   const listings = new Map<string, Listing>();
 
-  const state = (l: Listing): ListWindowState => ({ listingId: l.id, portalId: l.portal.id, url: l.url, open: l.open });
+  const state = (l: Listing): ListWindowState => ({ listingId: l.id, portalId: l.portal.id, url: l.url, open: l.open, ...(l.progress ? { progress: l.progress } : {}) });
+  const progress = (l: Listing, now: ListWindowState['progress']) => {
+    l.progress = now;
+    changed(l);
+  };
   const changed = (l: Listing) => deps.emit({ type: 'portal-list-window', window: state(l) });
   const required = (listingId: string) => {
     const listing = listings.get(listingId);
@@ -140,17 +146,18 @@ export function createPortalListing(deps: PortalListingDeps) {
     }
   };
 
-  const outcome = (l: Listing, read: Omit<ListRead, 'listingId'>): ListRead => {
+  const outcome = (l: Listing, read: Omit<ListRead, 'listingId' | 'detailPages'> & { detailPages?: number }): ListRead => {
+    if (l.progress) progress(l, undefined);
     if (!read.problem && read.pattern) l.last = { rows: read.rows, pageUrl: read.pageUrl, pattern: read.pattern };
     else delete l.last;
-    return { listingId: l.id, ...read };
+    return { listingId: l.id, detailPages: 0, ...read };
   };
 
   /**
    * Reads the list from the page the window shows. `pattern`: the person's (typed or edited); else
    * `example`: a link they pointed at, from which one is learned; else the definition's.
    */
-  async function readList(listingId: string, options: { pattern?: string; example?: string; limit?: number }): Promise<ListRead> {
+  async function readList(listingId: string, options: ListReadOptions): Promise<ListRead> {
     const l = required(listingId);
     const limit = Math.min(Math.max(1, options.limit ?? LIST_LIMIT.default), LIST_LIMIT.max);
     const site = siteOf(l.portal);
@@ -188,7 +195,15 @@ export function createPortalListing(deps: PortalListingDeps) {
     if (read.over) return outcome(l, { ...withPattern, pages: read.pages, rows: [], complete: false, problem: problem('over-limit', { limit, max: LIST_LIMIT.max }) });
     if (!l.open) return outcome(l, { ...withPattern, pages: read.pages, rows: [], complete: false, problem: problem('closed') });
     const rows = reviewRows(read.found, { portalId: l.portal.id, pattern, profiles: deps.profiles.all(), complete: read.complete });
-    return outcome(l, { ...withPattern, pages: read.pages, rows, complete: read.complete });
+    const detailPages = options.details === false || !l.portal.profileDetails ? 0 : await readEachPage(l, rows);
+    // The list as the person left it, so reading again starts where this read did.
+    if (l.open && (read.pages > 1 || detailPages > 0)) {
+      const since = l.loads;
+      l.session.load(pageUrl);
+      await nextLoad(l, since);
+    }
+    if (!l.open) return outcome(l, { ...withPattern, pages: read.pages, rows: [], complete: false, problem: problem('closed') });
+    return outcome(l, { ...withPattern, pages: read.pages, rows, complete: read.complete, detailPages });
   }
 
   /**
@@ -227,7 +242,38 @@ export function createPortalListing(deps: PortalListingDeps) {
       if (!next) return result(false);
       page = next;
       pages++;
+      progress(l, { kind: 'list-pages', done: pages });
     }
+  }
+
+  /**
+   * Each new profile's own page, for what the portal definition's profile-details lines name (its
+   * company, its API user). Returns the pages read.
+   */
+  async function readEachPage(l: Listing, rows: ReviewRow[]): Promise<number> {
+    const reader = portalReader(l.session, siteOf(l.portal));
+    const fresh = rows.filter((r) => r.state === 'new');
+    const detailsOn = async (): Promise<ReturnType<typeof readDetails>> => {
+      // A glance first (the page as loaded); the settled page only when the glance did not say.
+      for (const look of [reader.glance, reader.read]) {
+        const page = l.open ? await look(l.session.mainWindow) : null;
+        const details = page && onOrigin(page.url, [siteOf(l.portal).origin]) ? readDetails(l.portal.profileDetails, page.lines) : undefined;
+        if (details) return details;
+      }
+      return undefined;
+    };
+    let read = 0;
+    for (const row of fresh) {
+      if (!l.open) return read;
+      progress(l, { kind: 'profile-pages', done: read, total: fresh.length });
+      const since = l.loads;
+      l.session.load(row.url);
+      await nextLoad(l, since);
+      const details = await detailsOn();
+      read++;
+      if (details) row.details = details;
+    }
+    return read;
   }
 
   async function closeList(listingId: string): Promise<void> {
@@ -269,11 +315,19 @@ export function createPortalListing(deps: PortalListingDeps) {
     if (choices.remove.length > 0) await deps.profiles.deleteProfiles(choices.remove);
 
     const by = deps.who();
-    const record = (profileId: string, outcome: 'added' | 'renamed' | 'removed', params: Record<string, string>) => {
-      const words = message(`portal-list.event.${outcome}`, { ...params, by, page: last.pageUrl, portal: l.portal.name });
+    const record = (profileId: string, what: 'added' | 'added-from-page' | 'renamed' | 'removed', params: Record<string, string>) => {
+      const outcome = what === 'added-from-page' ? 'added' : what;
+      const words = message(`portal-list.event.${what}`, { ...params, by, page: last.pageUrl, portal: l.portal.name });
       deps.events.append({ profileId, kind: 'portal-list', outcome, message: english.text(words), words });
     };
-    for (const p of result.added) record(p.id, 'added', { name: p.name });
+    for (const p of result.added) {
+      // Say where its company came from when its own page said it.
+      const details = last.rows.find((r) => r.url === p.portalUrl)?.details;
+      const company = !!details && ((!!details.companyId && details.companyId === p.companyId) || (!!details.companyName && details.companyName === p.companyName));
+      const user = !!details?.apiUser && details.apiUser === p.apiUser;
+      if (company || user) record(p.id, 'added-from-page', { name: p.name, said: details!.said, from: company && user ? 'both' : company ? 'company' : 'user' });
+      else record(p.id, 'added', { name: p.name });
+    }
     for (const r of result.renamed) record(r.id, 'renamed', { name: r.name, old: r.oldName });
     for (const id of choices.remove) record(id, 'removed', { name: byId(id, ['gone'])!.name });
 

@@ -30,6 +30,7 @@ const PORTAL: PortalDefinition = {
   connectedMarker: '',
   listUrl: '',
   profilePattern: '',
+  profileDetails: '',
 };
 const SAVED = 'The Visma.net connection is saved.';
 const COOKIE = { name: '.AspNet.Cookies', value: 'portal-sign-in', path: '/', secure: true, httpOnly: true, sameSite: 'None' as const };

@@ -84,6 +84,7 @@ describe('npm run sandbox', () => {
       connectedMarker: '',
       listUrl: `${portalUrl}/integrations`,
       profilePattern: '/integrations/{id}',
+      profileDetails: 'Exports to Visma.net company {company} ({companyId}).\nImports from Visma.net company {company} ({companyId}).',
     });
     // Read by the app's own profile import.
     const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));

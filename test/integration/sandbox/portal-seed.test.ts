@@ -122,6 +122,7 @@ describe('the files for the app', () => {
       // Its list of integrations and the shape of their pages (F19): the look-alike knows its own.
       listUrl: `${sandbox.portal.url}/integrations`,
       profilePattern: '/integrations/{id}',
+      profileDetails: 'Exports to Visma.net company {company} ({companyId}).\nImports from Visma.net company {company} ({companyId}).',
     });
     expect(new URL(sandbox.portal.url).hostname).toBe('localhost');
     expect(new URL(sandbox.issuer).hostname).toBe('127.0.0.1');

@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 type Field = Exclude<keyof PortalDefinition, 'loginWith'>;
 
-const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern'];
-const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern']);
+const FIELD_NAMES: readonly Field[] = ['id', 'name', 'origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern', 'profileDetails'];
+const WITH_HINT: ReadonlySet<Field> = new Set(['origin', 'signInUrl', 'signInOrigins', 'identityOrigins', 'connectSection', 'connectButtonLabel', 'connectedMarker', 'listUrl', 'profilePattern', 'profileDetails']);
 /** Lists of origins, typed space-separated. */
 const LISTS = ['signInOrigins', 'identityOrigins'] as const;
 
@@ -22,7 +22,7 @@ const fieldsIn = (t: Translator['t']): FieldSpec<Field>[] =>
     field,
     label: t(`portals.field.${field}`),
     ...(WITH_HINT.has(field) ? { hint: t(`portals.field.${field}.hint` as MessageKey) } : {}),
-    ...(field === 'connectedMarker' ? { multiline: true } : {}),
+    ...(field === 'connectedMarker' || field === 'profileDetails' ? { multiline: true } : {}),
   }));
 
 type Draft = Record<Field, string>;
@@ -38,6 +38,7 @@ const toDraft = (p: Partial<PortalDefinition>): Draft => ({
   connectedMarker: p.connectedMarker ?? '',
   listUrl: p.listUrl ?? '',
   profilePattern: p.profilePattern ?? '',
+  profileDetails: p.profileDetails ?? '',
 });
 const splitList = (value: string) => value.split(/\s+/).filter(Boolean);
 

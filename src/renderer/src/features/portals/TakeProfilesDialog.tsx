@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { LIST_LIMIT, type ListRead, type ListWindowState, type ReviewRow } from '../../../../shared/portal-listing';
 import type { Portal } from '../../../../shared/portal';
 import { PATTERN_EXAMPLE } from '../../../../shared/profile-link-pattern';
+import { takenDetails } from '../../../../shared/taken-profile';
 import { DIRECTIONS, type Direction } from '../../../../shared/profile';
 import { api } from '../../api';
 import { Message } from '../../components/Message';
@@ -82,7 +83,7 @@ export function TakeProfilesDialog({ portal, onDone }: { portal: Portal; onDone(
     await run(async () => {
       try {
         const report = await api.applyPortalList(win.listingId, {
-          add: rows.filter((r) => r.state === 'new').map((r) => ({ url: r.url, name: r.name, ...fill })),
+          add: rows.filter((r) => r.state === 'new').map((r) => ({ url: r.url, name: r.name, direction: fill.direction, ...takenDetails(r.details, fill) })),
           rename: rows.filter((r) => r.state === 'renamed').map((r) => ({ profileId: r.profileId!, name: r.name })),
           remove: rows.filter((r) => r.state === 'gone').map((r) => r.profileId!),
         });
@@ -113,7 +114,13 @@ export function TakeProfilesDialog({ portal, onDone }: { portal: Portal; onDone(
     <div className="take-profiles">
       <p className="hint">{t('portal-list.hint', { name: portal.name })}</p>
       <p aria-live="polite">
-        {closed ? t('portal-list.window-closed') : win ? t('portal-list.window-shows', { url: win.url }) : t('portal-list.window-opening')}
+        {closed
+          ? t('portal-list.window-closed')
+          : win?.progress
+            ? t(`portal-list.progress.${win.progress.kind}`, { done: win.progress.done, total: win.progress.total ?? 0 })
+            : win
+              ? t('portal-list.window-shows', { url: win.url })
+              : t('portal-list.window-opening')}
       </p>
       <div className="field-row">
         <div className="field">
@@ -182,6 +189,7 @@ export function TakeProfilesDialog({ portal, onDone }: { portal: Portal; onDone(
                       {t(`portal-list.state.${row.state}`, { old: row.oldName ?? '' })}
                       {row.sameNameAs ? ` ${t('portal-list.same-name', { name: row.sameNameAs })}` : ''}
                       {row.needsDetails ? ` ${t('portal-list.needs-details')}` : ''}
+                      {row.details && <span className="sub">{t('portal-list.from-page', { what: [row.details.companyName, row.details.companyId, row.details.apiUser].filter(Boolean).join(', '), said: row.details.said })}</span>}
                     </td>
                   </tr>
                 ))}
@@ -192,6 +200,7 @@ export function TakeProfilesDialog({ portal, onDone }: { portal: Portal; onDone(
             <fieldset className="bulk-fill">
               <legend>{t('portal-list.fill', { count: chosen.add })}</legend>
               <p className="field-hint">{t('portal-list.fill-hint')}</p>
+              {read.detailPages > 0 && <p className="field-hint">{t('portal-list.fill-page-first', { count: read.detailPages })}</p>}
               <div className="field-row">
                 <label>
                   {t('portal-list.direction')}
