@@ -109,3 +109,9 @@ export const SHOW_MORE_WORDS: readonly string[] = [
   'meer tonen',
   'laad meer',
 ];
+
+/**
+ * What a sign-out control says: a page showing one is signed in, even when its name begins with a
+ * sign-in word ("Kirjaudu ulos" begins with "kirjaudu").
+ */
+export const SIGN_OUT_WORDS: readonly string[] = ['log out', 'logout', 'log off', 'sign out', 'signout', 'kirjaudu ulos', 'logga ut', 'logg ut', 'log ud', 'log af', 'uitloggen', 'afmelden'];

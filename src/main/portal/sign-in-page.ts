@@ -1,6 +1,12 @@
 import type { PageSnapshot } from './page/page-snapshot';
 import type { PortalSite } from './portal-surface';
 import { onOrigin } from './portal-traffic';
+import { SIGN_OUT_WORDS } from './portal-words';
+
+const isSignOut = (name: string) => {
+  const folded = name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return SIGN_OUT_WORDS.some((word) => folded === word || folded.startsWith(`${word} `));
+};
 
 const pathOf = (url: string) => (URL.canParse(url) ? new URL(url).pathname.replace(/\/+$/, '').toLowerCase() : null);
 
@@ -17,5 +23,5 @@ export function isSignInPage(snapshot: PageSnapshot, site: PortalSite): boolean 
   const signInPath = pathOf(site.signInUrl);
   if (signInPath && pathOf(snapshot.url) === signInPath) return true; // "/" names no path of its own
   if (snapshot.section) return false;
-  return snapshot.passwordField || snapshot.codeField || snapshot.userForm || snapshot.signInControls.length > 0;
+  return snapshot.passwordField || snapshot.codeField || snapshot.userForm || snapshot.signInControls.some((name) => !isSignOut(name));
 }

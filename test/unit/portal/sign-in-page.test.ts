@@ -32,6 +32,13 @@ describe('a portal’s sign-in page, wherever it is', () => {
     expect(isSignInPage(at('/Profile/Edit/7', { passwordField: true, section: ['Visma.net Financials'] }), site)).toBe(false);
     expect(isSignInPage({ ...at('/'), url: 'https://connect.visma.com/login' }, site)).toBe(false);
   });
+  it('is not a signed-in page whose sign-out control begins with a sign-in word ("Kirjaudu ulos"), in any of the six languages', () => {
+    for (const signOut of ['Kirjaudu ulos', 'Log out', 'Sign out', 'Logga ut', 'Logg ut', 'Log ud', 'Uitloggen']) {
+      expect(isSignInPage(at('/integraatiot', { signInControls: [signOut] }), site), signOut).toBe(false);
+    }
+    expect(isSignInPage(at('/', { signInControls: ['Kirjaudu ulos', 'Kirjaudu sisään'] }), site)).toBe(true);
+    expect(isSignInPage(at('/', { signInControls: ['Kirjaudu'] }), site)).toBe(true);
+  });
   it('one address for sign-in and dashboard ("/"): the page decides, not the address', () => {
     const oneUrl = { ...site, signInUrl: `${site.origin}/` };
     expect(isSignInPage(at('/', { passwordField: true }), oneUrl)).toBe(true);
