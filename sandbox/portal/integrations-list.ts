@@ -100,14 +100,19 @@ export function pageNumbers(page: number, pages: number): (number | null)[] {
 }
 
 /**
- * The pager under the list (nothing when there is one page): next-link's Previous/Next with rel, or
- * numbered's ‹ 1 2 3 … › with the current page as <span aria-current="page">. show-more's button is
+ * The pager under the list (nothing when there is one page): next-link's Previous/Next with rel,
+ * next-button's Previous/"Next page" buttons of GET forms, or numbered's ‹ 1 2 3 … › with the current page as <span aria-current="page">. show-more's button is
  * drawn by the page itself, with its script.
  */
 export function pager(words: PortalWords, paging: ListStyle['paging'], { page, pages }: Pick<ListPage, 'page' | 'pages'>): string {
   if (pages <= 1 || paging === 'none' || paging === 'show-more') return '';
   const links: string[] = [];
-  if (paging === 'next-link') {
+  if (paging === 'next-button') {
+    // A GET form's button, as server-rendered admin pages draw their pager: pressing it loads the next page.
+    const form = (n: number, label: string) => `<form method="get" action="/integrations" class="inline"><input type="hidden" name="page" value="${n}"><button type="submit" class="secondary">${esc(label)}</button></form>`;
+    if (page > 1) links.push(form(page - 1, words.previous));
+    if (page < pages) links.push(form(page + 1, words.nextPage));
+  } else if (paging === 'next-link') {
     if (page > 1) links.push(`<a href="${pageHref(page - 1)}" rel="prev">${esc(words.previous)}</a>`);
     if (page < pages) links.push(`<a href="${pageHref(page + 1)}" rel="next">${esc(words.next)}</a>`);
   } else {

@@ -18,7 +18,7 @@ export const RESPONSE_MODES = ['form_post', 'query'] as const;
 export const FAILURE_REPORTS = ['classic', 'banner-redirect', 'error-page', 'status-500', 'plain'] as const;
 export const SUCCESS_REPORTS = ['classic', 'flash', 'status-line', 'same-page', 'nothing'] as const;
 export const LIST_LAYOUTS = ['list', 'table', 'cards'] as const;
-export const LIST_PAGING = ['none', 'next-link', 'numbered', 'show-more'] as const;
+export const LIST_PAGING = ['none', 'next-link', 'numbered', 'next-button', 'show-more'] as const;
 
 /** Where the pages that need the session live: the session cookie's Path must cover them. */
 export const PROTECTED_PAGE = '/integrations/';

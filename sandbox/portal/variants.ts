@@ -75,14 +75,14 @@ export const PORTAL_VARIANTS = {
     list: { paging: 'none' },
   },
   'links-and-decoy': {
-    description: 'In Danish; a Connect link below a SuperOffice link of the same words, code in the query, Lax cookies, a one-time "saved" message, failures as plain text; a table, "Show more" by 10.',
+    description: 'In Danish; a Connect link below a SuperOffice link of the same words, code in the query, Lax cookies, a one-time "saved" message, failures as plain text; a table, pages of 10 behind a form\'s "Next page" button.',
     cookie: { sameSite: 'Lax' },
     connect: { kind: 'link', decoy: true },
     responseMode: 'query',
     success: 'flash',
     failure: 'plain',
     language: 'da',
-    list: { layout: 'table', paging: 'show-more', pageSize: 10 },
+    list: { layout: 'table', paging: 'next-button', pageSize: 10 },
   },
 } satisfies Record<string, PortalStyle & { description: string }>;
 

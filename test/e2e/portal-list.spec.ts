@@ -18,6 +18,9 @@ import { ANNA, NORDLYS } from '../helpers/sandbox/relying-party';
 
 const GENERATED = 40;
 
+// Each test has its own sandbox: they may share the two workers.
+test.describe.configure({ mode: 'parallel' });
+
 async function sandboxWith(style: (typeof PORTAL_VARIANTS)[keyof typeof PORTAL_VARIANTS]): Promise<Sandbox> {
   const seed = withManyIntegrations(await loadSeedFile(DEFAULT_SEED_FILE), GENERATED);
   return startSandbox({ seed, portal: { style, jobIntervalSeconds: 0 } });
@@ -215,6 +218,51 @@ test('a SuperUser takes 46 integrations through the dialog: sign in, point at on
     // The person's part: fourteen actions, none of them an address typed.
     expect(actions).toBe(14);
     test.info().annotations.push({ type: 'person', description: JSON.stringify({ actions, seconds }) });
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test('bad input changes nothing and says what to do: everything, nothing, over the limit, not in the review, signed out, the window closed', async ({ bk }) => {
+  test.setTimeout(120_000);
+  const sandbox = await sandboxWith(PORTAL_VARIANTS.classic);
+  try {
+    const { definition } = sandbox.portal;
+    await bk.app.api.savePortal({ ...definition, profileDetails: '' });
+    const opening = bk.app.api.openPortalList(definition.id);
+    await signInToPortalIn(await bk.portals.nextWindow(), sandbox.portal);
+    const { listingId } = await opening;
+    const window = await bk.portals.nextWindow();
+    const problem = async (options: Parameters<typeof bk.app.api.readPortalList>[1]) => {
+      const read = await bk.app.api.readPortalList(listingId, options);
+      expect(read.rows).toEqual([]);
+      return read.problem;
+    };
+
+    // A pattern that takes the site's own menu ("Integrations" is /integrations) matches everything.
+    expect(await problem({ pattern: '/{id}' })).toMatchObject({ code: 'matches-everything', words: { params: { example: 'Integrations' } } });
+    expect(await problem({ pattern: '/Profile/Edit/{id}' })).toMatchObject({ code: 'matches-nothing' });
+    expect(await problem({ pattern: '/integrations' })).toMatchObject({ code: 'bad-pattern' });
+    // More than the limit: nothing taken, the limit named.
+    expect(await problem({ limit: 10 })).toMatchObject({ code: 'over-limit', words: { params: { limit: 10, max: 2000 } } });
+    // Only rows of the last read can be applied; a read with a problem leaves none.
+    await expect(bk.app.api.applyPortalList(listingId, { add: [{ url: `${definition.origin}/integrations/int-001`, name: 'x', direction: 'export', companyId: '', companyName: '', apiUser: '' }], rename: [], remove: [] })).rejects.toThrow(/Read the list first/);
+    const good = await bk.app.api.readPortalList(listingId, {});
+    expect(good.rows).toHaveLength(46);
+    await expect(bk.app.api.applyPortalList(listingId, { add: [{ url: `${definition.origin}/integrations/elsewhere`, name: 'x', direction: 'export', companyId: '', companyName: '', apiUser: '' }], rename: [], remove: [] })).rejects.toThrow(/is not in the last read of the list/);
+    await expect(bk.app.api.applyPortalList(listingId, { add: [], rename: [], remove: ['nordlys-orders'] })).rejects.toThrow(/not in the last read/);
+
+    // The portal's sign-in ran out: the list shows the sign-in page; the held sign-in is forgotten.
+    await sandbox.portal.admin.expireSessions();
+    await window.reload();
+    expect(await problem({})).toMatchObject({ code: 'signed-out' });
+    expect((await bk.app.api.listPortals()).find((p) => p.id === definition.id)!.signedIn).toBe(false);
+
+    // The person closed the portal window: a read says so.
+    await window.close();
+    await expect(bk.app.api.readPortalList(listingId, {})).rejects.toThrow(/portal window of this list is closed/);
+    expect(bk.app.profiles.all()).toEqual([]);
+    await bk.app.api.closePortalList(listingId);
   } finally {
     await sandbox.close();
   }

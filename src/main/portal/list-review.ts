@@ -33,11 +33,13 @@ const isAction = (text: string) => ACTION_WORDS.has(folded(text).replace(/[^\p{L
  * not an action word, else the row's name, else the portal's id.
  */
 export function profilesOnPage(links: readonly ListedLink[], pattern: ProfileLinkPattern): FoundProfile[] {
+  const matched = links.filter((link) => !link.inNavigation && pattern.idOf(link.url) !== null);
+  // Where the list's profiles sit in rows or cards, a link of the same shape outside them ("Create new
+  // integration" in the toolbar, /integrations/new) is not one of them.
+  const listed = matched.some((link) => link.inItem) ? matched.filter((link) => link.inItem) : matched;
   const byKey = new Map<string, ListedLink[]>();
-  for (const link of links) {
-    if (link.inNavigation) continue;
-    const key = pattern.idOf(link.url);
-    if (key === null) continue;
+  for (const link of listed) {
+    const key = pattern.idOf(link.url)!;
     byKey.set(key, [...(byKey.get(key) ?? []), link]);
   }
   return [...byKey].map(([key, found]) => {

@@ -47,6 +47,8 @@ interface Listing {
   url: string;
   open: boolean;
   loads: number;
+  /** Navigations the window began: a press that starts one took the list to another page. */
+  navigations: number;
   loaded: (() => void)[];
   progress?: ListWindowState['progress'];
   /** The last read's review and where it began: what an apply may act on. */
@@ -101,7 +103,9 @@ export function createPortalListing(deps: PortalListingDeps) {
         request: () => undefined,
         failed: () => undefined,
         response: ({ url, setCookies }) => ledger.saw(url, setCookies),
-        navigating: () => undefined,
+        navigating: (windowId) => {
+          if (listing && windowId === listing.session.mainWindow) listing.navigations++;
+        },
         loaded: (windowId, url) => {
           if (!listing || windowId !== listing.session.mainWindow) return;
           listing.url = url;
@@ -119,7 +123,7 @@ export function createPortalListing(deps: PortalListingDeps) {
         },
       },
     });
-    listing = { id, portal, session, ledger, url: start, open: true, loads: 0, loaded: [] };
+    listing = { id, portal, session, ledger, url: start, open: true, loads: 0, navigations: 0, loaded: [] };
     listings.set(id, listing);
     session.load(start);
     session.reveal();
@@ -181,7 +185,7 @@ export function createPortalListing(deps: PortalListingDeps) {
     let text: string | null = null;
     let source: PatternSource | null = null;
     if (options.pattern?.trim()) [text, source] = [options.pattern.trim(), 'person'];
-    else if (options.example) [text, source] = [learnProfilePattern(options.example, first.links.map((link) => link.url), site.origin), 'example'];
+    else if (options.example) [text, source] = [learnProfilePattern(options.example, first.links, site.origin), 'example'];
     else if (l.portal.profilePattern) [text, source] = [l.portal.profilePattern, 'definition'];
     if (!text || !source) return outcome(l, { ...base, ...empty, links, problem: problem(options.example ? 'bad-pattern' : 'no-pattern', { problem: 'is not a link of the portal' }) });
     const bad = patternProblem(text);
@@ -217,11 +221,16 @@ export function createPortalListing(deps: PortalListingDeps) {
     let page: ListPageAnswer = first;
     let pages = 1;
     const result = (complete: boolean, over = false) => ({ found: [...found.values()], pages, complete, over });
+    /** The page numbers read: as the pager says, else counted (one next page after another). */
+    const numbersRead = new Set<number>();
     for (;;) {
+      numbersRead.add(page.pager.current ?? pages);
       for (const profile of profilesOnPage(page.links, pattern)) if (!found.has(profile.key)) found.set(profile.key, profile);
       if (found.size > limit) return result(false, true);
       const more: ListPageAnswer['more'] = page.more;
-      if (!more) return result(true);
+      // No control for more: the end — unless a pager still offers a page number not read (a page
+      // Bridgekeeper could not tell how to reach): then the list is not known whole, and nothing is called gone.
+      if (!more) return result(page.pager.numbers.every((n) => numbersRead.has(n)));
       if (pages >= MAX_PAGES || !l.open) return result(false);
       let next: ListPageAnswer | null;
       if (more.url) {
@@ -235,9 +244,19 @@ export function createPortalListing(deps: PortalListingDeps) {
         await nextLoad(l, since);
         next = l.open ? await runOnPage(l, 'read') : null;
       } else {
+        const [loadsBefore, navigationsBefore] = [l.loads, l.navigations];
         next = await runOnPage(l, 'press');
-        // Pressed and nothing changed: perhaps the end, perhaps a slow portal. Not read whole: nothing is called gone.
-        if (next && !next.changed) return result(false);
+        if (l.navigations > navigationsBefore || l.loads > loadsBefore) {
+          // The press took the window to another page (a form's "Next page" button): read that one.
+          await nextLoad(l, loadsBefore);
+          const address = l.url.split('#')[0]!;
+          if (seenPages.has(address)) return result(true);
+          seenPages.add(address);
+          next = l.open ? await runOnPage(l, 'read') : null;
+        } else if (next && !next.changed) {
+          // Pressed and nothing changed: perhaps the end, perhaps a slow portal. Not read whole: nothing is called gone.
+          return result(false);
+        }
       }
       if (!next) return result(false);
       page = next;

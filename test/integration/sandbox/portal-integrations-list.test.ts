@@ -108,9 +108,12 @@ async function readAll(sandbox: Sandbox, get: (at: string) => Promise<Answer>, s
       }
       break;
     }
+    // next-button: the GET form whose button says "Next page", as the browser submits it.
+    const form = new RegExp(`<form method="get" action="([^"]+)" class="inline"><input type="hidden" name="page" value="(\\d+)"><button type="submit" class="secondary">${escapeRe(words.nextPage)}</button></form>`).exec(page.html);
     at =
       hrefOf(page.html, /<a href="([^"]+)" rel="next">/) ??
-      hrefOf(page.html, new RegExp(`<a href="([^"]+)" aria-label="${escapeRe(words.nextPage)}">›</a>`));
+      hrefOf(page.html, new RegExp(`<a href="([^"]+)" aria-label="${escapeRe(words.nextPage)}">›</a>`)) ??
+      (form ? `${form[1]}?page=${form[2]}` : undefined);
   }
   return { items, fetched };
 }
@@ -128,7 +131,7 @@ describe('the portal style\'s list', () => {
     const problems = (list: unknown) => PortalStyleSchema.safeParse({ list }).error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(problems({ layout: 'grid', paging: 'infinite', pageSize: 0 })).toEqual([
       'list.layout: must be "list", "table" or "cards"',
-      'list.paging: must be "none", "next-link", "numbered" or "show-more"',
+      'list.paging: must be "none", "next-link", "numbered", "next-button" or "show-more"',
       'list.pageSize: must be 1 or more',
     ]);
     expect(problems({ pageSize: 2.5 })).toEqual(['list.pageSize: must be a whole number']);
@@ -174,8 +177,8 @@ describe('manyIntegrations', () => {
   });
 });
 
-const PAGE_SIZE: Record<Paging, number> = { none: 10, 'next-link': 10, numbered: 8, 'show-more': 8 };
-const FETCHES: Record<Paging, number> = { none: 1, 'next-link': 4, numbered: 5, 'show-more': 5 };
+const PAGE_SIZE: Record<Paging, number> = { none: 10, 'next-link': 10, numbered: 8, 'next-button': 10, 'show-more': 8 };
+const FETCHES: Record<Paging, number> = { none: 1, 'next-link': 4, numbered: 5, 'next-button': 4, 'show-more': 5 };
 
 describe('reading the whole list', () => {
   const cases = LIST_LAYOUTS.flatMap((layout) => LIST_PAGING.map((paging) => [layout, paging] as [Layout, Paging]));

@@ -6,7 +6,7 @@ import { profileLinkPattern } from '../../../src/shared/profile-link-pattern';
 
 const ORIGIN = 'https://portal.example';
 const pattern = profileLinkPattern('/integrations/{id}', ORIGIN);
-const link = (path: string, text: string, more: Partial<ListedLink> = {}): ListedLink => ({ url: `${ORIGIN}${path}`, text, itemName: '', inNavigation: false, ...more });
+const link = (path: string, text: string, more: Partial<ListedLink> = {}): ListedLink => ({ url: `${ORIGIN}${path}`, text, itemName: '', inNavigation: false, inItem: true, ...more });
 const NAV = [link('/integrations', 'Integrations', { inNavigation: true }), link('/settings', 'Settings', { inNavigation: true })];
 
 const profile = (id: string, name: string, key: string, more: Partial<Profile> = {}): Profile => ({
@@ -45,6 +45,13 @@ describe('the profiles of a list page', () => {
       { key: 'c', url: `${ORIGIN}/integrations/c`, name: 'Tilaukset' },
       { key: 'd', url: `${ORIGIN}/integrations/d`, name: 'Projects' },
     ]);
+  });
+
+  it('are the rows\' and cards\' links: a link of the same shape in the toolbar ("Create new", /integrations/new) is not one', () => {
+    const found = profilesOnPage([link('/integrations/new', 'Create new integration', { inItem: false }), link('/integrations/a', 'Orders'), link('/integrations/b', 'Invoices')], pattern);
+    expect(found.map((f) => f.key)).toEqual(['a', 'b']);
+    // A page without rows or cards: its links are the list.
+    expect(profilesOnPage([link('/integrations/a', 'Orders', { inItem: false })], pattern).map((f) => f.key)).toEqual(['a']);
   });
 
   it('refuse a pattern that takes the site\'s own links or the list itself, or finds nothing', () => {

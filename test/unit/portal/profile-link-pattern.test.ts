@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnProfilePattern, patternProblem, profileLinkPattern } from '../../../src/shared/profile-link-pattern';
+import { type PageLink, learnProfilePattern, patternProblem, profileLinkPattern } from '../../../src/shared/profile-link-pattern';
 
 const ORIGIN = 'https://my-databridge.infobridgeuniverse.com';
 const at = (path: string) => `${ORIGIN}${path}`;
@@ -25,24 +25,40 @@ describe('a profile-page pattern', () => {
   it('says what is wrong with a pattern that cannot be used', () => {
     expect(patternProblem('')).toMatch(/empty/);
     expect(patternProblem('Profile/{id}')).toMatch(/start with \//);
-    expect(patternProblem('/Profile/Edit')).toMatch(/\{id\} exactly once/);
-    expect(patternProblem('/{id}/{id}')).toMatch(/\{id\} exactly once \(it has 2\)/);
+    expect(patternProblem('/Profile/Edit')).toMatch(/\{id\} \(or \{number\}\) exactly once/);
+    expect(patternProblem('/{id}/{number}')).toMatch(/exactly once \(it has 2\)/);
     expect(patternProblem('/integrations/{id}')).toBeNull();
   });
 });
 
 describe('a pattern learned from one example', () => {
-  const list = ['/integrations', '/settings', ...Array.from({ length: 12 }, (_, i) => `/integrations/orders-${i}`), '/integrations/orders-3/log'].map(at);
+  const row = (path: string): PageLink => ({ url: at(path), inItem: true, inNavigation: false });
+  const menu = (path: string): PageLink => ({ url: at(path), inItem: false, inNavigation: true });
+  const toolbar = (path: string): PageLink => ({ url: at(path), inItem: false, inNavigation: false });
+  const list = [menu('/integrations'), menu('/settings'), ...Array.from({ length: 12 }, (_, i) => row(`/integrations/orders-${i}`)), row('/integrations/orders-3/log')];
 
-  it('puts {id} where the page\'s links differ, even for ids without digits', () => {
-    const links = ['/integrations', '/integrations/acme-orders', '/integrations/nordlys-invoices', '/integrations/acme-orders/log'].map(at);
+  it("puts {id} where the page's rows differ, even for ids without digits", () => {
+    const links = [menu('/integrations'), row('/integrations/acme-orders'), row('/integrations/nordlys-invoices'), row('/integrations/acme-orders/log')];
     expect(learnProfilePattern(at('/integrations/acme-orders'), links, ORIGIN)).toBe('/integrations/{id}');
     expect(learnProfilePattern(at('/integrations/orders-3'), list, ORIGIN)).toBe('/integrations/{id}');
   });
 
+  it('learns {number} from an id of digits, so a menu\'s page of the same shape (/Profile/Edit/me) is not a profile', () => {
+    const links = [menu('/Profile/Edit/me'), menu('/Profile/Edit/settings'), row('/Profile/Edit/40'), row('/Profile/Edit/42')];
+    const learned = learnProfilePattern(at('/Profile/Edit/40'), links, ORIGIN)!;
+    expect(learned).toBe('/Profile/Edit/{number}');
+    expect(profileLinkPattern(learned, ORIGIN).idOf(at('/Profile/Edit/me'))).toBeNull();
+    expect(profileLinkPattern(learned, ORIGIN).idOf(at('/Profile/Edit/42'))).toBe('42');
+  });
+
+  it("counts the rows, not the site's many pages: a relative edit.php?id=7 is the query's id, not the file's name", () => {
+    const links = [...['users.php', 'settings.php', 'logs.php', 'help.php', 'integrations.php?p=2'].map((p) => toolbar(`/v/${p}`)), ...[901, 902, 903].map((n) => row(`/v/edit.php?id=${n}`))];
+    expect(learnProfilePattern(at('/v/edit.php?id=901'), links, ORIGIN)).toBe('/v/edit.php?id={number}');
+  });
+
   it('prefers the part that looks like an id when the page does not tell (a list of one)', () => {
-    expect(learnProfilePattern(at('/Profile/Edit/4711'), [at('/Profile/Edit/4711')], ORIGIN)).toBe('/Profile/Edit/{id}');
-    expect(learnProfilePattern(at('/Integration/Details?integrationId=9f1c'), [at('/Integration/Details?integrationId=9f1c')], ORIGIN)).toBe('/Integration/Details?integrationId={id}');
+    expect(learnProfilePattern(at('/Profile/Edit/4711'), [row('/Profile/Edit/4711')], ORIGIN)).toBe('/Profile/Edit/{number}');
+    expect(learnProfilePattern(at('/Integration/Details?integrationId=9f1c'), [row('/Integration/Details?integrationId=9f1c')], ORIGIN)).toBe('/Integration/Details?integrationId={id}');
   });
 
   it('learns nothing from a link off the portal', () => {

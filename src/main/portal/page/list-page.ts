@@ -10,6 +10,8 @@ export interface ListedLink {
   itemName: string;
   /** In the site's navigation, header or footer: never a profile of the list. */
   inNavigation: boolean;
+  /** In a row, list item or card: where a list's profiles are (a "Create" link in a toolbar is not). */
+  inItem: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface ListPageAnswer {
   more: MoreControl | null;
   /** A visible password field: the portal shows its sign-in, not the list. */
   passwordField: boolean;
+  /** The page numbers a pager on the page offers, and the current page's: a list is read whole only when none is left unread. */
+  pager: { numbers: number[]; current?: number };
   /** After a press: whether the page's links changed (more came, or other rows took their place). */
   changed?: boolean;
 }
@@ -62,6 +66,8 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
   const NAVIGATION = 'nav:not([aria-label*="page" i]):not([aria-label*="pagination" i]):not(.pagination), header, footer, [role="navigation"]:not([aria-label*="page" i]), [role="banner"], [role="contentinfo"], .navbar, .sidebar, .menu';
   const ITEMS = 'tr, li, article, .card, [role="row"], [role="listitem"], [role="article"]';
   const ITEM_NAME = 'h1, h2, h3, h4, h5, h6, [role="heading"], .card-title, .title, .name';
+  const CURRENT_PAGE = '[aria-current="page"], .pagination .active, .pager .active, .pagination .current, .paginate_button.current, [class*="paginat" i] .current';
+  const PAGERS = '.pagination, .pager, [class*="paginat" i], nav[aria-label*="pag" i], [role="navigation"][aria-label*="pag" i]';
   const BUSY = '[aria-busy="true"], [role="progressbar"]:not([aria-valuenow]), .spinner, .spinner-border, .loader, .loading, .is-loading';
 
   const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -97,7 +103,8 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
     const heading = all(item, ITEM_NAME).find(visible);
     if (heading) return clean(heading.textContent);
     if (item.tagName === 'TR' || item.getAttribute('role') === 'row') {
-      const first = all(item, 'td, th, [role="cell"], [role="gridcell"], [role="rowheader"]').find(visible);
+      // The first cell that says a word: not a tick box's, not a number's.
+      const first = all(item, 'td, th, [role="cell"], [role="gridcell"], [role="rowheader"]').find((cell) => visible(cell) && /\p{L}/u.test(clean(cell.textContent)));
       return clean(first?.textContent);
     }
     return '';
@@ -117,6 +124,7 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
         text: nameOf(el),
         itemName: itemNameOf(el),
         inNavigation: !!el.closest(NAVIGATION),
+        inItem: !!el.closest(ITEMS) && !el.closest(NAVIGATION),
       }))
       .filter((link) => /^https?:/i.test(link.url));
   }
@@ -139,8 +147,8 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
     if (relNext) return control(relNext, nameOf(relNext) || 'next');
     const next = controls.find((el) => said(el, nextWords));
     if (next) return control(next, nameOf(next));
-    // Numbered pages only: the number after the current page's.
-    const current = all(doc, '[aria-current="page"]').find(visible);
+    // Numbered pages only: the number after the current page's (a menu's current page says a word, not a number).
+    const current = all(doc, CURRENT_PAGE).find((el) => visible(el) && /^\d+$/.test(clean(el.textContent)));
     const number = Number(clean(current?.textContent));
     if (current && Number.isInteger(number)) {
       const pager = current.closest('nav, ul, ol, .pagination, [role="navigation"]');
@@ -149,6 +157,14 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
     }
     const button = controls.find((el) => said(el, moreWords));
     return button ? control(button, nameOf(button)) : null;
+  }
+
+  /** The numbers a pager offers (its links and buttons that say one) and the current page's number. */
+  function pager(): ListPageAnswer['pager'] {
+    const pagers = all(doc, PAGERS).filter(visible);
+    const numbers = pagers.flatMap((p) => all(p, 'a[href], button').filter(usable).map((el) => clean(el.textContent))).filter((text) => /^\d+$/.test(text)).map(Number);
+    const current = all(doc, CURRENT_PAGE).find((el) => visible(el) && /^\d+$/.test(clean(el.textContent)));
+    return { numbers: [...new Set(numbers)].slice(0, 500), ...(current ? { current: Number(clean(current.textContent)) } : {}) };
   }
 
   /** The page's links as one text: a press changed the list when this changes. */
@@ -182,6 +198,7 @@ export function inListPage(task: ListPageTask): Promise<ListPageAnswer> {
     links: links(),
     more: more()?.found ?? null,
     passwordField: all(doc, 'input[type="password"]').some(visible),
+    pager: pager(),
     ...(changed === undefined ? {} : { changed }),
   });
 
