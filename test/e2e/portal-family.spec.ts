@@ -1,11 +1,10 @@
-import type { Page } from '@playwright/test';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import type { PortalStyle } from '../../sandbox/portal/portal-style';
 import { PORTAL_VARIANTS, PORTAL_VARIANT_NAMES } from '../../sandbox/portal/variants';
 import type { ApiEvent } from '../../src/shared/api';
 import type { ReauthResult } from '../../src/shared/reauth';
 import { type Harness, expect, test } from '../helpers/harness';
-import { signInToPortalIn, walkVismaIn } from '../helpers/sandbox/chromium-portal-person';
+import { signInToPortalIn, vismaPage, walkVismaIn } from '../helpers/sandbox/chromium-portal-person';
 import { ANNA, FJELLVIND, NORDLYS, PER } from '../helpers/sandbox/relying-party';
 
 /**
@@ -20,18 +19,6 @@ import { ANNA, FJELLVIND, NORDLYS, PER } from '../helpers/sandbox/relying-party'
 
 const ALLOWED_FOR_A_SILENT_FAILURE = ['unconfirmed', 'portal-refused', 'portal-failed', 'wrong-company', 'wrong-user'];
 const REFUSALS = ['portal-refused', 'portal-failed', 'wrong-company', 'wrong-user'];
-
-/** Visma's pages, in the portal's window or in the popup it opened: whichever shows them. */
-async function vismaPage(window: Page): Promise<Page> {
-  for (let i = 0; i < 300; i++) {
-    for (const page of [window, ...window.context().pages()]) {
-      if (page.isClosed()) continue;
-      if (await page.getByRole('heading', { name: /^(Sign in|Choose a company)$/ }).isVisible().catch(() => false)) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Visma’s login never showed');
-}
 
 /**
  * The person at the keyboard, looking at the portal's page when Bridgekeeper asks: after the right

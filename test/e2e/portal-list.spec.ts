@@ -1,11 +1,10 @@
 import { userInfo } from 'node:os';
-import type { Page } from '@playwright/test';
 import { DEFAULT_SEED_FILE, type Sandbox, loadSeedFile, startSandbox } from '../../sandbox';
 import { withManyIntegrations } from '../../sandbox/portal/many-integrations';
 import { PORTAL_VARIANTS, PORTAL_VARIANT_NAMES } from '../../sandbox/portal/variants';
 import type { ListRead } from '../../src/shared/portal-listing';
 import { type Harness, expect, test } from '../helpers/harness';
-import { signInToPortalIn, walkVismaIn } from '../helpers/sandbox/chromium-portal-person';
+import { signInToPortalIn, vismaPage, walkVismaIn } from '../helpers/sandbox/chromium-portal-person';
 import { ANNA, NORDLYS } from '../helpers/sandbox/relying-party';
 
 /**
@@ -24,18 +23,6 @@ test.describe.configure({ mode: 'parallel' });
 async function sandboxWith(style: (typeof PORTAL_VARIANTS)[keyof typeof PORTAL_VARIANTS]): Promise<Sandbox> {
   const seed = withManyIntegrations(await loadSeedFile(DEFAULT_SEED_FILE), GENERATED);
   return startSandbox({ seed, portal: { style, jobIntervalSeconds: 0 } });
-}
-
-/** Visma's login, in the portal's window or the popup it opened. */
-async function vismaPage(window: Page): Promise<Page> {
-  for (let i = 0; i < 300; i++) {
-    for (const page of [window, ...window.context().pages()]) {
-      if (page.isClosed()) continue;
-      if (await page.getByRole('heading', { name: /^(Sign in|Choose a company)$/ }).isVisible().catch(() => false)) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Visma’s login never showed');
 }
 
 /** The person at the keyboard in the portal's reconnect windows: says it is connected after the right login. */

@@ -37,6 +37,18 @@ export function connectControlIn(page: Page, portal: SandboxPortal): Locator {
   return page.getByRole('region', { name: style.connect.section }).getByRole(style.connect.kind === 'link' ? 'link' : 'button', { name: connectLabel, exact: true });
 }
 
+/** Visma's pages, in the portal's window or in the popup it opened: whichever shows them. */
+export async function vismaPage(window: Page): Promise<Page> {
+  for (let i = 0; i < 300; i++) {
+    for (const page of [window, ...window.context().pages()]) {
+      if (page.isClosed()) continue;
+      if (await page.getByRole('heading', { name: /^(Sign in|Choose a company)$/ }).isVisible().catch(() => false)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Visma’s login never showed');
+}
+
 /** Visma Connect's pages as they come: sign in (skipped over a Visma session), the company, consent. */
 export async function walkVismaIn(page: Page, person: Person): Promise<void> {
   const first = page.getByRole('heading', { name: /^(Sign in|Choose a company)$/ });

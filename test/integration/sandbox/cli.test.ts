@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,19 +9,11 @@ import { EnvironmentDefinitionSchema } from '../../../src/shared/environment';
 import { PortalDefinitionSchema } from '../../../src/shared/portal';
 import { PORTAL_VARIANTS } from '../../../sandbox';
 import { fileBytes } from '../../helpers/file-bytes';
+import { collectOutput, exitOf, runSandboxCli } from '../../helpers/sandbox/sandbox-cli';
 
 /** `npm run sandbox` is `tsx sandbox/cli.ts`; node --import tsx is the same without npm's start-up. */
-const runCli = (args: string[]) =>
-  spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-
-const collect = (child: ChildProcess) => {
-  const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
-  return out;
-};
-
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const runCli = runSandboxCli;
+const collect = collectOutput;
 
 let dir: string;
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { LIST_LAYOUTS, LIST_PAGING, PortalStyleSchema } from '../../../sandbox/p
 import { type PortalVariantName, PORTAL_VARIANT_NAMES } from '../../../sandbox/portal/variants';
 import { parseProfileFile } from '../../../src/main/profiles/profile-file';
 import { fileBytes } from '../../helpers/file-bytes';
+import { collectOutput, exitOf, runSandboxCli } from '../../helpers/sandbox/sandbox-cli';
 import { PortalPerson, SUPERUSER } from '../../helpers/sandbox/portal-person';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 
@@ -439,14 +440,8 @@ describe('npm run sandbox -- --portal-integrations N', () => {
     dir = undefined;
   });
 
-  const runCli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const collect = (child: ChildProcess) => {
-    const out = { stdout: '', stderr: '' };
-    child.stdout!.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
-    return out;
-  };
-  const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const runCli = runSandboxCli;
+  const collect = collectOutput;
 
   it('adds N generated integrations to the seed\'s: in the banner (in one line), the profiles file and the paged list', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'sandbox-cli-list-'));
