@@ -90,7 +90,7 @@ const TEN_MINUTES = 10 * 60 * 1000;
 export function createApp(deps: AppDeps) {
   const { emit, log, now = () => new Date(), fetch: fetchImpl = fetch } = deps;
   const opened = openSettings(deps.createSettingsBackend, deps.settingsPath, now());
-  for (const notice of opened.notices) log.error('settings.moved-aside', { message: notice.message });
+  for (const notice of opened.notices) log.error(opened.store.readOnly ? 'settings.read-only' : 'settings.moved-aside', { message: notice.message });
   const startNotices: Notice[] = [...opened.notices];
   if (deps.vault.kind === 'memory') {
     startNotices.push(noKeychainNotice(deps.vaultWarning));

@@ -129,10 +129,11 @@ describe('settings file', () => {
     expect(copies.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).sort()).toEqual(['first', 'second']);
   });
 
-  it('keeps a file from a newer Bridgekeeper aside instead of downgrading it', () => {
+  it('leaves a file from a newer Bridgekeeper where it is instead of downgrading it (newer-settings.test.ts)', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...emptySettings(), schemaVersion: 99 }));
     const { notices } = open();
     expect(notices[0]!.message).toContain('written by a newer Bridgekeeper');
+    expect(filesInDir()).toEqual(['settings.json']);
   });
 
   it('leaves memory unchanged when a write fails', () => {

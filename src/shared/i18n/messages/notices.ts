@@ -17,6 +17,10 @@ export const notices = defineMessages(
       'Visma ended every connection of {user}: reconnect these {count, number} profiles ({names}{more, plural, =0 {} other { and # more}}). This is what Visma does when a refresh token of the user is used twice; the profiles of other users are not affected.',
     'notices.reconnect': 'Reconnect {count, plural, one {this profile} other {these # profiles}}…',
     'notices.bulk-label': 'The profiles this notice names',
+    'notices.settings-newer':
+      'Your settings were written by a newer Bridgekeeper (settings version {found}; this one reads up to version {supported}). This Bridgekeeper leaves them exactly as they are: nothing you change here is saved until you use the newer Bridgekeeper again. {shown, select, profiles {Your profiles are shown as this version can read them.} other {This version cannot read their profiles, so none are shown.}}',
+    'notices.settings-newer.not-saved':
+      'Not saved: your settings were written by a newer Bridgekeeper (settings version {found}; this one reads up to version {supported}), and this one does not change them. Make this change in the newer Bridgekeeper.',
     'notices.dismiss': 'Dismiss',
   },
   {
@@ -35,6 +39,10 @@ export const notices = defineMessages(
         'Visma katkaisi kaikki käyttäjän {user} yhteydet: yhdistä nämä {count, number} profiilia uudelleen ({names}{more, plural, =0 {} other { ja # muuta}}). Näin Visma toimii, kun käyttäjän refresh-tunnistetta käytetään kahdesti; muiden käyttäjien profiileihin tämä ei vaikuta.',
       'notices.reconnect': 'Yhdistä {count, plural, one {tämä profiili} other {nämä # profiilia}} uudelleen…',
       'notices.bulk-label': 'Tämän ilmoituksen mainitsemat profiilit',
+      'notices.settings-newer':
+        'Asetuksesi on kirjoittanut uudempi Bridgekeeper (asetusversio {found}; tämä lukee versioon {supported} asti). Tämä Bridgekeeper jättää ne täsmälleen ennalleen: mitään täällä tekemiäsi muutoksia ei tallenneta, ennen kuin käytät taas uudempaa Bridgekeeperiä. {shown, select, profiles {Profiilisi näytetään sellaisina kuin tämä versio pystyy ne lukemaan.} other {Tämä versio ei pysty lukemaan niiden profiileja, joten profiileja ei näytetä.}}',
+      'notices.settings-newer.not-saved':
+        'Ei tallennettu: asetuksesi on kirjoittanut uudempi Bridgekeeper (asetusversio {found}; tämä lukee versioon {supported} asti), eikä tämä muuta niitä. Tee tämä muutos uudemmassa Bridgekeeperissä.',
       'notices.dismiss': 'Sulje',
     },
     sv: {
@@ -52,6 +60,10 @@ export const notices = defineMessages(
         'Visma avslutade alla anslutningar för {user}: återanslut dessa {count, number} profiler ({names}{more, plural, =0 {} other { och # till}}). Så gör Visma när en refresh token för användaren används två gånger; andra användares profiler påverkas inte.',
       'notices.reconnect': 'Återanslut {count, plural, one {den här profilen} other {dessa # profiler}}…',
       'notices.bulk-label': 'Profilerna som det här meddelandet nämner',
+      'notices.settings-newer':
+        'Dina inställningar skrevs av en nyare Bridgekeeper (inställningsversion {found}; den här läser upp till version {supported}). Den här Bridgekeeper lämnar dem precis som de är: inget du ändrar här sparas förrän du använder den nyare Bridgekeeper igen. {shown, select, profiles {Dina profiler visas så som den här versionen kan läsa dem.} other {Den här versionen kan inte läsa profilerna, så inga visas.}}',
+      'notices.settings-newer.not-saved':
+        'Inte sparat: dina inställningar skrevs av en nyare Bridgekeeper (inställningsversion {found}; den här läser upp till version {supported}), och den här ändrar dem inte. Gör ändringen i den nyare Bridgekeeper.',
       'notices.dismiss': 'Stäng',
     },
     nb: {
@@ -69,6 +81,10 @@ export const notices = defineMessages(
         'Visma avsluttet alle tilkoblingene til {user}: koble disse {count, number} profilene til på nytt ({names}{more, plural, =0 {} other { og # til}}). Slik gjør Visma når et refresh-token for brukeren brukes to ganger; andre brukeres profiler berøres ikke.',
       'notices.reconnect': 'Koble til {count, plural, one {denne profilen} other {disse # profilene}} på nytt…',
       'notices.bulk-label': 'Profilene denne meldingen nevner',
+      'notices.settings-newer':
+        'Innstillingene dine ble skrevet av en nyere Bridgekeeper (innstillingsversjon {found}; denne leser opp til versjon {supported}). Denne Bridgekeeper lar dem være nøyaktig som de er: ingenting du endrer her, lagres før du bruker den nyere Bridgekeeper igjen. {shown, select, profiles {Profilene dine vises slik denne versjonen kan lese dem.} other {Denne versjonen kan ikke lese profilene, så ingen vises.}}',
+      'notices.settings-newer.not-saved':
+        'Ikke lagret: innstillingene dine ble skrevet av en nyere Bridgekeeper (innstillingsversjon {found}; denne leser opp til versjon {supported}), og denne endrer dem ikke. Gjør endringen i den nyere Bridgekeeper.',
       'notices.dismiss': 'Lukk',
     },
     da: {
@@ -86,6 +102,10 @@ export const notices = defineMessages(
         'Visma afbrød alle forbindelser for {user}: forbind disse {count, number} profiler igen ({names}{more, plural, =0 {} other { og # mere}}). Sådan gør Visma, når et refresh-token for brugeren bruges to gange; andre brugeres profiler berøres ikke.',
       'notices.reconnect': 'Forbind {count, plural, one {denne profil} other {disse # profiler}} igen…',
       'notices.bulk-label': 'Profilerne, som denne meddelelse nævner',
+      'notices.settings-newer':
+        'Dine indstillinger blev skrevet af en nyere Bridgekeeper (indstillingsversion {found}; denne læser op til version {supported}). Denne Bridgekeeper lader dem være præcis, som de er: intet, du ændrer her, gemmes, før du bruger den nyere Bridgekeeper igen. {shown, select, profiles {Dine profiler vises, som denne version kan læse dem.} other {Denne version kan ikke læse profilerne, så ingen vises.}}',
+      'notices.settings-newer.not-saved':
+        'Ikke gemt: dine indstillinger blev skrevet af en nyere Bridgekeeper (indstillingsversion {found}; denne læser op til version {supported}), og denne ændrer dem ikke. Foretag ændringen i den nyere Bridgekeeper.',
       'notices.dismiss': 'Luk',
     },
     nl: {
@@ -103,6 +123,10 @@ export const notices = defineMessages(
         'Visma beëindigde alle verbindingen van {user}: verbind deze {count, number} profielen opnieuw ({names}{more, plural, =0 {} other { en nog #}}). Dit doet Visma wanneer een refresh-token van de gebruiker twee keer wordt gebruikt; de profielen van andere gebruikers worden niet geraakt.',
       'notices.reconnect': '{count, plural, one {Dit profiel} other {Deze # profielen}} opnieuw verbinden…',
       'notices.bulk-label': 'De profielen die deze melding noemt',
+      'notices.settings-newer':
+        'Uw instellingen zijn geschreven door een nieuwere Bridgekeeper (instellingenversie {found}; deze leest tot en met versie {supported}). Deze Bridgekeeper laat ze precies zoals ze zijn: niets wat u hier wijzigt, wordt opgeslagen totdat u de nieuwere Bridgekeeper weer gebruikt. {shown, select, profiles {Uw profielen worden getoond zoals deze versie ze kan lezen.} other {Deze versie kan de profielen niet lezen, dus er worden geen getoond.}}',
+      'notices.settings-newer.not-saved':
+        'Niet opgeslagen: uw instellingen zijn geschreven door een nieuwere Bridgekeeper (instellingenversie {found}; deze leest tot en met versie {supported}) en deze wijzigt ze niet. Breng deze wijziging aan in de nieuwere Bridgekeeper.',
       'notices.dismiss': 'Sluiten',
     },
   },
