@@ -11,6 +11,7 @@ export const EVENT_KIND_WORDS: Record<ProfileEvent['kind'], string> = {
   delete: 'Delete',
   job: 'Job run (confirmation)',
   'portal-list': "The portal's list",
+  damaged: 'Damaged record',
 };
 
 /** How it ended, in words. Outcomes are reconnect outcomes (REAUTH_OUTCOMES), statuses, or the few below. */

@@ -119,11 +119,14 @@ export interface JobConfirmation {
 export interface ProfileEvent {
   time: string;
   profileId: string;
-  kind: 'reauth' | 'refresh' | 'disconnect' | 'verify' | 'delete' | 'job' | 'portal-list';
+  /** 'damaged': a record of the trail that could not be read (cut short by a crash), kept and shown as such. */
+  kind: 'reauth' | 'refresh' | 'disconnect' | 'verify' | 'delete' | 'job' | 'portal-list' | 'damaged';
   outcome: string;
   errorCode?: string;
   /** English: what the trail's older readers (and events written before words were data) show. */
   message: string;
   /** The message as words in the catalog, shown in the reader's language; absent in older events. */
   words?: Message;
+  /** A damaged record only: the text of the line as it was found in the file. */
+  fragment?: string;
 }
