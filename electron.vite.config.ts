@@ -13,8 +13,11 @@ const devCsp = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
-      // The Severa check CLI is a second entry of the main build: plain Node, no Electron.
-      rollupOptions: { input: { index: 'src/main/index.ts', 'severa-check': 'src/main/severa/cli-main.ts' } },
+      // The Severa check CLI is a second entry of the main build: plain Node, no Electron. The
+      // workbook reader's worker is a third: read-workbook-isolated.ts finds it as out/main/workbook-worker.js.
+      rollupOptions: {
+        input: { index: 'src/main/index.ts', 'severa-check': 'src/main/severa/cli-main.ts', 'workbook-worker': 'src/main/tables/workbook-worker.ts' },
+      },
     },
   },
   preload: {
