@@ -133,6 +133,7 @@ function centralEntries(bytes: Uint8Array, limits: WorkbookLimits): Entry[] {
     const localName = bytes.subarray(localOffset + 30, localOffset + 30 + localNameLength);
     const sameName = localName.length === nameBytes.length && localName.every((byte, i) => byte === nameBytes[i]);
     if (!sameName || localMethod !== method || (localFlags & 1) !== (flags & 1)) throw damaged(`its part "${name}" is named differently inside`);
+    if (localPacked === 0xffffffff || localUnpacked === 0xffffffff) throw new WorkbookRefused('it is a ZIP64 archive, which no workbook of users needs');
     // With a data descriptor (flag 8) the local sizes may be left 0; any size written must agree.
     const sizesAfter = (localFlags & 8) !== 0 && localPacked === 0 && localUnpacked === 0;
     if (!sizesAfter && (localPacked !== packed || localUnpacked !== unpacked)) throw damaged(`its part "${name}" declares two sizes`);
