@@ -10,8 +10,25 @@ export const IdSchema = z
   .max(100, 'is longer than 100 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore');
 
+/**
+ * C0 and C1 control characters, DEL, and U+FFFD (what a decoder puts where it could not read a
+ * byte): no name holds them, and a name that does is decoding damage or a paste gone wrong.
+ */
+export function hasControlOrReplacement(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0xfffd) return true;
+  }
+  return false;
+}
+
 /** What a person calls a thing. */
-export const NameSchema = z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters');
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(200, 'is longer than 200 characters')
+  .refine((value) => !hasControlOrReplacement(value), 'must not contain control characters or the replacement character U+FFFD');
 
 /**
  * A validation message of the schemas above (and of profile-schema.ts, secure-url.ts) as catalog
@@ -29,6 +46,7 @@ export function validationWords(message: string): Message | undefined {
 const VALIDATION_WORDS: readonly [RegExp, MessageKey, readonly string[]][] = [
   [/^is required$/, 'profiles.invalid.required', []],
   [/^is longer than (\d+) characters$/, 'profiles.invalid.too-long', ['max']],
+  [/^must not contain control characters or the replacement character U\+FFFD$/, 'profiles.invalid.control-chars', []],
   [/^may hold only letters, digits, dot, dash and underscore$/, 'profiles.invalid.id-chars', []],
   [/^must be "import" or "export"$/, 'profiles.invalid.direction', []],
   [/^must not contain spaces$/, 'profiles.invalid.spaces', []],
