@@ -10,7 +10,7 @@ import type { FileBytes } from '../../shared/severa-panel';
 import { decodeText } from '../tables/decode-text';
 import { exportTable } from '../tables/export-table';
 import { fileKind } from '../tables/file-kind';
-import { findHeader, readTable, type TableRecord } from '../tables/read-table';
+import { findHeader, readTable, unreadableWords, type TableRecord } from '../tables/read-table';
 
 /** The JSON export's envelope; a bare array of profiles is accepted on import too. */
 export const PROFILE_FILE_FORMAT = 'bridgekeeper-profiles';
@@ -67,10 +67,15 @@ const columnsOf = (cells: readonly string[]) => cells.map((cell) => COLUMN_BY_HE
 function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
   const read = readTable(bytes);
   if (!read.ok) return { format: 'csv', rows: [], fileProblems: [read.problem] };
-  const { format, records } = read.table;
+  const { format, records, unreadable } = read.table;
+  if (records.length === 0 && unreadable.length > 0) return { format, rows: [], fileProblems: unreadable };
   if (records.length === 0) return { format, rows: [], fileProblems: [{ row: null, ...inWords('profiles.invalid.empty-file') }] };
   const headerIndex = findHeader(records, (cells) => REQUIRED_FIELDS.every((field) => columnsOf(cells).includes(field)));
   const header = records[headerIndex]!;
+  // A row that could not be decoded cleanly is a problem of its own, never a profile with a
+  // guessed name; at or above the header, the columns themselves are a guess: nothing is usable.
+  const damagedAbove = unreadable.filter((problem) => problem.row === null || problem.row <= header.row);
+  if (damagedAbove.length > 0) return { format, rows: [], fileProblems: damagedAbove };
   const columns = columnsOf(header.cells);
   const missing = REQUIRED_FIELDS.filter((field) => !columns.includes(field));
   if (missing.length > 0) {
@@ -85,13 +90,22 @@ function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
       ],
     };
   }
-  const rows = records.slice(headerIndex + 1).map((record: TableRecord) => {
+  const damaged = new Map(unreadable.map((problem) => [problem.row, problem]));
+  const rows = records.slice(headerIndex + 1).map((record: TableRecord): ParsedRow => {
+    const damage = damaged.get(record.row);
+    if (damage) {
+      damaged.delete(record.row);
+      return { row: record.row, problems: [damage] };
+    }
     const candidate: Record<string, string> = {};
     columns.forEach((field, column) => {
       if (field) candidate[field] = record.cells[column] ?? '';
     });
     return validate(record.row, candidate);
   });
+  // A damaged row that reads as blank is still a row the file holds.
+  for (const [row, problem] of damaged) if (row !== null) rows.push({ row, problems: [problem] });
+  rows.sort((a, b) => a.row - b.row);
   return { format, rows, fileProblems: [] };
 }
 
@@ -120,7 +134,14 @@ function parseJsonRows(text: string): ParsedProfileFile {
 /** Reads a profile list (JSON, CSV or .xlsx); every row is checked on its own, so every bad row is named. */
 export function parseProfileFile(file: FileBytes): ParsedProfileFile {
   const bytes = Buffer.from(file.base64, 'base64');
-  return isJson(file.name, bytes) ? parseJsonRows(decodeText(bytes).text) : parseTableRows(bytes);
+  if (!isJson(file.name, bytes)) return parseTableRows(bytes);
+  const decoded = decodeText(bytes);
+  if (decoded.damaged.length > 0) {
+    // JSON's rows are its items, not its lines: a line that could not be decoded cleanly spoils the file.
+    const fileProblems = decoded.damaged.map(({ line, damage }) => ({ row: null, ...inWords('profiles.invalid.at-line', { line, problem: unreadableWords(damage).words }) }));
+    return { format: 'json', rows: [], fileProblems };
+  }
+  return parseJsonRows(decoded.text);
 }
 
 export function writeProfileFile(format: ExportFormat, profiles: readonly ProfileDefinition[], delimiter: CsvDelimiter, now = new Date()): ExportedFile {

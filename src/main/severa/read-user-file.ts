@@ -89,7 +89,13 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
   const stripLayoutSpace = layoutSpace(records, columns.email);
   if (stripLayoutSpace) notes.push(phrase('severa.file.layoutSpaceRemoved'));
   const info = fileInfo(fileName, table, headerIndex, headers, columns, notes);
-  if (problems.length > 0) return { ok: false, fileName, problems, file: info };
+  // Rows that could not be decoded cleanly are problems of their own, never users with a guessed
+  // address or name (an email's own invisible characters are kept: the check reports those).
+  const unreadable = new Map(table.unreadable.map((problem) => [problem.row, problem]));
+  const dataRows = new Set(records.map((record) => record.row));
+  const unreadableOutside = table.unreadable.filter((problem) => problem.row === null || !dataRows.has(problem.row));
+  if (problems.length > 0) return { ok: false, fileName, problems: [...unreadableOutside, ...problems], file: info };
+  problems.push(...unreadableOutside);
 
   const headerOf = (field: UserField): string => headers[columns[field]!] ?? field;
   const requiredColumns = reader.required.flatMap((field) => (columns[field] === null ? [] : [{ field, column: columns[field] }]));
@@ -106,12 +112,17 @@ function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOption
     const row = record.row;
     cells = record.cells;
     const rowProblems: UserFileProblem[] = [];
-    if (cells.length > headers.length && cells.slice(headers.length).some((value) => value.trim() !== '')) {
-      rowProblems.push(fileProblem(row, undefined, 'severa.file.rowWidth', { count: cells.length, columns: headers.length, separator }));
-    }
-    for (const { field, column } of requiredColumns) {
-      if (cells[column] === undefined) {
-        rowProblems.push(fileProblem(row, headerOf(field), 'severa.file.rowEnds', { count: cells.length }));
+    const damage = unreadable.get(row);
+    if (damage) {
+      rowProblems.push(damage);
+    } else {
+      if (cells.length > headers.length && cells.slice(headers.length).some((value) => value.trim() !== '')) {
+        rowProblems.push(fileProblem(row, undefined, 'severa.file.rowWidth', { count: cells.length, columns: headers.length, separator }));
+      }
+      for (const { field, column } of requiredColumns) {
+        if (cells[column] === undefined) {
+          rowProblems.push(fileProblem(row, headerOf(field), 'severa.file.rowEnds', { count: cells.length }));
+        }
       }
     }
     const user = rowProblems.length === 0 ? reader.toUser(cell, row, rowProblems, headerOf) : null;

@@ -1,8 +1,9 @@
 import type { ImportProblem } from '../../shared/import-report';
 import type { CsvDelimiter, TextEncodingName } from '../../shared/severa-check';
-import { restoreFormula } from '../csv/formula-guard';
+import { mayHoldFormulaGuard, restoreFormula } from '../csv/formula-guard';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv/parse-csv';
-import { decodeText, type DecodedText } from './decode-text';
+import { inWords } from '../in-words';
+import { decodeText, type DamagedLine, type DecodedText, type LineDamage } from './decode-text';
 import { fileKind } from './file-kind';
 import { readWorkbook, type WorkbookSheet } from './read-workbook';
 import { sniffDelimiter } from './sniff-delimiter';
@@ -28,6 +29,11 @@ export interface Table {
   sheet: string | null;
   /** Rows with something in them: blank rows and rows of only delimiters are left out. */
   records: TableRecord[];
+  /**
+   * CSV only: the rows that could not be decoded cleanly (decode-text.ts), one problem each, by row.
+   * Their cells are a guess: a caller reports them and stores nothing from them.
+   */
+  unreadable: ImportProblem[];
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; problem: ImportProblem };
@@ -39,7 +45,6 @@ export interface ReadTableOptions {
 }
 
 const hasContent = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
-const APOSTROPHE = 0x27;
 
 function countLineBreaks(value: string): number {
   return (value.match(/\r\n|\r|\n/g) ?? []).length;
@@ -58,6 +63,31 @@ function spreadsheetRows(records: readonly CsvRecord[], text: string, firstLine:
     for (const cell of record.cells) if (cell.includes('\n') || cell.includes('\r')) extraLines += countLineBreaks(cell);
     return row;
   });
+}
+
+const DAMAGE_WORD: Record<LineDamage, string> = { 'not-utf-8': 'mixed', 'undefined-byte': 'undefined', 'broken-utf-16': 'utf16' };
+
+/** Why a line could not be read cleanly, in words. */
+export function unreadableWords(damage: LineDamage): ReturnType<typeof inWords> {
+  return inWords('profiles.invalid.unreadable', { damage: DAMAGE_WORD[damage] });
+}
+
+/**
+ * The spreadsheet row of each damaged line: the record whose lines hold it (a quoted cell may span
+ * several lines). `firstLine` is the line the parsed text starts on.
+ */
+function unreadableRows(damaged: readonly DamagedLine[], records: readonly CsvRecord[], rows: readonly number[], firstLine: number): ImportProblem[] {
+  if (damaged.length === 0) return [];
+  const problems = new Map<number, ImportProblem>();
+  let index = 0;
+  for (const { line, damage } of damaged) {
+    // The last record starting on or before the line holds it (lines are in order).
+    while (index + 1 < records.length && records[index + 1]!.line + firstLine - 1 <= line) index++;
+    const record = records[index];
+    const row = record && record.line + firstLine - 1 <= line ? rows[index]! : line;
+    if (!problems.has(row)) problems.set(row, { row, ...unreadableWords(damage) });
+  }
+  return [...problems.values()];
 }
 
 /** Excel's "sep=;" first line names the delimiter and is no row of data. */
@@ -83,14 +113,15 @@ function readCsv(decoded: DecodedText): TableResult {
     return { ok: false, problem: { row: error.line + firstLine - 1, message: error.message } };
   }
   const rows = spreadsheetRows(records, text, firstLine);
+  const unreadable = unreadableRows(decoded.damaged, records, rows, firstLine);
   const table: TableRecord[] = [];
   records.forEach((record, index) => {
     const { cells } = record;
     if (!hasContent(cells)) return;
-    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === APOSTROPHE) cells[i] = restoreFormula(cells[i]!);
+    for (let i = 0; i < cells.length; i++) if (mayHoldFormulaGuard(cells[i]!)) cells[i] = restoreFormula(cells[i]!);
     table.push({ cells, row: rows[index]! });
   });
-  return { ok: true, table: { format: 'csv', encoding: decoded.encoding, delimiter, sheets: [], sheet: null, records: table } };
+  return { ok: true, table: { format: 'csv', encoding: decoded.encoding, delimiter, sheets: [], sheet: null, records: table, unreadable } };
 }
 
 function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
@@ -110,13 +141,14 @@ function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
       sheets: workbook.sheets,
       sheet: workbook.sheet,
       records: workbook.rows.filter((record) => hasContent(record.cells)),
+      unreadable: [],
     },
   };
 }
 
 /** Bytes as they came from disk (or text already decoded, for tests and pasted input). */
 export function readTable(input: Uint8Array | string, options: ReadTableOptions = {}): TableResult {
-  if (typeof input === 'string') return readCsv({ text: input.replace(/^\uFEFF/, ''), encoding: 'text' });
+  if (typeof input === 'string') return readCsv({ text: input.replace(/^\uFEFF/, ''), encoding: 'text', damaged: [] });
   const kind = fileKind(input);
   if (kind.kind === 'xlsx') return readXlsx(input, options);
   if (kind.kind === 'not-a-table') return { ok: false, problem: { row: null, message: `is ${kind.what}` } };

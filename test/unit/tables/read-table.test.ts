@@ -29,8 +29,9 @@ const cp1252 = (text: string) =>
 describe('Windows-1252', () => {
   it('decodes every byte 0x80–0x9F to the character the code page has (not a C1 control)', () => {
     const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
-    // A lone 0x80–0x9F run is not UTF-8, so the decoder falls back to Windows-1252.
-    expect(decodeText(bytes)).toEqual({ text: CP1252_HIGH, encoding: 'windows-1252' });
+    // A lone 0x80–0x9F run is not UTF-8, so the decoder falls back to Windows-1252; the five
+    // undefined bytes among them are no text, so the line is reported as damaged (issue 21, class 7).
+    expect(decodeText(bytes)).toEqual({ text: CP1252_HIGH, encoding: 'windows-1252', damaged: [{ line: 1, damage: 'undefined-byte' }] });
   });
 
   it('reads a Nordic Excel CSV: sep= line, title, blank and delimiter-only rows, € and Š and curly quotes', () => {
