@@ -1,4 +1,5 @@
 import { inWords } from '../in-words';
+import { maskJobUrl } from '../portal/triggered-job';
 import { SETTINGS_VERSION, emptySettings } from './settings-schema';
 
 type Data = Record<string, unknown>;
@@ -28,6 +29,14 @@ export const MIGRATIONS: Record<number, (data: Data) => Data> = {
             ? { ...p, status: 'unconfirmed', statusReason: { code: 'not-confirmed', ...inWords('reauth.unconfirmed.migrated') } }
             : p,
         )
+      : data.profiles,
+  }),
+  // Version 5 masks triggered-job URLs by structure (origin and first path segment): a mask stored
+  // by length could show a key that is a path segment nearly whole.
+  4: (data) => ({
+    ...data,
+    profiles: Array.isArray(data.profiles)
+      ? data.profiles.map((p: Data) => (typeof p.jobUrlMasked === 'string' ? { ...p, jobUrlMasked: maskJobUrl(p.jobUrlMasked) } : p))
       : data.profiles,
   }),
 };

@@ -9,7 +9,7 @@ import { REAUTH_OUTCOMES } from '../../shared/reauth';
 import { BULK_ITEM_STATES } from '../../shared/bulk';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 const BulkItemSchema = z.object({
   profileId: z.string(),

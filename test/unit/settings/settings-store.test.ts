@@ -96,6 +96,20 @@ describe('settings file', () => {
     ]);
   });
 
+  it('migrates a version-4 file: a job URL masked by length is masked by structure, so a key in the path is not shown', () => {
+    const v4 = {
+      schemaVersion: 4,
+      profiles: [{ ...profile('job'), connection: 'portal', environmentId: '', portalId: 'databridge', portalUrl: 'https://portal.example/p/job', jobUrlMasked: 'https://portal.example/api/jobs/7/trigger/Zk3v9Qw2Lm8x…' }, profile('direct')],
+      environments: [],
+      production: { clientId: '', redirectUri: '' },
+      bulk: null,
+      portals: [],
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v4));
+    const { store } = open();
+    expect(Object.fromEntries(store.current.profiles.map((p) => [p.id, p.jobUrlMasked]))).toEqual({ direct: undefined, job: 'https://portal.example/api/…' });
+  });
+
   it('moves a corrupt file aside, says where it is, and starts empty', () => {
     const garbage = '{"schemaVersion": 1, "profiles": [ {"id": ';
     fs.writeFileSync(path.join(dir, 'settings.json'), garbage);
