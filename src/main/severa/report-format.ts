@@ -3,7 +3,7 @@ import type { CsvDelimiter } from '../../shared/severa-check';
 import { type CsvCell, writeCsv } from '../csv/write-csv';
 import { writeWorkbook } from '../tables/write-workbook';
 import type { Translator } from '../../shared/i18n/translator';
-import { type Phrase, say, sayAll, saySteps } from '../../shared/severa-words';
+import { type Phrase, codePoint, say, sayAll, saySteps } from '../../shared/severa-words';
 import { showInvisible } from './invisible-characters';
 
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
@@ -146,10 +146,23 @@ export const xlsxReport = (result: SeveraCheckResult, words: Translator): Uint8A
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
 
 /**
+ * What a terminal acts on instead of printing: C0 (tab and line breaks too: a line of the table is
+ * one line), DEL, C1 (U+009B is a CSI of its own) and the bidi controls that reorder what follows.
+ * An address in a file holding ESC[2J or an OSC title must not clear or retitle the admin's terminal.
+ */
+const TERMINAL_CONTROL = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu; // Cc: U+0000–U+001F, U+007F–U+009F
+
+/** Every terminal control spelled out as the panel names a character (`⟨U+001B⟩`): the last step of every line of the table. */
+export const spellOutControls = (text: string): string => text.replace(TERMINAL_CONTROL, (char) => `⟨${codePoint(char)}⟩`);
+
+/** An address for the terminal: invisible characters (showInvisible) and controls spelled out. */
+const shownAddress = (email: string): string => spellOutControls(showInvisible(email));
+
+/**
  * For a person at a terminal, in their language: the organization-wide findings, counts per
  * reason, then every user who needs attention with the evidence and the fix (invisible characters
- * spelled out). Reasons stay codes, as in the JSON report, with their label beside the count. OK
- * users are counted, not listed: the CSV and JSON reports have everyone.
+ * and terminal controls spelled out). Reasons stay codes, as in the JSON report, with their label
+ * beside the count. OK users are counted, not listed: the CSV and JSON reports have everyone.
  */
 export function tableReport(result: SeveraCheckResult, words: Translator): string {
   const { t } = words;
@@ -171,20 +184,21 @@ export function tableReport(result: SeveraCheckResult, words: Translator): strin
   const listed = result.verdicts.filter((verdict) => verdict.reason !== 'OK');
   if (listed.length > 0) {
     const heads = [t('severa.report.reasonHeader'), t('severa.report.azetsHeader'), t('severa.report.severaHeader')];
-    const azetsWidth = Math.min(45, Math.max([...heads[1]!].length, ...listed.map((v) => showInvisible(v.azets?.email ?? '').length)));
-    const severaWidth = Math.min(45, Math.max([...heads[2]!].length, ...listed.map((v) => showInvisible(v.severa?.email ?? '').length)));
+    const azetsWidth = Math.min(45, Math.max([...heads[1]!].length, ...listed.map((v) => shownAddress(v.azets?.email ?? '').length)));
+    const severaWidth = Math.min(45, Math.max([...heads[2]!].length, ...listed.map((v) => shownAddress(v.severa?.email ?? '').length)));
     const width = Math.max(reasonWidth, [...heads[0]!].length);
     lines.push('', `${pad(heads[0]!, width)}  ${pad(heads[1]!, azetsWidth)}  ${pad(heads[2]!, severaWidth)}`.trimEnd());
     const fix = sayer((phrases) => saySteps(words, phrases));
     for (const verdict of listed) {
-      lines.push(`${pad(verdict.reason, width)}  ${pad(showInvisible(verdict.azets?.email ?? '—'), azetsWidth)}  ${showInvisible(verdict.severa?.email ?? '—')}`);
+      lines.push(`${pad(verdict.reason, width)}  ${pad(shownAddress(verdict.azets?.email ?? '—'), azetsWidth)}  ${shownAddress(verdict.severa?.email ?? '—')}`);
       if (verdict.also.length > 0) lines.push(`    ${t('severa.report.also', { reasons: verdict.also.join(', ') })}`);
       lines.push(`    ${t('severa.report.why', { text: sayAll(words, verdict.detail) })}`, `    ${t('severa.report.fix', { text: fix(verdict.fix) })}`);
     }
   }
   const ok = result.summary.OK;
   if (ok > 0) lines.push('', t('severa.report.okNotListed', { count: ok }));
-  return `${lines.join('\n')}\n`;
+  // Names, rows and near-misses from the files reach the lines through the phrases too.
+  return `${lines.map(spellOutControls).join('\n')}\n`;
 }
 
 /** The report as a file's content: text (JSON in pieces), or bytes for a workbook. JSON is the same in every language. */
