@@ -35,6 +35,23 @@ import { detectBrowsers } from './browser/detect-browsers';
 import { systemProbe } from './browser/system-probe';
 import { createTranslator } from '../shared/i18n/translator';
 
+/** API methods that act outside the settings file (a login, the keychain, a portal, Visma) before they save. */
+const CHANGES_ELSEWHERE_FIRST = [
+  'reauthenticate',
+  'confirmPortalConnection',
+  'reportPortalWord',
+  'disconnectProfile',
+  'runHealthCheck',
+  'startBulkRun',
+  'bulkOpen',
+  'bulkRetry',
+  'bulkConfirm',
+  'setJobUrl',
+  'openPortalList',
+  'applyPortalList',
+  'importProfiles',
+] as const satisfies readonly (keyof BridgekeeperApi)[];
+
 /** The OS account's name; "unknown" where the OS will not say (a user without a passwd entry). */
 const osUser = () => {
   try {
@@ -276,6 +293,15 @@ export function createApp(deps: AppDeps) {
     },
     explainDroppedLog: (path) => explainer.explainLogFile(path),
   };
+  // Settings from a newer Bridgekeeper are read-only: work that would change something elsewhere first
+  // (a login, the keychain, a portal, a token at Visma) and only then save is refused before it starts.
+  for (const method of CHANGES_ELSEWHERE_FIRST) {
+    const run = api[method] as (...args: unknown[]) => Promise<unknown>;
+    (api as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      settings.assertWritable();
+      return run(...args);
+    };
+  }
   return { api, settings, language, notices, environments, portals, portalList, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
 }
 

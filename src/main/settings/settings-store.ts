@@ -128,6 +128,11 @@ export class SettingsStore {
     return this.backend === null;
   }
 
+  /** Throws the read-only refusal: for work that would change something elsewhere before it saves here. */
+  assertWritable(): void {
+    if (this.readOnly && this.refusal) throw this.refusal();
+  }
+
   get path(): string | null {
     return this.backend?.path ?? null;
   }

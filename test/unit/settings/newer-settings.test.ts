@@ -80,6 +80,22 @@ describe('a settings file written by a newer Bridgekeeper', () => {
     expect(settingsFiles()).toEqual(['settings.json']);
   });
 
+  it('refuses, before they start, the actions that would change something elsewhere first: no login, no keychain, no portal window', async () => {
+    fs.writeFileSync(settingsFile(), newerFile());
+    const opened: string[] = [];
+    const app = tempApp(dir, {
+      loginSurface: { open: async () => (opened.push('login'), { kind: 'closed' }) },
+      portalSurface: { open: async () => (opened.push('portal'), Promise.reject(new Error('no window'))) },
+    });
+    const refused = { code: 'settings-read-only' };
+    await expect(app.api.reauthenticate('kept')).rejects.toMatchObject(refused);
+    await expect(app.api.disconnectProfile('kept')).rejects.toMatchObject(refused);
+    await expect(app.api.runHealthCheck(['kept'])).rejects.toMatchObject(refused);
+    await expect(app.api.setJobUrl('kept', 'https://portal.example/api/jobs/1/trigger?key=abcdefghij')).rejects.toMatchObject(refused);
+    await expect(app.api.openPortalList('databridge')).rejects.toMatchObject(refused);
+    expect(opened).toEqual([]);
+  });
+
   it('opens read-only with a notice in the catalog’s words, naming both versions, in every language', async () => {
     fs.writeFileSync(settingsFile(), newerFile());
     const app = tempApp(dir);
