@@ -26,6 +26,7 @@ import { createMainFetch } from './platform/main-http';
 import { DEFAULT_SIZE, createMainWindow } from './platform/main-window';
 import { installSecurityGuards } from './platform/security-guards';
 import { createSettingsBackend, settingsPath } from './platform/settings-file';
+import { stopWorkbookReader } from './tables/read-workbook-isolated';
 import { createTaskbarProgress } from './platform/taskbar-progress';
 import { placeOnScreen, rememberWindowState, windowStateFile } from './platform/window-state';
 
@@ -164,8 +165,8 @@ function ready(log: Logger, logFile: LogFile): void {
     if (deletesSettled) return;
     event.preventDefault();
     deletesSettled = true;
-    // …and no throw-away browser profile of a login under way outlives it either.
-    void Promise.allSettled([bridgekeeper.profiles.finishDeletes(), bridgekeeper.browsers.stopAll()]).finally(() => app.quit());
+    // …and no throw-away browser profile of a login under way outlives it either (nor the idle workbook reader).
+    void Promise.allSettled([bridgekeeper.profiles.finishDeletes(), bridgekeeper.browsers.stopAll(), stopWorkbookReader()]).finally(() => app.quit());
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();

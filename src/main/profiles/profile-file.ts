@@ -10,7 +10,8 @@ import type { FileBytes } from '../../shared/severa-panel';
 import { decodeText } from '../tables/decode-text';
 import { exportTable } from '../tables/export-table';
 import { fileKind } from '../tables/file-kind';
-import { findHeader, readTable, unreadableWords, type TableRecord } from '../tables/read-table';
+import type { WorkbookIsolation } from '../tables/read-workbook-isolated';
+import { findHeader, readTableIsolated, unreadableWords, type TableRecord } from '../tables/read-table';
 
 /** The JSON export's envelope; a bare array of profiles is accepted on import too. */
 export const PROFILE_FILE_FORMAT = 'bridgekeeper-profiles';
@@ -64,8 +65,8 @@ function validate(row: number, candidate: unknown): ParsedRow {
 const REQUIRED_FIELDS = PROFILE_FIELDS.filter((field) => !OPTIONAL_PROFILE_FIELDS.includes(field));
 const columnsOf = (cells: readonly string[]) => cells.map((cell) => COLUMN_BY_HEADER.get(normalizeHeader(cell.trim())));
 
-function parseTableRows(bytes: Uint8Array): ParsedProfileFile {
-  const read = readTable(bytes);
+async function parseTableRows(bytes: Uint8Array, isolation?: WorkbookIsolation): Promise<ParsedProfileFile> {
+  const read = await readTableIsolated(bytes, isolation ? { isolation } : {});
   if (!read.ok) return { format: 'csv', rows: [], fileProblems: [read.problem] };
   const { format, records, unreadable } = read.table;
   if (records.length === 0 && unreadable.length > 0) return { format, rows: [], fileProblems: unreadable };
@@ -131,10 +132,13 @@ function parseJsonRows(text: string): ParsedProfileFile {
   return { format: 'json', rows: items.map((item, index) => validate(index + 1, item)), fileProblems: [] };
 }
 
-/** Reads a profile list (JSON, CSV or .xlsx); every row is checked on its own, so every bad row is named. */
-export function parseProfileFile(file: FileBytes): ParsedProfileFile {
+/**
+ * Reads a profile list (JSON, CSV or .xlsx; a workbook in the workbook worker, `isolation` its cap,
+ * injected only by tests); every row is checked on its own, so every bad row is named.
+ */
+export async function parseProfileFile(file: FileBytes, isolation?: WorkbookIsolation): Promise<ParsedProfileFile> {
   const bytes = Buffer.from(file.base64, 'base64');
-  if (!isJson(file.name, bytes)) return parseTableRows(bytes);
+  if (!isJson(file.name, bytes)) return parseTableRows(bytes, isolation);
   const decoded = decodeText(bytes);
   if (decoded.damaged.length > 0) {
     // JSON's rows are its items, not its lines: a line that could not be decoded cleanly spoils the file.

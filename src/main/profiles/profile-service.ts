@@ -12,6 +12,7 @@ import { compareByName } from '../../shared/profile-order';
 import { userError } from '../errors';
 import type { SettingsStore } from '../settings/settings-store';
 import { createPendingDeletes } from './pending-deletes';
+import type { WorkbookIsolation } from '../tables/read-workbook-isolated';
 import { parseProfileFile, writeProfileFile } from './profile-file';
 
 type ProfileApi = Pick<
@@ -33,6 +34,8 @@ export interface ProfileServiceDeps {
   now?: () => Date;
   /** The list separator of the user's Excel, for CSV exports (`,` when left out). */
   csvDelimiter?: () => CsvDelimiter;
+  /** The workbook worker's heap cap and time limit; the app's own (WORKBOOK_ISOLATION) unless a test injects one. */
+  workbookIsolation?: WorkbookIsolation;
 }
 
 /** Stored in the order the list shows by default, so a page of the list is a slice of the file. */
@@ -78,6 +81,7 @@ export function createProfileService({
   undoMs = DELETE_UNDO_SECONDS * 1000,
   now = () => new Date(),
   csvDelimiter = () => ',',
+  workbookIsolation,
 }: ProfileServiceDeps): ProfileService {
   /** Where the profile's connection is made must exist: its environment, or its portal and a page of that portal. */
   const targetProblem = (d: ProfileDefinition): { field: string; message: string; words: Message } | null => {
@@ -129,8 +133,8 @@ export function createProfileService({
   };
 
   /** Reads a file and sorts its rows into new profiles, rows of existing ones, and problems. Writes nothing. */
-  const planImport = (file: FileBytes, existingRows: ExistingRows) => {
-    const parsed = parseProfileFile(file);
+  const planImport = async (file: FileBytes, existingRows: ExistingRows) => {
+    const parsed = await parseProfileFile(file, workbookIsolation);
     const known = byId();
     const firstRowOfId = new Map<string, number>();
     const problems: ImportProblem[] = [...parsed.fileProblems];
@@ -243,7 +247,7 @@ export function createProfileService({
     finishDeletes: pendingDeletes.finishAll,
 
     async previewImport(file: FileBytes): Promise<ImportPreview> {
-      const plan = planImport(file, 'update');
+      const plan = await planImport(file, 'update');
       const changes = plan.existing.flatMap((row) => (row.change ? [row.change] : []));
       return {
         fileName: file.name,
@@ -256,7 +260,7 @@ export function createProfileService({
     },
 
     async importProfiles(file: FileBytes, mode: ImportMode, existingRows: ExistingRows = 'refuse'): Promise<ImportReport> {
-      const plan = planImport(file, existingRows);
+      const plan = await planImport(file, existingRows);
       const updates = plan.existing.filter((row) => row.change !== null);
       const report: ImportReport = {
         fileName: file.name,

@@ -182,8 +182,8 @@ export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Pro
       return EXIT_ALL_OK;
     }
     // Each file's bytes live only while it is read: the users keep what they need of them.
-    const azets = readAzetsUsers(await readInput(options.azets, io), { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
-    const severa = readSeveraUsers(await readInput(options.severa, io), { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
+    const azets = await readAzetsUsers(await readInput(options.azets, io), { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
+    const severa = await readSeveraUsers(await readInput(options.severa, io), { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
     if (!azets.ok || !severa.ok) {
       if (!azets.ok) io.stderr(problemsText(azets, words));
       if (!severa.ok) io.stderr(problemsText(severa, words));

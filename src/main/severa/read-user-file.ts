@@ -8,7 +8,8 @@ import {
   type UserFileProblem,
 } from '../../shared/severa-check';
 import { type Phrase, phrase } from '../../shared/severa-words';
-import { findHeader, readTable, type Table, type TableRecord } from '../tables/read-table';
+import type { WorkbookIsolation } from '../tables/read-workbook-isolated';
+import { findHeader, readTableIsolated, type Table, type TableRecord } from '../tables/read-table';
 import { fileProblem } from './file-problem';
 import { parseActive } from './parse-active';
 import { type ColumnIndexes, resolveColumns } from './resolve-columns';
@@ -19,6 +20,8 @@ export interface ReadUserFileOptions {
   columns?: ColumnMapping;
   /** A workbook's sheet; the first when absent. */
   sheet?: string;
+  /** The workbook worker's heap cap and time limit (tests inject a small one); the app's own otherwise. */
+  isolation?: WorkbookIsolation;
 }
 
 export type UserFileResult<User> =
@@ -71,9 +74,9 @@ interface RowReader<User> {
   toUser(cell: (field: UserField) => string | undefined, row: number, problems: UserFileProblem[], headerOf: (field: UserField) => string): User | null;
 }
 
-function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): UserFileResult<User> {
+async function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): Promise<UserFileResult<User>> {
   const { fileName } = options;
-  const read = readTable(input, { sheet: options.sheet });
+  const read = await readTableIsolated(input, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.isolation ? { isolation: options.isolation } : {}) });
   if (!read.ok) return { ok: false, fileName, problems: [read.problem], file: null };
   const { table } = read;
   if (table.records.length === 0) return { ok: false, fileName, problems: [fileProblem(null, undefined, 'severa.file.empty')], file: null };
@@ -155,7 +158,7 @@ function personName(cell: (field: UserField) => string | undefined): string | nu
  * and case included): the check must see what Severa will see. An empty email is kept too: the
  * engine reports it as INVALID_EMAIL rather than dropping the user.
  */
-export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFileOptions): UserFileResult<AzetsUser> {
+export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFileOptions): Promise<UserFileResult<AzetsUser>> {
   return readUsers(input, options, {
     required: ['email'],
     toUser: (cell, row) => ({ email: cell('email') ?? '', name: personName(cell), row }),
@@ -163,7 +166,7 @@ export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFile
 }
 
 /** A Severa user export: email and active are needed (map active to null if the file has none). */
-export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFileOptions): UserFileResult<SeveraUser> {
+export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFileOptions): Promise<UserFileResult<SeveraUser>> {
   return readUsers(input, options, {
     required: ['email', 'active'],
     toUser: (cell, row, problems, headerOf) => {

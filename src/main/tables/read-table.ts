@@ -6,6 +6,7 @@ import { inWords } from '../in-words';
 import { decodeText, type DamagedLine, type DecodedText, type LineDamage } from './decode-text';
 import { fileKind } from './file-kind';
 import { readWorkbook, type WorkbookSheet } from './read-workbook';
+import { readWorkbookIsolated, type WorkbookIsolation } from './read-workbook-isolated';
 import { sniffDelimiter } from './sniff-delimiter';
 import { WorkbookRefused, type WorkbookLimits } from './workbook-limits';
 
@@ -42,6 +43,11 @@ export interface ReadTableOptions {
   /** The workbook's sheet to read; the first when absent. */
   sheet?: string;
   workbookLimits?: WorkbookLimits;
+}
+
+export interface ReadTableIsolatedOptions extends ReadTableOptions {
+  /** The worker's heap cap and time limit; WORKBOOK_ISOLATION unless a test injects its own. */
+  isolation?: WorkbookIsolation;
 }
 
 const hasContent = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
@@ -124,14 +130,9 @@ function readCsv(decoded: DecodedText): TableResult {
   return { ok: true, table: { format: 'csv', encoding: decoded.encoding, delimiter, sheets: [], sheet: null, records: table, unreadable } };
 }
 
-function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
-  let workbook: WorkbookSheet;
-  try {
-    workbook = readWorkbook(bytes, options.sheet, options.workbookLimits);
-  } catch (error) {
-    if (error instanceof WorkbookRefused) return { ok: false, problem: { row: null, message: `is an Excel workbook that cannot be used: ${error.message}` } };
-    throw error;
-  }
+const workbookRefused = (error: WorkbookRefused): TableResult => ({ ok: false, problem: { row: null, message: `is an Excel workbook that cannot be used: ${error.message}` } });
+
+function workbookTable(workbook: WorkbookSheet): TableResult {
   return {
     ok: true,
     table: {
@@ -146,11 +147,53 @@ function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
   };
 }
 
-/** Bytes as they came from disk (or text already decoded, for tests and pasted input). */
+function readXlsx(bytes: Uint8Array, options: ReadTableOptions): TableResult {
+  try {
+    return workbookTable(readWorkbook(bytes, options.sheet, options.workbookLimits));
+  } catch (error) {
+    if (error instanceof WorkbookRefused) return workbookRefused(error);
+    throw error;
+  }
+}
+
+async function readXlsxIsolated(bytes: Uint8Array, options: ReadTableIsolatedOptions): Promise<TableResult> {
+  try {
+    return workbookTable(await readWorkbookIsolated(bytes, options.sheet, options.workbookLimits, options.isolation));
+  } catch (error) {
+    if (error instanceof WorkbookRefused) return workbookRefused(error);
+    throw error;
+  }
+}
+
+/**
+ * Bytes as they came from disk (or text already decoded, for tests and pasted input), read on the
+ * calling thread: for files the app wrote itself and for tests of the parsing. A user's file goes
+ * through readTableIsolated.
+ */
 export function readTable(input: Uint8Array | string, options: ReadTableOptions = {}): TableResult {
-  if (typeof input === 'string') return readCsv({ text: input.replace(/^\uFEFF/, ''), encoding: 'text', damaged: [] });
+  if (typeof input === 'string') return readText(input);
   const kind = fileKind(input);
   if (kind.kind === 'xlsx') return readXlsx(input, options);
+  return readNotWorkbook(input, kind);
+}
+
+/**
+ * A user's file, as readTable reads it, but a workbook is read in a worker thread with a heap cap
+ * and a time limit (issue 21, class 1): a hostile .xlsx is refused in words and the app goes on.
+ * Text needs no worker.
+ */
+export async function readTableIsolated(input: Uint8Array | string, options: ReadTableIsolatedOptions = {}): Promise<TableResult> {
+  if (typeof input === 'string') return readText(input);
+  const kind = fileKind(input);
+  if (kind.kind === 'xlsx') return readXlsxIsolated(input, options);
+  return readNotWorkbook(input, kind);
+}
+
+function readText(input: string): TableResult {
+  return readCsv({ text: input.replace(/^\uFEFF/, ''), encoding: 'text', damaged: [] });
+}
+
+function readNotWorkbook(input: Uint8Array, kind: ReturnType<typeof fileKind>): TableResult {
   if (kind.kind === 'not-a-table') return { ok: false, problem: { row: null, message: `is ${kind.what}` } };
   return readCsv(decodeText(input));
 }

@@ -78,7 +78,7 @@ describe('npm run sandbox', () => {
       profileDetails: 'Exports to Visma.net company {company} ({companyId}).\nImports from Visma.net company {company} ({companyId}).',
     });
     // Read by the app's own profile import.
-    const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
+    const profiles = await parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
     expect(profiles.fileProblems).toEqual([]);
     expect(profiles.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(profiles.rows.map((r) => r.definition)).toContainEqual({

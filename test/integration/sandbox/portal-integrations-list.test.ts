@@ -420,7 +420,7 @@ describe('show more', () => {
     expect(document.querySelectorAll('#integrations li')).toHaveLength(8);
   });
 
-  it('the script comes out whole where npm run sandbox builds it (tsx keeps names, and must find none to wrap)', () => {
+  it('the script comes out whole where npm run sandbox builds it (tsx keeps names, and must find none to wrap)', async () => {
     const program = `
       const { pageScript } = await import('./sandbox/portal/page-scripts/page-script.ts');
       const { showMoreScript } = await import('./sandbox/portal/page-scripts/show-more-script.ts');
@@ -454,7 +454,7 @@ describe('npm run sandbox -- --portal-integrations N', () => {
     expect(out.stdout).toContain('  + 40 generated: int-001 … int-040 ("Orders 001 – Nordlys" …)');
     expect(out.stdout).toContain(`${portalUrl}/integrations/havbris-invoices\n`);
     expect(out.stdout).not.toContain(`${portalUrl}/integrations/int-002`);
-    const profiles = parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
+    const profiles = await parseProfileFile(fileBytes('portal-profiles.json', await readFile(path.join(dir, 'portal-profiles.json'), 'utf8')));
     expect(profiles.rows.flatMap((r) => r.problems)).toEqual([]);
     expect(profiles.rows).toHaveLength(46);
     expect(profiles.rows.at(-1)!.definition).toMatchObject({ id: 'int-040', name: 'Suppliers 040 – Skogly', portalUrl: `${portalUrl}/integrations/int-040` });

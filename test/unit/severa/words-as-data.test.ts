@@ -125,21 +125,21 @@ describe("the Severa check's words are data", () => {
     expect(sayAll(createTranslator('fi'), sara.detail)).toContain('(latinalainen ja kyrillinen)');
   });
 
-  it('says the quick check’s note and the file reader’s notes as data too', () => {
+  it('says the quick check’s note and the file reader’s notes as data too', async () => {
     const typed = checkOneEmail({ azetsUsers: AZETS, severaUsers: SEVERA, addon: 'active', orgUsesSevera: 'yes' }, 'ANNA@firma.fi');
     expect(typed.detail.at(-1)).toEqual({ key: 'severa.detail.typedDiffersHow', params: { typed: 'ANNA@firma.fi', held: 'anna@firma.fi', how: [{ key: 'severa.typed.case', params: { part: 'local' } }] } });
-    const file = readSeveraUsers(new TextEncoder().encode('Users\n\nEmail,Active\nanna@x.fi,yes\n'), { fileName: 'severa.csv' });
+    const file = await readSeveraUsers(new TextEncoder().encode('Users\n\nEmail,Active\nanna@x.fi,yes\n'), { fileName: 'severa.csv' });
     expect(file.ok && file.file.notes).toEqual([{ key: 'severa.file.headerBelowTitle', params: { row: 3 } }]);
   });
 
-  it('says what is wrong with a user file, and where, in the reader’s words; its English stays the message', () => {
-    const file = readSeveraUsers(new TextEncoder().encode('Email;Aktiivinen\na@x.fi;kyllä\nb@x.fi;maybe\nc@x.fi;\n'), { fileName: 'severa.csv' });
+  it('says what is wrong with a user file, and where, in the reader’s words; its English stays the message', async () => {
+    const file = await readSeveraUsers(new TextEncoder().encode('Email;Aktiivinen\na@x.fi;kyllä\nb@x.fi;maybe\nc@x.fi;\n'), { fileName: 'severa.csv' });
     if (file.ok) throw new Error('the file should have problems');
     expect(file.problems.map((problem) => problem.words?.key)).toEqual(['severa.file.notYesNo', 'severa.file.activeEmpty']);
     expect(file.problems[0]!.message).toMatch(/^"maybe" is not yes or no \(also true\/false/);
     expect(sayFileProblem(createTranslator('fi'), 'severa.csv', file.problems[0]!)).toMatch(/^severa\.csv, rivi 3, Aktiivinen: "maybe" ei ole kyllä tai ei \(myös true\/false/);
     expect(sayFileProblem(createTranslator('sv'), 'severa.csv', file.problems[1]!)).toMatch(/^severa\.csv, rad 4, Aktiivinen: tomt är inte ja eller nej/);
-    const noEmail = readSeveraUsers(new TextEncoder().encode('Osoite,Active\na@x.fi,yes\n'), { fileName: 'severa.csv' });
+    const noEmail = await readSeveraUsers(new TextEncoder().encode('Osoite,Active\na@x.fi,yes\n'), { fileName: 'severa.csv' });
     if (noEmail.ok) throw new Error('the file should have problems');
     expect(sayFileProblem(createTranslator('nl'), 'severa.csv', noEmail.problems[0]!)).toMatch(/^severa\.csv, rij 1, email: geen kolom voor e-mail: de kopregel heeft "Osoite", "Active"/);
   });

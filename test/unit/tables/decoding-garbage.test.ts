@@ -43,8 +43,8 @@ describe('decoding garbage is stored silently (issue 21, class 7)', () => {
       ]);
     });
 
-    it('the Severa reader names the row and the file, and reads no user from a guessed row', () => {
-      const result = readAzetsUsers(bytes, { fileName: 'azets.csv' });
+    it('the Severa reader names the row and the file, and reads no user from a guessed row', async () => {
+      const result = await readAzetsUsers(bytes, { fileName: 'azets.csv' });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.fileName).toBe('azets.csv');
@@ -56,9 +56,9 @@ describe('decoding garbage is stored silently (issue 21, class 7)', () => {
       ]);
     });
 
-    it('a profile list imports nothing from that row and the other names right', () => {
+    it('a profile list imports nothing from that row and the other names right', async () => {
       const file = concat(utf8(PROFILE_HEADER + profileRow('a', 'Åsa Öberg')), latin1(profileRow('b', 'Mäkinen')), utf8(profileRow('c', 'Jørgen')));
-      const parsed = parseProfileFile(fileBytes('profiles.csv', file));
+      const parsed = await parseProfileFile(fileBytes('profiles.csv', file));
       expect(parsed.fileProblems).toEqual([]);
       expect(parsed.rows.map((row) => [row.row, row.definition?.name ?? null, row.problems.map((p) => p.words?.key)])).toEqual([
         [2, 'Åsa Öberg', []],
@@ -77,14 +77,14 @@ describe('decoding garbage is stored silently (issue 21, class 7)', () => {
   });
 
   describe('undefined Windows-1252 bytes (0x81 0x8D 0x8F 0x90 0x9D)', () => {
-    it('are reported with their row, not stored as control characters', () => {
+    it('are reported with their row, not stored as control characters', async () => {
       for (const undefinedByte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
         // A Windows-1252 file (ä is E4): row 3's name holds a byte the code page leaves undefined.
         const bytes = concat(latin1('Email;Active;Name\r\nmatti@firma.fi;TOSI;Matti Mäkinen\r\nx@firma.fi;TOSI;Sami '), new Uint8Array([undefinedByte]), latin1('Kärppä\r\nliisa@firma.fi;EPÄTOSI;Liisa Öhman\r\n'));
         const decoded = decodeText(bytes);
         expect(decoded.encoding).toBe('windows-1252');
         expect(decoded.damaged).toEqual([{ line: 3, damage: 'undefined-byte' }]);
-        const result = readSeveraUsers(bytes, { fileName: 'severa.csv' });
+        const result = await readSeveraUsers(bytes, { fileName: 'severa.csv' });
         expect(result.ok).toBe(false);
         if (result.ok) continue;
         expect(result.problems.map(({ row, words }) => ({ row, words }))).toEqual([{ row: 3, words: { key: 'profiles.invalid.unreadable', params: { damage: 'undefined' } } }]);
@@ -111,14 +111,14 @@ describe('decoding garbage is stored silently (issue 21, class 7)', () => {
   describe('a UTF-16 file with a lone surrogate', () => {
     const text = 'Email\tName\r\nasa@firma.fi\tÅsa Öberg\r\nbad@firma.fi\tEmoji \ud83d half\r\nok@firma.fi\tOla 🙂 Nordmann\r\n';
 
-    it('reports the row holding it (with a BOM, LE and BE, and without one)', () => {
+    it('reports the row holding it (with a BOM, LE and BE, and without one)', async () => {
       const le = new Uint8Array(Buffer.from(text, 'utf16le'));
       const be = new Uint8Array(le.length);
       for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
       const variants = [concat(new Uint8Array([0xff, 0xfe]), le), concat(new Uint8Array([0xfe, 0xff]), be), le];
       for (const bytes of variants) {
         expect(decodeText(bytes).damaged).toEqual([{ line: 3, damage: 'broken-utf-16' }]);
-        const result = readAzetsUsers(bytes, { fileName: 'unicode.txt' });
+        const result = await readAzetsUsers(bytes, { fileName: 'unicode.txt' });
         expect(result.ok).toBe(false);
         if (result.ok) continue;
         expect(result.problems.map(({ row, words }) => ({ row, words }))).toEqual([{ row: 3, words: { key: 'profiles.invalid.unreadable', params: { damage: 'utf16' } } }]);
@@ -135,15 +135,15 @@ describe('decoding garbage is stored silently (issue 21, class 7)', () => {
     expect(readInCell.ok && readInCell.table.unreadable.map((problem) => problem.row)).toEqual([2]);
   });
 
-  it('a JSON profile list with a line that cannot be read cleanly imports nothing and names the line', () => {
+  it('a JSON profile list with a line that cannot be read cleanly imports nothing and names the line', async () => {
     const json = concat(utf8('[\n  {"id": "a", "name": "Åsa"},\n'), latin1('  {"id": "b", "name": "M\xe4ki"}\n'), utf8(']\n'));
-    const parsed = parseProfileFile(fileBytes('profiles.json', json));
+    const parsed = await parseProfileFile(fileBytes('profiles.json', json));
     expect(parsed.rows).toEqual([]);
     expect(parsed.fileProblems.map(({ row, message }) => ({ row, message }))).toEqual([{ row: null, message: expect.stringMatching(/^line 3: could not be read cleanly/) }]);
   });
 
-  it('a Severa e-mail with its own invisible characters is still read (the check reports those), clean files are untouched', () => {
-    const result = readAzetsUsers(utf8('Email;Name\r\nasa\u0007@firma.fi;Åsa\r\nb\u200b@firma.fi;Bo\r\n'), { fileName: 'azets.csv' });
+  it('a Severa e-mail with its own invisible characters is still read (the check reports those), clean files are untouched', async () => {
+    const result = await readAzetsUsers(utf8('Email;Name\r\nasa\u0007@firma.fi;Åsa\r\nb\u200b@firma.fi;Bo\r\n'), { fileName: 'azets.csv' });
     expect(result.ok && result.users.map((user) => user.email)).toEqual(['asa\u0007@firma.fi', 'b\u200b@firma.fi']);
   });
 });
@@ -162,8 +162,8 @@ describe('a name with a C0/C1 control or U+FFFD is refused with the field named 
     expect(ProfileDefinitionSchema.safeParse({ ...base, name: 'Åsa Öberg – “Ærø”' }).success).toBe(true);
   });
 
-  it('an imported row names the field and says why in catalog words, in every language', () => {
-    const parsed = parseProfileFile(fileBytes('profiles.json', JSON.stringify([{ ...base, name: 'M\ufffdkinen' }])));
+  it('an imported row names the field and says why in catalog words, in every language', async () => {
+    const parsed = await parseProfileFile(fileBytes('profiles.json', JSON.stringify([{ ...base, name: 'M\ufffdkinen' }])));
     const problem = parsed.rows[0]!.problems[0]!;
     expect(problem).toMatchObject({ row: 1, field: 'name', words: { key: 'profiles.invalid.control-chars' } });
     expect(english.text(problem.words!)).toMatch(/control characters/);

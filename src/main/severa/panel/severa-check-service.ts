@@ -19,6 +19,7 @@ import { checkOneEmail, checkSeveraLogins } from '../check-logins';
 import { readAzetsUsers, readSeveraUsers, type ReadUserFileOptions, type UserFileResult } from '../read-user-file';
 import { jsonReportChunks, reportRows } from '../report-format';
 import { exportTable } from '../../tables/export-table';
+import type { WorkbookIsolation } from '../../tables/read-workbook-isolated';
 import type { SeveraCredentialVault } from './credential-vault';
 import { severaView, VerdictIndex, verdictRow, verdictView } from './verdict-rows';
 
@@ -53,6 +54,8 @@ export interface SeveraCheckServiceDeps {
   locale?: () => string;
   /** Retry waits, page size and time-outs of the API client (tests shorten them). */
   apiOptions?: Pick<SeveraApiOptions, 'retry' | 'sleep' | 'pageSize' | 'timeoutMs'>;
+  /** The workbook worker's heap cap and time limit; the app's own (WORKBOOK_ISOLATION) unless a test injects one. */
+  workbookIsolation?: WorkbookIsolation;
 }
 
 /** The add-on's name as the vendor's article calls it; configurable, because Severa's exact name is not documented. */
@@ -120,12 +123,17 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     };
   }
 
-  function readSide<User>(
+  async function readSide<User>(
     side: SeveraSide,
     file: KeptFile,
-    read: (input: Uint8Array, options: ReadUserFileOptions) => UserFileResult<User>,
-  ): Side<User> {
-    const result = read(file.bytes, { fileName: file.name, columns: file.mapping, ...(file.sheet ? { sheet: file.sheet } : {}) });
+    read: (input: Uint8Array, options: ReadUserFileOptions) => Promise<UserFileResult<User>>,
+  ): Promise<Side<User>> {
+    const result = await read(file.bytes, {
+      fileName: file.name,
+      columns: file.mapping,
+      ...(file.sheet ? { sheet: file.sheet } : {}),
+      ...(deps.workbookIsolation ? { isolation: deps.workbookIsolation } : {}),
+    });
     log.info('severa.file-read', { side, ok: result.ok, rows: result.file?.dataRows ?? null, problems: result.ok ? 0 : result.problems.length });
     if (result.ok) {
       return { view: { status: 'loaded', source: 'file', users: result.users.length, file: result.file, mapping: file.mapping }, users: result.users, file };
@@ -134,9 +142,20 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     return { view, users: null, file };
   }
 
-  function load(side: SeveraSide, file: KeptFile): void {
-    if (side === 'azets') azets = readSide(side, file, readAzetsUsers);
-    else severa = readSide(side, file, readSeveraUsers);
+  /** Reads are async (a workbook is read in a worker): only the side's latest load may land. */
+  const latestLoad: Record<SeveraSide, number> = { azets: 0, severa: 0 };
+
+  async function load(side: SeveraSide, file: KeptFile): Promise<void> {
+    const ticket = ++latestLoad[side];
+    if (side === 'azets') {
+      const read = await readSide(side, file, readAzetsUsers);
+      if (ticket !== latestLoad[side]) return;
+      azets = read;
+    } else {
+      const read = await readSide(side, file, readSeveraUsers);
+      if (ticket !== latestLoad[side]) return;
+      severa = read;
+    }
     inputChanged();
   }
 
@@ -203,18 +222,18 @@ export function createSeveraCheckService(deps: SeveraCheckServiceDeps): SeveraCh
     getSeveraCheck: state,
 
     async loadSeveraFile(side, file) {
-      load(side, { name: file.name, bytes: Buffer.from(file.base64, 'base64'), mapping: {}, ...(file.sheet ? { sheet: file.sheet } : {}) });
+      await load(side, { name: file.name, bytes: Buffer.from(file.base64, 'base64'), mapping: {}, ...(file.sheet ? { sheet: file.sheet } : {}) });
       return state();
     },
 
     async setSeveraColumns(side, columns) {
-      load(side, { ...keptFile(side, 'columns'), mapping: columns });
+      await load(side, { ...keptFile(side, 'columns'), mapping: columns });
       return state();
     },
 
     async setSeveraSheet(side, sheet) {
       // Another sheet has other headers: the mapping starts over.
-      load(side, { ...keptFile(side, 'sheet'), mapping: {}, sheet });
+      await load(side, { ...keptFile(side, 'sheet'), mapping: {}, sheet });
       return state();
     },
 
