@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { type AddonState, type ColumnMapping, type OrgUsesSevera, USER_FIELDS, type UserField } from '../../shared/severa-check';
 import { checkSeveraLogins } from './check-logins';
 import { readAzetsUsers, readSeveraUsers, type UserFileResult } from './read-user-file';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from './report-format';
+import { formatReport, REPORT_FORMATS, type ReportFormat, spellOutControls } from './report-format';
 import { csvDelimiterFor, systemLocale } from '../tables/locale-delimiter';
 import type { MessageKey } from '../../shared/i18n/catalog';
 import { LANGUAGES, type Language, effectiveLocale } from '../../shared/i18n/languages';
@@ -25,6 +25,8 @@ export interface CliIo {
   writeFile(file: string, content: Iterable<string> | Uint8Array): Promise<void>;
   /** The system's locale (LC_ALL, LC_MESSAGES, LANG, else Intl's): the language when --lang names none, and the CSV report's delimiter. */
   locale(): string;
+  /** Whether standard output is a terminal: a report shown there has the files' control characters spelled out. */
+  terminal?: boolean;
 }
 
 export const nodeIo: CliIo = {
@@ -37,6 +39,7 @@ export const nodeIo: CliIo = {
     await rename(temporary, file);
   },
   locale: () => localeOfEnvironment(process.env) ?? systemLocale(),
+  terminal: process.stdout.isTTY === true,
 };
 
 /**
@@ -172,6 +175,9 @@ function wordsFor(lang: Language | null, io: CliIo): Translator {
  * messages, the table and the CSV) are in the --lang language, else the system's; the JSON report
  * and the exit status are the same in every language.
  */
+/** Text for a terminal: its lines kept, every other control character (a file's ESC, BEL, C1, bidi) spelled out. */
+const shownOnTerminal = (text: string): string => text.split(/\r?\n/).map(spellOutControls).join('\n');
+
 export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Promise<number> {
   let words: Translator | null = null;
   try {
@@ -185,8 +191,9 @@ export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Pro
     const azets = await readAzetsUsers(await readInput(options.azets, io), { fileName: options.azets, columns: options.azetsColumns, ...(options.azetsSheet ? { sheet: options.azetsSheet } : {}) });
     const severa = await readSeveraUsers(await readInput(options.severa, io), { fileName: options.severa, columns: options.severaColumns, ...(options.severaSheet ? { sheet: options.severaSheet } : {}) });
     if (!azets.ok || !severa.ok) {
-      if (!azets.ok) io.stderr(problemsText(azets, words));
-      if (!severa.ok) io.stderr(problemsText(severa, words));
+      // Problems quote the files: their control characters are spelled out, never sent to the terminal.
+      if (!azets.ok) io.stderr(shownOnTerminal(problemsText(azets, words)));
+      if (!severa.ok) io.stderr(shownOnTerminal(problemsText(severa, words)));
       return EXIT_BAD_INPUT;
     }
     const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: options.addon, orgUsesSevera: options.orgUsesSevera });
@@ -198,13 +205,14 @@ export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Pro
       io.stdout(`${words.t('cli.wrote', { file: options.out, azets: result.totals.azetsUsers, failing: result.totals.failing })}\n`);
     } else {
       if (report instanceof Uint8Array) throw new UsageError('cli.error.xlsxNeedsOut');
-      for (const chunk of report) io.stdout(chunk);
+      // A CSV or JSON report piped on is data, as the files had it; on a terminal it is read, controls spelled out.
+      for (const chunk of report) io.stdout(io.terminal ? shownOnTerminal(chunk) : chunk);
     }
     return result.totals.failing === 0 ? EXIT_ALL_OK : EXIT_SOME_FAIL;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     words ??= wordsFor(null, io);
-    io.stderr(`bridgekeeper-severa-check: ${words.t(error.key, error.params)}\n${words.t('cli.error.seeHelp')}\n`);
+    io.stderr(spellOutControls(`bridgekeeper-severa-check: ${words.t(error.key, error.params)}`) + `\n${words.t('cli.error.seeHelp')}\n`);
     return EXIT_BAD_INPUT;
   }
 }
