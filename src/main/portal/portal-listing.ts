@@ -359,7 +359,7 @@ export function createPortalListing(deps: PortalListingDeps) {
     return { added: result.added.length, renamed: result.renamed.length, removed: choices.remove.length };
   }
 
-  return { openList, readList, closeList, applyList, closeAll: async () => Promise.all([...listings.keys()].map(closeList)) };
+  return { openList, readList, closeList, applyList };
 }
 
 export type PortalListing = ReturnType<typeof createPortalListing>;
