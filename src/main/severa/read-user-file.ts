@@ -52,21 +52,33 @@ function fileInfo(fileName: string, table: Table, headerIndex: number, headers: 
   };
 }
 
+/** A cell that starts with exactly one space (empty and blank cells say nothing either way). */
+const oneSpaceFirst = (cell: string | undefined): boolean | null =>
+  cell === undefined || cell.trim() === '' ? null : cell.startsWith(' ') && !cell.startsWith('  ');
+
 /**
- * "a@x.fi; Matti" exports put a space after every delimiter. When every email cell starts with a
- * space, that space is the file's layout, not part of the addresses: remove it (and say so), or
- * every user would be reported as having a stray space.
+ * "a@x.fi; Matti" exports put a space after every delimiter. That space is the file's layout, not
+ * part of the addresses, when the layout proves it: a CSV (in a workbook a space is data, always)
+ * in which every cell after a delimiter starts with exactly one space — the header's, the email
+ * column's and every other column's. Then it is removed (and said), or every user would be
+ * reported as having a stray space. Addresses that merely all start with a space keep it.
  */
-function layoutSpace(records: readonly TableRecord[], column: number | null): boolean {
-  if (column === null || column === 0) return false;
+function layoutSpace(table: Table, header: TableRecord, records: readonly TableRecord[], column: number | null): boolean {
+  if (table.format !== 'csv' || column === null || column === 0) return false;
+  // The email column first: in almost every file its first address already says no.
   let seen = 0;
   for (const record of records) {
-    const cell = record.cells[column];
-    if (cell === undefined || cell === '') continue;
-    if (!cell.startsWith(' ') || cell.startsWith('  ')) return false;
-    seen++;
+    const first = oneSpaceFirst(record.cells[column]);
+    if (first === false) return false;
+    if (first) seen++;
   }
-  return seen > 0;
+  if (seen === 0) return false;
+  // The header after each delimiter: a header cell without the space is no "a; b" layout.
+  if (oneSpaceFirst(header.cells[column]) !== true || header.cells.slice(1).some((cell) => oneSpaceFirst(cell) === false)) return false;
+  for (const record of records) {
+    for (let index = 1; index < record.cells.length; index++) if (index !== column && oneSpaceFirst(record.cells[index]) === false) return false;
+  }
+  return true;
 }
 
 interface RowReader<User> {
@@ -89,7 +101,7 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
   const records = table.records.slice(headerIndex + 1);
   const notes: Phrase[] = [];
   if (headerIndex > 0 || header.row > 1) notes.push(phrase('severa.file.headerBelowTitle', { row: header.row }));
-  const stripLayoutSpace = layoutSpace(records, columns.email);
+  const stripLayoutSpace = layoutSpace(table, header, records, columns.email);
   if (stripLayoutSpace) notes.push(phrase('severa.file.layoutSpaceRemoved'));
   const info = fileInfo(fileName, table, headerIndex, headers, columns, notes);
   // Rows that could not be decoded cleanly are problems of their own, never users with a guessed

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkSeveraLogins } from '../../../src/main/severa/check-logins';
 import { readAzetsUsers, readSeveraUsers } from '../../../src/main/severa/read-user-file';
+import { writeWorkbook } from '../../../src/main/tables/write-workbook';
 import { describeProblem } from '../../../src/shared/import-report';
 import { english } from '../../helpers/severa-words';
 
@@ -113,6 +115,43 @@ describe('reading an Azets Work export', () => {
   it('keeps a leading space that only some addresses have: it is in the data', async () => {
     const result = await readAzetsUsers(utf8('name;email\nAnna; a@x.fi\nLiisa;b@x.fi\n'), { fileName: 'a.csv' });
     expect(result).toMatchObject({ ok: true, users: [{ email: ' a@x.fi' }, { email: 'b@x.fi' }] });
+  });
+
+  it('reads "a; b; c" with a space after every delimiter as layout, in every column, and says so', async () => {
+    const result = await readSeveraUsers(utf8('Guid; Email; Active; First name\ng1; a@x.fi; true; Anna\ng2; b@x.fi; false; Bo\n'), { fileName: 's.csv' });
+    expect(result).toMatchObject({ ok: true, users: [{ email: 'a@x.fi', active: true, id: 'g1', name: 'Anna' }, { email: 'b@x.fi', active: false, name: 'Bo' }] });
+    expect(result.ok && result.file.notes.map(english)).toEqual(['Every value started with a space after the delimiter: read as layout and removed.']);
+  });
+
+  it('keeps a leading space every address has when the header has none after its delimiter: the layout does not prove it', async () => {
+    const result = await readAzetsUsers(utf8('name;email\nAnna; a@x.fi\nLiisa; b@x.fi\n'), { fileName: 'a.csv' });
+    expect(result).toMatchObject({ ok: true, users: [{ email: ' a@x.fi' }, { email: ' b@x.fi' }] });
+    expect(result.ok && result.file.notes).toEqual([]);
+  });
+
+  it('keeps a leading space every address has when the other columns have none after their delimiter', async () => {
+    const result = await readAzetsUsers(utf8('name; email; org\nAnna; a@x.fi;Firma\nLiisa; b@x.fi;Firma\n'), { fileName: 'a.csv' });
+    expect(result).toMatchObject({ ok: true, users: [{ email: ' a@x.fi' }, { email: ' b@x.fi' }] });
+    expect(result.ok && result.file.notes).toEqual([]);
+  });
+
+  it('keeps the leading space of every address in a workbook: a space in a cell is data, and the check does not call it OK', async () => {
+    const workbook = writeWorkbook(
+      [
+        ['Nimi', 'Sähköposti'],
+        ['Anna', ' anna@firma.fi'],
+        ['Liisa', ' liisa@firma.fi'],
+      ],
+      'Users',
+    );
+    const azets = await readAzetsUsers(workbook, { fileName: 'azets.xlsx' });
+    expect(azets).toMatchObject({ ok: true, users: [{ email: ' anna@firma.fi' }, { email: ' liisa@firma.fi' }] });
+    expect(azets.ok && azets.file.notes).toEqual([]);
+    const severa = await readSeveraUsers(utf8('Email,Active\nanna@firma.fi,true\nliisa@firma.fi,true\n'), { fileName: 'severa.csv' });
+    if (!azets.ok || !severa.ok) throw new Error('both files should read');
+    const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: 'active', orgUsesSevera: 'yes' });
+    expect(result.verdicts.map((verdict) => verdict.reason)).not.toContain('OK');
+    expect(result.totals.failing).toBe(2);
   });
 });
 
