@@ -7,7 +7,7 @@ import {
 } from '../../shared/severa-check';
 import { type AzetsEntry, azetsIn, severaIn } from './address-join';
 import { type CheckContext, contextFor } from './check-context';
-import { sameAddressDifferences } from './email-differences';
+import { sameAddressDifferences, unexplainedDifference } from './email-differences';
 import { emailForms } from './email-forms';
 import { emailProblem } from './email-validity';
 import { showInvisible } from './invisible-characters';
@@ -16,10 +16,25 @@ import { organizationFindings } from './organization-findings';
 import type { Candidate } from './rank-candidates';
 import { judgeAzetsUser, judgeSeveraOnlyUser } from './judge-user';
 import { describeJudgement, describeOk, type VerdictWords } from './verdict-text';
-import { type Phrase, phrase } from '../../shared/severa-words';
+import { type Phrase, type PhraseParam, phrase } from '../../shared/severa-words';
 
-function toVerdict(judgement: Judgement, others: readonly Candidate[], reasons = judgement.reasons.ordered()): Verdict {
-  if (reasons.length === 0) reasons.push('OK');
+/**
+ * OK is said only for the very same string, code point for code point: Severa compares exactly.
+ * A user the rules found nothing wrong with whose addresses still differ is a gap in the rules,
+ * said as a difference the check cannot name (and found by `unexplainedDifferences`), never OK.
+ */
+function okOrGap(j: Judgement): ReasonCode {
+  if (j.azets !== null && j.severa !== null && j.azets.email === j.severa.email) return 'OK';
+  if (j.severa === null) return 'EMAIL_NOT_FOUND';
+  const differences = sameAddressDifferences(j.azets?.email ?? '', j.severa.email);
+  if (!differences.unexplained) differences.unicode.push(unexplainedDifference(j.azets?.email ?? '', j.severa.email));
+  j.differences = { ...differences, unexplained: true };
+  return 'UNICODE_MISMATCH';
+}
+
+/** A judgement put into a verdict (exported so tests can hold the OK rule to judgements the rules never make). */
+export function toVerdict(judgement: Judgement, others: readonly Candidate[], reasons = judgement.reasons.ordered()): Verdict {
+  if (reasons.length === 0) reasons.push(okOrGap(judgement));
   const { detail, fix } = describeJudgement(reasons, judgement);
   return {
     reason: reasons[0]!,
@@ -135,3 +150,16 @@ function typedDiffers(typed: string, held: string): Phrase | null {
   const params = { typed: showInvisible(typed), held: showInvisible(held) };
   return how.length ? phrase('severa.detail.typedDiffersHow', { ...params, how }) : phrase('severa.detail.typedDiffers', params);
 }
+
+const containsKey = (value: PhraseParam | undefined, key: string): boolean => {
+  if (Array.isArray(value)) return value.some((item: PhraseParam) => containsKey(item, key));
+  if (value === null || typeof value !== 'object' || !('key' in value)) return false;
+  return value.key === key || Object.values(value.params ?? {}).some((param) => containsKey(param, key));
+};
+
+/**
+ * The verdicts whose addresses differ in a way the check could not name: each one is a gap in
+ * the rules, worth a bug report (the panel logs it, the CLI says it on stderr).
+ */
+export const unexplainedDifferences = (verdicts: readonly Verdict[]): Verdict[] =>
+  verdicts.filter((verdict) => verdict.reason !== 'OK' && verdict.detail.some((item) => containsKey(item, 'severa.unicode.unexplained')));

@@ -1,5 +1,5 @@
 import { type Phrase, phrase } from '../../shared/severa-words';
-import { describeInvisible, removeInvisible } from './invisible-characters';
+import { codePoint, describeInvisible, removeInvisible } from './invisible-characters';
 
 /** The part before the @, or the domain. */
 export type AddressPart = 'local' | 'domain';
@@ -8,12 +8,14 @@ export type AddressPart = 'local' | 'domain';
 export interface SameAddressDifferences {
   /** Where the invisible characters are, per side; null when that side has none. */
   invisible: { azets: Phrase[] | null; severa: Phrase[] | null };
-  /** Unicode differences, as phrases (composed vs decomposed, Unicode vs punycode domain). */
+  /** Unicode differences, as phrases (stand-in signs, composed vs decomposed, Unicode vs punycode domain, or unexplained). */
   unicode: Phrase[];
-  /** Which address holds the decomposed (NFD) letters, when that is the difference. */
-  decomposedIn: 'azets' | 'severa' | 'both' | null;
+  /** Which address holds the characters to retype (decomposed letters, stand-in signs), when that is the difference. */
+  retypeIn: 'azets' | 'severa' | 'both' | null;
   /** Where upper and lower case differ: the local part, the domain or both; empty when they do not. */
   caseIn: AddressPart[];
+  /** Whether the two differ in a way none of the above names: a gap in the check, never "the same". */
+  unexplained: boolean;
 }
 
 const split = (address: string): [string, string] => {
@@ -24,18 +26,66 @@ const split = (address: string): [string, string] => {
 const nfc = (value: string): string => value.normalize('NFC');
 const lower = (value: string): string => value.toLowerCase();
 
-function decomposedSide(azets: string, severa: string): 'azets' | 'severa' | 'both' {
-  const azetsDecomposed = azets !== nfc(azets);
-  const severaDecomposed = severa !== nfc(severa);
-  if (azetsDecomposed && severaDecomposed) return 'both';
-  return azetsDecomposed ? 'azets' : 'severa';
+/**
+ * A character Unicode replaces by another in every normal form: KELVIN SIGN "K" (U+212A) is "K",
+ * ANGSTROM SIGN "Å" (U+212B) is "Å", OHM SIGN "Ω" (U+2126) is "Ω". It looks the same, lower-cases
+ * the same and normalises to the letter, yet it is another code point, and Severa compares exactly.
+ */
+const isStandIn = (char: string): boolean => char.normalize('NFC') !== char;
+
+/** The names of the stand-ins a person may meet in an address; the rest are named by code point. */
+const STAND_IN_NAMES: Readonly<Record<string, string>> = {
+  '\u212a': 'KELVIN SIGN',
+  '\u212b': 'ANGSTROM SIGN',
+  '\u2126': 'OHM SIGN',
+  '\u037e': 'GREEK QUESTION MARK',
+  '\u0387': 'GREEK ANO TELEIA',
+  '\u0374': 'GREEK NUMERAL SIGN',
+  '\u1fef': 'GREEK VARIA',
+  '\u0340': 'COMBINING GRAVE TONE MARK',
+  '\u0341': 'COMBINING ACUTE TONE MARK',
+};
+
+const namedCode = (char: string): string => {
+  const name = STAND_IN_NAMES[char];
+  return name ? `${codePoint(char)} ${name}` : codePoint(char);
+};
+
+/** Code points as a person can check them: ""K" (U+004B)", one after the other. */
+const spelled = (text: string): string => [...text].map((char) => `"${char}" (${namedCode(char)})`).join(' ') || '""';
+
+/** The two parts with their shared start and end (whole code points) trimmed off: where they differ. */
+function differing(a: string, s: string): [string, string, number] {
+  const ac = [...a];
+  const sc = [...s];
+  let start = 0;
+  while (start < ac.length && start < sc.length && ac[start] === sc[start]) start++;
+  let end = 0;
+  while (end < ac.length - start && end < sc.length - start && ac[ac.length - 1 - end] === sc[sc.length - 1 - end]) end++;
+  return [ac.slice(start, ac.length - end).join(''), sc.slice(start, sc.length - end).join(''), start];
+}
+
+/** The text with its stand-ins replaced by what they stand for, so only other differences are left. */
+const withoutStandIns = (value: string): string => [...value].map((char) => (isStandIn(char) ? nfc(char) : char)).join('');
+
+function sideOf(azets: boolean, severa: boolean): 'azets' | 'severa' | 'both' {
+  return azets && severa ? 'both' : azets ? 'azets' : 'severa';
+}
+
+/** A difference in the whole address the rules could not name: its differing code points, spelled out. */
+export function unexplainedDifference(azets: string, severa: string): Phrase {
+  const [a, s, start] = differing(azets, severa);
+  const at = [...azets].lastIndexOf('@');
+  return phrase('severa.unicode.unexplained', { part: at !== -1 && start > at ? 'domain' : 'local', azets: spelled(a), severa: spelled(s) });
 }
 
 /**
- * Compares part by part (local part, domain) on the addresses without invisible characters:
- * a part differs in case when only case tells its NFC forms apart, and in Unicode form when its
- * lower-case forms differ but their NFC forms do not (or, for the domain, only its ASCII form is
- * shared: Unicode vs punycode, or a compatibility form like fullwidth letters).
+ * Compares part by part (local part, domain) on the addresses without invisible characters, and
+ * names every way they differ: stand-in signs (KELVIN SIGN for K); decomposed letters (its
+ * lower-case forms differ but not their NFC forms); case (only case tells the NFC forms apart);
+ * for the domain, forms only its ASCII form shares (Unicode vs punycode, fullwidth letters). A part
+ * that differs in none of these ways is reported as an unexplained difference, code point by code
+ * point: two addresses that are not identical are never left looking "the same".
  */
 export function sameAddressDifferences(azetsRaw: string, severaRaw: string): SameAddressDifferences {
   const azetsInvisible = describeInvisible(azetsRaw);
@@ -43,8 +93,10 @@ export function sameAddressDifferences(azetsRaw: string, severaRaw: string): Sam
   const [azetsLocal, azetsDomain] = split(removeInvisible(azetsRaw));
   const [severaLocal, severaDomain] = split(removeInvisible(severaRaw));
   const unicode: Phrase[] = [];
-  let decomposedIn: SameAddressDifferences['decomposedIn'] = null;
+  let retypeAzets = false;
+  let retypeSevera = false;
   const caseIn: SameAddressDifferences['caseIn'] = [];
+  let unexplained = false;
 
   const parts = [
     ['local', azetsLocal, severaLocal],
@@ -52,19 +104,39 @@ export function sameAddressDifferences(azetsRaw: string, severaRaw: string): Sam
   ] as const;
   for (const [part, a, s] of parts) {
     if (a === s) continue;
-    if (lower(a) !== lower(s) && lower(nfc(a)) === lower(nfc(s))) {
-      decomposedIn = decomposedSide(a, s);
-      unicode.push(phrase('severa.unicode.decomposed', { side: decomposedIn, part }));
+    const found = unicode.length + caseIn.length;
+    const [aDiffers, sDiffers] = differing(a, s);
+    for (const [side, text] of [['azets', aDiffers], ['severa', sDiffers]] as const) {
+      for (const char of new Set(text)) {
+        if (!isStandIn(char)) continue;
+        const plain = nfc(char);
+        unicode.push(phrase('severa.unicode.standIn', { side, part, char, code: namedCode(char), plain, plainCode: [...plain].map(codePoint).join(' ') }));
+        if (side === 'azets') retypeAzets = true;
+        else retypeSevera = true;
+      }
+    }
+    const aPlain = withoutStandIns(a);
+    const sPlain = withoutStandIns(s);
+    if (lower(aPlain) !== lower(sPlain) && lower(nfc(aPlain)) === lower(nfc(sPlain))) {
+      const side = sideOf(aPlain !== nfc(aPlain), sPlain !== nfc(sPlain));
+      retypeAzets ||= side !== 'severa';
+      retypeSevera ||= side !== 'azets';
+      unicode.push(phrase('severa.unicode.decomposed', { side, part }));
     } else if (part === 'domain' && lower(nfc(a)) !== lower(nfc(s))) {
       unicode.push(phrase('severa.unicode.domainForms', { azets: a, severa: s }));
     }
     if (nfc(a) !== nfc(s) && lower(nfc(a)) === lower(nfc(s))) caseIn.push(part);
+    if (unicode.length + caseIn.length === found) {
+      unexplained = true;
+      unicode.push(phrase('severa.unicode.unexplained', { part, azets: spelled(aDiffers), severa: spelled(sDiffers) }));
+    }
   }
   return {
     invisible: { azets: azetsInvisible.length === 0 ? null : azetsInvisible, severa: severaInvisible.length === 0 ? null : severaInvisible },
     unicode,
-    decomposedIn,
+    retypeIn: retypeAzets || retypeSevera ? sideOf(retypeAzets, retypeSevera) : null,
     caseIn,
+    unexplained,
   };
 }
 

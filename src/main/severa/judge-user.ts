@@ -24,7 +24,7 @@ const REASON_OF_KIND: Record<Exclude<MatchKind, 'exact' | 'same-address'>, Reaso
 };
 
 const MAX_OTHER_CANDIDATES = 3;
-const NO_DIFFERENCES: SameAddressDifferences = { invisible: { azets: null, severa: null }, unicode: [], decomposedIn: null, caseIn: [] };
+const NO_DIFFERENCES: SameAddressDifferences = { invisible: { azets: null, severa: null }, unicode: [], retypeIn: null, caseIn: [], unexplained: false };
 
 /** A Severa user has the address, in some writing: what differs, and who else shares it. */
 function judgeSameAddress(j: Judgement, azets: AzetsEntry, found: readonly SeveraEntry[]): SeveraEntry {
@@ -40,6 +40,7 @@ function judgeSameAddress(j: Judgement, azets: AzetsEntry, found: readonly Sever
   // The very same plain address has nothing to compare.
   j.differences = exact && !azets.forms.hasInvisible ? NO_DIFFERENCES : sameAddressDifferences(azets.user.email, chosen.user.email);
   if (j.differences.invisible.azets || j.differences.invisible.severa) j.reasons.add('WHITESPACE_OR_INVISIBLE');
+  // Unicode differences, the unexplained one included: only the identical string is a match.
   if (j.differences.unicode.length > 0) j.reasons.add('UNICODE_MISMATCH');
   if (j.differences.caseIn.length > 0) j.reasons.add('CASE_MISMATCH');
   if (chosen.user.active === false) j.reasons.add('INACTIVE_IN_SEVERA');

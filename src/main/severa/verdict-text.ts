@@ -150,7 +150,7 @@ function fixFor(reason: ReasonCode, j: Judgement): Phrase {
       if (j.match === 'look-alike' && j.lookAlikes) {
         return phrase('severa.fix.lookAlike', { who: severaWho(s!), side: sideOf(j.lookAlikes.azets.length > 0, j.lookAlikes.severa.length > 0) });
       }
-      const side = j.differences?.decomposedIn;
+      const side = j.differences?.retypeIn;
       // Decomposed letters look like the target already; only a different domain form is worth spelling out.
       return side
         ? phrase('severa.fix.unicode', { side: side === 'both' ? 'both' : side })
@@ -227,6 +227,8 @@ function describeEach(reasons: readonly ReasonCode[], j: Judgement): VerdictWord
   const detail = [...reasons.flatMap((reason) => detailFor(reason, j)), ...(reasons[0] === 'OK' ? uncheckedNotes(j) : []), ...mixedScriptNote(j)];
   const fixes = new Map<string, Phrase>();
   for (const reason of reasons) {
+    // An address no system could hold is corrected in Azets Work first, never added to Severa as it is.
+    if (reason === 'EMAIL_NOT_FOUND' && j.invalid) continue;
     const fix = fixFor(reason, j);
     fixes.set(JSON.stringify(fix), fix);
   }

@@ -41,12 +41,15 @@ const en = {
   'severa.char.byteOrderMark': 'a byte order mark / zero-width no-break space (U+FEFF)',
   'severa.char.bidiControl': 'a text direction control character ({code})',
   'severa.char.other': 'an invisible character ({code})',
+  'severa.char.control': "a control character ({code})",
   // Other characters: Unicode forms, look-alike letters, typos.
   'severa.unicode.decomposed':
     '{side, select, azets {the Azets Work address stores} severa {the Severa address stores} other {both addresses store}} accented letters decomposed (a letter plus a combining mark, Unicode NFD) in the {part, select, domain {domain} other {local part}}, so the characters differ though they look the same',
   'severa.unicode.domainForms':
     'the domain is written "{azets}" in Azets Work and "{severa}" in Severa: the same domain in different forms (Unicode, punycode or compatibility characters)',
   'severa.typo.severaExtra': 'Severa has "{text}" extra {where}',
+  'severa.unicode.standIn': "{side, select, azets {the Azets Work address has} other {the Severa address has}} \"{char}\" ({code}) in the {part, select, domain {domain} other {local part}}: a different character from the \"{plain}\" ({plainCode}) it looks like, which Unicode treats as its equivalent but Severa does not",
+  'severa.unicode.unexplained': "in the {part, select, domain {domain} other {local part}}, Azets Work has {azets} where Severa has {severa}: different characters, which this check cannot explain further (please report this)",
   'severa.typo.azetsExtra': 'Azets Work has "{text}" extra {where}',
   'severa.typo.differs': 'Azets Work has "{azets}" where Severa has "{severa}", {where}',
   'severa.script.other': 'another script',
@@ -288,11 +291,14 @@ const fi: Translation = {
   'severa.char.byteOrderMark': 'tavujärjestysmerkki / nollalevyinen sitova välilyönti (U+FEFF)',
   'severa.char.bidiControl': 'tekstin suunnan ohjausmerkki ({code})',
   'severa.char.other': 'näkymätön merkki ({code})',
+  'severa.char.control': "ohjausmerkki ({code})",
   'severa.unicode.decomposed':
     '{side, select, azets {Azets Workin osoitteessa} severa {Severan osoitteessa} other {molemmissa osoitteissa}} on {part, select, domain {verkkotunnuksessa} other {@-merkkiä edeltävässä osassa}} hajotettuja tarkkeellisia kirjaimia (kirjain ja erillinen yhdistyvä merkki, Unicode NFD), joten merkit eroavat, vaikka ne näyttävät samalta',
   'severa.unicode.domainForms':
     'verkkotunnus on Azets Workissa muodossa "{azets}" ja Severassa muodossa "{severa}": sama verkkotunnus eri muodoissa (Unicode, punycode tai yhteensopivuusmerkit)',
   'severa.typo.severaExtra': 'Severassa on ylimääräinen "{text}" {where}',
+  'severa.unicode.standIn': "{side, select, azets {Azets Workin osoitteessa on} other {Severan osoitteessa on}} {part, select, domain {verkkotunnuksessa} other {@-merkkiä edeltävässä osassa}} \"{char}\" ({code}): eri merkki kuin sen näköinen \"{plain}\" ({plainCode}), jota Unicode pitää samana mutta Severa ei",
+  'severa.unicode.unexplained': "{part, select, domain {verkkotunnuksessa} other {@-merkkiä edeltävässä osassa}} Azets Workissa on {azets} ja Severassa {severa}: eri merkit, joita tämä tarkistus ei osaa selittää tarkemmin (ilmoita tästä)",
   'severa.typo.azetsExtra': 'Azets Workissa on ylimääräinen "{text}" {where}',
   'severa.typo.differs': 'Azets Workissa on "{azets}" ja Severassa "{severa}" {where}',
   'severa.script.other': 'muu kirjoitusjärjestelmä',
@@ -524,11 +530,14 @@ const sv: Translation = {
   'severa.char.byteOrderMark': 'en byteordningsmarkering / ett hårt nollbreddsmellanslag (U+FEFF)',
   'severa.char.bidiControl': 'ett styrtecken för textriktning ({code})',
   'severa.char.other': 'ett osynligt tecken ({code})',
+  'severa.char.control': "ett styrtecken ({code})",
   'severa.unicode.decomposed':
     '{side, select, azets {Azets Work-adressen lagrar} severa {Severa-adressen lagrar} other {båda adresserna lagrar}} bokstäver med diakritiska tecken i uppdelad form (en bokstav plus ett kombinerande tecken, Unicode NFD) i {part, select, domain {domänen} other {delen före @}}, så tecknen skiljer sig fast de ser likadana ut',
   'severa.unicode.domainForms':
     'domänen skrivs "{azets}" i Azets Work och "{severa}" i Severa: samma domän i olika former (Unicode, punycode eller kompatibilitetstecken)',
   'severa.typo.severaExtra': 'Severa har "{text}" extra {where}',
+  'severa.unicode.standIn': "{side, select, azets {Azets Work-adressen har} other {Severa-adressen har}} \"{char}\" ({code}) i {part, select, domain {domänen} other {delen före @}}: ett annat tecken än \"{plain}\" ({plainCode}) som det liknar, som Unicode räknar som likvärdigt men Severa inte",
+  'severa.unicode.unexplained': "i {part, select, domain {domänen} other {delen före @}} har Azets Work {azets} där Severa har {severa}: olika tecken som kontrollen inte kan förklara närmare (rapportera gärna detta)",
   'severa.typo.azetsExtra': 'Azets Work har "{text}" extra {where}',
   'severa.typo.differs': 'Azets Work har "{azets}" där Severa har "{severa}", {where}',
   'severa.script.other': 'annan skrift',
@@ -761,11 +770,14 @@ const nb: Translation = {
   'severa.char.byteOrderMark': 'et byte-rekkefølgemerke / hardt nullbredde-mellomrom (U+FEFF)',
   'severa.char.bidiControl': 'et styretegn for tekstretning ({code})',
   'severa.char.other': 'et usynlig tegn ({code})',
+  'severa.char.control': "et kontrolltegn ({code})",
   'severa.unicode.decomposed':
     '{side, select, azets {Azets Work-adressen lagrer} severa {Severa-adressen lagrer} other {begge adressene lagrer}} bokstaver med aksenter i oppdelt form (en bokstav pluss et kombinerende tegn, Unicode NFD) i {part, select, domain {domenet} other {delen før @}}, så tegnene er forskjellige selv om de ser like ut',
   'severa.unicode.domainForms':
     'domenet skrives "{azets}" i Azets Work og "{severa}" i Severa: samme domene i ulike former (Unicode, punycode eller kompatibilitetstegn)',
   'severa.typo.severaExtra': 'Severa har "{text}" ekstra {where}',
+  'severa.unicode.standIn': "{side, select, azets {Azets Work-adressen har} other {Severa-adressen har}} \"{char}\" ({code}) i {part, select, domain {domenet} other {delen før @}}: et annet tegn enn \"{plain}\" ({plainCode}) som det ligner, som Unicode regner som likeverdig, men Severa ikke",
+  'severa.unicode.unexplained': "i {part, select, domain {domenet} other {delen før @}} har Azets Work {azets} der Severa har {severa}: ulike tegn som kontrollen ikke kan forklare nærmere (meld gjerne fra om dette)",
   'severa.typo.azetsExtra': 'Azets Work har "{text}" ekstra {where}',
   'severa.typo.differs': 'Azets Work har "{azets}" der Severa har "{severa}", {where}',
   'severa.script.other': 'annen skrift',
@@ -998,11 +1010,14 @@ const da: Translation = {
   'severa.char.byteOrderMark': 'et byte order mark / hårdt nulbredde-mellemrum (U+FEFF)',
   'severa.char.bidiControl': 'et styretegn for tekstretning ({code})',
   'severa.char.other': 'et usynligt tegn ({code})',
+  'severa.char.control': "et kontroltegn ({code})",
   'severa.unicode.decomposed':
     '{side, select, azets {Azets Work-adressen gemmer} severa {Severa-adressen gemmer} other {begge adresser gemmer}} bogstaver med accenter i opdelt form (et bogstav plus et kombinerende tegn, Unicode NFD) i {part, select, domain {domænet} other {delen før @}}, så tegnene er forskellige, selvom de ser ens ud',
   'severa.unicode.domainForms':
     'domænet skrives "{azets}" i Azets Work og "{severa}" i Severa: samme domæne i forskellige former (Unicode, punycode eller kompatibilitetstegn)',
   'severa.typo.severaExtra': 'Severa har "{text}" ekstra {where}',
+  'severa.unicode.standIn': "{side, select, azets {Azets Work-adressen har} other {Severa-adressen har}} \"{char}\" ({code}) i {part, select, domain {domænet} other {delen før @}}: et andet tegn end \"{plain}\" ({plainCode}), som det ligner, og som Unicode regner som ligeværdigt, men Severa ikke",
+  'severa.unicode.unexplained': "i {part, select, domain {domænet} other {delen før @}} har Azets Work {azets}, hvor Severa har {severa}: forskellige tegn, som kontrollen ikke kan forklare nærmere (rapportér gerne dette)",
   'severa.typo.azetsExtra': 'Azets Work har "{text}" ekstra {where}',
   'severa.typo.differs': 'Azets Work har "{azets}", hvor Severa har "{severa}", {where}',
   'severa.script.other': 'anden skrift',
@@ -1235,11 +1250,14 @@ const nl: Translation = {
   'severa.char.byteOrderMark': 'een byte order mark / vaste spatie zonder breedte (U+FEFF)',
   'severa.char.bidiControl': 'een stuurteken voor de schrijfrichting ({code})',
   'severa.char.other': 'een onzichtbaar teken ({code})',
+  'severa.char.control': "een besturingsteken ({code})",
   'severa.unicode.decomposed':
     '{side, select, azets {het Azets Work-adres bevat} severa {het Severa-adres bevat} other {beide adressen bevatten}} letters met accenten in ontlede vorm (een letter plus een combinerend teken, Unicode NFD) in {part, select, domain {het domein} other {het deel vóór de @}}, dus de tekens verschillen, al zien ze er hetzelfde uit',
   'severa.unicode.domainForms':
     'het domein staat als "{azets}" in Azets Work en als "{severa}" in Severa: hetzelfde domein in verschillende vormen (Unicode, punycode of compatibiliteitstekens)',
   'severa.typo.severaExtra': 'Severa heeft "{text}" extra {where}',
+  'severa.unicode.standIn': "{side, select, azets {het Azets Work-adres heeft} other {het Severa-adres heeft}} \"{char}\" ({code}) in {part, select, domain {het domein} other {het deel voor de @}}: een ander teken dan de \"{plain}\" ({plainCode}) waarop het lijkt, die Unicode als gelijkwaardig ziet maar Severa niet",
+  'severa.unicode.unexplained': "in {part, select, domain {het domein} other {het deel voor de @}} heeft Azets Work {azets} waar Severa {severa} heeft: verschillende tekens die deze controle niet verder kan verklaren (meld dit alstublieft)",
   'severa.typo.azetsExtra': 'Azets Work heeft "{text}" extra {where}',
   'severa.typo.differs': 'Azets Work heeft "{azets}" waar Severa "{severa}" heeft, {where}',
   'severa.script.other': 'ander schrift',
