@@ -13,10 +13,34 @@ import { codePoint } from './invisible-characters';
 // electron-vite bundle accept it, and the bundle then carries the table (nothing to find on disk).
 const PROTOTYPE = (): Readonly<Record<string, string>> => CONFUSABLES.prototypes;
 
+/**
+ * The ASCII capitals whose prototype is another letter, by that prototype: "l" → "I". A capital of
+ * another script that looks like "I" (Greek "Ι", Cyrillic "І") maps to "l" in the table, yet
+ * among capitals it reads as "I", and case is ignored: it maps to "I" here, and on to "i".
+ */
+let capitalOfPrototype: ReadonlyMap<string, string> | undefined;
+const CAPITAL_OF_PROTOTYPE = (): ReadonlyMap<string, string> =>
+  (capitalOfPrototype ??= new Map(
+    [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((capital) => {
+      const prototype = PROTOTYPE()[capital];
+      return prototype === undefined ? [] : [[prototype, capital] as const];
+    }),
+  ));
+
+/** Each character's prototype; with `keepAscii`, ASCII stays as it is and capitals map as capitals (see above). */
 const mapToPrototypes = (value: string, keepAscii: boolean): string => {
   const table = PROTOTYPE();
   let out = '';
-  for (const char of value) out += (keepAscii && char.charCodeAt(0) < 0x80 ? undefined : table[char]) ?? char;
+  for (const char of value) {
+    if (keepAscii && char.charCodeAt(0) < 0x80) {
+      out += char;
+      continue;
+    }
+    const prototype = table[char];
+    if (prototype === undefined) out += char;
+    else if (keepAscii && char !== char.toLowerCase()) out += CAPITAL_OF_PROTOTYPE().get(prototype) ?? prototype;
+    else out += prototype;
+  }
   return out;
 };
 

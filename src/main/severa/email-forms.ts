@@ -77,11 +77,18 @@ export const emailForms = (raw: string): EmailForms => new EmailForms(raw);
 const OWN_SKELETON = /^(?!.*xn--)[\x21-\x7e]*$/;
 const MAPPED_ASCII = /[01m|`"%]/;
 
-/** For look-alike suggestions only: the UTS #39 skeleton, the domain read back as Unicode first. */
+/**
+ * For look-alike suggestions only: the UTS #39 skeleton of the address as written (its capitals
+ * kept: Cyrillic "К" looks like "K" but its small "к" like "ĸ", so case is folded inside the
+ * skeleton, after the look-alikes are mapped), a punycode domain read back as Unicode first.
+ */
 export function skeletonKey(forms: EmailForms): string {
   if (OWN_SKELETON.test(forms.key) && !MAPPED_ASCII.test(forms.key)) return forms.key;
-  const domain = forms.domain.includes('xn--') ? domainToUnicode(forms.domain) || forms.domain : forms.domain;
-  return `${skeleton(forms.local)}@${skeleton(domain)}`;
+  const at = forms.clean.lastIndexOf('@');
+  const local = at === -1 ? forms.clean : forms.clean.slice(0, at);
+  const written = at === -1 ? '' : forms.clean.slice(at + 1);
+  const domain = /xn--/i.test(written) ? domainToUnicode(written) || written : written;
+  return `${skeleton(local)}@${skeleton(domain)}`;
 }
 
 /** The local part without a +tag: "anna+severa" → "anna". */
