@@ -14,6 +14,20 @@ const ASCII_LOCAL_CHARS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
 const QUOTED_CONTENT = /^(?:[\x20\x21\x23-\x5b\x5d-\x7e\u0080-\u{10ffff}]|\\[\x20-\x7e])*$/u;
 const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const INVISIBLE = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
+/** Control characters that are not spaces (tab and line breaks are, and are said as such): C0, DEL, C1. */
+const CONTROL = /(?![\s\p{White_Space}])\p{Cc}/u;
+
+const codeOf = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Whether an "xn--" label decodes: "xn--zz" stands for nothing, and no mail server would take it. */
+function punycodeDecodes(label: string): boolean {
+  try {
+    new URL(`http://${label}.invalid/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Bytes in UTF-8, counted without encoding: RFC 5321's limits are in bytes. */
 export function utf8Length(value: string): number {
@@ -82,8 +96,16 @@ function domainProblem(ascii: string, written: string): Message | null {
   const badLabel = labels.find((label) => !DOMAIN_LABEL.test(label));
   if (labels.length < 2) return problem('email.problem.domainWithoutDot', { domain: written });
   if (badLabel !== undefined) return badLabel === '' ? problem('email.problem.domainEmptyLabel') : problem('email.problem.domainBadLabel', { label: badLabel });
+  const undecodable = labels.find((label) => label.startsWith('xn--') && !punycodeDecodes(label));
+  if (undecodable !== undefined) return problem('email.problem.punycodeInvalid', { label: undecodable });
   if (/^\d+$/.test(labels.at(-1)!)) return problem('email.problem.domainEndsWithNumber');
   return null;
+}
+
+/** A control character that is not a space, anywhere (RFC 5321 allows none, not even between quotes), or null. */
+export function controlProblem(address: string): Message | null {
+  const control = CONTROL.exec(address);
+  return control ? problem('email.problem.control', { code: codeOf(control[0]) }) : null;
 }
 
 /**
@@ -97,12 +119,14 @@ export function emailAddressIssue(address: string, toAscii: (domain: string) => 
   const parts = splitAddress(address);
   if ('key' in parts) return parts;
   const { local, domain } = parts;
+  const control = controlProblem(address);
+  if (control) return control;
   const invisible = (local.startsWith('"') ? '' : local) + domain;
   const hidden = INVISIBLE.exec(invisible);
   if (hidden) {
     return hidden[0] === ' '
       ? problem('email.problem.space')
-      : problem('email.problem.invisible', { code: `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+      : problem('email.problem.invisible', { code: codeOf(hidden[0]) });
   }
   const found = localProblem(local) ?? domainProblem(domain === '' ? '' : toAscii(domain), domain);
   if (found) return found;

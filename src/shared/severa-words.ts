@@ -88,11 +88,15 @@ const NAMED: Record<string, MessageKey> = {
 /** The bidirectional controls (U+061C, U+202A–E, U+2066–9): named as a kind, with their code point. */
 const BIDI_CONTROL = /^[\u061c\u202a-\u202e\u2066-\u2069]$/u;
 
+/** C0 and C1 controls and DEL: what a byte Windows-1252 leaves undefined (0x81, 0x8D…) decodes to. */
+const CONTROL = /^\p{Cc}$/u;
+
 /** An invisible character by name ("a no-break space (U+00A0)"), or by its kind and code point. */
 export function invisibleCharacterName(char: string): Phrase {
   const named = NAMED[char];
   if (named) return phrase(named);
-  return phrase(BIDI_CONTROL.test(char) ? 'severa.char.bidiControl' : 'severa.char.other', { code: codePoint(char) });
+  const kind = BIDI_CONTROL.test(char) ? 'severa.char.bidiControl' : CONTROL.test(char) ? 'severa.char.control' : 'severa.char.other';
+  return phrase(kind, { code: codePoint(char) });
 }
 
 /** A file's problem with where it is ("severa.csv, row 3, Aktiivinen: …"), in the reader's words (its English message when it has none). */

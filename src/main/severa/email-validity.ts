@@ -1,11 +1,11 @@
-import { emailAddressIssue } from '../../shared/email-address';
+import { controlProblem, emailAddressIssue } from '../../shared/email-address';
 import { type Message, message } from '../../shared/i18n/message';
 import { asciiDomain, type EmailForms } from './email-forms';
 
 /**
  * Most addresses are plain (see EmailForms) and valid: the few native string searches below
  * confirm that — at most 64 characters before the @, no dot leading, trailing or doubled there, no
- * label starting or ending with "-", no label over 63 characters — before the full check, which
+ * label starting or ending with "-", no label over 63 characters, no punycode — before the full check, which
  * can say what is wrong. Anything these do not confirm goes to the full check.
  */
 function plainAndValid(forms: EmailForms): boolean {
@@ -21,14 +21,16 @@ function plainAndValid(forms: EmailForms): boolean {
     !raw.includes('..') &&
     !raw.includes('@-') &&
     !raw.includes('-.') &&
-    !raw.includes('.-')
+    !raw.includes('.-') &&
+    !raw.includes('xn--') // punycode: the full check decodes it
   );
 }
 
 /**
  * Why an address cannot be a working email address, as words from the catalog, or null if it can. Checked on
  * the address without invisible characters: those are a problem of their own
- * (WHITESPACE_OR_INVISIBLE), reported with where they are.
+ * (WHITESPACE_OR_INVISIBLE), reported with where they are. A control character other than a
+ * space is both: reported where it is, and no address can hold one.
  */
 export function emailProblem(forms: EmailForms): Message | null {
   return plainAndValid(forms) ? null : explainEmailProblem(forms);
@@ -37,5 +39,5 @@ export function emailProblem(forms: EmailForms): Message | null {
 /** The full check, which says what is wrong (exported so tests can hold the quick check to it). */
 export function explainEmailProblem(forms: EmailForms): Message | null {
   if (forms.clean === '') return message(forms.raw === '' ? 'email.problem.empty' : 'email.problem.onlyInvisible');
-  return emailAddressIssue(forms.clean, asciiDomain);
+  return (forms.hasInvisible ? controlProblem(forms.raw) : null) ?? emailAddressIssue(forms.clean, asciiDomain);
 }

@@ -6,12 +6,13 @@ export { codePoint };
  * Characters that make two addresses differ while looking the same, or look like nothing at all:
  * every Unicode space (White_Space, which JavaScript's `\s` misses U+0085 of, and U+FEFF) and every
  * Default_Ignorable_Code_Point — zero-width characters, the soft hyphen, the bidi marks, embeddings
- * and isolates (U+200E/F, U+202A–E, U+2066–9), variation selectors, tags, Hangul fillers… The
- * common ones have a name (invisibleCharacterName, shared with the panel); the rest are named by
- * their code point.
+ * and isolates (U+200E/F, U+202A–E, U+2066–9), variation selectors, tags, Hangul fillers… — and
+ * every control character (C0, DEL, C1: what undefined Windows-1252 bytes decode to), which shows
+ * as nothing or as a box. The common ones have a name (invisibleCharacterName, shared with the
+ * panel); the rest are named by their kind and code point.
  */
-const INVISIBLE_PATTERN = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
-const ANY_INVISIBLE = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE_PATTERN = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
+const ANY_INVISIBLE = /[\s\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}]/u;
 
 export const hasInvisible = (value: string): boolean => ANY_INVISIBLE.test(value);
 

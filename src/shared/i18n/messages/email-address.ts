@@ -23,6 +23,8 @@ const en = {
   'email.problem.domainEndsWithNumber': 'the domain ends in a number, not a name like ".fi"',
   'email.problem.space': 'the address contains a space',
   'email.problem.invisible': 'the address contains an invisible character ({code})',
+  'email.problem.control': "the address contains a control character ({code}), which no address can hold: often a byte the file's encoding did not define",
+  'email.problem.punycodeInvalid': "the domain part \"{label}\" starts with \"xn--\" but is not valid punycode: it stands for no domain name",
   'email.problem.tooLong': 'the address is longer than 254 characters',
 } as const;
 
@@ -50,6 +52,8 @@ const fi: Translation = {
   'email.problem.domainEndsWithNumber': 'verkkotunnus päättyy numeroon eikä nimeen kuten ".fi"',
   'email.problem.space': 'osoitteessa on välilyönti',
   'email.problem.invisible': 'osoitteessa on näkymätön merkki ({code})',
+  'email.problem.control': "osoitteessa on ohjausmerkki ({code}), jota mikään osoite ei voi sisältää: usein tavu, jota tiedoston merkistö ei määrittele",
+  'email.problem.punycodeInvalid': "verkkotunnuksen osa \"{label}\" alkaa \"xn--\", mutta se ei ole kelvollista punycodea: se ei vastaa mitään verkkotunnusta",
   'email.problem.tooLong': 'osoite on yli 254 merkkiä pitkä',
 };
 
@@ -75,6 +79,8 @@ const sv: Translation = {
   'email.problem.domainEndsWithNumber': 'domänen slutar med ett nummer, inte ett namn som ".se"',
   'email.problem.space': 'adressen innehåller ett mellanslag',
   'email.problem.invisible': 'adressen innehåller ett osynligt tecken ({code})',
+  'email.problem.control': "adressen innehåller ett styrtecken ({code}), som ingen adress kan innehålla: ofta en byte som filens teckenkodning inte definierar",
+  'email.problem.punycodeInvalid': "domändelen \"{label}\" börjar med \"xn--\" men är inte giltig punycode: den motsvarar inget domännamn",
   'email.problem.tooLong': 'adressen är längre än 254 tecken',
 };
 
@@ -100,6 +106,8 @@ const nb: Translation = {
   'email.problem.domainEndsWithNumber': 'domenet slutter med et tall, ikke et navn som ".no"',
   'email.problem.space': 'adressen inneholder et mellomrom',
   'email.problem.invisible': 'adressen inneholder et usynlig tegn ({code})',
+  'email.problem.control': "adressen inneholder et kontrolltegn ({code}), som ingen adresse kan inneholde: ofte en byte som filens tegnkoding ikke definerer",
+  'email.problem.punycodeInvalid': "domenedelen \"{label}\" begynner med \"xn--\", men er ikke gyldig punycode: den står ikke for noe domenenavn",
   'email.problem.tooLong': 'adressen er lengre enn 254 tegn',
 };
 
@@ -125,6 +133,8 @@ const da: Translation = {
   'email.problem.domainEndsWithNumber': 'domænet slutter med et tal, ikke et navn som ".dk"',
   'email.problem.space': 'adressen indeholder et mellemrum',
   'email.problem.invisible': 'adressen indeholder et usynligt tegn ({code})',
+  'email.problem.control': "adressen indeholder et kontroltegn ({code}), som ingen adresse kan indeholde: ofte en byte, som filens tegnkodning ikke definerer",
+  'email.problem.punycodeInvalid': "domænedelen \"{label}\" begynder med \"xn--\", men er ikke gyldig punycode: den står ikke for noget domænenavn",
   'email.problem.tooLong': 'adressen er længere end 254 tegn',
 };
 
@@ -150,6 +160,8 @@ const nl: Translation = {
   'email.problem.domainEndsWithNumber': 'het domein eindigt op een getal, niet op een naam zoals ".nl"',
   'email.problem.space': 'het adres bevat een spatie',
   'email.problem.invisible': 'het adres bevat een onzichtbaar teken ({code})',
+  'email.problem.control': "het adres bevat een besturingsteken ({code}), dat geen adres kan bevatten: vaak een byte die de tekencodering van het bestand niet kent",
+  'email.problem.punycodeInvalid': "het domeendeel \"{label}\" begint met \"xn--\" maar is geen geldige punycode: het staat voor geen enkele domeinnaam",
   'email.problem.tooLong': 'het adres is langer dan 254 tekens',
 };
 
