@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AddonState, type ColumnMapping, type OrgUsesSevera, USER_FIELDS, type UserField } from '../../shared/severa-check';
-import { checkSeveraLogins } from './check-logins';
+import { checkSeveraLogins, unexplainedDifferences } from './check-logins';
 import { readAzetsUsers, readSeveraUsers, type UserFileResult } from './read-user-file';
 import { formatReport, REPORT_FORMATS, type ReportFormat, spellOutControls } from './report-format';
 import { csvDelimiterFor, systemLocale } from '../tables/locale-delimiter';
@@ -197,6 +197,8 @@ export async function runSeveraCheckCli(argv: string[], io: CliIo = nodeIo): Pro
       return EXIT_BAD_INPUT;
     }
     const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: options.addon, orgUsesSevera: options.orgUsesSevera });
+    const gaps = unexplainedDifferences(result.verdicts);
+    if (gaps.length > 0) io.stderr(`${words.t('cli.unexplained', { count: gaps.length, rows: gaps.map((gap) => gap.azets?.row ?? '?').join(', ') })}\n`);
     // The separator of the reader's Excel: the locale of the words (a Finnish reader's `;`).
     const delimiter = options.delimiter ?? (options.format === 'csv' ? csvDelimiterFor(words.locale) : ',');
     const report = formatReport(result, options.format, words, delimiter);

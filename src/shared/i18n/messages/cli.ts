@@ -42,6 +42,7 @@ Exit status: 0 every Azets Work user is OK, 1 some would fail, 2 bad input.
   'cli.error.fileUnreadable': '{file}: cannot read the file ({code})',
   'cli.error.cannotWrite': '{file}: cannot write the report ({code})',
   'cli.error.seeHelp': 'Run with --help for the options.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# pair of addresses differs} other {# pairs of addresses differ}} in a way this check cannot name (Azets Work {rows}): none is called OK. Please report this as a bug.",
   'cli.problems.more': '…and {count, plural, one {# more} other {# more}}',
   'cli.wrote':
     'Wrote the report to {file}: {azets, plural, one {# Azets Work user} other {# Azets Work users}}, {failing, plural, one {# would} other {# would}} not get into Severa.',
@@ -87,6 +88,7 @@ Paluuarvo: 0 jokainen Azets Work -käyttäjä on OK, 1 joku ei pääse sisään,
   'cli.error.fileUnreadable': '{file}: tiedostoa ei voi lukea ({code})',
   'cli.error.cannotWrite': '{file}: raporttia ei voi kirjoittaa ({code})',
   'cli.error.seeHelp': 'Valinnat näet komennolla --help.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# osoitepari eroaa} other {# osoiteparia eroaa}} tavalla, jota tämä tarkistus ei osaa nimetä (Azets Work {rows}): yhtäkään ei ilmoiteta kunnossa olevaksi. Ilmoita tästä virheenä.",
   'cli.problems.more': '…ja {count, plural, one {# muu} other {# muuta}}',
   'cli.wrote': 'Raportti kirjoitettiin tiedostoon {file}: {azets, plural, one {# Azets Work -käyttäjä} other {# Azets Work -käyttäjää}}, joista {failing, plural, one {# ei pääse} other {# ei pääse}} Severaan.',
 };
@@ -129,6 +131,7 @@ Slutstatus: 0 alla Azets Work-användare är OK, 1 några skulle misslyckas, 2 f
   'cli.error.fileUnreadable': '{file}: filen kan inte läsas ({code})',
   'cli.error.cannotWrite': '{file}: rapporten kan inte skrivas ({code})',
   'cli.error.seeHelp': 'Kör med --help för att se alternativen.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# adresspar skiljer sig} other {# adresspar skiljer sig}} på ett sätt som kontrollen inte kan namnge (Azets Work {rows}): inget kallas OK. Rapportera detta som ett fel.",
   'cli.problems.more': '…och {count, plural, one {# till} other {# till}}',
   'cli.wrote': 'Skrev rapporten till {file}: {azets, plural, one {# Azets Work-användare} other {# Azets Work-användare}}, {failing, plural, one {# skulle} other {# skulle}} inte komma in i Severa.',
 };
@@ -171,6 +174,7 @@ Avslutningsstatus: 0 alle Azets Work-brukere er OK, 1 noen vil mislykkes, 2 ugyl
   'cli.error.fileUnreadable': '{file}: filen kan ikke leses ({code})',
   'cli.error.cannotWrite': '{file}: rapporten kan ikke skrives ({code})',
   'cli.error.seeHelp': 'Kjør med --help for å se valgene.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# adressepar er forskjellig} other {# adressepar er forskjellige}} på en måte kontrollen ikke kan navngi (Azets Work {rows}): ingen kalles OK. Meld fra om dette som en feil.",
   'cli.problems.more': '…og {count, plural, one {# til} other {# til}}',
   'cli.wrote': 'Skrev rapporten til {file}: {azets, plural, one {# Azets Work-bruker} other {# Azets Work-brukere}}, {failing, plural, one {# ville} other {# ville}} ikke kommet inn i Severa.',
 };
@@ -213,6 +217,7 @@ Afslutningsstatus: 0 alle Azets Work-brugere er OK, 1 nogle vil fejle, 2 ugyldig
   'cli.error.fileUnreadable': '{file}: filen kan ikke læses ({code})',
   'cli.error.cannotWrite': '{file}: rapporten kan ikke skrives ({code})',
   'cli.error.seeHelp': 'Kør med --help for at se indstillingerne.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# adressepar afviger} other {# adressepar afviger}} på en måde, som kontrollen ikke kan navngive (Azets Work {rows}): ingen kaldes OK. Rapportér dette som en fejl.",
   'cli.problems.more': '…og {count, plural, one {# mere} other {# mere}}',
   'cli.wrote': 'Skrev rapporten til {file}: {azets, plural, one {# Azets Work-bruger} other {# Azets Work-brugere}}, {failing, plural, one {# ville} other {# ville}} ikke komme ind i Severa.',
 };
@@ -255,6 +260,7 @@ Afsluitstatus: 0 elke Azets Work-gebruiker is OK, 1 sommigen zouden mislukken, 2
   'cli.error.fileUnreadable': '{file}: het bestand kan niet worden gelezen ({code})',
   'cli.error.cannotWrite': '{file}: het rapport kan niet worden geschreven ({code})',
   'cli.error.seeHelp': 'Gebruik --help voor de opties.',
+  'cli.unexplained': "bridgekeeper-severa-check: {count, plural, one {# adrespaar verschilt} other {# adresparen verschillen}} op een manier die deze controle niet kan benoemen (Azets Work {rows}): geen ervan heet OK. Meld dit als fout.",
   'cli.problems.more': '…en nog {count, plural, one {#} other {#}}',
   'cli.wrote': 'Rapport geschreven naar {file}: {azets, plural, one {# Azets Work-gebruiker} other {# Azets Work-gebruikers}}, van wie {failing, plural, one {# niet in Severa zou komen} other {# niet in Severa zouden komen}}.',
 };
