@@ -43,6 +43,12 @@ function workerScript(): { script: URL | string; eval: boolean } {
   throw new Error(`the workbook reader (workbook-worker.js) is missing beside ${here}`);
 }
 
+/**
+ * A worker that has read a workbook this big is ended, not kept: its heap stays as large as the
+ * read made it (nothing collects an idle worker's garbage), tens of MB for a 100,000-row list.
+ */
+const KEEP_WORKER_BELOW_BYTES = 1024 * 1024;
+
 /** The one worker kept between reads, with the heap cap it was started with. */
 let idle: { worker: Worker; heapMb: number } | null = null;
 /** Reads go one at a time through the one worker. */
@@ -97,7 +103,7 @@ function readOnce(job: WorkbookJob, isolation: WorkbookIsolation): Promise<Workb
         if (answer.ok) resolve(answer.workbook);
         else if ('refused' in answer) reject(new WorkbookRefused(answer.refused));
         else reject(new Error(`reading a workbook failed: ${answer.failed}`));
-      }, true);
+      }, job.bytes.byteLength < KEEP_WORKER_BELOW_BYTES);
     const onError = (error: Error & { code?: string }): void =>
       settle(() => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -120,7 +126,8 @@ function readOnce(job: WorkbookJob, isolation: WorkbookIsolation): Promise<Workb
  * An .xlsx workbook's sheet, read (limits first, then SheetJS) in a worker thread with a heap cap
  * and a time limit: a workbook that would take main's memory or time is refused in words for that
  * file, and the app goes on. Throws WorkbookRefused, like readWorkbook. One worker is kept idle
- * between reads (a fresh one after one that died or ran out of time); reads wait their turn.
+ * between reads (a fresh one after one that died, ran out of time or read a big workbook); reads
+ * wait their turn.
  */
 export function readWorkbookIsolated(bytes: Uint8Array, sheet?: string, limits?: WorkbookLimits, isolation: WorkbookIsolation = WORKBOOK_ISOLATION): Promise<WorkbookSheet> {
   const job: WorkbookJob = { bytes, ...(sheet === undefined ? {} : { sheet }), ...(limits ? { limits } : {}) };

@@ -1,5 +1,6 @@
 import type { WorkSheet } from '@e965/xlsx';
 import { sheetJs } from './sheetjs';
+import { streamWorkbook } from './stream-workbook';
 import { checkWorkbookLimits, WorkbookRefused, type WorkbookLimits } from './workbook-limits';
 
 export interface WorkbookSheet {
@@ -12,11 +13,18 @@ export interface WorkbookSheet {
 const asText = (cell: unknown): string => (cell === null || cell === undefined ? '' : String(cell));
 
 /**
- * An .xlsx workbook's sheet (the first unless one is named), through SheetJS after the limits have
- * been checked. Throws WorkbookRefused with words for what a person can act on.
+ * An .xlsx workbook's sheet (the first unless one is named), after the limits have been checked:
+ * streamed row by row as the sheet is unpacked (stream-workbook.ts), or, for a workbook that
+ * reader leaves to SheetJS, through SheetJS's whole workbook. Throws WorkbookRefused with words
+ * for what a person can act on.
  */
 export function readWorkbook(bytes: Uint8Array, sheetName?: string, limits?: WorkbookLimits): WorkbookSheet {
-  checkWorkbookLimits(bytes, limits);
+  const entries = checkWorkbookLimits(bytes, limits);
+  return streamWorkbook(bytes, entries, sheetName) ?? readWithSheetJs(bytes, sheetName);
+}
+
+/** The sheet through SheetJS: its whole workbook object, then sheet_to_json. */
+export function readWithSheetJs(bytes: Uint8Array, sheetName?: string): WorkbookSheet {
   const XLSX = sheetJs();
   let names: string[];
   try {

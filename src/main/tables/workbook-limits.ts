@@ -25,7 +25,8 @@ const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-interface Entry {
+/** A part of the workbook as the central directory names it, checked. */
+export interface WorkbookEntry {
   name: string;
   flags: number;
   method: number;
@@ -55,7 +56,7 @@ function findEndRecord(view: DataView): number {
  * names, not the local headers a streaming walk finds: read that directory, and refuse anything on
  * which the two could disagree.
  */
-function centralEntries(bytes: Uint8Array, limits: WorkbookLimits): Entry[] {
+function centralEntries(bytes: Uint8Array, limits: WorkbookLimits): WorkbookEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndRecord(view);
   if (end < 0) throw new WorkbookRefused(TRUNCATED);
@@ -117,7 +118,7 @@ function centralEntries(bytes: Uint8Array, limits: WorkbookLimits): Entry[] {
   // Each part's bytes are its own: several entries on one local part, or a part hidden inside
   // another part's bytes (which only the directory names), would be unpacked more than once.
   central.sort((a, b) => a.localOffset - b.localOffset);
-  const entries: Entry[] = [];
+  const entries: WorkbookEntry[] = [];
   let declared = 0;
   for (let index = 0; index < central.length; index++) {
     const { name, nameBytes, flags, method, packed, unpacked, localOffset } = central[index]!;
@@ -191,9 +192,9 @@ const BINARY_PART = /(^|\/)workbook\.bin$|\/worksheets\/[^/]+\.bin$/i;
  * declared agree between the directory and the local headers, no two entries share bytes, and each
  * part is unpacked with a hard cap at the size it declares (the sizes a zip declares can lie, the
  * bytes inflate gives cannot). Cells are counted in every XML part, wherever the workbook puts its
- * sheets. A truncated file (a part that never ends) is refused too.
+ * sheets. A truncated file (a part that never ends) is refused too. Returns the parts, checked.
  */
-export function checkWorkbookLimits(bytes: Uint8Array, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
+export function checkWorkbookLimits(bytes: Uint8Array, limits: WorkbookLimits = WORKBOOK_LIMITS): WorkbookEntry[] {
   const entries = centralEntries(bytes, limits);
   let cells = 0;
   for (const entry of entries) {
@@ -222,4 +223,5 @@ export function checkWorkbookLimits(bytes: Uint8Array, limits: WorkbookLimits = 
       if (cells > limits.cells) throw tooManyCells(limits);
     }
   }
+  return entries;
 }

@@ -9,8 +9,8 @@ import { writeWorkbook } from '../../../src/main/tables/write-workbook';
 const file = (name: string, bytes: Uint8Array) => ({ name, base64: Buffer.from(bytes).toString('base64') });
 
 /** A small cap stands in for a workbook far bigger than the app's own cap (256 MiB): the same refusal, sooner. */
-const SMALL_CAP = { heapMb: 48, timeoutMs: 30_000 };
-const REFUSAL = 'is an Excel workbook that cannot be used: reading it needs more than 48 MiB of memory, far more than a workbook of users';
+const SMALL_CAP = { heapMb: 16, timeoutMs: 30_000 };
+const REFUSAL = 'is an Excel workbook that cannot be used: reading it needs more than 16 MiB of memory, far more than a workbook of users';
 
 function memorySettings() {
   const backend = { path: '/nowhere/bridgekeeper-settings.json', store: {} as Record<string, unknown> };
