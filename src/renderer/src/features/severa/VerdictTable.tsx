@@ -114,7 +114,15 @@ export function VerdictBrowser({ runId, aside }: VerdictBrowserProps) {
           ) : (
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => (
-                <VerdictRowView key={item.index} index={item.index} row={rowAt(item.index)} top={item.start} active={item.index === active} onActivate={setActive} />
+                <VerdictRowView
+                  key={item.index}
+                  index={item.index}
+                  row={rowAt(item.index)}
+                  top={item.start}
+                  active={item.index === active}
+                  onActivate={setActive}
+                  measure={virtualizer.measureElement}
+                />
               ))}
             </div>
           )}
@@ -141,15 +149,17 @@ interface VerdictRowProps {
   top: number;
   active: boolean;
   onActivate(index: number): void;
+  /** Measures the row as drawn: an address wraps rather than being cut, so rows grow. */
+  measure(element: HTMLElement | null): void;
 }
 
-const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, onActivate }: VerdictRowProps) {
+const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, onActivate, measure }: VerdictRowProps) {
   const words = useSeveraWords();
   const { t } = words;
-  const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
+  const style = { transform: `translateY(${top}px)`, minHeight: ROW_HEIGHT };
   if (!row) {
     return (
-      <div id={`verdict-row-${index}`} role="row" aria-rowindex={index + 2} className="verdict-row loading" style={style}>
+      <div id={`verdict-row-${index}`} ref={measure} data-index={index} role="row" aria-rowindex={index + 2} className="verdict-row loading" style={style}>
         <div role="gridcell" className="sub">
           {t('severa.panel.loading')}
         </div>
@@ -162,6 +172,8 @@ const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, o
   return (
     <div
       id={`verdict-row-${index}`}
+      ref={measure}
+      data-index={index}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={active}
@@ -179,11 +191,11 @@ const VerdictRowView = memo(function VerdictRowView({ index, row, top, active, o
         )}
       </div>
       <div role="gridcell" className="cell-user">
-        {azets ? <EmailText email={azets.email} comparedWith={severa?.email} /> : <span className="sub">—</span>}
+        {azets ? <EmailText email={azets.email} /> : <span className="sub">—</span>}
         <span className="sub">{azets ? [azets.name, rowOf(azets.row)].filter(Boolean).join(' · ') : t('severa.panel.table.noAzetsUser')}</span>
       </div>
       <div role="gridcell" className="cell-user">
-        {severa ? <EmailText email={severa.email} comparedWith={azets?.email} /> : <span className="sub">—</span>}
+        {severa ? <EmailText email={severa.email} /> : <span className="sub">—</span>}
         <span className="sub">
           {severa
             ? [severa.name, rowOf(severa.row), severa.active === false ? t('severa.panel.activity', { active: 'no' }) : null].filter(Boolean).join(' · ')
