@@ -27,9 +27,20 @@ import { fileURLToPath } from 'node:url';
  * - a window.open popup lives in its opener's session whatever the handler says, while a
  *   Shift/Ctrl-click window ('-new-window') is made from the handler's options: without a partition
  *   there, the default session;
- * - executeJavaScript never settles when the page goes away before answering (tests set answers).
+ * - executeJavaScript never settles when the page goes away before answering (tests set answers);
+ * - menus are per window, as on Windows and Linux (`platform`, 'linux' unless a test says otherwise):
+ *   a new window gets the application menu (BaseWindow._init), setApplicationMenu gives it to every
+ *   open window again, even one whose menu was removed (lib/browser/api/menu.ts), and a shortcut
+ *   pressed in a window runs the item of that window's menu; on macOS the one application menu
+ *   answers in every window, and removeMenu() changes nothing.
  */
+interface FakeMenu {
+  template: { label?: string; role?: string; accelerator?: string; click?: (item?: unknown, focusedWindow?: unknown, event?: unknown) => void; submenu?: FakeMenu['template'] }[];
+  popup(): void;
+}
+
 export function createFakeElectron() {
+  const menus = { application: null as FakeMenu | null, popups: [] as FakeMenu[] };
   const paths: Record<string, string> = { userData: '/tmp/fake-user-data', logs: '/tmp/fake-user-data/logs', documents: '/tmp' };
   const app = Object.assign(new EventEmitter(), {
     getPath: (name: string) => paths[name] ?? `/tmp/fake-${name}`,
@@ -38,6 +49,11 @@ export function createFakeElectron() {
     getName: () => 'Bridgekeeper',
     getVersion: () => '0.1.0',
     getLocale: () => 'en-GB',
+    /** The platform the fake plays, for what differs by platform (menus). */
+    platform: 'linux' as NodeJS.Platform,
+    get applicationMenu() {
+      return menus.application;
+    },
     isPackaged: false,
     sandboxed: false,
     /** False plays the second instance: another Bridgekeeper holds the lock. */
@@ -301,13 +317,33 @@ export function createFakeElectron() {
       this.title = (options.title as string | undefined) ?? '';
       this.bounds = { x: 0, y: 0, width: (options.width as number) ?? 800, height: (options.height as number) ?? 600 };
       windows.push(this);
+      // BaseWindow._init: everywhere but macOS a new window gets the application menu as its own.
+      if (app.platform !== 'darwin' && menus.application) this.setMenu(menus.application);
       app.emit('web-contents-created', {}, this.webContents);
     }
     title = '';
     shown = false;
     menuRemoved = false;
+    /** This window's menu bar (Windows, Linux): the application menu it was given, or none. */
+    menu: FakeMenu | null = null;
+    setMenu(menu: FakeMenu | null) {
+      this.menu = menu;
+    }
     removeMenu() {
       this.menuRemoved = true;
+      this.setMenu(null);
+    }
+    /**
+     * The person presses a shortcut while this window has the focus: the item of the window's menu with
+     * that accelerator runs, with this window as the focused one (macOS: the application menu's). True if one ran.
+     */
+    pressAccelerator(accelerator: string): boolean {
+      const menu = app.platform === 'darwin' ? menus.application : this.menu;
+      const find = (items: FakeMenu['template']): FakeMenu['template'][number] | undefined =>
+        items.flatMap((item) => (item.accelerator === accelerator ? [item] : item.submenu ? [find(item.submenu)].filter((i) => i !== undefined) : []))[0];
+      const item = menu ? find(menu.template) : undefined;
+      item?.click?.(item, this, {});
+      return item !== undefined;
     }
     isVisible() {
       return this.shown;
@@ -368,14 +404,14 @@ export function createFakeElectron() {
 
   const errorBoxes: { title: string; content: string }[] = [];
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  interface FakeMenu {
-    template: { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: FakeMenu['template'] }[];
-    popup(): void;
-  }
-  const menus = { application: null as FakeMenu | null, popups: [] as FakeMenu[] };
   const Menu = {
     buildFromTemplate: (template: FakeMenu['template']): FakeMenu => ({ template, popup: () => void menus.popups.push({ template, popup: () => undefined }) }),
-    setApplicationMenu: (menu: FakeMenu) => void (menus.application = menu),
+    /** Electron's lib/browser/api/menu.ts: on Windows and Linux every open window gets it again, a menu removed or not. */
+    setApplicationMenu: (menu: FakeMenu | null) => {
+      menus.application = menu;
+      if (app.platform !== 'darwin') for (const window of FakeBrowserWindow.getAllWindows()) window.setMenu(menu);
+    },
+    getApplicationMenu: () => menus.application,
   };
 
   const opened: string[] = [];

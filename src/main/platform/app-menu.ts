@@ -1,6 +1,7 @@
 import { Menu, type MenuItemConstructorOptions, app } from 'electron';
 import type { Translator } from '../../shared/i18n/translator';
 import type { MenuCommand } from '../../shared/menu-command';
+import { hasNoMenu, removeMenusAgain } from './no-menu';
 
 export interface AppMenuActions {
   /** Sends a command to the window (as a 'menu-command' event). */
@@ -16,7 +17,11 @@ export interface AppMenuActions {
  * role items would say English whatever the language, so they are named here too.
  */
 export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { packaged: boolean; mac: boolean }, { t }: Pick<Translator, 't'>): MenuItemConstructorOptions[] {
-  const send = (command: MenuCommand) => () => actions.command(command);
+  // The focused window is Electron's second argument: a shortcut pressed in a login window (macOS, where
+  // the one menu answers everywhere) does nothing behind it.
+  const send = (command: MenuCommand): MenuItemConstructorOptions['click'] => (_item, focused) => {
+    if (!hasNoMenu(focused)) actions.command(command);
+  };
   return [
     ...(mac
       ? [
@@ -82,8 +87,8 @@ export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { pa
     {
       label: t('menu.help'),
       submenu: [
-        { label: t('menu.help.log-folder'), click: () => actions.openLogFolder() },
-        { label: t('menu.help.diagnostics'), click: () => actions.saveDiagnostics() },
+        { label: t('menu.help.log-folder'), click: (_item, focused) => void (hasNoMenu(focused) || actions.openLogFolder()) },
+        { label: t('menu.help.diagnostics'), click: (_item, focused) => void (hasNoMenu(focused) || actions.saveDiagnostics()) },
       ],
     },
   ];
@@ -97,7 +102,11 @@ export const editItems = (t: Translator['t'], enabled?: { canCut: boolean; canCo
   { role: 'selectAll', label: t('menu.edit.select-all'), ...(enabled ? { enabled: enabled.canSelectAll } : {}) },
 ];
 
-/** Sets the application menu in the language main's words are in now; call it again when the language changes. */
+/**
+ * Sets the application menu in the language main's words are in now; call it again when the language
+ * changes. Electron gives it to every open window then, a login window's too: those lose it again.
+ */
 export function installAppMenu(actions: AppMenuActions, words: () => Pick<Translator, 't'>): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(actions, { packaged: app.isPackaged, mac: process.platform === 'darwin' }, words())));
+  removeMenusAgain();
 }

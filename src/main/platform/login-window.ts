@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { LoginRequest, LoginResult, LoginSurface } from '../reauth/login-surface';
 import { isRedirect, redirectFilter } from '../reauth/redirect-uri';
 import { type PartitionPool, createPartitionPool } from './partition-pool';
+import { withoutMenu } from './no-menu';
 import { markAsLoginContents } from './security-guards';
 import { browserUserAgent } from './user-agent';
 
@@ -76,6 +77,8 @@ export function createLoginWindowSurface({ parent, log, onBlocked, words = () =>
         disableBlinkFeatures: 'Auxclick',
       },
     });
+    // The app menu is every window's on Windows/Linux: its Ctrl+R would start a health check behind the login.
+    withoutMenu(window);
     markAsLoginContents(window.webContents);
     window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     // Visma's <title> would replace ours; in a bulk run the title is how the person knows whose login it is.

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { PortalCookie, PortalSession, PortalSessionRequest, PortalSurface, SessionCookie } from '../portal/portal-surface';
 import { cookieUrl } from '../portal/portal-traffic';
 import { type PartitionPool, createPartitionPool } from './partition-pool';
+import { withoutMenu } from './no-menu';
 import { markAsLoginContents } from './security-guards';
 import { browserUserAgent } from './user-agent';
 
@@ -98,7 +99,7 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       ...(owner ? { parent: owner } : {}),
       webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: 'Auxclick', devTools: !app.isPackaged },
     });
-    window.removeMenu();
+    withoutMenu(window);
     markAsLoginContents(window.webContents);
     // On the window, not its web contents: Electron sets the window's title before the contents' listeners run.
     window.on('page-title-updated', (event) => event.preventDefault());
@@ -173,7 +174,7 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
         };
       });
       contents.on('did-create-window', (popup) => {
-        popup.removeMenu();
+        withoutMenu(popup);
         popup.on('page-title-updated', (event) => event.preventDefault());
         popup.setTitle(request.title);
         markAsLoginContents(popup.webContents);
