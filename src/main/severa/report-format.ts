@@ -55,10 +55,14 @@ export function jsonReport(result: SeveraCheckResult): JsonReport {
   return { summary: result.summary, organization: result.organization, totals: result.totals, users: result.verdicts.map(reportUser) };
 }
 
-const CHUNK_CHARS = 256 * 1024;
+const CHUNK_CHARS = 1024 * 1024;
 
-/** JSON of a text. */
-const jsonText = (text: string | null): string => (text === null ? 'null' : JSON.stringify(text));
+/** What JSON.stringify writes other than as itself: quote, backslash, controls, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- the controls are what JSON must escape
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON of a text: most addresses and names need no escaping, and are quoted as they are. */
+const jsonText = (text: string | null): string => (text === null ? 'null' : NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
 
 /** JSON of phrases, remembered for the phrases most users share (an OK verdict's detail and fix are the same objects). */
 function jsonPhrases(): (phrases: readonly Phrase[]) => string {
@@ -73,35 +77,63 @@ function jsonPhrases(): (phrases: readonly Phrase[]) => string {
   };
 }
 
+const jsonNumber = (value: number | null | undefined): string => (value === null || value === undefined ? 'null' : String(value));
+
+/**
+ * The middle of a user's line, `"reason":…,"detail":…,"fix":…,"also":…,"match":…,`: the same
+ * text for every verdict that shares its (frozen) detail and fix, as OK verdicts do, so made once
+ * for them, and for every other verdict as it comes.
+ */
+function jsonMiddle(): (verdict: Verdict) => string {
+  const phrases = jsonPhrases();
+  const known = new Map<readonly Phrase[], { fix: readonly Phrase[]; reason: string; match: string | null; json: string }>();
+  const make = (verdict: Verdict) =>
+    `"reason":"${verdict.reason}","detail":${phrases(verdict.detail)},"fix":${phrases(verdict.fix)},"also":${verdict.also.length === 0 ? '[]' : JSON.stringify(verdict.also)},` +
+    `"match":${verdict.match === null ? 'null' : `"${verdict.match}"`},`;
+  return (verdict) => {
+    if (verdict.also.length > 0 || !Object.isFrozen(verdict.detail) || !Object.isFrozen(verdict.fix)) return make(verdict);
+    const seen = known.get(verdict.detail);
+    if (seen && seen.fix === verdict.fix && seen.reason === verdict.reason && seen.match === verdict.match) return seen.json;
+    const json = make(verdict);
+    known.set(verdict.detail, { fix: verdict.fix, reason: verdict.reason, match: verdict.match, json });
+    return json;
+  };
+}
+
 /** One ReportUser as JSON, written out field by field (the same keys and order as reportUser). */
-function userJson(verdict: Verdict, phrases: (value: readonly Phrase[]) => string): string {
-  const text = jsonText;
-  const number = (value: number | null | undefined) => (value === null || value === undefined ? 'null' : String(value));
+function userJson(verdict: Verdict, middle: (verdict: Verdict) => string): string {
+  const { azets, severa } = verdict;
   return (
-    `{"azetsEmail":${text(verdict.azets?.email ?? null)},"severaEmail":${text(verdict.severa?.email ?? null)},"reason":"${verdict.reason}",` +
-    `"detail":${phrases(verdict.detail)},"fix":${phrases(verdict.fix)},"also":${verdict.also.length === 0 ? '[]' : JSON.stringify(verdict.also)},` +
-    `"match":${verdict.match === null ? 'null' : `"${verdict.match}"`},"azetsRow":${number(verdict.azets?.row)},"azetsName":${text(verdict.azets?.name ?? null)},` +
-    `"severaRow":${number(verdict.severa?.row)},"severaName":${text(verdict.severa?.name ?? null)}}`
+    '{"azetsEmail":' + jsonText(azets?.email ?? null) + ',"severaEmail":' + jsonText(severa?.email ?? null) + ',' + middle(verdict) +
+    '"azetsRow":' + jsonNumber(azets?.row) + ',"azetsName":' + jsonText(azets?.name ?? null) +
+    ',"severaRow":' + jsonNumber(severa?.row) + ',"severaName":' + jsonText(severa?.name ?? null) + '}'
   );
 }
 
 /**
- * The JSON report (JsonReport) as pieces of about 256 KiB, one user per line: written to a file
- * as it is made, 100,000 users never become one string, nor 100,000 report objects at once.
+ * The JSON report (JsonReport) as pieces of about 1 MiB, one user per line: written to a file as
+ * it is made, 100,000 users never become one string, nor 100,000 report objects at once. Each
+ * piece is joined from its lines at once (one flat string, not a chain of concatenations to
+ * flatten when it is written).
  */
 export function* jsonReportChunks(result: SeveraCheckResult): Generator<string> {
   const head = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')},\n`;
-  let chunk = `{\n${head('summary', result.summary)}${head('organization', result.organization)}${head('totals', result.totals)}  "users": [`;
-  const phrases = jsonPhrases();
+  const middle = jsonMiddle();
   const { verdicts } = result;
+  let lines: string[] = [`{\n${head('summary', result.summary)}${head('organization', result.organization)}${head('totals', result.totals)}  "users": [`];
+  let length = 0;
   for (let index = 0; index < verdicts.length; index++) {
-    chunk += `${index === 0 ? '' : ','}\n    ${userJson(verdicts[index]!, phrases)}`;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
+    const line = (index === 0 ? '\n    ' : ',\n    ') + userJson(verdicts[index]!, middle);
+    lines.push(line);
+    length += line.length;
+    if (length >= CHUNK_CHARS) {
+      yield lines.join('');
+      lines = [];
+      length = 0;
     }
   }
-  yield `${chunk}${verdicts.length === 0 ? ']' : '\n  ]'}\n}\n`;
+  lines.push(`${verdicts.length === 0 ? ']' : '\n  ]'}\n}\n`);
+  yield lines.join('');
 }
 
 const CSV_COLUMNS = ['reason', 'azetsEmail', 'severaEmail', 'detail', 'fix', 'also', 'match', 'azetsRow', 'azetsName', 'severaRow', 'severaName'] as const;
