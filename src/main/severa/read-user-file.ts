@@ -107,8 +107,8 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
   // Rows that could not be decoded cleanly are problems of their own, never users with a guessed
   // address or name (an email's own invisible characters are kept: the check reports those).
   const unreadable = new Map(table.unreadable.map((problem) => [problem.row, problem]));
-  const dataRows = new Set(records.map((record) => record.row));
-  const unreadableOutside = table.unreadable.filter((problem) => problem.row === null || !dataRows.has(problem.row));
+  const dataRows = table.unreadable.length === 0 ? null : new Set(records.map((record) => record.row));
+  const unreadableOutside = table.unreadable.filter((problem) => problem.row === null || !dataRows!.has(problem.row));
   if (problems.length > 0) return { ok: false, fileName, problems: [...unreadableOutside, ...problems], file: info };
   problems.push(...unreadableOutside);
 
@@ -152,6 +152,15 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
   return { ok: true, users, file: info };
 }
 
+/**
+ * A cell's text as a string of its own. The CSV reader's cells are slices of the whole file's text,
+ * and one kept slice keeps all of that text (twice its size in bytes once any character is past
+ * Latin-1): the texts users keep are copied, so the file's text goes once the file is read. Two
+ * parts joined make a new flat string (V8 returns a lone part, or a short slice, as it is).
+ */
+const own = (text: string): string => (text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join(''));
+const ownOrNull = (text: string | null): string | null => (text === null ? null : own(text));
+
 const trimmedOrNull = (value: string | undefined): string | null => {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
@@ -162,7 +171,9 @@ function personName(cell: (field: UserField) => string | undefined): string | nu
   if (full) return full;
   const first = trimmedOrNull(cell('firstName'));
   const last = trimmedOrNull(cell('lastName'));
-  return first && last ? `${first} ${last}` : (first ?? last);
+  // Joined, not concatenated: one flat string per name, rather than a chain holding both cells
+  // (100,000 users each side: about 14 MB less to keep).
+  return first && last ? [first, last].join(' ') : (first ?? last);
 }
 
 /**
@@ -173,7 +184,7 @@ function personName(cell: (field: UserField) => string | undefined): string | nu
 export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFileOptions): Promise<UserFileResult<AzetsUser>> {
   return readUsers(input, options, {
     required: ['email'],
-    toUser: (cell, row) => ({ email: cell('email') ?? '', name: personName(cell), row }),
+    toUser: (cell, row) => ({ email: own(cell('email') ?? ''), name: ownOrNull(personName(cell)), row }),
   });
 }
 
@@ -195,7 +206,7 @@ export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFil
           return null;
         }
       }
-      return { email: cell('email') ?? '', active, name: personName(cell), id: trimmedOrNull(cell('id')), row };
+      return { email: own(cell('email') ?? ''), active, name: ownOrNull(personName(cell)), id: ownOrNull(trimmedOrNull(cell('id'))), row };
     },
   });
 }
