@@ -34,6 +34,8 @@ import { callbackPage } from './browser/callback-page';
 import { detectBrowsers } from './browser/detect-browsers';
 import { systemProbe } from './browser/system-probe';
 import { createTranslator } from '../shared/i18n/translator';
+import { languageOf } from '../shared/i18n/languages';
+import { type AppUpdaterDeps, busyWith, createAppUpdates } from './updates/app-updates';
 
 /** API methods that act outside the settings file (a login, the keychain, a portal, Visma) before they save. */
 const CHANGES_ELSEWHERE_FIRST = [
@@ -96,6 +98,8 @@ export interface AppDeps {
   locale?: () => string;
   /** Browser logins (B4): the machine's browsers, found for real unless a test says otherwise, and test-only hooks to attach to them. */
   browserLogins?: Partial<Pick<BrowserLoginsDeps, 'detect' | 'extraArgs' | 'onLaunched'>>;
+  /** Auto-update (issue 25): electron-updater behind the platform seam; off when left out. */
+  updater?: AppUpdaterDeps;
 }
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -223,7 +227,17 @@ export function createApp(deps: AppDeps) {
     ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
   });
 
+  const updates = createAppUpdates(deps.updater, {
+    settings,
+    language: () => languageOf(locale()),
+    busy: busyWith({ settings, reconnecting: () => profiles.all().find((p) => reauth.isRunning(p.id)) }),
+    emit,
+    log,
+    now,
+  });
+
   const api: BridgekeeperApi = {
+    ...updates.api,
     listNotices: notices.listNotices,
     dismissNotice: notices.dismissNotice,
     getLanguage: language.getLanguage,
@@ -302,7 +316,7 @@ export function createApp(deps: AppDeps) {
       return run(...args);
     };
   }
-  return { api, settings, language, notices, environments, portals, portalList, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
+  return { api, updates: updates.service, settings, language, notices, environments, portals, portalList, profiles, reauth, tokens, events, health, bulk, severa, explainer, browsers };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -142,6 +142,11 @@ export const API_ARGS = {
   explainLog: z.tuple([LogTextSchema]),
   explainLogFile: z.tuple([]),
   explainDroppedLog: z.tuple([z.string().min(1, 'is empty: the file has no path on disk').max(4096)]),
+  getUpdateState: z.tuple([]),
+  checkForUpdates: z.tuple([]),
+  restartToUpdate: z.tuple([]),
+  getReleaseNotes: z.tuple([]),
+  dismissReleaseNotes: z.tuple([]),
 } as const satisfies { [K in keyof BridgekeeperApi]: z.ZodType<Parameters<BridgekeeperApi[K]>, unknown> };
 
 // A method missing from API_METHODS would be served but never exposed: make that a compile error.

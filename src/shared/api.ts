@@ -12,6 +12,7 @@ import type { BulkRun } from './bulk';
 import type { HealthCheckSummary } from './health';
 import type { PortalPrompt, PortalWord, ProfileEvent, ReauthResult, ReauthStep } from './reauth';
 import type { ColumnMapping } from './severa-check';
+import type { ReleaseNotes, UpdateState } from './updates';
 import type {
   FileBytes,
   SeveraApiSettings,
@@ -221,6 +222,17 @@ export interface BridgekeeperApi {
    * where it is (webUtils.getPathForFile), so page script cannot point main at any file it likes.
    */
   explainDroppedLog(path: string): Promise<LogExplanation>;
+
+  /** Issue 25: this copy's version and channel, and where auto-update stands (changes come as update-changed events). */
+  getUpdateState(): Promise<UpdateState>;
+  /** Help ▸ Check for updates…: resolves when the check, and a download it started, have ended. */
+  checkForUpdates(): Promise<UpdateState>;
+  /** "Restart now": installs the verified download now, or as soon as no login, portal reconnect or bulk run is under way. */
+  restartToUpdate(): Promise<UpdateState>;
+  /** What changed in the version running, once after an update (the reader's language, else English); null when already seen. */
+  getReleaseNotes(): Promise<ReleaseNotes | null>;
+  /** The notes were read: they are not shown again for this version. */
+  dismissReleaseNotes(): Promise<void>;
 }
 
 export type ApiMethod = keyof BridgekeeperApi;
@@ -292,6 +304,11 @@ export const API_METHODS = [
   'explainLog',
   'explainLogFile',
   'explainDroppedLog',
+  'getUpdateState',
+  'checkForUpdates',
+  'restartToUpdate',
+  'getReleaseNotes',
+  'dismissReleaseNotes',
 ] as const satisfies readonly ApiMethod[];
 
 /** Main → renderer: what changed, so the renderer's view follows main's truth. */
@@ -309,7 +326,8 @@ export type ApiEvent =
   /** waitingUntil (ISO time): the check is paused because Visma asked it to slow down (HTTP 429). */
   | { type: 'health-progress'; done: number; total: number; running: boolean; waitingUntil?: string }
   | { type: 'bulk-changed'; run: BulkRun | null }
-  | { type: 'menu-command'; command: MenuCommand };
+  | { type: 'menu-command'; command: MenuCommand }
+  | { type: 'update-changed'; update: UpdateState };
 
 /** What the renderer sees under window.bridgekeeper: the contract plus event subscription. */
 export type BridgekeeperClient = BridgekeeperApi & {

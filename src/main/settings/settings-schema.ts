@@ -7,6 +7,7 @@ import { PortalDefinitionSchema } from '../../shared/portal';
 import { ProfileSchema } from '../../shared/profile-schema';
 import { REAUTH_OUTCOMES } from '../../shared/reauth';
 import { BULK_ITEM_STATES } from '../../shared/bulk';
+import { UPDATE_CHANNELS } from '../../shared/updates';
 
 /** Bump with every change to the file's shape, and add the step to migrations.ts. */
 export const SETTINGS_VERSION = 5;
@@ -54,6 +55,13 @@ export const SettingsSchema = z.object({
   lastEnvironmentId: z.string().optional(),
   /** The language the person chose; absent: the system's (optional, no migration). */
   language: z.enum(LANGUAGES).optional(),
+  /**
+   * Auto-update (issue 25; optional, no migration): the update server's folder (absent or empty: the
+   * one the build was packaged with, none in a development build), the channel (absent: the
+   * version's own, beta for a -beta version), the version that last ran, and the version whose
+   * release notes wait to be read.
+   */
+  updates: z.object({ feedUrl: z.string().optional(), channel: z.enum(UPDATE_CHANNELS).optional(), lastVersion: z.string().optional(), notesFor: z.string().optional() }).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -20,6 +20,7 @@ import { portals } from './messages/portals';
 import { portalList } from './messages/portal-list';
 import { profiles } from './messages/profiles';
 import { reauth } from './messages/reauth';
+import { updates } from './messages/updates';
 
 /**
  * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
@@ -47,6 +48,7 @@ const AREAS = [
   desktop,
   menu,
   platform,
+  updates,
 ] as const;
 
 type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
