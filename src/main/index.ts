@@ -14,6 +14,7 @@ import { type LogFile, openLogFile } from './logging/log-file';
 import { noKeychainNotice } from './notices';
 import type { LoginSurface } from './reauth/login-surface';
 import { installAppMenu } from './platform/app-menu';
+import { createAppUpdater } from './platform/auto-updater';
 import { APP_ORIGIN, isSameOrigin, registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { installTextContextMenu } from './platform/context-menu';
 import { failStartup, installCrashHandlers } from './platform/crash-handling';
@@ -81,13 +82,15 @@ function start(): void {
 }
 
 function ready(log: Logger, logFile: LogFile): void {
-  installSecurityGuards(isAppUrl, log);
+  installSecurityGuards(isAppUrl, log, () => words());
   serveRenderer(path.join(here, '../renderer'));
   const vaults = createDeferredVaults();
   const progress = createTaskbarProgress(() => mainWindow);
   const send = (event: ApiEvent) => {
     progress.follow(event);
     mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
+    // A restart to update that waits for a login, a portal reconnect or a bulk run looks again.
+    if (event.type !== 'update-changed') bridgekeeper?.updates.poke();
   };
   const loginWindows = createLoginWindowSurface({
     parent: () => mainWindow,
@@ -119,6 +122,7 @@ function ready(log: Logger, logFile: LogFile): void {
     locale: systemLocale,
     log,
     emit: send,
+    updater: createAppUpdater(log),
   });
   const api = {
     ...bridgekeeper.api,
@@ -159,6 +163,8 @@ function ready(log: Logger, logFile: LogFile): void {
     bridgekeeper.notices.post(noKeychainNotice(result.reason));
   };
   open();
+  // Checks now and daily, downloads in the background (issue 25); off in a development build.
+  bridgekeeper.updates.start();
   // A deletion that could still be undone becomes final before Bridgekeeper quits: its tokens must not outlive it.
   let deletesSettled = false;
   app.on('before-quit', (event) => {

@@ -415,6 +415,16 @@ export function createFakeElectron() {
   };
 
   const opened: string[] = [];
+  /**
+   * Electron's shell.openExternal rejects when the system cannot open the URL: on Linux with xdg-open's
+   * words for its exit code ("The action failed", "A required tool could not be found"), on Windows
+   * "Failed to open: …" (platform_util_*.cc). Set `failWith` to play that.
+   */
+  const external = { failWith: null as string | null };
+  const messageBoxes: { window: unknown; options: { message: string; detail?: string; buttons?: string[] } }[] = [];
+  /** The button the person presses in the next message boxes (index), 0 unless a test says otherwise. */
+  const messageBoxAnswer = { response: 0 };
+  const clipboard = { text: '', writeText: (text: string) => void (clipboard.text = text), readText: () => clipboard.text };
   const module = {
     app,
     Menu,
@@ -422,10 +432,17 @@ export function createFakeElectron() {
     dialog: {
       showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
       showMessageBoxSync: () => 0,
+      // (window, options) or (options) alone, as Electron takes them.
+      showMessageBox: async (...args: unknown[]) => {
+        const [window, options] = args.length === 1 ? [null, args[0]] : args;
+        messageBoxes.push({ window, options: options as (typeof messageBoxes)[number]['options'] });
+        return { response: messageBoxAnswer.response, checkboxChecked: false };
+      },
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     },
     BrowserWindow: FakeBrowserWindow,
+    clipboard,
     screen,
     session: {
       defaultSession,
@@ -438,7 +455,10 @@ export function createFakeElectron() {
       },
     },
     shell: {
-      openExternal: async (url: string) => void opened.push(url),
+      openExternal: async (url: string) => {
+        if (external.failWith !== null) throw new Error(external.failWith);
+        opened.push(url);
+      },
       openPath: async (folder: string) => {
         opened.push(folder);
         return ''; // Electron's "no error"
@@ -462,7 +482,7 @@ export function createFakeElectron() {
       request: (options: { url: string; method?: string; redirect?: string }) => new FakeClientRequest(options),
     },
   };
-  return { module, windows, sessions, handlers, privileged, defaultSession, opened, displays, errorBoxes, ipcHandlers, menus, FakeWebContents };
+  return { module, windows, sessions, handlers, privileged, defaultSession, opened, external, messageBoxes, messageBoxAnswer, displays, errorBoxes, ipcHandlers, menus, FakeWebContents };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

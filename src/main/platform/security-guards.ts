@@ -1,4 +1,5 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, type MessageBoxOptions, app, clipboard, dialog, session, shell, type WebContents } from 'electron';
+import { type Translator, createTranslator } from '../../shared/i18n/translator';
 import type { Logger } from '../logger';
 
 /** Links a user may follow out of the app, in the system browser. Nothing else leaves. */
@@ -9,10 +10,10 @@ const EXTERNAL_LINKS = [/^https:\/\/community\.visma\.com\//, /^https:\/\/docs\.
  * no new windows, no navigation away, no webviews, no certificate exceptions,
  * and permissions (camera, notifications, …) denied unless a window says otherwise.
  */
-export function installSecurityGuards(isAppUrl: (url: string) => boolean, log: Logger): void {
+export function installSecurityGuards(isAppUrl: (url: string) => boolean, log: Logger, words: () => Pick<Translator, 't'> = () => createTranslator('en-GB')): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (EXTERNAL_LINKS.some((allowed) => allowed.test(url))) void shell.openExternal(url);
+      if (EXTERNAL_LINKS.some((allowed) => allowed.test(url))) openInBrowser(contents, url, log, words);
       else log.warn('security.window-open-denied', { url });
       return { action: 'deny' };
     });
@@ -43,6 +44,34 @@ export function installSecurityGuards(isAppUrl: (url: string) => boolean, log: L
     callback(false);
   });
   session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * shell.openExternal rejects when the system cannot open the address (no default browser, xdg-open
+ * failing: "The action failed"; Windows: "Failed to open: …"). Left alone, that rejection reached the
+ * crash handler's box; the person is told in words instead, with the address to copy.
+ */
+function openInBrowser(contents: WebContents, url: string, log: Logger, words: () => Pick<Translator, 't'>): void {
+  shell.openExternal(url).catch((error: unknown) => {
+    log.warn('security.open-external-failed', { url, error: error instanceof Error ? error.message : String(error) });
+    const { t } = words();
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: t('platform.external.title'),
+      message: t('platform.external.message'),
+      detail: url,
+      buttons: [t('platform.external.copy'), t('platform.external.close')],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    };
+    const owner = BrowserWindow.fromWebContents(contents);
+    (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options))
+      .then(({ response }) => {
+        if (response === 0) clipboard.writeText(url);
+      })
+      .catch(() => undefined);
+  });
 }
 
 const loginContents = new WeakSet<WebContents>();

@@ -81,6 +81,48 @@ describe('app-wide guards', () => {
     expect(fake.current.opened).toEqual(['https://community.visma.com/t5/x']);
   });
 
+  it('a help link the system cannot open is said in words, with the address to copy — never an unhandled rejection (the crash box)', async () => {
+    const { contents, log } = setup();
+    const unhandled: unknown[] = [];
+    const catchUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', catchUnhandled);
+    try {
+      fake.current.external.failWith = 'The action failed'; // xdg-open's words for its exit code 4
+      const owner = new fake.current.module.BrowserWindow({});
+      owner.webContents.windowOpenHandler!({ url: 'https://community.visma.com/t5/y', disposition: 'foreground-tab' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      expect(fake.current.messageBoxes.at(-1)).toEqual({
+        window: owner,
+        options: expect.objectContaining({ type: 'warning', message: 'Your system could not open this address in a browser. Copy it and open it in your browser yourself.', detail: 'https://community.visma.com/t5/y', buttons: ['Copy the address', 'Close'] }),
+      });
+      expect(fake.current.module.clipboard.readText()).toBe('https://community.visma.com/t5/y'); // the person pressed "Copy the address"
+      expect(log.lines.at(-1)).toMatchObject({ event: 'security.open-external-failed', error: 'The action failed' });
+      // A web contents with no window of its own gets a box of the app's.
+      contents.windowOpenHandler!({ url: 'https://docs.superoffice.com/x', disposition: 'foreground-tab' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.current.messageBoxes.at(-1)!.window).toBeNull();
+    } finally {
+      fake.current.external.failWith = null;
+      process.off('unhandledRejection', catchUnhandled);
+    }
+  });
+
+  it('says it in the language main speaks', async () => {
+    const { createTranslator } = await import('../../../src/shared/i18n/translator');
+    installSecurityGuards((url) => url.startsWith(`${APP_ORIGIN}/`), createMemoryLogger(), () => createTranslator('fi'));
+    const contents = new fake.current.FakeWebContents();
+    fake.current.module.app.emit('web-contents-created', {}, contents);
+    fake.current.external.failWith = 'Failed to open: The system cannot find the file specified.';
+    try {
+      contents.windowOpenHandler!({ url: 'https://community.visma.com/t5/z', disposition: 'foreground-tab' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.current.messageBoxes.at(-1)!.options).toMatchObject({ message: expect.stringMatching(/^Järjestelmäsi ei pystynyt/), buttons: ['Kopioi osoite', 'Sulje'] });
+    } finally {
+      fake.current.external.failWith = null;
+    }
+  });
+
   it('blocks navigation away from the app and webviews', () => {
     const { contents } = setup();
     const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
