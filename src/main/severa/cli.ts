@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AddonState, type ColumnMapping, type OrgUsesSevera, USER_FIELDS, type UserField } from '../../shared/severa-check';
@@ -29,18 +29,35 @@ export interface CliIo {
   terminal?: boolean;
 }
 
+/**
+ * The CLI does one thing at a time, so its files are read and written synchronously: a 40 MB
+ * report in pieces through the thread pool waited for each piece in turn.
+ */
 export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (file) => readFile(file),
+  readFile: async (file) => readFileSync(file),
   writeFile: async (file, content) => {
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    await writeFile(temporary, content);
-    await rename(temporary, file);
+    const fd = openSync(temporary, 'w');
+    try {
+      if (content instanceof Uint8Array) writeAll(fd, content);
+      else for (const piece of content) writeAll(fd, Buffer.from(piece, 'utf8'));
+    } catch (error) {
+      closeSync(fd);
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    closeSync(fd);
+    renameSync(temporary, file);
   },
   locale: () => localeOfEnvironment(process.env) ?? systemLocale(),
   terminal: process.stdout.isTTY === true,
 };
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+}
 
 /**
  * The locale the environment names, as POSIX reads it (LC_ALL, then LC_MESSAGES, then LANG):
