@@ -29,6 +29,23 @@ export interface LaunchOptions {
   extraArgs?: readonly string[];
 }
 
+/**
+ * The environment the person's browser starts with: ours, less what Electron put there for itself.
+ * - CHROME_DESKTOP: Electron sets it on Linux as it starts (lib/browser/init.ts calls
+ *   app.setDesktopName, "bridgekeeper.desktop"). Chrome reads it for its own desktop identity: a
+ *   Chrome that inherits it groups its windows under Bridgekeeper's icon and asks about our .desktop
+ *   file when it checks whether it is the default browser.
+ * - ELECTRON_*: Electron's own switches (ELECTRON_RUN_AS_NODE turns any Electron-built program into a
+ *   bare Node, ELECTRON_ENABLE_LOGGING, ELECTRON_OZONE_PLATFORM_HINT, …); a browser has no use for them.
+ * Electron sets nothing else that lasts (LC_ALL and GDK_GL are set for a moment at start and put back;
+ * GOOGLE_API_KEY it only reads): the rest — proxy, locale, display, the person's own keys — is theirs
+ * and passes on. Names are compared without case, as Windows does.
+ */
+export function browserEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !isElectronsOwn(name)));
+}
+
+const isElectronsOwn = (name: string): boolean => name.toUpperCase() === 'CHROME_DESKTOP' || name.toUpperCase().startsWith('ELECTRON_');
 
 /** Starts the browser; resolves once it is running (or failed to start). */
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
@@ -44,6 +61,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
   try {
     child = spawn(options.browser.path, [...(options.extraArgs ?? []), ...launchArgs(options.browser, options.mode, options.url, profileDir)], {
       stdio: 'ignore',
+      env: browserEnvironment(),
       // Its own process group, so the whole browser (its helper processes too) can be ended together.
       detached: process.platform !== 'win32',
       windowsHide: false,
