@@ -15,7 +15,7 @@ beforeEach(() => {
   saved = { ...process.env };
 });
 afterEach(() => {
-  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+  for (const name of Object.keys(process.env)) if (!(name in saved)) Reflect.deleteProperty(process.env, name);
   Object.assign(process.env, saved);
   fs.rmSync(dir, { recursive: true, force: true });
 });
