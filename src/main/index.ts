@@ -86,11 +86,12 @@ function ready(log: Logger, logFile: LogFile): void {
   serveRenderer(path.join(here, '../renderer'));
   const vaults = createDeferredVaults();
   const progress = createTaskbarProgress(() => mainWindow);
+  // A restart to update that waits for a login, a portal reconnect or a bulk run looks again at every event.
+  let pokeUpdates = () => {};
   const send = (event: ApiEvent) => {
     progress.follow(event);
     mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
-    // A restart to update that waits for a login, a portal reconnect or a bulk run looks again.
-    if (event.type !== 'update-changed') bridgekeeper?.updates.poke();
+    if (event.type !== 'update-changed') pokeUpdates();
   };
   const loginWindows = createLoginWindowSurface({
     parent: () => mainWindow,
@@ -164,6 +165,7 @@ function ready(log: Logger, logFile: LogFile): void {
   };
   open();
   // Checks now and daily, downloads in the background (issue 25); off in a development build.
+  pokeUpdates = () => bridgekeeper.updates.poke();
   bridgekeeper.updates.start();
   // A deletion that could still be undone becomes final before Bridgekeeper quits: its tokens must not outlive it.
   let deletesSettled = false;

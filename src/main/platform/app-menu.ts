@@ -28,7 +28,8 @@ export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { pa
           {
             role: 'appMenu' as const,
             submenu: [
-              { role: 'about' as const, label: t('menu.app.about') },
+              // Our About box: it shows the channel and the update under way, which macOS's panel cannot.
+              { label: t('menu.app.about'), click: send('about') },
               { type: 'separator' as const },
               { role: 'services' as const, label: t('menu.app.services') },
               { type: 'separator' as const },
@@ -89,6 +90,9 @@ export function appMenuTemplate(actions: AppMenuActions, { packaged, mac }: { pa
       submenu: [
         { label: t('menu.help.log-folder'), click: (_item, focused) => void (hasNoMenu(focused) || actions.openLogFolder()) },
         { label: t('menu.help.diagnostics'), click: (_item, focused) => void (hasNoMenu(focused) || actions.saveDiagnostics()) },
+        { type: 'separator' },
+        { label: t('updates.menu.check'), click: send('check-updates') },
+        ...(mac ? [] : [{ label: t('updates.menu.about'), click: send('about') }]),
       ],
     },
   ];
