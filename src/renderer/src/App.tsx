@@ -6,6 +6,7 @@ import { LanguageSwitch } from './features/desktop/LanguageSwitch';
 import { NoticeBar } from './features/notices/NoticeBar';
 import { ProfilesPanel } from './features/profiles/ProfilesPanel';
 import { SeveraPanel } from './features/severa/SeveraPanel';
+import { Updates } from './features/updates/Updates';
 import { useI18n } from './i18n/I18nProvider';
 import { useAppStore } from './state/app-store';
 
@@ -59,6 +60,7 @@ export function App() {
       </header>
       <NoticeBar />
       <DesktopShell area={area} onArea={setArea} />
+      <Updates />
       <main className="app-main">
         <section id="panel-profiles" role="tabpanel" aria-labelledby="tab-profiles" hidden={area !== 'profiles'}>
           <AreaBoundary area={label('profiles')}>

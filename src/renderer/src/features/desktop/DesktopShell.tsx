@@ -20,6 +20,8 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
     () =>
       api.onEvent((event) => {
         if (event.type !== 'menu-command') return;
+        // About and Check for updates… open the About box (features/updates) over any area.
+        if (event.command === 'about' || event.command === 'check-updates') return;
         onArea('profiles');
         afterRender(() => runMenuCommand(event.command as MenuCommand));
       }),
