@@ -60,6 +60,7 @@ export const API_ARGS = {
       z.object({ outcome: z.literal('unsure') }).strict(),
     ]),
   ]),
+  answerOtherUser: z.tuple([Id, z.enum(['keep', 'discard'])]),
   confirmPortalConnection: z.tuple([Id]),
   listBrowsers: z.tuple([]),
   cancelReauth: z.tuple([Id]),

@@ -10,7 +10,7 @@ import type { Notice } from './notice';
 import type { Profile, ProfileInput } from './profile';
 import type { BulkRun } from './bulk';
 import type { HealthCheckSummary } from './health';
-import type { PortalPrompt, PortalWord, ProfileEvent, ReauthResult, ReauthStep } from './reauth';
+import type { OtherUserAnswer, PortalPrompt, PortalWord, ProfileEvent, ReauthResult, ReauthStep } from './reauth';
 import type { ColumnMapping } from './severa-check';
 import type { ReleaseNotes, UpdateState } from './updates';
 import type {
@@ -119,6 +119,8 @@ export interface BridgekeeperApi {
    * when the portal's page did not say, or a browser Bridgekeeper cannot watch); refused when none waits for it.
    */
   reportPortalWord(profileId: string, word: PortalWord): Promise<void>;
+  /** A direct reconnect's login made as another Visma user than the profile's API user: keep it (that user becomes the API user) or discard it. */
+  answerOtherUser(profileId: string, answer: OtherUserAnswer): Promise<void>;
   /**
    * A portal profile whose reconnect is not confirmed: its page in the portal once more (no Connect
    * pressed) for the person to say how it is, after its job where it has a triggered-job URL.
@@ -255,6 +257,7 @@ export const API_METHODS = [
   'reauthenticate',
   'cancelReauth',
   'reportPortalWord',
+  'answerOtherUser',
   'confirmPortalConnection',
   'listBrowsers',
   'disconnectProfile',

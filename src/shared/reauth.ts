@@ -75,12 +75,17 @@ export interface ReauthResult {
 export const UNCONFIRMED_REASONS = ['no-marker', 'marker-missing', 'marker-as-before', 'signed-out', 'no-page', 'person-unsure'] as const;
 export type UnconfirmedReason = (typeof UNCONFIRMED_REASONS)[number];
 
-/** What a portal reconnect asks of the person while the portal's page is on screen. */
+/** What a reconnect asks of the person while it is under way: a portal's, while its page is on screen; a direct one's, about who logged in. */
 export type PortalPrompt =
   /** Bridgekeeper pressed nothing: which control to press, where (as the portal definition names them). */
   | { kind: 'press'; label: string; section: string; found: 'none' | 'several' | 'came-back'; names: string[]; sectionFound: boolean }
   /** No evidence either way: does the portal's page show the profile connected? `lines`: its new lines, to point at. */
-  | { kind: 'confirm'; why: UnconfirmedReason; lines: string[] };
+  | { kind: 'confirm'; why: UnconfirmedReason; lines: string[] }
+  /** Direct profiles: `shown` logged in, not the profile's API user `apiUser`: keep the login (shown becomes the API user) or discard it. */
+  | { kind: 'other-user'; shown: string; apiUser: string };
+
+/** The person's answer to a login made as another Visma user than the profile's API user. */
+export type OtherUserAnswer = 'keep' | 'discard';
 
 /**
  * The person's word on a portal reconnect, after seeing the portal's own page: connected (with the

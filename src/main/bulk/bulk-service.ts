@@ -18,7 +18,7 @@ import { exportTable } from '../tables/export-table';
 export interface BulkServiceDeps {
   settings: SettingsStore;
   profiles: ProfileService;
-  reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth' | 'confirmPortalConnection'>;
+  reauth: Pick<ReauthService, 'reauthenticate' | 'cancelReauth' | 'confirmPortalConnection'> & Partial<Pick<ReauthService, 'isChecking'>>;
   emit(event: ApiEvent): void;
   log: Logger;
   now: () => Date;
@@ -167,6 +167,8 @@ export function createBulkService(deps: BulkServiceDeps) {
       const run = requireRun();
       const item = itemOf(run, profileId);
       if (item.state === 'running') {
+        // Once its login has come back it is checked to its end, whenever the click lands: said, never silently ignored (issue 23).
+        if (deps.reauth.isChecking?.(profileId)) throw userError('conflict', 'bulk.error.skip-too-late', { name: item.name });
         interruption = { profileId, kind: 'skip' };
         await deps.reauth.cancelReauth(profileId);
         return viewOf(run);
@@ -205,6 +207,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const run = requireRun();
       const item = itemOf(run, profileId);
       if (item.state !== 'running') throw userError('conflict', 'bulk.error.no-login-open', { state: describe(item) });
+      if (deps.reauth.isChecking?.(profileId)) throw userError('conflict', 'bulk.error.cancel-too-late', { name: item.name });
       interruption = { profileId, kind: 'cancel' };
       await deps.reauth.cancelReauth(profileId);
       return viewOf(requireRun());

@@ -4,7 +4,7 @@ import { isLoopbackHost } from '../../shared/secure-url';
 import { BODY_CAPS, ResponseTooLarge, cappedResponse } from '../http/read-capped';
 import { type Secrets, redactOptional } from '../redact';
 import { uiLocaleFor } from './ui-locales';
-import { type Failure, ReauthFailure } from './outcomes';
+import { type Failure, ReauthFailure, isCancelWords } from './outcomes';
 
 /** What one login attempt must remember between the authorize URL and the redirect. Never persisted. */
 export interface PendingLogin {
@@ -22,7 +22,31 @@ export interface TokenResponse {
   expiresIn?: number;
   refreshExpiresIn?: number;
   scope?: string;
+  /** The ID token's claims, validated (a login's answer only; never stored). */
+  idClaims?: Record<string, unknown>;
 }
+
+/** Who logged in, as Visma names the user: its sign-in name (e-mail) where Visma gives one. */
+export interface LoggedInUser {
+  sub?: string;
+  /** The names the user signs in with (email, preferred_username, upn), as given. */
+  names: string[];
+  /** How to name the user to a person: the first of its sign-in names, else its display name, else its subject. */
+  shown: string;
+}
+
+/** The claims that carry a user's sign-in name, in the order they name it best. */
+const SIGN_IN_CLAIMS = ['email', 'preferred_username', 'upn', 'unique_name'] as const;
+
+/** Who the claims (the ID token's, or userinfo's) name; undefined when they name nobody by a sign-in name. */
+export function userOfClaims(claims: Record<string, unknown> | undefined): LoggedInUser | undefined {
+  if (!claims) return undefined;
+  const names = [...new Set(SIGN_IN_CLAIMS.map((c) => claims[c]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()))];
+  if (names.length === 0) return undefined;
+  const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
+  return { ...(sub ? { sub } : {}), names, shown: names[0]! };
+}
+
 
 const REQUEST_TIMEOUT_SECONDS = 20;
 
@@ -123,8 +147,28 @@ export class OidcClient {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      return toTokenResponse(tokens);
+      const claims = tokens.claims();
+      return { ...toTokenResponse(tokens), ...(claims ? { idClaims: { ...claims } } : {}) };
     });
+  }
+
+  /**
+   * Who logged in: the ID token's sign-in name, else userinfo's (Visma's ID tokens, like
+   * IdentityServer's, may carry only `sub`; userinfo gives the e-mail for the `email` scope).
+   * Undefined when neither names the user — then nobody can be compared, and nothing is refused for it.
+   */
+  async whoLoggedIn(environment: Environment, tokens: TokenResponse): Promise<LoggedInUser | undefined> {
+    const fromToken = userOfClaims(tokens.idClaims);
+    if (fromToken) return fromToken;
+    const sub = typeof tokens.idClaims?.sub === 'string' ? tokens.idClaims.sub : undefined;
+    try {
+      const config = await this.configFor(environment);
+      if (!config.serverMetadata().userinfo_endpoint) return undefined;
+      const info = await client.fetchUserInfo(config, tokens.accessToken, sub ?? client.skipSubjectCheck);
+      return userOfClaims(info as Record<string, unknown>);
+    } catch {
+      return undefined; // userinfo is a help, not a gate: the company check and the API call still decide
+    }
   }
 
   async refresh(environment: Environment, refreshToken: string): Promise<TokenResponse> {
@@ -202,6 +246,8 @@ export function classifyOidcError(error: unknown): Failure {
       errorCode: error.error,
       ...(description ? { detail: description } : {}),
     });
+    // Visma's Cancel (at the company picker) comes back as access_denied too: a cancel, not a Deny of the consent.
+    if (error.error === 'access_denied' && isCancelWords(description)) return { ...withDetail('cancelled'), cancelledInLogin: true };
     if (error.error === 'access_denied') return withDetail('consent-denied');
     if (error.error === 'invalid_tenant' || /not entitled/i.test(description ?? '')) return withDetail('api-user-missing');
     if (error instanceof client.ResponseBodyError && error.status >= 500) return { ...withDetail('server-error'), errorCode: String(error.status) };

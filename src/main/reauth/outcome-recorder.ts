@@ -31,7 +31,7 @@ export function createOutcomeRecorder(deps: { profiles: ProfileService; events: 
       const held = profile.status === 'connected' || profile.status === 'expiring';
       const unchanged =
         NOTHING_TRIED.has(failure.outcome) ||
-        (failure.outcome === 'wrong-company' && profile.status === 'never-connected' && !failure.connectionReplaced) ||
+        ((failure.outcome === 'wrong-company' || failure.outcome === 'wrong-user') && profile.status === 'never-connected' && !failure.connectionReplaced) ||
         (held && !failure.connectionReplaced);
       if (unchanged) return;
       setState(profile.id, {

@@ -6,8 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ErpAnswer, callVerifyEndpoint } from './erp-api';
 import { BrowserError } from '../browser/browser-error';
 import { type LoginChannel, type LoginSurface, windowChannel } from './login-surface';
-import { type OidcClient, type TokenResponse, classifyOidcError, redactFailure } from './oidc-client';
-import { type Failure, ReauthFailure, fail } from './outcomes';
+import { type LoggedInUser, type OidcClient, type TokenResponse, classifyOidcError, redactFailure } from './oidc-client';
+import { type Failure, ReauthFailure, fail, sameSignInName } from './outcomes';
 import { type ConnectionTimes, type TokenManager, VaultWriteError, tenantOf } from './token-manager';
 
 export interface ReauthFlowDeps {
@@ -21,10 +21,20 @@ export interface ReauthFlowDeps {
   companyName(companyId: string): string | undefined;
   loginTimeoutMs: number;
   onStep(step: ReauthStep): void;
+  /**
+   * Another Visma user logged in than the profile's API user (issue 23): the person keeps the login —
+   * that user becomes the profile's API user — or discards it. Absent (no one to ask): discarded.
+   */
+  askOtherUser?(shown: string, signal: AbortSignal): Promise<OtherUserChoice>;
+  /** The person kept another user's login: make that user the profile's API user, before its tokens are stored. */
+  adoptUser?(shown: string): Promise<void>;
 }
 
+/** The person's answer to a login made as another user, or how the question ended without one. */
+export type OtherUserChoice = 'keep' | 'discard' | 'cancelled' | 'timed-out';
+
 export type FlowResult =
-  | { outcome: 'connected'; times: ConnectionTimes; verifiedAt: Date; hasRefreshToken: boolean }
+  | { outcome: 'connected'; times: ConnectionTimes; verifiedAt: Date; hasRefreshToken: boolean; loggedInAs?: string; adoptedUser?: string }
   /** The login worked and the tokens are kept, but the API could not be asked: status error, a health check retries. */
   | { outcome: 'unverified'; times: ConnectionTimes; failure: Failure }
   | Failure;
@@ -77,6 +87,22 @@ function checkCompany(profile: Profile, tokens: TokenResponse, deps: ReauthFlowD
 }
 
 /**
+ * The user check (issue 23): the user who logged in must be the profile's API user. Another one is
+ * never connected without a word: the person keeps the login (that user becomes the API user, and
+ * the audit trail says so) or it is refused and nothing stored. A login whose user Visma does not
+ * name is let through: the company check and the API call still decide. Returns the adopted user.
+ */
+async function checkUser(profile: Profile, who: LoggedInUser | undefined, deps: ReauthFlowDeps, cancel: AbortSignal): Promise<string | undefined> {
+  if (!who || who.names.some((name) => sameSignInName(name, profile.apiUser))) return undefined;
+  const choice = deps.askOtherUser ? await deps.askOtherUser(who.shown, cancel) : 'discard';
+  if (choice === 'cancelled') fail({ outcome: 'cancelled', loggedInAs: who.shown });
+  if (choice === 'timed-out') fail({ outcome: 'timed-out', loggedInAs: who.shown });
+  if (choice === 'discard' || !deps.adoptUser) fail({ outcome: 'wrong-user', shownUser: who.shown, loggedInAs: who.shown });
+  await deps.adoptUser(who.shown);
+  return who.shown;
+}
+
+/**
  * Reconnects one profile: discovery, PKCE S256 + state + nonce, the isolated login, the code
  * exchange with ID token validation, the company check, the keychain, one verification call.
  * Tokens are stored only for the right company; tokens the API then refuses are removed again.
@@ -90,9 +116,15 @@ export async function runReauthFlow(profile: Profile, environment: Environment, 
   let tokens: TokenResponse | undefined;
   try {
     const { pending, callback } = await login(profile, environment, deps, cancel);
+    // The one moment a cancel (a bulk run's Skip) is decided: before it, it ends the attempt; from
+    // 'checking' on, the login has come back and is checked to its end (issue 23, point 7).
+    if (cancel.aborted) fail({ outcome: 'cancelled' });
     deps.onStep('checking');
     tokens = await deps.oidc.exchange(environment, pending, callback);
     const tenant = checkCompany(profile, tokens, deps);
+    const who = await deps.oidc.whoLoggedIn(environment, tokens);
+    const adoptedUser = await checkUser(profile, who, deps, cancel);
+    const loggedInAs = who ? { loggedInAs: who.shown } : {};
     let times: ConnectionTimes;
     try {
       times = await deps.tokens.store(profile.id, environment, tokens, tenant);
@@ -103,7 +135,7 @@ export async function runReauthFlow(profile: Profile, environment: Environment, 
     const answer = await verify(environment, tokens.accessToken, deps, cancel);
     if (answer.ok) {
       deps.onStep('verified');
-      return { outcome: 'connected', times, verifiedAt: new Date(), hasRefreshToken: tokens.refreshToken !== undefined };
+      return { outcome: 'connected', times, verifiedAt: new Date(), hasRefreshToken: tokens.refreshToken !== undefined, ...loggedInAs, ...(adoptedUser ? { adoptedUser } : {}) };
     }
     if (answer.kind === 'network-error' || answer.kind === 'server-error' || answer.kind === 'rate-limited') {
       const failure: Failure =
@@ -117,7 +149,7 @@ export async function runReauthFlow(profile: Profile, environment: Environment, 
     await deps.tokens.disconnect(profile.id, environment); // the API refuses these tokens: keep none of them
     tokens = undefined;
     const refused: Record<typeof answer.kind, Failure> = {
-      'no-license': { outcome: 'api-user-missing', errorCode: answer.faultCode ?? '12027', detail: answer.message },
+      'no-license': { outcome: 'api-user-missing', errorCode: answer.faultCode ?? '12027', detail: answer.message, ...loggedInAs },
       unauthorized: { outcome: 'customer-tenant', errorCode: '401' },
       'legacy-token': { outcome: 'legacy-token', errorCode: answer.faultCode ?? '12002', detail: answer.message },
       unexpected: { outcome: 'login-failed', errorCode: String(answer.status), detail: answer.message },

@@ -3,8 +3,8 @@ import type { ApiEvent, ReauthOptions } from '../../shared/api';
 import type { LoginWith } from '../../shared/login-with';
 import type { BrowserLogins } from '../browser/browser-logins';
 import type { Environment } from '../../shared/environment';
-import type { Profile } from '../../shared/profile';
-import type { PortalWord, ReauthResult, ReauthStep } from '../../shared/reauth';
+import { type Profile, definitionOf } from '../../shared/profile';
+import type { OtherUserAnswer, PortalWord, ReauthResult, ReauthStep } from '../../shared/reauth';
 import { userError } from '../errors';
 import { english, inWords } from '../in-words';
 import type { EventLog } from '../events/event-log';
@@ -17,7 +17,7 @@ import type { LoginSurface } from './login-surface';
 import type { OidcClient } from './oidc-client';
 import type { OutcomeRecorder } from './outcome-recorder';
 import { explain } from './outcomes';
-import { runReauthFlow } from './reauth-flow';
+import { type OtherUserChoice, runReauthFlow } from './reauth-flow';
 import type { TokenManager } from './token-manager';
 
 export interface ReauthServiceDeps {
@@ -47,6 +47,10 @@ export interface ReauthServiceDeps {
  */
 export function createReauthService(deps: ReauthServiceDeps) {
   const underway = new Map<string, AbortController>();
+  /** Direct reconnects whose login has come back: being checked, too late to cancel (issue 23, point 7). */
+  const checking = new Set<string>();
+  /** Direct reconnects waiting for the person's answer about another user's login (the person's part again: cancellable). */
+  const otherUserQuestions = new Map<string, (answer: OtherUserAnswer) => void>();
   const { iso, setState } = deps.record;
 
   const profileOrThrow = (id: string): Profile => {
@@ -66,6 +70,7 @@ export function createReauthService(deps: ReauthServiceDeps) {
       return await attempt(controller.signal);
     } finally {
       underway.delete(profile.id);
+      checking.delete(profile.id);
       deps.profiles.setTransient([profile.id], null); // also after an unexpected error
     }
   }
@@ -88,13 +93,21 @@ export function createReauthService(deps: ReauthServiceDeps) {
         fetch: deps.fetch,
         loginTimeoutMs: deps.loginTimeoutMs,
         companyName: (id) => deps.profiles.all().find((p) => p.companyId === id && p.companyName)?.companyName,
-        onStep: (step) => deps.emit({ type: 'reauth-progress', profileId: profile.id, step }),
+        onStep: (s) => {
+          if (s === 'checking') checking.add(profile.id);
+          step(s);
+        },
+        askOtherUser: (shown, cancel) => askOtherUser(profile, shown, cancel),
+        adoptUser: (shown) => adoptUser(profile, environment, shown),
       },
       signal,
     );
     const timeoutMinutes = Math.round(deps.loginTimeoutMs / 60_000);
     if (result.outcome === 'connected') {
-      const explained = explain(profile, environment, result);
+      const found = explain(deps.profiles.get(profile.id) ?? profile, environment, result);
+      const explained = result.adoptedUser
+        ? { ...found, explanation: message('reauth.join', { first: found.explanation, second: message('reauth.connected.adopted', { to: result.adoptedUser, from: profile.apiUser }) }) }
+        : found;
       const noRefresh = result.hasRefreshToken
         ? {}
         : { statusReason: { code: 'no-refresh-token', ...inWords('reauth.no-refresh-token') } };
@@ -128,6 +141,38 @@ export function createReauthService(deps: ReauthServiceDeps) {
     return explained;
   }
 
+  /** Asks the person, in the reconnect's dialog, whether to keep a login made as `shown`; a cancel or the login's time limit ends the question. */
+  function askOtherUser(profile: Profile, shown: string, cancel: AbortSignal): Promise<OtherUserChoice> {
+    const timeout = AbortSignal.timeout(deps.loginTimeoutMs);
+    return new Promise<OtherUserChoice>((resolve) => {
+      if (cancel.aborted) return resolve('cancelled');
+      otherUserQuestions.set(profile.id, resolve);
+      checking.delete(profile.id); // the person's part again: a cancel (Skip) now ends the attempt
+      deps.emit({ type: 'portal-prompt', profileId: profile.id, prompt: { kind: 'other-user', shown, apiUser: profile.apiUser } });
+      cancel.addEventListener('abort', () => resolve('cancelled'), { once: true });
+      timeout.addEventListener('abort', () => resolve('timed-out'), { once: true });
+    }).finally(() => {
+      otherUserQuestions.delete(profile.id);
+      deps.emit({ type: 'portal-prompt', profileId: profile.id, prompt: null });
+    });
+  }
+
+  /**
+   * The person kept a login made as `shown`: it becomes the profile's API user before its tokens are
+   * stored. The old connection (another user's) is revoked first; the audit trail says who it was and who it is.
+   */
+  async function adoptUser(profile: Profile, environment: Environment, shown: string): Promise<void> {
+    checking.add(profile.id); // answered: the login is checked to its end
+    const current = deps.profiles.get(profile.id) ?? profile;
+    if (current.status !== 'never-connected') {
+      await deps.tokens.disconnect(profile.id, environment);
+      setState(profile.id, { status: 'never-connected' });
+    }
+    await deps.profiles.updateProfile(profile.id, { ...definitionOf(current), apiUser: shown });
+    deps.profiles.setTransient([profile.id], 'reauthenticating'); // still under way: the API call is to come
+    deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: 'api-user-changed', ...inWords('reauth.event.api-user-changed', { from: current.apiUser, to: shown }) });
+  }
+
   return {
     /** `options.loginWith` overrides the environment's or portal's choice for this reconnect (B4). */
     async reauthenticate(profileId: string, options: ReauthOptions = {}): Promise<ReauthResult> {
@@ -158,6 +203,16 @@ export function createReauthService(deps: ReauthServiceDeps) {
 
     /** Whether a reconnect of this profile is under way. */
     isRunning: (profileId: string) => underway.has(profileId),
+
+    /** Whether a reconnect's login has come back and is being checked: a cancel no longer ends it (issue 23, point 7). */
+    isChecking: (profileId: string) => checking.has(profileId),
+
+    /** The person's answer to a direct login made as another user than the profile's API user; refused when none is asked. */
+    async answerOtherUser(profileId: string, answer: OtherUserAnswer): Promise<void> {
+      const resolve = otherUserQuestions.get(profileId);
+      if (!resolve) throw userError('conflict', 'reauth.error.no-question', { profile: profileOrThrow(profileId).name });
+      resolve(answer);
+    },
 
     async disconnectProfile(profileId: string): Promise<{ revoked: boolean; revokeError?: string }> {
       const profile = profileOrThrow(profileId);

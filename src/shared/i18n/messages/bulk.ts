@@ -17,6 +17,8 @@ export const bulk = defineMessages(
     'bulk.error.nothing-to-skip': '{state}: there is nothing to skip.',
     'bulk.error.not-retryable': '{state}, not failed, skipped or unconfirmed.',
     'bulk.error.no-login-open': '{state}: no login of it is open.',
+    'bulk.error.skip-too-late': "{name} was not skipped: its login had already come back, and Bridgekeeper is checking it. Its result shows in a moment.",
+    'bulk.error.cancel-too-late': "The login of {name} was not cancelled: it had already come back, and Bridgekeeper is checking it. Its result shows in a moment.",
     'bulk.error.discard-open': 'Close the open login first (Cancel), then discard the run.',
 
     'bulk.dialog.title': 'Bulk reconnect',
@@ -89,6 +91,8 @@ export const bulk = defineMessages(
       'bulk.error.nothing-to-skip': '{state}: ohitettavaa ei ole.',
       'bulk.error.not-retryable': '{state}, ei epäonnistunut, ohitettu eikä vahvistamaton.',
       'bulk.error.no-login-open': '{state}: sen kirjautuminen ei ole auki.',
+      'bulk.error.skip-too-late': "Kohdetta {name} ei ohitettu: sen kirjautuminen oli jo palannut, ja Bridgekeeper tarkistaa sitä. Tulos näkyy hetken kuluttua.",
+      'bulk.error.cancel-too-late': "Kohteen {name} kirjautumista ei peruttu: se oli jo palannut, ja Bridgekeeper tarkistaa sitä. Tulos näkyy hetken kuluttua.",
       'bulk.error.discard-open': 'Sulje ensin avoin kirjautuminen (Peru) ja hylkää sitten ajo.',
 
       'bulk.dialog.title': 'Joukkoyhdistäminen',
@@ -160,6 +164,8 @@ export const bulk = defineMessages(
       'bulk.error.nothing-to-skip': '{state}: det finns inget att hoppa över.',
       'bulk.error.not-retryable': '{state}, inte misslyckad, överhoppad eller obekräftad.',
       'bulk.error.no-login-open': '{state}: ingen inloggning för den är öppen.',
+      'bulk.error.skip-too-late': "{name} hoppades inte över: inloggningen hade redan kommit tillbaka, och Bridgekeeper kontrollerar den. Resultatet visas strax.",
+      'bulk.error.cancel-too-late': "Inloggningen för {name} avbröts inte: den hade redan kommit tillbaka, och Bridgekeeper kontrollerar den. Resultatet visas strax.",
       'bulk.error.discard-open': 'Stäng först den öppna inloggningen (Avbryt) och förkasta sedan körningen.',
 
       'bulk.dialog.title': 'Återanslut i grupp',
@@ -231,6 +237,8 @@ export const bulk = defineMessages(
       'bulk.error.nothing-to-skip': '{state}: det er ingenting å hoppe over.',
       'bulk.error.not-retryable': '{state}, ikke mislykket, hoppet over eller ubekreftet.',
       'bulk.error.no-login-open': '{state}: ingen pålogging for den er åpen.',
+      'bulk.error.skip-too-late': "{name} ble ikke hoppet over: påloggingen var allerede kommet tilbake, og Bridgekeeper kontrollerer den. Resultatet vises om et øyeblikk.",
+      'bulk.error.cancel-too-late': "Påloggingen for {name} ble ikke avbrutt: den var allerede kommet tilbake, og Bridgekeeper kontrollerer den. Resultatet vises om et øyeblikk.",
       'bulk.error.discard-open': 'Lukk den åpne påloggingen først (Avbryt), og forkast så kjøringen.',
 
       'bulk.dialog.title': 'Massegjenoppkobling',
@@ -302,6 +310,8 @@ export const bulk = defineMessages(
       'bulk.error.nothing-to-skip': '{state}: der er intet at springe over.',
       'bulk.error.not-retryable': '{state}, ikke mislykket, sprunget over eller ubekræftet.',
       'bulk.error.no-login-open': '{state}: der er intet åbent login for den.',
+      'bulk.error.skip-too-late': "{name} blev ikke sprunget over: login var allerede kommet tilbage, og Bridgekeeper kontrollerer det. Resultatet vises om et øjeblik.",
+      'bulk.error.cancel-too-late': "Login for {name} blev ikke annulleret: det var allerede kommet tilbage, og Bridgekeeper kontrollerer det. Resultatet vises om et øjeblik.",
       'bulk.error.discard-open': 'Luk først det åbne login (Annullér), og kassér så kørslen.',
 
       'bulk.dialog.title': 'Samlet genforbindelse',
@@ -373,6 +383,8 @@ export const bulk = defineMessages(
       'bulk.error.nothing-to-skip': '{state}: er is niets over te slaan.',
       'bulk.error.not-retryable': '{state}, niet mislukt, overgeslagen of onbevestigd.',
       'bulk.error.no-login-open': '{state}: er staat geen aanmelding voor open.',
+      'bulk.error.skip-too-late': "{name} is niet overgeslagen: de aanmelding was al teruggekomen en Bridgekeeper controleert die nu. Het resultaat verschijnt zo.",
+      'bulk.error.cancel-too-late': "De aanmelding van {name} is niet geannuleerd: die was al teruggekomen en Bridgekeeper controleert die nu. Het resultaat verschijnt zo.",
       'bulk.error.discard-open': 'Sluit eerst de open aanmelding (Annuleren) en verwijder daarna de run.',
 
       'bulk.dialog.title': 'Bulk opnieuw verbinden',

@@ -71,7 +71,7 @@ export function BulkRunner({ run, onClose }: { run: BulkRun; onClose(): void }) 
             )}
           </dl>
           {active && step && <ActiveBrowserLogin profileId={active.profileId} step={step} />}
-          {active && activePortal && <PortalPromptView profileId={active.profileId} target={activePortal.name} />}
+          {active && <PortalPromptView profileId={active.profileId} target={activePortal?.name ?? ''} />}
           <div className="dialog-actions left">
             {!active && (
               <button ref={openButton} type="button" className="primary" onClick={() => void act(() => api.bulkOpen(shown.profileId))}>

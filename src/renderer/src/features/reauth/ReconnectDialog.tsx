@@ -120,7 +120,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
         </>
       )}
       {phase.kind === 'ready' && canConfirm && <p className="hint">{t('reauth.dialog.confirm.ready', { target: targetName })}</p>}
-      {phase.kind === 'running' && viaPortal && !inBrowser && <PortalPromptView profileId={profile.id} target={targetName} />}
+      {phase.kind === 'running' && (!viaPortal || !inBrowser) && <PortalPromptView profileId={profile.id} target={targetName} />}
       {(phase.kind === 'ready' || phase.kind === 'running') && !viaPortal && !inBrowser && (
         <>
           <p>
