@@ -21,7 +21,7 @@ import { failStartup, installCrashHandlers } from './platform/crash-handling';
 import { openLogFolder, saveDiagnostics } from './platform/diagnostics-file';
 import { serveApi, trustedSender } from './platform/ipc';
 import { createDeferredVaults } from './platform/keychain-startup';
-import { createPortalWindowSurface } from './platform/portal-window';
+import { PORTAL_FRAME_BLOCKED, createPortalWindowSurface } from './platform/portal-window';
 import { createLoginWindowSurface } from './platform/login-window';
 import { createMainFetch } from './platform/main-http';
 import { DEFAULT_SIZE, createMainWindow } from './platform/main-window';
@@ -106,7 +106,9 @@ function ready(log: Logger, logFile: LogFile): void {
       return loginWindows.open(request);
     },
   };
-  const portalSurface = createPortalWindowSurface(() => mainWindow, log);
+  const portalSurface = createPortalWindowSurface(() => mainWindow, log, {
+    onFrameBlocked: (blocked) => bridgekeeper.notices.post({ id: PORTAL_FRAME_BLOCKED, level: 'warning', ...blocked }),
+  });
   const bridgekeeper = createApp({
     createSettingsBackend,
     settingsPath: settingsPath(),

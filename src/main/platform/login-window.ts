@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { LoginRequest, LoginResult, LoginSurface } from '../reauth/login-surface';
 import { isRedirect, redirectFilter } from '../reauth/redirect-uri';
 import { type PartitionPool, createPartitionPool } from './partition-pool';
+import { frameAllowed, refusedFrameHost } from './frame-policy';
 import { withoutMenu } from './no-menu';
 import { markAsLoginContents } from './security-guards';
 import { browserUserAgent } from './user-agent';
@@ -143,10 +144,25 @@ export function createLoginWindowSurface({ parent, log, onBlocked, words = () =>
           if (isRedirect(event.url, request.redirectUri)) {
             event.preventDefault();
             void finish({ kind: 'redirected', url: new URL(event.url) });
+          } else if (event.isMainFrame === false) {
+            // A frame (iframe): captchas and the provider's own widgets show; another is refused, the page stays.
+            if (!frameAllowed(event.url, allowed)) {
+              event.preventDefault();
+              frameRefused(event.url);
+            }
           } else if (!allowed(event.url)) {
             event.preventDefault();
-            if (event.isMainFrame !== false) showBlocked(event.url);
+            showBlocked(event.url);
           }
+        };
+        const refusedFrames = new Set<string>();
+        const frameRefused = (url: string) => {
+          const host = refusedFrameHost(url);
+          log.warn('login-window.frame-blocked', { origin: host ?? url.slice(0, url.indexOf(':') + 1) });
+          // Told once a host: a page that retries its frame must not repeat it.
+          if (host === null || refusedFrames.has(host)) return;
+          refusedFrames.add(host);
+          onBlocked?.(words().t('platform.frame-blocked.login', { origin: host }));
         };
         const showBlocked = (url: string) => {
           const { t } = words();

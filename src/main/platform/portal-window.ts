@@ -1,8 +1,11 @@
 import { BrowserWindow, type Cookie, type CookiesSetDetails, type Session, type UploadData, app } from 'electron';
+import { type Message, message } from '../../shared/i18n/message';
+import { createTranslator } from '../../shared/i18n/translator';
 import type { Logger } from '../logger';
 import type { PortalCookie, PortalSession, PortalSessionRequest, PortalSurface, SessionCookie } from '../portal/portal-surface';
 import { cookieUrl } from '../portal/portal-traffic';
 import { type PartitionPool, createPartitionPool } from './partition-pool';
+import { frameAllowed, refusedFrameHost } from './frame-policy';
 import { withoutMenu } from './no-menu';
 import { markAsLoginContents } from './security-guards';
 import { browserUserAgent } from './user-agent';
@@ -76,7 +79,17 @@ interface FreshWindow {
  * "embedded browsers"), and every popup — window.open or a Shift/Ctrl-click alike — lives in the
  * same partition. Traffic is watched through webRequest and passed on untouched.
  */
-export function createPortalWindowSurface(parent: () => BrowserWindow | null, log: Logger): PortalSurface & { dispose(): void } {
+/** The notice of a refused frame in a portal window. */
+export const PORTAL_FRAME_BLOCKED = 'portal-frame-blocked';
+
+export interface PortalWindowOptions {
+  /** A frame of the portal's page was refused: what to tell the person (English, and as words for their language). */
+  onFrameBlocked?: (blocked: { message: string; words: Message }) => void;
+}
+
+const english = createTranslator('en-GB');
+
+export function createPortalWindowSurface(parent: () => BrowserWindow | null, log: Logger, { onFrameBlocked }: PortalWindowOptions = {}): PortalSurface & { dispose(): void } {
   const pool: PartitionPool = createPartitionPool(log, (portalSession) => {
     portalSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     portalSession.setPermissionCheckHandler(() => false);
@@ -133,6 +146,15 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
     window.setTitle(request.title);
     const windows = new Map<string, BrowserWindow>();
     let closed = false;
+    const refusedFrames = new Set<string>();
+    // Told once a host and attempt: a page that retries its frame must not repeat it.
+    const frameRefused = (url: string) => {
+      const host = refusedFrameHost(url);
+      if (host === null || refusedFrames.has(host)) return;
+      refusedFrames.add(host);
+      const words = message('platform.frame-blocked.portal', { origin: host });
+      onFrameBlocked?.({ message: english.t(words.key, { origin: host }), words });
+    };
 
     const follow = (owner: BrowserWindow) => {
       const contents = owner.webContents;
@@ -140,10 +162,13 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       windows.set(id, owner);
       let status = 0;
       const check = (event: { url: string; isMainFrame?: boolean; preventDefault(): void }) => {
-        if (allowed(event.url)) return;
+        const frame = event.isMainFrame === false;
+        // A frame (iframe) may also show a known captcha's challenge (platform/frame-policy.ts).
+        if (frame ? frameAllowed(event.url, allowed) : allowed(event.url)) return;
         event.preventDefault();
-        log.warn('portal-window.navigation-blocked', { origin: URL.canParse(event.url) ? new URL(event.url).origin : 'invalid' });
-        events.blocked(id, event.url, event.isMainFrame !== false);
+        log.warn('portal-window.navigation-blocked', { origin: URL.canParse(event.url) ? new URL(event.url).origin : 'invalid', frame });
+        events.blocked(id, event.url, !frame);
+        if (frame) frameRefused(event.url);
       };
       // will-frame-navigate: every frame, started by the page; will-redirect: every frame, every redirect.
       contents.on('will-frame-navigate', check);

@@ -173,6 +173,38 @@ describe('the Electron login window', () => {
     await result;
   });
 
+  it('frames (iframes): the identity provider’s own and a known captcha’s challenge show; another is refused and the person told once, the page left as it is', async () => {
+    const blocked = vi.fn();
+    const { window, result } = await start({ onBlocked: blocked });
+    const frame = (url: string) => window.webContents.navigate(url, false);
+    expect(frame('https://connect.visma.com/widget')).toBe('sent');
+    expect(frame('about:blank')).toBe('not-seen'); // let through; no request for webRequest to see
+    expect(frame('https://www.google.com/recaptcha/api2/anchor?k=site-key')).toBe('sent');
+    expect(frame('https://newassets.hcaptcha.com/captcha/v1/abc/static/hcaptcha.html#frame=checkbox')).toBe('sent');
+    expect(frame('https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/b/turnstile/if/ov2/av0/rcv/x')).toBe('sent');
+    expect(frame('https://client-api.arkoselabs.com/fc/gc/?token=x')).toBe('sent');
+    expect(blocked).not.toHaveBeenCalled();
+    // A captcha provider's host elsewhere than its challenge, or not over https, is no captcha.
+    expect(frame('https://www.google.com/search?q=x')).toBe('prevented');
+    expect(frame('http://www.google.com/recaptcha/api2/anchor')).toBe('prevented');
+    expect(frame('https://consent.example/widget')).toBe('prevented');
+    expect(frame('https://consent.example/widget?again')).toBe('prevented');
+    expect(window.webContents.redirect('https://tracker.example/pixel', false)).toBe('prevented');
+    expect(frame('data:text/html,<p>x</p>')).toBe('prevented'); // no address the person could add: not told
+    expect(blocked.mock.calls.map(([message]) => message)).toEqual([
+      'Part of the login page, from www.google.com, was not shown: this environment does not allow it. If the login cannot go on without it, add www.google.com to the environment’s extra login origins in Environments, then reconnect.',
+      expect.stringContaining('from consent.example,'),
+      expect.stringContaining('from tracker.example,'),
+    ]);
+    // The login page stays: a refused frame is no refused page.
+    expect(window.loaded).toEqual(['https://connect.visma.com/connect/authorize?client_id=x']);
+    // Captchas show in frames only: the page itself still stays on the identity provider.
+    expect(window.webContents.navigate('https://www.google.com/recaptcha/api2/anchor')).toBe('prevented');
+    expect(decodeURIComponent(window.loaded.at(-1)!)).toContain('Visma sent you to www.google.com');
+    window.emit('closed');
+    await result;
+  });
+
   it('prepares the next window while the person types — fresh, hidden, blank — and the next attempt uses it', async () => {
     const surface = createLoginWindowSurface({ parent: () => null, log });
     const first = await start({ surface });

@@ -32,7 +32,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 type FakeWindow = InstanceType<ReturnType<typeof createFakeElectron>['module']['BrowserWindow']>;
 
 /** Opens a session as the portal flows do, and records what it reports. */
-async function openSession(cookies: PortalCookie[] = [SIGN_IN], site: PortalSite = PORTAL) {
+async function openSession(cookies: PortalCookie[] = [SIGN_IN], site: PortalSite = PORTAL, using: typeof surface = surface) {
   const seen: string[] = [];
   const events: PortalSessionEvents = {
     request: (r) => seen.push(`request ${r.method} ${r.url}${r.body ? ` ${r.body}` : ''}${r.topLevel ? ' (top)' : ''}`),
@@ -44,7 +44,7 @@ async function openSession(cookies: PortalCookie[] = [SIGN_IN], site: PortalSite
     opened: (w) => seen.push(`opened ${w}`),
     closed: (w) => seen.push(`closed ${w}`),
   };
-  const session = await surface.open({ site, cookies, title: 'DataBridge: reconnect Orders', allowed, events });
+  const session = await using.open({ site, cookies, title: 'DataBridge: reconnect Orders', allowed, events });
   const window = fake.current.windows.find((w) => String(w.webContents.id) === session.mainWindow)! as FakeWindow;
   const partition = (window.options.webPreferences as { partition: string }).partition;
   return { session, window, partition, store: fake.current.sessions.get(partition)!, seen };
@@ -127,6 +127,32 @@ describe('the Electron portal window (F18)', () => {
       `blocked ${session.mainWindow} https://online.superoffice.com/login top`,
     ]);
     await session.close();
+  });
+
+  it('frames: a known captcha’s challenge shows in a frame (never as the page); another frame is refused, reported, and the person told once a host, as words for their language', async () => {
+    const told: { message: string; words: unknown }[] = [];
+    const telling = createPortalWindowSurface(() => null, createMemoryLogger(), { onFrameBlocked: (blocked) => told.push(blocked) });
+    const { session, window, seen } = await openSession([SIGN_IN], PORTAL, telling);
+    expect(window.webContents.navigate('https://www.google.com/recaptcha/api2/anchor?k=x', false)).toBe('sent');
+    expect(window.webContents.navigate('https://challenges.cloudflare.com/cdn-cgi/challenge-platform/h/b/turnstile/if/x', false)).toBe('sent');
+    expect(window.webContents.navigate('about:srcdoc', false)).toBe('not-seen');
+    expect(window.webContents.navigate(`${PORTAL.origin}/frame`, false)).toBe('sent');
+    expect(window.webContents.navigate('https://www.google.com/recaptcha/api2/anchor?k=x')).toBe('prevented'); // as the page: no
+    expect(window.webContents.navigate('https://ads.example/frame', false)).toBe('prevented');
+    expect(window.webContents.navigate('https://ads.example/frame?2', false)).toBe('prevented');
+    expect(seen.filter((s) => s.startsWith('blocked'))).toEqual([
+      `blocked ${session.mainWindow} https://www.google.com/recaptcha/api2/anchor?k=x top`,
+      `blocked ${session.mainWindow} https://ads.example/frame frame`,
+      `blocked ${session.mainWindow} https://ads.example/frame?2 frame`,
+    ]);
+    expect(told).toEqual([
+      {
+        message: 'Part of the portal’s page, from ads.example, was not shown: the portal window shows only the portal, Visma and their sign-in pages. If the page cannot go on without it, save diagnostics (Help menu) and send them to support.',
+        words: { key: 'platform.frame-blocked.portal', params: { origin: 'ads.example' } },
+      },
+    ]);
+    await session.close();
+    telling.dispose();
   });
 
   it('reports the traffic untouched — form_post bodies from the upload data, Set-Cookie in any case, failures — and each page load with its status', async () => {
