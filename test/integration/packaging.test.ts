@@ -65,7 +65,7 @@ describe('electron-builder.yml', () => {
   it('names an installer for every platform', () => {
     const yml = fs.readFileSync('electron-builder.yml', 'utf8');
     expect(yml).toMatch(/win:\s*\n\s*target: nsis/);
-    expect(yml).toMatch(/mac:\s*\n\s*target: dmg/);
+    expect(yml).toMatch(/mac:\n(?:\s*#.*\n)*\s*target:\s*\n\s*- dmg\n\s*- zip\n/); // dmg to install, zip to update (Squirrel.Mac)
     expect(yml).toMatch(/linux:\n(?:\s*#.*\n)*\s*target:\s*\n\s*- deb\n\s*category:/); // the .deb alone: see below
   });
 
