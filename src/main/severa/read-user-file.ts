@@ -83,7 +83,8 @@ function layoutSpace(table: Table, header: TableRecord, records: readonly TableR
 
 interface RowReader<User> {
   required: readonly UserField[];
-  toUser(cell: (field: UserField) => string | undefined, row: number, problems: UserFileProblem[], headerOf: (field: UserField) => string): User | null;
+  /** `keep` makes a text the user keeps a string of its own (see `own`). */
+  toUser(cell: (field: UserField) => string | undefined, row: number, problems: UserFileProblem[], headerOf: (field: UserField) => string, keep: (text: string) => string): User | null;
 }
 
 async function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): Promise<UserFileResult<User>> {
@@ -123,6 +124,8 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
     return stripLayoutSpace && value?.startsWith(' ') ? value.slice(1) : value;
   };
   const separator = table.delimiter === '\t' ? 'tab' : (table.delimiter ?? ',');
+  // A workbook's cells come from the worker, strings of their own already; a CSV's are slices of its text.
+  const keep = table.format === 'csv' ? own : (text: string) => text;
   for (const record of records) {
     const row = record.row;
     cells = record.cells;
@@ -140,7 +143,7 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
         }
       }
     }
-    const user = rowProblems.length === 0 ? reader.toUser(cell, row, rowProblems, headerOf) : null;
+    const user = rowProblems.length === 0 ? reader.toUser(cell, row, rowProblems, headerOf, keep) : null;
     if (user) users.push(user);
     for (const problem of rowProblems) {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
@@ -159,7 +162,6 @@ async function readUsers<User>(input: Uint8Array | string, options: ReadUserFile
  * parts joined make a new flat string (V8 returns a lone part, or a short slice, as it is).
  */
 const own = (text: string): string => (text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join(''));
-const ownOrNull = (text: string | null): string | null => (text === null ? null : own(text));
 
 const trimmedOrNull = (value: string | undefined): string | null => {
   const trimmed = value?.trim() ?? '';
@@ -167,13 +169,14 @@ const trimmedOrNull = (value: string | undefined): string | null => {
 };
 
 /** The person's name, a string of its own (see `own`). */
-function personName(cell: (field: UserField) => string | undefined): string | null {
+function personName(cell: (field: UserField) => string | undefined, keep: (text: string) => string): string | null {
   const full = trimmedOrNull(cell('fullName'));
-  if (full) return own(full);
+  if (full) return keep(full);
   const first = trimmedOrNull(cell('firstName'));
   const last = trimmedOrNull(cell('lastName'));
   // Joined, not concatenated: one new flat string, rather than a chain holding both cells.
-  return first && last ? [first, last].join(' ') : ownOrNull(first ?? last);
+  const one = first ?? last;
+  return first && last ? [first, last].join(' ') : one && keep(one);
 }
 
 /**
@@ -184,7 +187,7 @@ function personName(cell: (field: UserField) => string | undefined): string | nu
 export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFileOptions): Promise<UserFileResult<AzetsUser>> {
   return readUsers(input, options, {
     required: ['email'],
-    toUser: (cell, row) => ({ email: own(cell('email') ?? ''), name: personName(cell), row }),
+    toUser: (cell, row, _problems, _headerOf, keep) => ({ email: keep(cell('email') ?? ''), name: personName(cell, keep), row }),
   });
 }
 
@@ -192,7 +195,7 @@ export function readAzetsUsers(input: Uint8Array | string, options: ReadUserFile
 export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFileOptions): Promise<UserFileResult<SeveraUser>> {
   return readUsers(input, options, {
     required: ['email', 'active'],
-    toUser: (cell, row, problems, headerOf) => {
+    toUser: (cell, row, problems, headerOf, keep) => {
       const activeCell = cell('active');
       let active: boolean | null = null;
       if (activeCell !== undefined) {
@@ -206,7 +209,8 @@ export function readSeveraUsers(input: Uint8Array | string, options: ReadUserFil
           return null;
         }
       }
-      return { email: own(cell('email') ?? ''), active, name: personName(cell), id: ownOrNull(trimmedOrNull(cell('id'))), row };
+      const id = trimmedOrNull(cell('id'));
+      return { email: keep(cell('email') ?? ''), active, name: personName(cell, keep), id: id && keep(id), row };
     },
   });
 }

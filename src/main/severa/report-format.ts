@@ -55,7 +55,7 @@ export function jsonReport(result: SeveraCheckResult): JsonReport {
   return { summary: result.summary, organization: result.organization, totals: result.totals, users: result.verdicts.map(reportUser) };
 }
 
-const CHUNK_CHARS = 1024 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 /** What JSON.stringify writes other than as itself: quote, backslash, controls, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- the controls are what JSON must escape
@@ -111,7 +111,7 @@ function userJson(verdict: Verdict, middle: (verdict: Verdict) => string): strin
 }
 
 /**
- * The JSON report (JsonReport) as pieces of about 1 MiB, one user per line: written to a file as
+ * The JSON report (JsonReport) as pieces of about 64 KiB, one user per line: written to a file as
  * it is made, 100,000 users never become one string, nor 100,000 report objects at once. Each
  * piece is joined from its lines at once (one flat string, not a chain of concatenations to
  * flatten when it is written).

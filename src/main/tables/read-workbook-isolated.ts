@@ -132,7 +132,11 @@ function readOnce(job: WorkbookJob, isolation: WorkbookIsolation): Promise<Workb
 export function readWorkbookIsolated(bytes: Uint8Array, sheet?: string, limits?: WorkbookLimits, isolation: WorkbookIsolation = WORKBOOK_ISOLATION): Promise<WorkbookSheet> {
   const job: WorkbookJob = { bytes, ...(sheet === undefined ? {} : { sheet }), ...(limits ? { limits } : {}) };
   const read = queue.then(() => readOnce(job, isolation));
-  queue = read.catch(() => undefined);
+  // The queue waits for this read, and keeps nothing of it: a kept result would hold every row until the next read.
+  queue = read.then(
+    () => undefined,
+    () => undefined,
+  );
   return read;
 }
 
