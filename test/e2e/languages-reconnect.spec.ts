@@ -34,7 +34,8 @@ const WORDS = {
     dialog: (name: string) => `Yhdistä uudelleen: ${name}`,
     open: 'Avaa Visma-kirjautuminen',
     progress: 'Eteneminen',
-    title: `${PER.email} ei saa käyttää Visma.net-rajapintaa yrityksessä ${NORDLYS.name} (${NORDLYS.id})`,
+    // Visma's invalid_tenant does not say who logged in: no one is blamed by name (issue 23).
+    title: `Kirjautunut käyttäjä ei saa käyttää Visma.net-rajapintaa yrityksessä ${NORDLYS.name} (${NORDLYS.id})`,
     fix: `Anna käyttäjälle ${PER.email} rooli 'API User' yritykseen ${NORDLYS.name} (${NORDLYS.id}) kohdassa Visma.net Admin → Users and Roles`,
     next: 'Seuraavaksi:',
     tryAgain: 'Yritä uudelleen',
@@ -60,7 +61,7 @@ const WORDS = {
     dialog: (name: string) => `Återanslut ${name}`,
     open: 'Öppna Vismas inloggning',
     progress: 'Förlopp',
-    title: `${PER.email} får inte använda Visma.net API för ${NORDLYS.name} (${NORDLYS.id})`,
+    title: `Användaren som loggade in får inte använda Visma.net API för ${NORDLYS.name} (${NORDLYS.id})`,
     fix: `Ge ${PER.email} rollen 'API User' för ${NORDLYS.name} (${NORDLYS.id}) i Visma.net Admin → Users and Roles`,
     next: 'Nästa steg:',
     tryAgain: 'Försök igen',

@@ -27,7 +27,9 @@ export function createOutcomeRecorder(deps: { profiles: ProfileService; events: 
      */
     failed(profile: Profile, failure: Failure, explained: ReauthResult) {
       deps.log.info('reauth.failed', { profileId: profile.id, outcome: failure.outcome, errorCode: failure.errorCode ?? null });
-      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome: failure.outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: english.text(explained.title), words: explained.title });
+      // A direct login as another user was refused, not connected: the trail must not read "Connected as another Visma user".
+      const outcome = failure.outcome === 'wrong-user' && !failure.connectionReplaced ? 'other-user-refused' : failure.outcome;
+      deps.events.append({ profileId: profile.id, kind: 'reauth', outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: english.text(explained.title), words: explained.title });
       const held = profile.status === 'connected' || profile.status === 'expiring';
       const unchanged =
         NOTHING_TRIED.has(failure.outcome) ||

@@ -54,6 +54,8 @@ describe('who logged in (issue 23)', () => {
     expect(await vault.get('orders')).toBeNull();
     expect(app.profiles.get('orders')).toMatchObject({ status: 'never-connected', apiUser: ANNA.email });
     expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
+    // The audit trail says it was refused, never "Connected as another Visma user".
+    await expect(app.reauth.listProfileEvents('orders')).resolves.toMatchObject([{ kind: 'reauth', outcome: 'other-user-refused', message: `${PER.email} logged in, not ${ANNA.email}` }]);
     // The question is gone from the dialog once answered.
     expect(app.events.filter((e) => e.type === 'portal-prompt').at(-1)).toMatchObject({ prompt: null });
   });

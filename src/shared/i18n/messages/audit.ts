@@ -60,6 +60,8 @@ export const audit = defineMessages(
     'audit.outcome.portal-refused': 'The portal refused the connection',
     'audit.outcome.portal-page-failed': 'The profile\'s page in the portal failed',
     'audit.outcome.wrong-user': 'Connected as another Visma user',
+    'audit.outcome.other-user-refused': "Refused: another Visma user logged in",
+    'audit.outcome.api-user-changed': "API user changed",
   },
   {
     fi: {
@@ -120,6 +122,8 @@ export const audit = defineMessages(
       'audit.outcome.portal-refused': 'Portaali hylkäsi yhteyden',
       'audit.outcome.portal-page-failed': 'Profiilin sivua portaalissa ei voitu näyttää',
       'audit.outcome.wrong-user': 'Yhdistetty toisena Visma-käyttäjänä',
+      'audit.outcome.other-user-refused': "Hylätty: kirjautujana toinen Visma-käyttäjä",
+      'audit.outcome.api-user-changed': "API-käyttäjä vaihdettu",
     },
     sv: {
       'audit.kind.reauth': 'Återanslutning',
@@ -179,6 +183,8 @@ export const audit = defineMessages(
       'audit.outcome.portal-refused': 'Portalen avvisade anslutningen',
       'audit.outcome.portal-page-failed': 'Profilens sida i portalen kunde inte visas',
       'audit.outcome.wrong-user': 'Ansluten som en annan Visma-användare',
+      'audit.outcome.other-user-refused': "Nekad: en annan Visma-användare loggade in",
+      'audit.outcome.api-user-changed': "API-användaren ändrad",
     },
     nb: {
       'audit.kind.reauth': 'Gjenoppkobling',
@@ -238,6 +244,8 @@ export const audit = defineMessages(
       'audit.outcome.portal-refused': 'Portalen avviste tilkoblingen',
       'audit.outcome.portal-page-failed': 'Profilens side i portalen kunne ikke vises',
       'audit.outcome.wrong-user': 'Tilkoblet som en annen Visma-bruker',
+      'audit.outcome.other-user-refused': "Avvist: en annen Visma-bruker logget på",
+      'audit.outcome.api-user-changed': "API-brukeren endret",
     },
     da: {
       'audit.kind.reauth': 'Genforbindelse',
@@ -297,6 +305,8 @@ export const audit = defineMessages(
       'audit.outcome.portal-refused': 'Portalen afviste forbindelsen',
       'audit.outcome.portal-page-failed': 'Profilens side i portalen kunne ikke vises',
       'audit.outcome.wrong-user': 'Forbundet som en anden Visma-bruger',
+      'audit.outcome.other-user-refused': "Afvist: en anden Visma-bruger loggede ind",
+      'audit.outcome.api-user-changed': "API-brugeren ændret",
     },
     nl: {
       'audit.kind.reauth': 'Opnieuw verbinden',
@@ -356,6 +366,8 @@ export const audit = defineMessages(
       'audit.outcome.portal-refused': 'De portal weigerde de verbinding',
       'audit.outcome.portal-page-failed': 'De pagina van het profiel in de portal kon niet worden getoond',
       'audit.outcome.wrong-user': 'Verbonden als een andere Visma-gebruiker',
+      'audit.outcome.other-user-refused': "Geweigerd: een andere Visma-gebruiker meldde zich aan",
+      'audit.outcome.api-user-changed': "API-gebruiker gewijzigd",
     },
   },
 );
