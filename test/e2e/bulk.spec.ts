@@ -134,6 +134,10 @@ test('a Skip pressed while a finished login is still being checked skips nothing
   await expect(now).toContainText('Checking the tokens and the company');
   // The person meant to skip what the dialog shows: the profile being checked, not the next one.
   await dialog.getByRole('button', { name: 'Skip Fjellvind invoices' }).click();
+  // Too late to skip, and said so: never silently ignored, never honoured by chance (issue 23).
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Fjellvind invoices was not skipped: its login had already come back, and Bridgekeeper is checking it. Its result shows in a moment.',
+  );
   await expect(result(dialog, 'Fjellvind invoices')).toContainText('Connected');
   await expect(result(dialog, 'Fjellvind orders')).toContainText('Waiting');
   await expect(dialog.getByRole('region', { name: 'Next login' })).toContainText('Fjellvind orders');
