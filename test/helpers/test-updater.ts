@@ -99,12 +99,12 @@ export type FakeSquirrel = ReturnType<typeof createFakeSquirrel>;
  * emit): the fake goes into the CommonJS cache under the path electron-updater resolves, for the
  * test's life. The real 'electron' package here has no binary and would throw.
  */
-export function installFakeElectron(autoUpdater: FakeSquirrel): () => void {
+export function installFakeElectron(autoUpdater: FakeSquirrel, rest: Record<string, unknown> = {}): () => void {
   const fromUpdater = createRequire(createRequire(import.meta.url).resolve('electron-updater'));
   const id = fromUpdater.resolve('electron');
   const cache = fromUpdater.cache;
   const before = cache[id];
-  cache[id] = { id, filename: id, loaded: true, exports: { autoUpdater } } as unknown as NodeJS.Module;
+  cache[id] = { id, filename: id, loaded: true, exports: { ...rest, autoUpdater } } as unknown as NodeJS.Module;
   return () => {
     if (before) cache[id] = before;
     else Reflect.deleteProperty(cache, id);

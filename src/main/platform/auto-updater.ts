@@ -22,8 +22,8 @@ export function createAppUpdater(log: Logger): AppUpdaterDeps {
   } catch (error) {
     log.warn('updates.no-update-config', { message: error instanceof Error ? error.message : String(error) });
   }
-  // Loaded only in a packaged app; its autoUpdater (a getter Node's ES-module loader cannot name, so
-  // required) builds the platform's class on first use.
+  // autoUpdater is a getter Node's ES-module loader cannot name (so: required); it builds the
+  // platform's class on first use, here, and only in a packaged app.
   const { autoUpdater } = createRequire(import.meta.url)('electron-updater') as typeof ElectronUpdater;
   return { port: electronUpdaterPort(autoUpdater, log), version, packagedFeedUrl };
 }
