@@ -35,7 +35,7 @@ import { detectBrowsers } from './browser/detect-browsers';
 import { systemProbe } from './browser/system-probe';
 import { createTranslator } from '../shared/i18n/translator';
 import { languageOf } from '../shared/i18n/languages';
-import { type AppUpdaterDeps, busyWith, createAppUpdates } from './updates/app-updates';
+import { type AppUpdaterDeps, busyWith, createAppUpdates, underWay } from './updates/app-updates';
 
 /** API methods that act outside the settings file (a login, the keychain, a portal, Visma) before they save. */
 const CHANGES_ELSEWHERE_FIRST = [
@@ -228,10 +228,12 @@ export function createApp(deps: AppDeps) {
     ...(deps.severaApiOptions ? { apiOptions: deps.severaApiOptions } : {}),
   });
 
+  // A portal sign-in is a login a restart to update must wait for.
+  const portalSignIns = underWay(portals.signInToPortal);
   const updates = createAppUpdates(deps.updater, {
     settings,
     language: () => languageOf(locale()),
-    busy: busyWith({ settings, reconnecting: () => profiles.all().find((p) => reauth.isRunning(p.id)) }),
+    busy: busyWith({ settings, reconnecting: () => profiles.all().find((p) => reauth.isRunning(p.id)), signingIn: portalSignIns.now }),
     emit,
     log,
     now,
@@ -278,7 +280,7 @@ export function createApp(deps: AppDeps) {
     savePortal: portals.savePortal,
     deletePortal: portals.deletePortal,
     importPortal: portals.importPortal,
-    signInToPortal: portals.signInToPortal,
+    signInToPortal: portalSignIns.run,
     signOutOfPortal: portals.signOutOfPortal,
     openPortalList: portalList.openList,
     readPortalList: portalList.readList,

@@ -36,13 +36,30 @@ export function feedUrlOfUpdateConfig(text: string): string {
  * What a restart must wait for: a bulk reconnect with a login open or going on by itself, a portal
  * reconnect, a login. A paused bulk run is kept on disk and survives a restart: it does not hold one.
  */
-export function busyWith(deps: { settings: SettingsStore; reconnecting: () => { connection: string } | undefined }): () => UpdateWait | null {
+export function busyWith(deps: { settings: SettingsStore; reconnecting: () => { connection: string } | undefined; signingIn?: () => boolean }): () => UpdateWait | null {
   return () => {
     const run = deps.settings.current.bulk;
     if (run && (run.items.some((i) => i.state === 'running') || (run.auto && run.items.some((i) => i.state === 'pending')))) return 'bulk';
     const profile = deps.reconnecting();
     if (profile) return profile.connection === 'portal' ? 'portal' : 'login';
-    return null;
+    // A sign-in to a portal is a login too.
+    return deps.signingIn?.() ? 'login' : null;
+  };
+}
+
+/** Counts the calls of `run` under way: what busyWith's signingIn asks. */
+export function underWay<A extends unknown[], R>(run: (...args: A) => Promise<R>): { run: (...args: A) => Promise<R>; now: () => boolean } {
+  let count = 0;
+  return {
+    run: async (...args: A) => {
+      count++;
+      try {
+        return await run(...args);
+      } finally {
+        count--;
+      }
+    },
+    now: () => count > 0,
   };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../src/shared/i18n/languages';
-import { busyWith, channelOfVersion, feedUrlOfUpdateConfig } from '../../../src/main/updates/app-updates';
+import { busyWith, channelOfVersion, feedUrlOfUpdateConfig, underWay } from '../../../src/main/updates/app-updates';
 import { RELEASE_NOTES, compareVersions, releaseNotesFor } from '../../../src/main/updates/release-notes';
 import type { SettingsStore } from '../../../src/main/settings/settings-store';
 import { tempApp } from '../../helpers/temp-app';
@@ -114,5 +114,20 @@ describe('the update settings the app reads', () => {
     expect(busy()).toBe('portal');
     reconnecting = { connection: 'direct' };
     expect(busy()).toBe('login');
+  });
+
+  it('a portal sign-in under way is a login a restart waits for', async () => {
+    let finish = () => {};
+    const signIn = underWay((id: string) => new Promise<string>((resolve) => (finish = () => resolve(id))));
+    const busy = busyWith({ settings: { current: { bulk: null } } as unknown as SettingsStore, reconnecting: () => undefined, signingIn: signIn.now });
+    expect(busy()).toBeNull();
+    const signing = signIn.run('databridge');
+    expect(busy()).toBe('login');
+    finish();
+    expect(await signing).toBe('databridge');
+    expect(busy()).toBeNull();
+    const failing = underWay(async () => Promise.reject(new Error('closed')));
+    await expect(failing.run()).rejects.toThrow('closed');
+    expect(failing.now()).toBe(false);
   });
 });
