@@ -4,7 +4,7 @@ import type { EventLog } from '../events/event-log';
 import { english, inWords } from '../in-words';
 import type { Logger } from '../logger';
 import type { ProfileService } from '../profiles/profile-service';
-import type { Failure } from './outcomes';
+import { type Failure, isCancelWords } from './outcomes';
 
 // Not a problem of the user or its roles: the profile has an error, not a need to reconnect differently.
 const NETWORK_OUTCOMES = new Set(['network-error', 'server-error', 'portal-failed']);
@@ -28,11 +28,14 @@ export function createOutcomeRecorder(deps: { profiles: ProfileService; events: 
     failed(profile: Profile, failure: Failure, explained: ReauthResult) {
       deps.log.info('reauth.failed', { profileId: profile.id, outcome: failure.outcome, errorCode: failure.errorCode ?? null });
       // A direct login as another user was refused, not connected: the trail must not read "Connected as another Visma user".
-      const outcome = failure.outcome === 'wrong-user' && !failure.connectionReplaced ? 'other-user-refused' : failure.outcome;
+      // A Cancel in Visma's own pages reaches a portal as access_denied: it is a cancel, not a refused consent.
+      const cancelledInLogin = failure.outcome === 'consent-denied' && isCancelWords(failure.detail);
+      const outcome = failure.outcome === 'wrong-user' && !failure.connectionReplaced ? 'other-user-refused' : cancelledInLogin ? 'cancelled' : failure.outcome;
       deps.events.append({ profileId: profile.id, kind: 'reauth', outcome, ...(failure.errorCode ? { errorCode: failure.errorCode } : {}), message: english.text(explained.title), words: explained.title });
       const held = profile.status === 'connected' || profile.status === 'expiring';
       const unchanged =
         NOTHING_TRIED.has(failure.outcome) ||
+        cancelledInLogin ||
         ((failure.outcome === 'wrong-company' || failure.outcome === 'wrong-user') && profile.status === 'never-connected' && !failure.connectionReplaced) ||
         (held && !failure.connectionReplaced);
       if (unchanged) return;

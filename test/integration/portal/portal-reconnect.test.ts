@@ -204,6 +204,17 @@ describe('a portal reconnect is Connected only with evidence', () => {
     expect(result.title).toContain(title);
   });
 
+  it('a Cancel in Visma’s company picker, delivered to the portal, reads as a cancel: not a Deny, one full stop, the profile unchanged (issue 23)', async () => {
+    const body = `error=access_denied&error_description=${encodeURIComponent('The user cancelled the login.')}&state=s1`;
+    const { app } = await setUp([SIGN_IN, reconnectOf('orders', [profilePage('orders')], { deliver: { method: 'POST', url: CALLBACK, body } })]);
+    const before = app.profiles.get('orders')!.status;
+    const result = reauthInEnglish(await app.api.reauthenticate('orders'));
+    expect(result.title).toBe("The login was cancelled in Visma's window");
+    expect(result.explanation).toBe('Cancel was pressed in Visma\'s login window, so Visma gave no tokens. Visma said: "The user cancelled the login." No access was refused, and nothing was changed.');
+    expect(app.profiles.get('orders')!.status).toBe(before);
+    await expect(app.reauth.listProfileEvents('orders')).resolves.toMatchObject([{ kind: 'reauth', outcome: 'cancelled' }]);
+  });
+
   it('Visma’s answer going by unseen (another host, a pushed request): the portal’s page back after Visma is judged all the same', async () => {
     const { app } = await setUp([SIGN_IN, reconnectOf('orders', [connectedPage('orders')], { deliver: undefined })], { connectedMarker: SAVED });
     expect(reauthInEnglish(await app.api.reauthenticate('orders'))).toMatchObject({ outcome: 'connected' });
