@@ -89,3 +89,22 @@ test('Cancel in Visma’s company picker reads as a cancel, not a consent Deny, 
   await expect(outcome).not.toContainText('.".');
   await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Never connected');
 });
+
+test('in a bulk run the same question shows in the bulk dialog; Discard fails the profile with who logged in', async ({ bk, sandbox }) => {
+  await addProfile(bk, sandbox, FJELLVIND_PROFILE);
+  await bk.page.getByRole('button', { name: /^Bulk reconnect/ }).click();
+  const dialog = bk.page.getByRole('dialog', { name: 'Bulk reconnect' });
+  await dialog.getByRole('radio', { name: 'All profiles (1)' }).check();
+  await dialog.getByRole('button', { name: 'Start bulk reconnect (1)' }).click();
+  await dialog.getByRole('button', { name: 'Open login' }).click();
+  await completeLogin(await bk.logins.nextLogin(), PER, FJELLVIND.name);
+
+  const question = dialog.getByRole('alertdialog');
+  await expect(question).toContainText(`${PER.email} logged in — not ${ANNA.email}, this profile's API user.`);
+  await expect(question.getByRole('button', { name: 'Discard this login' })).toBeFocused();
+  await question.getByRole('button', { name: 'Discard this login' }).click();
+  const row = dialog.getByRole('table', { name: 'Profiles in this bulk reconnect' }).getByRole('row').filter({ hasText: 'Orders into Visma' });
+  await expect(row).toContainText(`${PER.email} logged in, not ${ANNA.email}`);
+  await expect(row).not.toContainText('Connected');
+  expect(await keychainEntry(bk, 'orders')).toBeNull();
+});
