@@ -95,7 +95,9 @@ export function createBulkService(deps: BulkServiceDeps) {
     const wasCancelled = interruption?.profileId === profileId && interruption.kind === 'cancel';
     interruption = null;
     if (!stored()) return; // discarded meanwhile
-    const run = setItem(profileId, change);
+    // The login may have made another Visma user this profile's API user (kept when asked): the run says who it is now.
+    const apiUser = deps.profiles.get(profileId)?.apiUser;
+    const run = setItem(profileId, apiUser === undefined ? change : { ...change, apiUser });
     if (attempt === 'confirm') return; // asked for one profile: the run's order is not touched
     // A cancelled or closed login pauses the run: the person said stop.
     if (change.state === 'pending' || wasCancelled) {

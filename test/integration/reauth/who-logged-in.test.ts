@@ -78,6 +78,17 @@ describe('who logged in (issue 23)', () => {
     );
   });
 
+  it('in a bulk run, a kept login shows the new API user in the run and its summary too', async () => {
+    const sandbox = await newSandbox();
+    const { app, profile } = await setUp(sandbox, [{ ...PER, company: FJELLVIND.name }]);
+    await profile({ companyId: FJELLVIND.id, companyName: FJELLVIND.name });
+    await app.api.startBulkRun(['orders']);
+    await app.api.bulkOpen('orders');
+    await answerWhenAsked(app, 'keep');
+    await expect.poll(async () => (await app.api.getBulkRun())?.items[0]?.state, { timeout: 10_000 }).toBe('connected');
+    expect((await app.api.getBulkRun())!.items[0]).toMatchObject({ apiUser: PER.email });
+  });
+
   it('keeping another user on a connected profile revokes the old user’s tokens first', async () => {
     const sandbox = await newSandbox();
     const { app, vault, profile } = await setUp(sandbox, [{ ...ANNA, company: FJELLVIND.name }, { ...PER, company: FJELLVIND.name }]);
