@@ -7,7 +7,7 @@ import { createTranslator } from '../../../src/shared/i18n/translator';
 import { createMemoryLogger } from '../../../src/main/logger';
 import { electronUpdaterPort } from '../../../src/main/updates/electron-updater-port';
 import { type UpdateServiceDeps, createUpdateService } from '../../../src/main/updates/update-service';
-import { type UpdateServer, startUpdateServer } from '../../helpers/update-server';
+import { type UpdateServer, channelFile, sha512, startUpdateServer } from '../../helpers/update-server';
 import {
   type FakeSquirrel,
   type RecordingNsisUpdater,
@@ -123,7 +123,7 @@ describe('auto-update against a local update server (Windows: latest.yml, NsisUp
 
   it('a newer version with a wrong hash: the download is refused and deleted, nothing is installed, and it says why', async () => {
     const tampered = Buffer.concat([installer, Buffer.from('tampered')]);
-    server.set('latest.yml', { body: (await import('../../helpers/update-server')).channelFile({ version: '1.1.0', file: INSTALLER, bytes: tampered, sha512: (await import('../../helpers/update-server')).sha512(installer) }) });
+    server.set('latest.yml', { body: channelFile({ version: '1.1.0', file: INSTALLER, bytes: tampered, sha512: sha512(installer) }) });
     server.set(INSTALLER, { body: tampered });
     const { service, app, updater, root, log } = windowsApp('1.0.0');
     const state = await service.checkForUpdates();
@@ -306,7 +306,6 @@ describe('auto-update on macOS (latest-mac.yml, MacUpdater over Squirrel.Mac)', 
   });
 
   it('a wrong hash: Squirrel is never given the file', async () => {
-    const { channelFile, sha512 } = await import('../../helpers/update-server');
     server.set('latest-mac.yml', { body: channelFile({ version: '1.1.0', file: ZIP, bytes: zip, sha512: sha512(Buffer.from('another')) }) });
     server.set(ZIP, { body: zip });
     const { service } = macApp();
@@ -323,5 +322,46 @@ describe('auto-update on macOS (latest-mac.yml, MacUpdater over Squirrel.Mac)', 
     expect(state.phase).toBe('failed');
     expect(english.text(state.words!)).toMatch(/^The downloaded update is not signed by Bridgekeeper’s publisher\. It is not installed, and nothing changed\. \(Code signature at URL .* did not pass validation/);
     expect(squirrel.quits).toBe(0);
+  });
+});
+
+describe("the fake Squirrel.Mac is as strict as Electron's autoUpdater", () => {
+  it('setFeedURL without a url throws; checkForUpdates before it is an error event, not a throw', async () => {
+    const fake = createFakeSquirrel();
+    expect(() => fake.setFeedURL({})).toThrow(TypeError);
+    const error = new Promise<Error>((resolve) => fake.once('error', resolve));
+    fake.checkForUpdates();
+    expect((await error).message).toBe('Update URL is not set');
+  });
+
+  it("quitAndInstall before 'update-downloaded' is an error event, and nothing quits", async () => {
+    const fake = createFakeSquirrel();
+    const error = new Promise<Error>((resolve) => fake.once('error', resolve));
+    fake.quitAndInstall();
+    expect((await error).message).toBe("No update available, can't quit and install");
+    expect(fake.quits).toBe(0);
+  });
+
+  it("events in Electron's order: checking, available, downloaded (with its arguments); 204 is 'update-not-available'", async () => {
+    const zip = Buffer.from('PK zip');
+    server.set('feed', { body: JSON.stringify({ url: `${server.url}app.zip` }) });
+    server.set('app.zip', { body: zip });
+    server.set('none', { body: '', status: 204 });
+    const fake = createFakeSquirrel();
+    const seen: string[] = [];
+    for (const name of ['checking-for-update', 'update-available', 'update-not-available', 'update-downloaded', 'error']) fake.on(name, () => seen.push(name));
+    const downloaded = new Promise<unknown[]>((resolve) => fake.once('update-downloaded', (...args: unknown[]) => resolve(args)));
+    fake.setFeedURL({ url: `${server.url}feed` });
+    fake.checkForUpdates();
+    const args = await downloaded;
+    expect(args).toHaveLength(5);
+    expect(args[4]).toBe(`${server.url}app.zip`);
+    expect(seen).toEqual(['checking-for-update', 'update-available', 'update-downloaded']);
+    seen.length = 0;
+    const none = new Promise<void>((resolve) => fake.once('update-not-available', () => resolve()));
+    fake.setFeedURL({ url: `${server.url}none` });
+    fake.checkForUpdates();
+    await none;
+    expect(seen).toEqual(['checking-for-update', 'update-not-available']);
   });
 });
