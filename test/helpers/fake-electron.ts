@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -9,7 +11,8 @@ import { fileURLToPath } from 'node:url';
  *
  * Where Electron is less kind than a naive fake, this one is as unkind, and a test of the app's
  * code relies on each (main-http.test.ts for net, login-window.test.ts for the rest; the
- * contextBridge twin is test/helpers/context-bridge-twin.ts, tested in api-bridge.test.ts):
+ * contextBridge twin is test/helpers/context-bridge-twin.ts, tested in api-bridge.test.ts; the fake's
+ * own fidelity, read from Electron's source, in fake-electron.test.ts):
  * - net.fetch rejects with Chromium's `Error('net::ERR_…')`, no `code`, no `cause`; with
  *   `redirect: 'manual'` it rejects ("Redirect was cancelled") instead of returning the 3xx;
  * - webRequest sees only http(s), ws(s) and file: a custom-scheme URL never reaches it; one listener
@@ -17,8 +20,21 @@ import { fileURLToPath } from 'node:url';
  * - a page's <title> becomes the window's title unless 'page-title-updated' is prevented on the
  *   BrowserWindow: the window hears it first, with an event of its own, so preventing it on the web
  *   contents changes nothing (electron_api_browser_window.cc, OnPageTitleUpdated);
- * - a page-initiated navigation fires 'will-frame-navigate' (every frame), then 'will-navigate'
- *   (main frame only, and only if the first was not prevented);
+ * - a page-initiated navigation fires 'did-start-navigation', then 'will-frame-navigate' (every frame), then
+ *   'will-navigate' (main frame only, and only if the first was not prevented); its answer comes in a later task:
+ *   'did-frame-navigate', and for the main frame 'did-navigate', 'did-finish-load', or 'did-fail-load' (any frame);
+ * - loadURL is browser-initiated (no will-navigate) and its promise is Electron's own (_awaitNextLoad): it rejects
+ *   with ERR_FILE_NOT_FOUND, ERR_BLOCKED_BY_CLIENT, the server's error, ERR_ABORTED (another load began first),
+ *   ERR_FAILED (cancelled, an unknown scheme, destroyed), ERR_UNEXPECTED (a protocol handler threw); app:// is served
+ *   by the app's protocol.handle handler;
+ * - a window-open handler whose answer is not { action: 'allow' } denies; did-create-window gets the details;
+ * - a session's user agent is Electron's (with 'Electron/' and the app's name) until the app sets its own;
+ * - net.fetch of a file: URL that is not there rejects (net::ERR_FILE_NOT_FOUND), never a 404;
+ * - the app is ready only when a test plays it (`app.becomeReady()`), in a later task: whenReady resolves after the
+ *   'ready' event, app.getSystemLocale throws before, protocol.registerSchemesAsPrivileged throws after;
+ * - ipcMain.handle and protocol.handle throw on a second registration of a channel or scheme;
+ * - `invoke` plays ipcRenderer.invoke: a structured clone each way (Dates kept, functions throw) and a senderFrame
+ *   that is null once the frame is gone or the contents destroyed;
  * - session.fromPartition gives the same session for the same name, and no session is ever freed;
  * - clearStorageData() leaves the HTTP cache, the auth cache and open connections alone;
  * - cookies.set refuses a Secure cookie for a plain-http URL, even one on this machine, a
@@ -49,6 +65,12 @@ export function createFakeElectron() {
     getName: () => 'Bridgekeeper',
     getVersion: () => '0.1.0',
     getLocale: () => 'en-GB',
+    /** The system's locale (the region's formats), which Electron gives only once the app is ready. */
+    systemLocale: 'en-GB',
+    getSystemLocale() {
+      if (!app.ready) throw new Error('app.getSystemLocale() can only be called after app is ready');
+      return app.systemLocale;
+    },
     /** The platform the fake plays, for what differs by platform (menus). */
     platform: 'linux' as NodeJS.Platform,
     get applicationMenu() {
@@ -67,9 +89,23 @@ export function createFakeElectron() {
     quit() {
       app.emit('quit');
     },
+    /** False until the test plays Electron's start-up finishing (`becomeReady`), as the app's main script runs first. */
+    ready: false,
+    isReady: () => app.ready,
+    /** Resolves once 'ready' was emitted (Browser::DidFinishLaunching): in a later task than the main script, never on a microtask of it. */
     whenReady() {
       app.whenReadyCalls++;
-      return Promise.resolve();
+      return app.ready ? Promise.resolve() : new Promise<void>((resolve) => app.once('ready', () => resolve()));
+    },
+    /** Electron finishes launching after the main script's first run: in a later task, 'ready', then whenReady's promise. */
+    becomeReady(): Promise<void> {
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          app.ready = true;
+          app.emit('ready', {}, {});
+          resolve();
+        }, 0),
+      );
     },
     userAgentFallback:
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Bridgekeeper/0.1.0 Chrome/140.0.7339.41 Electron/38.0.0 Safari/537.36',
@@ -88,6 +124,13 @@ export function createFakeElectron() {
     },
     setPermissionCheckHandler(handler: () => boolean) {
       this.permissionCheck = handler;
+    },
+    userAgent: app.userAgentFallback,
+    getUserAgent() {
+      return this.userAgent;
+    },
+    setUserAgent(userAgent: string) {
+      this.userAgent = userAgent;
     },
   };
 
@@ -108,7 +151,11 @@ export function createFakeElectron() {
     cleared: string[] = [];
     failClear = false;
     held = new Set<Held>();
-    userAgent = '';
+    /** Electron's default (ElectronBrowserContext::GetUserAgent): app.userAgentFallback, with 'Electron/' and the app's name in it. */
+    userAgent = app.userAgentFallback;
+    getUserAgent() {
+      return this.userAgent;
+    }
     fetched: { url: string; credentials: string; cache: string }[] = [];
     permissionRequest?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
     constructor(
@@ -205,11 +252,19 @@ export function createFakeElectron() {
     }
   }
   const sessions = new Map<string, FakeSession>();
+  /** session.fromPartition: the same session for the same name, made on first use (a window's partition makes it too). */
+  const sessionOf = (partition: string, options: unknown = {}): FakeSession => {
+    const existing = sessions.get(partition);
+    if (existing) return existing;
+    const created = new FakeSession(partition, options);
+    sessions.set(partition, created);
+    return created;
+  };
 
   class FakeWebContents extends EventEmitter {
     static nextId = 1;
     id = FakeWebContents.nextId++;
-    windowOpenHandler?: (details: { url: string; disposition: string }) => { action: string; overrideBrowserWindowOptions?: Record<string, unknown> };
+    windowOpenHandler?: (details: { url: string; disposition: string; frameName?: string; features?: string }) => { action: string; overrideBrowserWindowOptions?: Record<string, unknown> };
     userAgent = '';
     executed: string[] = [];
     /** What the page answers a script with; left unset, it never answers (a page that went away). */
@@ -242,17 +297,109 @@ export function createFakeElectron() {
     setUserAgent(userAgent: string) {
       this.userAgent = userAgent;
     }
-    /** The page navigates (a link, a form, a script): 'will-frame-navigate', then for the main frame 'will-navigate', then the request, if not prevented. */
-    navigate(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
-      if (this.stepPrevented('will-frame-navigate', url, isMainFrame)) return 'prevented';
-      return isMainFrame ? this.step('will-navigate', url, isMainFrame) : this.send_(url, isMainFrame);
+    /**
+     * What the server answers an http(s) navigation to `url`, once its request went out: a status (the page
+     * commits), a Chromium error (the load fails: 'did-fail-load'), or 'hang' (no answer yet: a later navigation of
+     * the frame aborts it); left unset, 200. Other schemes answer as in Electron: file: from the disk (a missing file
+     * is ERR_FILE_NOT_FOUND), a scheme with a protocol.handle handler from the handler, about:/data: commit (no
+     * status: -1), and any other scheme stops loading without a page, as Chromium's unknown schemes do.
+     */
+    answer?: (url: string) => number | { errorCode: number; errorDescription: string } | 'hang';
+    destroyed = false;
+    isDestroyed() {
+      return this.destroyed;
     }
-    /** A page loads in the main frame and the server answers `status`: the events Electron fires, in order. */
-    load(url: string, status = 200) {
-      this.emit('did-start-navigation', { url, isMainFrame: true, isSameDocument: false });
-      this.owner?.loaded.push(url);
+    /** The main frame's navigation under way (not committed, failed or cancelled yet); a new one replaces it. */
+    private pending: symbol | null = null;
+    /**
+     * Electron's loadURL (lib/browser/api/web-contents.ts, _awaitNextLoad): a browser-initiated navigation of the
+     * main frame — no 'will-navigate' or 'will-frame-navigate' — whose promise resolves at 'did-finish-load' and
+     * rejects with Chromium's error (`code` 'ERR_FILE_NOT_FOUND', `errno` -6, …) on a main-frame 'did-fail-load',
+     * with ERR_ABORTED when another main-frame navigation starts first, and with ERR_FAILED when loading stops
+     * without either (a cancelled navigation, an unknown scheme) or the contents is destroyed. As in Electron, the
+     * promise carries a no-op catch: a caller that drops it sees no unhandled rejection, one that awaits it throws.
+     */
+    loadURL(url: string): Promise<void> {
+      const loading = awaitNextLoad(this, url);
+      loading.catch(() => undefined);
+      this.begin(url, true, false);
+      return loading;
+    }
+    /**
+     * The page navigates (a link, a form, a script): 'did-start-navigation', then 'will-frame-navigate' (every
+     * frame), then for the main frame 'will-navigate', then the request, if not prevented; the answer (`answer`)
+     * comes in a later task. The order is Chromium's: DidStartNavigation before the throttle's WillStartRequest.
+     */
+    navigate(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
+      return this.begin(url, isMainFrame, true);
+    }
+    private begin(url: string, isMainFrame: boolean, rendererInitiated: boolean): 'prevented' | ReturnType<FakeSession['request']> {
+      const token = Symbol(url);
+      if (isMainFrame) this.pending = token;
+      this.navigationEvent('did-start-navigation', url, isMainFrame);
+      if (rendererInitiated && (this.navigationEvent('will-frame-navigate', url, isMainFrame) || (isMainFrame && this.navigationEvent('will-navigate', url, isMainFrame)))) {
+        this.cancelled(token, isMainFrame);
+        return 'prevented';
+      }
+      const partition = this.partition;
+      const result = partition ? sessionOf(partition).request(url) : 'sent';
+      if (result !== 'cancelled' && isMainFrame) this.owner?.loaded.push(url);
+      setTimeout(() => void this.finish(token, url, isMainFrame, result === 'cancelled'), 0);
+      return result;
+    }
+    /** The navigation's answer arrives: it commits, or fails with an error page (Chromium's DidFinishNavigation). */
+    private async finish(token: symbol, url: string, isMainFrame: boolean, blocked: boolean) {
+      const answer = blocked ? { errorCode: -20, errorDescription: 'ERR_BLOCKED_BY_CLIENT' } : await this.answerOf(url);
+      if (answer === 'hang' || this.destroyed || (isMainFrame && this.pending !== token)) return;
+      if (isMainFrame) this.pending = null;
+      if (answer === 'unknown-scheme') return void this.emit('did-stop-loading');
+      if (typeof answer === 'number') return this.commit(url, answer, isMainFrame);
+      this.emit('did-fail-provisional-load', {}, answer.errorCode, answer.errorDescription, url, isMainFrame, 1, 1);
+      this.emit('did-fail-load', {}, answer.errorCode, answer.errorDescription, url, isMainFrame, 1, 1);
+      if (isMainFrame) this.emit('did-stop-loading');
+    }
+    private async answerOf(url: string): Promise<number | { errorCode: number; errorDescription: string } | 'hang' | 'unknown-scheme'> {
+      const scheme = url.slice(0, Math.max(0, url.indexOf(':')));
+      if (scheme === 'http' || scheme === 'https') return this.answer?.(url) ?? 200;
+      if (scheme === 'about' || scheme === 'data') return -1;
+      if (scheme === 'file') return existsSync(fileURLToPath(url)) ? -1 : { errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' };
+      const handler = handlers[scheme];
+      if (!handler) return 'unknown-scheme';
+      try {
+        return (await handler(new Request(url))).status;
+      } catch {
+        // lib/browser/api/protocol.ts: a handler that throws answers ERR_UNEXPECTED.
+        return { errorCode: -9, errorDescription: 'ERR_UNEXPECTED' };
+      }
+    }
+    /** A navigation cancelled before it had an answer (a guard prevented it): nothing commits, nothing fails; loading stops unless another began. */
+    private cancelled(token: symbol, isMainFrame: boolean) {
+      if (!isMainFrame || this.pending !== token) return;
+      this.pending = null;
+      setTimeout(() => {
+        if (this.pending === null && !this.destroyed) this.emit('did-stop-loading');
+      }, 0);
+    }
+    private commit(url: string, status: number, isMainFrame: boolean) {
+      this.emit('did-frame-navigate', {}, url, status, '', isMainFrame, 1, 1);
+      if (!isMainFrame) return;
       this.emit('did-navigate', {}, url, status, '');
       this.emit('did-finish-load');
+      this.emit('did-stop-loading');
+    }
+    /** Electron's EmitNavigationEvent: one details object (url, isMainFrame, …, preventDefault) then the old positional arguments; true if prevented. */
+    private navigationEvent(name: string, url: string, isMainFrame: boolean): boolean {
+      let prevented = false;
+      const details = { url, isMainFrame, isSameDocument: false, processId: 1, routingId: 1, preventDefault: () => void (prevented = true) };
+      this.emit(name, details, url, false, isMainFrame, 1, 1);
+      return prevented;
+    }
+    /** A page loads in the main frame and the server answers `status`, all at once: the events Electron fires, in order. */
+    load(url: string, status = 200) {
+      this.pending = null;
+      this.navigationEvent('did-start-navigation', url, true);
+      this.owner?.loaded.push(url);
+      this.commit(url, status, true);
     }
     /**
      * The page opens a window. `via` 'open' is window.open or target=_blank: the popup lives in this
@@ -261,19 +408,30 @@ export function createFakeElectron() {
      */
     openWindow(url: string, via: 'open' | 'modifier-click' = 'open'): FakeBrowserWindow | null {
       const disposition = via === 'open' ? 'new-window' : 'foreground-tab';
-      const answer = this.windowOpenHandler?.({ url, disposition }) ?? { action: 'allow' };
-      if (answer.action !== 'allow') return null;
-      const options = (answer.overrideBrowserWindowOptions ?? {}) as { webPreferences?: Record<string, unknown> };
+      const details = { url, frameName: '', features: '', disposition, referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' } };
+      // _callWindowOpenHandler: no handler allows; a handler's answer that is not { action: 'allow' | 'deny' } denies.
+      const answer: unknown = this.windowOpenHandler ? this.windowOpenHandler(details) : { action: 'allow' };
+      if (typeof answer !== 'object' || answer === null || (answer as { action?: unknown }).action !== 'allow') return null;
+      const override = (answer as { overrideBrowserWindowOptions?: unknown }).overrideBrowserWindowOptions;
+      const options = (typeof override === 'object' && override !== null ? override : {}) as { webPreferences?: Record<string, unknown> };
       const partition = via === 'open' ? this.partition : ((options.webPreferences?.partition as string | undefined) ?? '');
       const popup = new FakeBrowserWindow({ ...options, webPreferences: { ...options.webPreferences, partition } });
-      if (partition && !sessions.has(partition)) sessions.set(partition, new FakeSession(partition, {}));
-      this.emit('did-create-window', popup, { url, disposition });
-      popup.webContents.load(url);
+      this.emit('did-create-window', popup, { ...details, options });
+      // The popup's first navigation: its request goes through its session; the page answers in a later task.
+      popup.webContents.begin(url, true, false);
       return popup;
     }
     /** The server answers the current request with a redirect to `url`. */
     redirect(url: string, isMainFrame = true): 'prevented' | ReturnType<FakeSession['request']> {
-      return this.step('will-redirect', url, isMainFrame);
+      const token = this.pending;
+      if (this.navigationEvent('will-redirect', url, isMainFrame)) {
+        if (token) this.cancelled(token, isMainFrame);
+        return 'prevented';
+      }
+      const partition = this.partition;
+      const result = partition ? sessionOf(partition).request(url) : 'sent';
+      if (result === 'sent' && isMainFrame) this.owner?.loaded.push(url);
+      return result;
     }
     /**
      * The loaded page has this <title>. As in Electron, the window hears it first with an event of its
@@ -284,21 +442,6 @@ export function createFakeElectron() {
       this.owner?.emit('page-title-updated', { preventDefault: () => void (prevented = true) }, title, false);
       if (!prevented) this.owner?.setTitle(title);
       this.emit('page-title-updated', { preventDefault: () => undefined }, title, false);
-    }
-    private stepPrevented(name: string, url: string, isMainFrame: boolean): boolean {
-      let prevented = false;
-      this.emit(name, { url, isMainFrame, preventDefault: () => void (prevented = true) });
-      return prevented;
-    }
-    private step(name: string, url: string, isMainFrame: boolean) {
-      if (this.stepPrevented(name, url, isMainFrame)) return 'prevented';
-      return this.send_(url, isMainFrame);
-    }
-    private send_(url: string, isMainFrame: boolean) {
-      const partition = (this.owner?.options.webPreferences as { partition?: string } | undefined)?.partition;
-      const result = partition ? sessions.get(partition)!.request(url) : 'sent';
-      if (result === 'sent' && isMainFrame) this.owner?.loaded.push(url);
-      return result;
     }
   }
 
@@ -314,6 +457,8 @@ export function createFakeElectron() {
     constructor(readonly options: Record<string, unknown>) {
       super();
       this.webContents = new FakeWebContents(this);
+      const partition = (options.webPreferences as { partition?: string } | undefined)?.partition;
+      if (partition) sessionOf(partition);
       this.title = (options.title as string | undefined) ?? '';
       this.bounds = { x: 0, y: 0, width: (options.width as number) ?? 800, height: (options.height as number) ?? 600 };
       windows.push(this);
@@ -348,8 +493,9 @@ export function createFakeElectron() {
     isVisible() {
       return this.shown;
     }
-    async loadURL(url: string) {
-      this.loaded.push(url);
+    /** BrowserWindow.loadURL is its web contents' (the same promise). */
+    loadURL(url: string) {
+      return this.webContents.loadURL(url);
     }
     setTitle(title: string) {
       this.title = title;
@@ -389,7 +535,10 @@ export function createFakeElectron() {
       return this.destroyed;
     }
     destroy() {
+      if (this.destroyed) return;
       this.destroyed = true;
+      this.webContents.destroyed = true;
+      this.webContents.emit('destroyed');
       this.emit('closed');
     }
   }
@@ -428,7 +577,14 @@ export function createFakeElectron() {
   const module = {
     app,
     Menu,
-    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, handler) },
+    ipcMain: {
+      /** lib/browser/ipc-main-impl.ts: one handler a channel; a second registration throws until removeHandler. */
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+        if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+        ipcHandlers.set(channel, handler);
+      },
+      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+    },
     dialog: {
       showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
       showMessageBoxSync: () => 0,
@@ -446,13 +602,7 @@ export function createFakeElectron() {
     screen,
     session: {
       defaultSession,
-      fromPartition: (partition: string, options: unknown) => {
-        const existing = sessions.get(partition);
-        if (existing) return existing;
-        const created = new FakeSession(partition, options);
-        sessions.set(partition, created);
-        return created;
-      },
+      fromPartition: (partition: string, options: unknown) => sessionOf(partition, options),
     },
     shell: {
       openExternal: async (url: string) => {
@@ -466,26 +616,102 @@ export function createFakeElectron() {
       showItemInFolder: (file: string) => void opened.push(file),
     },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => void privileged.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void (handlers[scheme] = handler),
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+        privileged.push(...schemes);
+      },
+      /** lib/browser/api/protocol.ts: a scheme already handled is not handled again ("Failed to register protocol"); unhandle first. */
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        if (handlers[scheme]) throw new Error(`Failed to register protocol: ${scheme}`);
+        handlers[scheme] = handler;
+      },
+      unhandle: (scheme: string) => {
+        if (!handlers[scheme]) throw new Error(`Failed to unhandle protocol: ${scheme}`);
+        Reflect.deleteProperty(handlers, scheme);
+      },
+      isProtocolHandled: (scheme: string) => handlers[scheme] !== undefined,
     },
     net: {
-      /** Electron's net.fetch reads file: URLs (Node's fetch does not); other URLs go out as Chromium would. */
+      /**
+       * Electron's net.fetch reads file: URLs (Node's fetch does not): a file that is not there (or a folder) is no
+       * 404 but a rejection, `net::ERR_FILE_NOT_FOUND`; other URLs go out as Chromium would.
+       */
       fetch: async (url: string, init?: RequestInit) => {
         if (!url.startsWith('file:')) return chromiumFetch(new Request(url, init));
-        try {
-          return new Response(await readFile(fileURLToPath(url)), { status: 200 });
-        } catch {
-          return new Response('missing', { status: 404 });
-        }
+        const bytes = await readFile(fileURLToPath(url)).catch(() => null);
+        if (bytes === null) throw new Error('net::ERR_FILE_NOT_FOUND');
+        return new Response(bytes, { status: 200 });
       },
       request: (options: { url: string; method?: string; redirect?: string }) => new FakeClientRequest(options),
     },
   };
-  return { module, windows, sessions, handlers, privileged, defaultSession, opened, external, messageBoxes, messageBoxAnswer, displays, errorBoxes, ipcHandlers, menus, FakeWebContents };
+  /**
+   * A page calls ipcRenderer.invoke(channel, ...args) and main's handler answers, as Electron carries it: arguments
+   * and answer cross by structured clone (a Date stays a Date, a function throws), the event's `sender` is the web
+   * contents and its `senderFrame` the calling frame — null when that frame is gone (navigated away, or the contents
+   * destroyed) by the time main looks (ipc_dispatch.h: WebFrameMain::From of a frame that no longer exists).
+   */
+  async function invoke(contents: FakeWebContents, channel: string, args: unknown[], { frame = 'main' }: { frame?: 'main' | 'sub' | 'gone' } = {}): Promise<unknown> {
+    const handler = ipcHandlers.get(channel);
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const senderFrame = frame === 'gone' || contents.destroyed ? null : { url: contents.getURL(), parent: frame === 'main' ? null : { url: contents.getURL(), parent: null } };
+    const event = { sender: contents, senderFrame, processId: 1, frameId: frame === 'main' ? 1 : 2 };
+    const answer = await handler(event, ...structuredCloneOf(args));
+    return structuredCloneOf(answer);
+  }
+  return { module, windows, sessions, handlers, privileged, defaultSession, opened, external, messageBoxes, messageBoxAnswer, displays, errorBoxes, ipcHandlers, invoke, menus, FakeWebContents };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** What crosses Electron's IPC: a structured clone (v8's serializer), which keeps Dates and Maps and throws on functions. */
+export function structuredCloneOf<T>(value: T): T {
+  return deserialize(serialize(value)) as T;
+}
+
+type LoadError = { errorCode: number; errorDescription: string; url: string };
+
+/** Electron's _awaitNextLoad (lib/browser/api/web-contents.ts), as it is: what a loadURL promise waits for. */
+function awaitNextLoad(contents: EventEmitter, navigationUrl: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let error: LoadError | undefined;
+    let navigationStarted = false;
+    const rejectWith = ({ errorCode, errorDescription, url }: LoadError) => {
+      removeListeners();
+      reject(Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url.slice(0, 2048)}'`), { errno: errorCode, code: errorDescription, url }));
+    };
+    const finished = () => {
+      if (error) return rejectWith(error);
+      removeListeners();
+      resolve();
+    };
+    const started = (_event: unknown, url: string, isSameDocument: boolean, isMainFrame: boolean) => {
+      if (!isMainFrame) return;
+      if (navigationStarted && !isSameDocument) return rejectWith({ errorCode: -3, errorDescription: 'ERR_ABORTED', url });
+      navigationStarted = true;
+    };
+    const failed = (_event: unknown, errorCode: number, errorDescription: string, url: string, isMainFrame: boolean) => {
+      if (!error && isMainFrame) error = { errorCode, errorDescription, url };
+      if (!navigationStarted && isMainFrame) finished();
+    };
+    const stopped = () => {
+      error ??= { errorCode: -2, errorDescription: 'ERR_FAILED', url: navigationUrl };
+      finished();
+    };
+    const removeListeners = () => {
+      contents.off('did-finish-load', finished);
+      contents.off('did-fail-load', failed);
+      contents.off('did-start-navigation', started);
+      contents.off('did-stop-loading', stopped);
+      contents.off('destroyed', stopped);
+    };
+    contents.on('did-finish-load', finished);
+    contents.on('did-fail-load', failed);
+    contents.on('did-start-navigation', started);
+    contents.on('did-stop-loading', stopped);
+    contents.on('destroyed', stopped);
+  });
+}
 
 /** Chromium's names for what Node reports as error codes. */
 const NET_ERRORS: Record<string, string> = {

@@ -42,7 +42,10 @@ export function serveRenderer(rendererDir: string): void {
     const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1);
     const file = path.resolve(root, relative);
     if (file !== root && !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // Electron's net.fetch rejects for a file that is not there (net::ERR_FILE_NOT_FOUND), where a server would say 404:
+    // uncaught, the handler's rejection reaches the page as net::ERR_UNEXPECTED.
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

@@ -26,6 +26,8 @@ async function launch(prepare: (fake: FakeElectron) => void = () => undefined) {
     throw new Error('Cannot find module @napi-rs/keyring-linux-x64-gnu');
   });
   await import('../../../src/main/index');
+  // Electron is ready only after the main script's first run, in a later task: nothing before then may need it.
+  await fake.module.app.becomeReady();
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/logger';
 import type { createFakeElectron } from '../../helpers/fake-electron';
 
@@ -43,6 +44,8 @@ describe('app:// serves the built renderer and nothing else', () => {
     registerAppScheme();
     serveRenderer(dir);
   });
+  // Electron handles a scheme once: a second protocol.handle throws until it is unhandled.
+  afterEach(() => fake.current.module.protocol.unhandle('app'));
   const get = (url: string) => fake.current.handlers.app!(new Request(url));
 
   it('registers a secure standard scheme', () => {
@@ -62,6 +65,11 @@ describe('app:// serves the built renderer and nothing else', () => {
     expect((await get(`${APP_ORIGIN}/..%2F${path.basename(dir)}-secret.txt`)).status).toBe(404);
     expect((await get(`${APP_ORIGIN}/%2e%2e/${path.basename(dir)}-secret.txt`)).status).toBe(404);
     expect((await get(`app://elsewhere/index.html`)).status).toBe(404);
+  });
+
+  it('answers 404 for any file the renderer folder lacks, where Electron’s net.fetch rejects (net::ERR_FILE_NOT_FOUND)', async () => {
+    await expect(fake.current.module.net.fetch(pathToFileURL(path.join(dir, 'missing.js')).href)).rejects.toThrow('net::ERR_FILE_NOT_FOUND');
+    for (const missing of ['missing.js', 'assets/index-0000.css', 'assets/']) expect((await get(`${APP_ORIGIN}/${missing}`)).status).toBe(404);
   });
 });
 
