@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
  *   contents changes nothing (electron_api_browser_window.cc, OnPageTitleUpdated);
  * - a page-initiated navigation fires 'did-start-navigation', then 'will-frame-navigate' (every frame), then
  *   'will-navigate' (main frame only, and only if the first was not prevented); its answer comes in a later task:
- *   'did-frame-navigate', and for the main frame 'did-navigate', 'did-finish-load', or 'did-fail-load' (any frame);
+ *   'did-frame-navigate', and for the main frame 'did-navigate', 'did-finish-load'; or 'did-fail-load' (any frame), and
+ *   for the main frame then 'did-finish-load' of the error page — with no 'did-navigate', so no new status;
  * - loadURL is browser-initiated (no will-navigate) and its promise is Electron's own (_awaitNextLoad): it rejects
  *   with ERR_FILE_NOT_FOUND, ERR_BLOCKED_BY_CLIENT, the server's error, ERR_ABORTED (another load began first),
  *   ERR_FAILED (cancelled, an unknown scheme, destroyed), ERR_UNEXPECTED (a protocol handler threw); app:// is served
@@ -356,7 +357,10 @@ export function createFakeElectron() {
       if (typeof answer === 'number') return this.commit(url, answer, isMainFrame);
       this.emit('did-fail-provisional-load', {}, answer.errorCode, answer.errorDescription, url, isMainFrame, 1, 1);
       this.emit('did-fail-load', {}, answer.errorCode, answer.errorDescription, url, isMainFrame, 1, 1);
-      if (isMainFrame) this.emit('did-stop-loading');
+      // The error page Chromium shows instead finishes loading: did-finish-load follows did-fail-load (electron#40661).
+      if (!isMainFrame) return;
+      this.emit('did-finish-load');
+      this.emit('did-stop-loading');
     }
     private async answerOf(url: string): Promise<number | { errorCode: number; errorDescription: string } | 'hang' | 'unknown-scheme'> {
       const scheme = url.slice(0, Math.max(0, url.indexOf(':')));

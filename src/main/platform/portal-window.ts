@@ -174,7 +174,11 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       contents.on('will-frame-navigate', check);
       contents.on('will-redirect', check);
       contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument && /^https?:/.test(details.url)) events.navigating(id, details.url);
+        if (!details.isMainFrame || details.isSameDocument) return;
+        // A new page has no status until its server answers (did-navigate); one that fails never gets one — Chromium's
+        // error page has no did-navigate — and must not be reported with the last page's.
+        status = 0;
+        if (/^https?:/.test(details.url)) events.navigating(id, details.url);
       });
       contents.on('did-navigate', (_event, _url, httpResponseCode) => void (status = httpResponseCode));
       contents.on('did-finish-load', () => {

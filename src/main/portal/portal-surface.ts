@@ -50,7 +50,10 @@ export interface PortalSessionEvents {
   failed(request: { id: string; url: string }): void;
   /** A window's top frame starts going to `url` (http or https). */
   navigating(windowId: string, url: string): void;
-  /** A window's top frame has loaded `url` (http or https only), which the server answered with `status`. */
+  /**
+   * A window's top frame has loaded `url` (http or https only), which the server answered with `status`; 0: no
+   * answer (the load failed, and the window shows the browser's error page).
+   */
   loaded(windowId: string, url: string, status: number): void;
   /** A navigation `allowed` refused (top frame or a frame inside). The page stays where it was. */
   blocked(windowId: string, url: string, topLevel: boolean): void;

@@ -31,10 +31,9 @@ async function launch(prepare: (fake: FakeElectron) => void = () => undefined) {
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const trusted = (window: FakeElectron['windows'][number]) => ({
-  sender: { id: window.webContents.id },
-  senderFrame: { url: 'app://bridgekeeper/index.html', parent: null },
-});
+/** The page in `window` calls the API as the preload does: ipcRenderer.invoke, a structured clone each way. */
+const call = (window: FakeElectron['windows'][number], method: string, args: unknown[], frame?: 'main' | 'gone') =>
+  fake.invoke(window.webContents, IPC_INVOKE_CHANNEL, [method, args], frame ? { frame } : {});
 
 beforeEach(() => {
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-lifecycle-'));
@@ -70,10 +69,33 @@ describe('the app as Electron starts it', () => {
     window!.emit('ready-to-show');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(keytarLoads).toBeGreaterThan(0);
-    const invoke = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)!;
-    const notices = (await invoke(trusted(window!), 'listNotices', [])) as { ok: true; value: { id: string; message: string }[] };
+    const notices = (await call(window!, 'listNotices', [])) as { ok: true; value: { id: string; message: string }[] };
     // (vitest rewrites the loader's message; in the app it is the binding's own "Cannot find module …")
     expect(notices.value).toContainEqual(expect.objectContaining({ id: 'no-keychain', message: expect.stringMatching(/^No working keychain was found \(.+\): tokens are kept in memory only/) }));
+  });
+
+  it('loads its page through its own app:// handler, with the CSP header, and the page finishes loading', async () => {
+    const served: Response[] = [];
+    await launch((f) => {
+      const handle = f.module.protocol.handle;
+      f.module.protocol.handle = (scheme, handler) => handle(scheme, async (request) => served[served.push(await handler(request)) - 1]!);
+    });
+    const window = fake.windows[0]!;
+    expect(window.loaded).toEqual(['app://bridgekeeper/index.html']);
+    expect(served.map((r) => [r.status, r.headers.get('content-security-policy')?.startsWith("default-src 'none'")])).toEqual([[200, true]]);
+    expect(window.webContents.getURL()).toBe('app://bridgekeeper/index.html');
+  });
+
+  it('refuses a call whose frame is gone by the time main looks (senderFrame null), in words and a log line, never a TypeError', async () => {
+    await launch();
+    const window = fake.windows[0]!;
+    expect(await call(window, 'listProfiles', [0, 10], 'gone')).toEqual({ ok: false, error: { code: 'forbidden', message: 'This window may not call Bridgekeeper.' } });
+    expect(fs.readFileSync(path.join(userData, 'logs', 'bridgekeeper.log'), 'utf8')).toMatch(/"event":"ipc\.foreign-sender"[^\n]*"url":null|"url":null[^\n]*"event":"ipc\.foreign-sender"/);
+  });
+
+  it('speaks the system’s language once ready (app.getSystemLocale), not only Electron’s UI language', async () => {
+    await launch((f) => void (f.module.app.systemLocale = 'fi-FI'));
+    expect(fake.menus.application!.template.map((menu) => menu.label)).toEqual(['&Tiedosto', '&Muokkaa', '&Näytä', '&Ikkuna', '&Ohje']);
   });
 
   it('writes its log to a file in the logs folder', async () => {
@@ -115,8 +137,7 @@ describe('the app as Electron starts it', () => {
     const window = fake.windows[0]!;
     const labels = () => fake.menus.application!.template.map((menu) => menu.label);
     expect(labels()).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
-    const invoke = fake.ipcHandlers.get(IPC_INVOKE_CHANNEL)!;
-    const answer = (await invoke(trusted(window), 'setLanguage', ['fi'])) as { ok: boolean };
+    const answer = (await call(window, 'setLanguage', ['fi'])) as { ok: boolean };
     expect(answer.ok).toBe(true);
     expect(labels()).toEqual(['&Tiedosto', '&Muokkaa', '&Näytä', '&Ikkuna', '&Ohje']);
     const items = fake.menus.application!.template.flatMap((menu) => menu.submenu ?? []);

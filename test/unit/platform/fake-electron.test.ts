@@ -77,7 +77,10 @@ describe('loadURL rejects as Electron’s does', () => {
     const { contents } = window(fake, { webPreferences: { partition: 'p' } });
     expect(await code(contents.loadURL(pathToFileURL(path.join(os.tmpdir(), 'no-such-file.html')).href))).toBe('ERR_FILE_NOT_FOUND -6');
     contents.answer = () => ({ errorCode: -102, errorDescription: 'ERR_CONNECTION_REFUSED' });
+    const seen = record(contents);
     expect(await code(contents.loadURL('https://down.example/'))).toBe('ERR_CONNECTION_REFUSED -102');
+    // The error page finishes loading after the failure (electron#40661), and no did-navigate gives it a status.
+    expect(seen.slice(1)).toEqual(['did-fail-load -102 ERR_CONNECTION_REFUSED https://down.example/ main', 'did-finish-load', 'did-stop-loading']);
     contents.answer = undefined;
     fake.module.session.fromPartition('p', {}).webRequest.onBeforeRequest((_details: unknown, callback: (r: { cancel: boolean }) => void) => callback({ cancel: true }));
     expect(await code(contents.loadURL('https://blocked.example/'))).toBe('ERR_BLOCKED_BY_CLIENT -20');

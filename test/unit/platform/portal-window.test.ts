@@ -176,6 +176,16 @@ describe('the Electron portal window (F18)', () => {
     expect(store.requestListeners).toEqual({ beforeRedirect: undefined, completed: undefined, errorOccurred: undefined });
   });
 
+  it('a page that did not load (Chromium’s error page, a navigation stopped) is never reported with the last page’s status', async () => {
+    const { session, window, seen } = await openSession();
+    window.webContents.load(PAGE, 200);
+    window.webContents.answer = () => ({ errorCode: -102, errorDescription: 'ERR_CONNECTION_REFUSED' });
+    session.load(`${PORTAL.origin}/integrations/8`);
+    await flush();
+    expect(seen.filter((s) => s.startsWith('loaded'))).toEqual([`loaded ${session.mainWindow} ${PAGE} 200`, `loaded ${session.mainWindow} ${PORTAL.origin}/integrations/8 0`]);
+    await session.close();
+  });
+
   it('reads every cookie of the session, on every path, and runs page scripts with a time limit', async () => {
     const { session, window, store } = await openSession();
     await store.cookies.set({ url: `${PORTAL.origin}/integrations`, name: 'antiforgery', value: 'x', path: '/integrations', secure: true });
