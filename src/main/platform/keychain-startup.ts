@@ -1,24 +1,34 @@
+import path from 'node:path';
 import { type TokenVault, createMemoryVault } from '../reauth/token-vault';
 import { type SeveraCredentialVault, createMemorySeveraVault } from '../severa/panel/credential-vault';
 import { type SecretStore, createMemorySecrets } from '../portal/portal-secrets';
-import { createKeychainSecrets, createKeychainVault, keychainWorks } from './keychain-vault';
+import { createKeychainSecrets, createSealedKeychainVault, keychainWorks } from './keychain-vault';
 import { createSeveraKeychainVault } from './severa-keychain';
 
 export type ProbeResult = { ok: true } | { ok: false; reason: string };
+
+/** The sealed token file, beside the settings file (loaded late: tests of this module run without Electron). */
+const defaultTokenFile = async (): Promise<string> => path.join(path.dirname((await import('./settings-file')).settingsPath()), 'tokens.vault');
 
 /**
  * The vaults the app starts with before it knows whether the keychain works: a locked keyring
  * may prompt, and that prompt must not come before the window. Every call waits for the probe
  * (run once the window shows); then the keychain is used, or memory with the notice that says so.
  */
-export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychainWorks) {
+export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychainWorks, tokenFile: () => Promise<string> = defaultTokenFile) {
   let resolveProbe!: (result: ProbeResult) => void;
   const decided = new Promise<ProbeResult>((resolve) => (resolveProbe = resolve));
   let started: Promise<ProbeResult> | undefined;
   // One vault of each, made once the probe has answered.
   let tokenVault: TokenVault | undefined;
   let severaVault: SeveraCredentialVault | undefined;
-  const tokensReady = decided.then((result) => (tokenVault = result.ok ? createKeychainVault() : createMemoryVault()));
+  const tokensReady = decided.then(async (result) => {
+    if (!result.ok) return (tokenVault = createMemoryVault());
+    const sealed = createSealedKeychainVault(await tokenFile());
+    // Opened now, not at the first token call: the migration of earlier per-profile entries starts at once.
+    sealed.open().catch(() => undefined); // a failure is the first call's to report (and it tries again)
+    return (tokenVault = sealed);
+  });
   const severaReady = decided.then((result) => (severaVault = result.ok ? createSeveraKeychainVault() : createMemorySeveraVault()));
   const tokens = () => tokensReady;
   const severa = () => severaReady;

@@ -1,10 +1,15 @@
 import type { SecretStore } from '../portal/portal-secrets';
 import type { TokenVault, VaultEntry } from '../reauth/token-vault';
+import { type SealedVault, createSealedVault } from '../reauth/sealed-vault';
 import { keychain } from './keychain';
 
 export const KEYCHAIN_SERVICE = 'Bridgekeeper Visma.net tokens';
 
-/** Profiles' refresh tokens in the OS keychain: one entry per profile under one service name. */
+/**
+ * Profiles' refresh tokens in the OS keychain, one entry per profile under one service name: how
+ * versions before issue 24 kept them (a Secret Service round trip per read and write). The app now
+ * keeps them in the sealed file below and migrates these; the E2E harness still uses this store.
+ */
 export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
   return {
     kind: 'keychain',
@@ -19,6 +24,28 @@ export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
       await keychain.delete(service, profileId);
     },
   };
+}
+
+export const VAULT_KEY_SERVICE = 'Bridgekeeper token file key';
+const VAULT_KEY_ACCOUNT = 'aes-256-gcm';
+
+/**
+ * The tokens as the app keeps them (issue 24, point 8): one file sealed with one key, the key the
+ * only keychain entry read in a run; the per-profile entries of earlier versions (`service`) are
+ * migrated into the file when it opens (reauth/sealed-vault.ts).
+ */
+export function createSealedKeychainVault(file: string, { service = KEYCHAIN_SERVICE, keyService = VAULT_KEY_SERVICE }: { service?: string; keyService?: string } = {}): SealedVault {
+  return createSealedVault({
+    file,
+    key: {
+      get: () => keychain.get(keyService, VAULT_KEY_ACCOUNT),
+      set: (value) => keychain.set(keyService, VAULT_KEY_ACCOUNT, value),
+    },
+    legacy: {
+      list: async () => (await keychain.list(service)).map(({ account, password }) => ({ account, secret: password })),
+      delete: async (account) => void (await keychain.delete(service, account)),
+    },
+  });
 }
 
 export const PORTAL_KEYCHAIN_SERVICE = 'Bridgekeeper portal sign-ins and job URLs';

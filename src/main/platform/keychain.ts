@@ -52,4 +52,9 @@ export const keychain = {
     const { deletePassword } = await keytar();
     return call(() => deletePassword(service, account));
   },
+  /** Every entry under a service name, in one call (the migration of per-profile entries reads them so). */
+  list: async (service: string) => {
+    const { findCredentials } = await keytar();
+    return call(() => findCredentials(service));
+  },
 };

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ProbeResult, createDeferredVaults } from '../../../src/main/platform/keychain-startup';
 
@@ -18,6 +21,20 @@ describe('the vaults before the keychain probe', () => {
     expect(vaults.vault.kind).toBe('memory');
     expect(vaults.severaCredentials.kind).toBe('memory');
     expect(await vaults.vault.get('p1')).toEqual(entry);
+  });
+
+  it('keep tokens in the sealed file beside the settings when the keychain works (its key in the keychain)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-vaults-'));
+    const file = path.join(dir, 'tokens.vault');
+    const vaults = createDeferredVaults(async () => ({ ok: true }), async () => file);
+    const sealed = { ...entry, refreshToken: 'refresh-token-of-the-startup-test' };
+    const write = vaults.vault.set('p1', sealed);
+    await vaults.probe();
+    await write;
+    expect(vaults.vault.kind).toBe('keychain');
+    expect(await vaults.vault.get('p1')).toEqual(sealed);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(sealed.refreshToken);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('count a probe that throws as no keychain, with its reason', async () => {
