@@ -60,7 +60,7 @@ for (const language of ['en', 'fi', 'nb', 'nl'] as Language[]) {
     const aside = await geometry(panel.locator('aside.verdict-aside'));
     for (const why of await panel.locator('.verdict-body .cell-why').all()) expect((await geometry(why)).right).toBeLessThanOrEqual(aside.left);
     // Rows do not overlap: each starts where the one above ends, or below it.
-    const tops = await rows.evaluateAll((elements) => elements.map((element) => [element.getBoundingClientRect().top, element.getBoundingClientRect().bottom]));
-    for (let i = 1; i < tops.length; i++) expect(tops[i]![0]).toBeGreaterThanOrEqual(tops[i - 1]![1] - 1);
+    const boxes = await rows.evaluateAll((elements) => elements.map((element) => ({ top: element.getBoundingClientRect().top, bottom: element.getBoundingClientRect().bottom })));
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
   });
 }
