@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npx bridgekeeper-severa-check` inside the repository: npm runs this file because package.json
 // names it under "bin". In a checkout (after npm ci) it runs the TypeScript source, so the CLI is
-// never older than the code: bundled by esbuild (a dev dependency, through tsx) into
-// node_modules/.cache/bridgekeeper-severa-check/ and rebuilt whenever a source file it was built
-// from has changed. Plain Node then runs the bundle: no loader hooks, no loader thread, no
+// never older than the code: bundled by esbuild (a dev dependency, through tsx) into a folder
+// under node_modules/.cache/bridgekeeper-severa-check/ and rebuilt whenever a source file it was
+// built from has changed. Plain Node then runs the bundle: no loader hooks, no loader thread, no
 // transform per module, about a second of CPU and 50 MB less than running the source through
 // tsx at 100,000 users. Without esbuild it runs the source through tsx; without either, the build
 // (`npm run build`).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
@@ -18,18 +18,23 @@ const source = path.join(repo, 'src/main/severa/cli-main.ts');
 const worker = path.join(repo, 'src/main/tables/workbook-worker.ts');
 const built = path.join(repo, 'out/main/severa-check.js');
 const cache = path.join(repo, 'node_modules/.cache/bridgekeeper-severa-check');
-const manifestFile = path.join(cache, 'inputs.json');
+/** Names the bundle in use (its folder under `cache`) and the files it was built from. */
+const currentFile = path.join(cache, 'current.json');
 
-/** The files a bundle was built from, each with its size and time: any other than these is stale. */
-function fresh() {
-  let manifest;
+/**
+ * The bundle's folder when it is fresh: every file it was built from has the size and time it had
+ * then (and Node is the same). Null when there is none or it is stale.
+ */
+function freshBundle() {
+  let current;
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    current = JSON.parse(readFileSync(currentFile, 'utf8'));
   } catch {
-    return false;
+    return null;
   }
-  if (manifest.node !== process.version || !existsSync(path.join(cache, 'cli-main.js'))) return false;
-  return Object.entries(manifest.inputs).every(([file, stamp]) => {
+  const folder = path.join(cache, String(current.folder));
+  if (current.node !== process.version || !existsSync(path.join(folder, 'cli-main.js'))) return null;
+  const unchanged = Object.entries(current.inputs).every(([file, stamp]) => {
     try {
       const stat = statSync(path.join(repo, file));
       return `${stat.size}:${stat.mtimeMs}` === stamp;
@@ -37,22 +42,27 @@ function fresh() {
       return false;
     }
   });
+  return unchanged ? folder : null;
 }
 
-/** Bundles the CLI and the workbook worker (read-workbook-isolated.ts finds it beside the CLI); dependencies stay in node_modules. */
+/**
+ * Bundles the CLI and the workbook worker (read-workbook-isolated.ts finds it beside the CLI) into a
+ * folder of its own, dependencies left in node_modules, then names it in current.json (written
+ * beside and renamed, so a run reads a whole one). A run that started with an older bundle keeps
+ * its folder: folders no longer named are removed only once they are an hour old.
+ */
 async function bundle() {
   let esbuild;
   try {
     esbuild = createRequire(createRequire(path.join(repo, 'package.json')).resolve('tsx'))('esbuild');
   } catch {
-    return false; // an install without dev dependencies
+    return null; // an install without dev dependencies
   }
-  // Built beside and renamed into place: two runs at once each get a whole bundle.
-  const building = `${cache}.${process.pid}.tmp`;
-  rmSync(building, { recursive: true, force: true });
+  const name = `${Date.now()}-${process.pid}`;
+  const folder = path.join(cache, name);
   const result = await esbuild.build({
     entryPoints: { 'cli-main': source, 'workbook-worker': worker },
-    outdir: building,
+    outdir: folder,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -68,15 +78,19 @@ async function bundle() {
     const stat = statSync(absolute);
     inputs[path.relative(repo, absolute)] = `${stat.size}:${stat.mtimeMs}`;
   }
-  writeFileSync(path.join(building, 'inputs.json'), JSON.stringify({ node: process.version, inputs }));
-  mkdirSync(path.dirname(cache), { recursive: true });
-  rmSync(cache, { recursive: true, force: true });
-  try {
-    renameSync(building, cache);
-  } catch {
-    rmSync(building, { recursive: true, force: true }); // another run put its bundle there first
+  const temporary = `${currentFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ node: process.version, folder: name, inputs }));
+  renameSync(temporary, currentFile);
+  for (const other of readdirSync(cache)) {
+    const stale = path.join(cache, other);
+    if (other === name || other === 'current.json') continue;
+    try {
+      if (Date.now() - statSync(stale).mtimeMs > 3_600_000) rmSync(stale, { recursive: true, force: true });
+    } catch {
+      // another run removed it first
+    }
   }
-  return true;
+  return folder;
 }
 
 async function loadTsx() {
@@ -87,8 +101,9 @@ async function loadTsx() {
   }
 }
 
-if (existsSync(source) && (fresh() || (await bundle()))) {
-  await import(pathToFileURL(path.join(cache, 'cli-main.js')).href);
+const bundled = existsSync(source) ? (freshBundle() ?? (await bundle())) : null;
+if (bundled) {
+  await import(pathToFileURL(path.join(bundled, 'cli-main.js')).href);
 } else if (existsSync(source) && (await loadTsx())) {
   await (await loadTsx()).tsImport(pathToFileURL(source).href, import.meta.url);
 } else if (existsSync(built)) {
