@@ -79,6 +79,10 @@ describe('the update configuration a build carries', () => {
     expect(files.filter((f) => /test-updater|update-server|electron-builder\//.test(f))).toEqual([]);
   });
 
+  it('the .deb carries package-type: electron-updater then updates it with dpkg (DebUpdater), not as an AppImage', () => {
+    expect(fs.readFileSync(path.join(unpacked, 'resources', 'package-type'), 'utf8')).toBe('deb');
+  });
+
   it('the .deb is named with version and architecture, and latest-linux.yml beside it holds its SHA-512', () => {
     const deb = `bridgekeeper_${version}_amd64.deb`;
     expect(fs.readdirSync(out)).toContain(deb);
