@@ -189,13 +189,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       if (phase() === 'waiting') restartIfFree();
     },
 
-    /** The feed or channel changed in the settings: say where things stand, and check again. */
-    feedChanged(): void {
-      if (phase() === 'ready' || phase() === 'waiting') return;
-      set({ phase: feed() ? 'idle' : 'off', words: null });
-      if (feed()) void checkNow();
-    },
-
     stop(): void {
       if (daily) clearInterval(daily);
       if (waitTimer) clearInterval(waitTimer);
