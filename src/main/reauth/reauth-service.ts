@@ -186,6 +186,8 @@ export function createReauthService(deps: ReauthServiceDeps) {
     },
 
     async cancelReauth(profileId: string): Promise<void> {
+      // Once the login has come back it is checked to its end: a cancel then is refused in words, never silently dropped.
+      if (checking.has(profileId)) throw userError('conflict', 'bulk.error.cancel-too-late', { name: profileOrThrow(profileId).name });
       underway.get(profileId)?.abort();
     },
 

@@ -77,4 +77,25 @@ describe('Skip while a bulk login is being checked (issue 23)', () => {
     expect(run.items[0]).toMatchObject({ profileId: 'n1', state: 'connected' });
     expect(await vault.get('n1')).not.toBeNull();
   });
+
+  it("the reconnect dialog's Cancel login while the login is checked is refused in words too, never silently dropped", async () => {
+    const sandbox = await newSandbox();
+    let release!: () => void;
+    const verifying = new Promise<void>((resolve) => (release = resolve));
+    let verifyStarted = false;
+    const slowVerify: typeof fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).startsWith(`${sandbox.apiBaseUrl}${sandbox.environment.verifyPath}`)) {
+        verifyStarted = true;
+        await verifying;
+      }
+      return fetch(input, init);
+    };
+    const { app, vault } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], slowVerify);
+    const reconnect = app.api.reauthenticate('n1');
+    await expect.poll(() => verifyStarted, { timeout: 10_000 }).toBe(true);
+    await expect(app.api.cancelReauth('n1')).rejects.toThrow('The login of Nordlys orders was not cancelled: it had already come back, and Bridgekeeper is checking it.');
+    release();
+    expect((await reconnect).outcome).toBe('connected');
+    expect(await vault.get('n1')).not.toBeNull();
+  });
 });

@@ -45,6 +45,8 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
     ? (task === 'confirm' && !inBrowser ? PORTAL_CONFIRM_STEPS : portalSteps).filter((s) => s !== 'confirming' || profile.jobUrlMasked)
     : REAUTH_STEPS;
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
+  // A cancel refused because the login is already being checked: said where the button was.
+  const [cancelRefused, setCancelRefused] = useState<string | null>(null);
   const { t, text, rich } = i18n;
   const errorText = useErrorText();
   const step = useAppStore((s) => s.reauthSteps.get(profile.id));
@@ -54,6 +56,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
   const start = async (chosen: Task = task) => {
     setTask(chosen);
     setPhase({ kind: 'running' });
+    setCancelRefused(null);
     useAppStore.setState((s) => {
       const reauthSteps = new Map(s.reauthSteps);
       reauthSteps.delete(profile.id);
@@ -68,8 +71,13 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
     }
   };
 
+  const cancel = () => {
+    api.cancelReauth(profile.id).catch((error: unknown) => setCancelRefused(errorText(error)));
+  };
+
   const close = () => {
-    if (phase.kind === 'running') void api.cancelReauth(profile.id);
+    // Closed while checking: the check ends by itself and the list shows its result.
+    if (phase.kind === 'running') api.cancelReauth(profile.id).catch(() => undefined);
     onClose();
   };
 
@@ -161,6 +169,11 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
           )}
         </div>
       )}
+      {phase.kind === 'running' && cancelRefused && (
+        <p role="status" className="hint">
+          {cancelRefused}
+        </p>
+      )}
       {phase.kind === 'failed' && (
         <p role="alert" className="form-error">
           {phase.message}
@@ -168,7 +181,7 @@ export function ReconnectDialog({ profile, targetName, onClose }: { profile: Pro
       )}
       <div className="dialog-actions">
         {phase.kind === 'running' ? (
-          <button type="button" onClick={() => void api.cancelReauth(profile.id)}>
+          <button type="button" onClick={cancel}>
             {t('reauth.dialog.cancel')}
           </button>
         ) : (
