@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 
@@ -641,10 +642,7 @@ export function createFakeElectron() {
        * 404 but a rejection, `net::ERR_FILE_NOT_FOUND`; other URLs go out as Chromium would.
        */
       fetch: async (url: string, init?: RequestInit) => {
-        if (!url.startsWith('file:')) return chromiumFetch(new Request(url, init));
-        const bytes = await readFile(fileURLToPath(url)).catch(() => null);
-        if (bytes === null) throw new Error('net::ERR_FILE_NOT_FOUND');
-        return new Response(bytes, { status: 200 });
+        return url.startsWith('file:') ? netFetchFile(url) : chromiumFetch(new Request(url, init));
       },
       request: (options: { url: string; method?: string; redirect?: string }) => new FakeClientRequest(options),
     },
@@ -667,6 +665,27 @@ export function createFakeElectron() {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** The MIME types Chromium's file: loader gives the renderer's files (net.fetch hands its mimeType on to protocol.handle). */
+const FILE_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Electron's net.fetch of a file: URL: the file with its type, or a rejection (net::ERR_FILE_NOT_FOUND) for one not there (or a folder). */
+export async function netFetchFile(url: string): Promise<Response> {
+  const file = fileURLToPath(url);
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null) throw new Error('net::ERR_FILE_NOT_FOUND');
+  const type = FILE_TYPES[path.extname(file).toLowerCase()];
+  return new Response(bytes, { status: 200, headers: type ? { 'Content-Type': type } : {} });
+}
 
 /** What crosses Electron's IPC: a structured clone (v8's serializer), which keeps Dates and Maps and throws on functions. */
 export function structuredCloneOf<T>(value: T): T {

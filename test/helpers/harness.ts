@@ -19,6 +19,7 @@ import { type LogLine, createLogger } from '../../src/main/logger';
 import { confBackend } from './conf-backend';
 import { exposeInMainWorldTwin } from './context-bridge-twin';
 import { serveDirectory } from './static-server';
+import { decodeWire, encodeWire, mainClone } from './structured-wire';
 
 const RENDERER_DIR = path.resolve('out/renderer');
 
@@ -86,16 +87,21 @@ export const DROPPED_PATHS = '__bridgekeeperDroppedPaths';
 
 /**
  * The page-side script: the same function the preload runs, with the binding as its transport.
- * Payloads cross as JSON text: Playwright's own serializer walks objects value by value and
- * takes seconds for 10,000 profiles, where Electron's structured clone takes milliseconds.
+ * Payloads cross as Electron's IPC carries them, a structured clone (test/helpers/structured-wire.ts): the page
+ * clones what it sends with structuredClone (a function throws, as ipcRenderer.invoke's does), main with V8's
+ * serializer; as text between the two, because Playwright's own serializer walks objects value by value and takes
+ * seconds for 10,000 profiles, where Electron's structured clone takes milliseconds.
  */
 const clientScript = `
   // A build that keeps function names (tsx: the benches) wraps inner functions in __name, which the page lacks.
   var __name = (target) => target;
+  var encodeWire = ${encodeWire.toString()};
+  var decodeWire = ${decodeWire.toString()};
   (${exposeInMainWorldTwin.toString()})(window, ${JSON.stringify(API_GLOBAL)}, (${createApiBridge.toString()})(
     ${JSON.stringify(API_METHODS)},
-    (method, args) => window[${JSON.stringify(INVOKE)}](method, JSON.stringify(args)).then(JSON.parse),
-    (deliver) => { window[${JSON.stringify(DELIVER)}] = (text) => deliver(JSON.parse(text)); },
+    // An async step, as ipcRenderer.invoke is: a payload that cannot be cloned rejects the call, never throws.
+    (method, args) => Promise.resolve().then(() => window[${JSON.stringify(INVOKE)}](method, encodeWire(structuredClone(args)))).then(decodeWire),
+    (deliver) => { window[${JSON.stringify(DELIVER)}] = (text) => deliver(decodeWire(text)); },
     (file) => (window[${JSON.stringify(DROPPED_PATHS)}] ?? {})[file.name] ?? '',
   ));
 `;
@@ -120,11 +126,11 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   let delivery = Promise.resolve();
   const emit = (event: ApiEvent) => {
     events.push(event);
-    payloads.push(JSON.stringify(event));
+    // webContents.send clones at once: an event that cannot be cloned throws here, in main, as in Electron.
+    const text = encodeWire(mainClone(event));
+    payloads.push(text);
     delivery = delivery
-      .then(() =>
-        page.evaluate(([name, text]) => (window as unknown as Record<string, (text: string) => void>)[name]?.(text), [DELIVER, JSON.stringify(event)] as const),
-      )
+      .then(() => page.evaluate(([name, sent]) => (window as unknown as Record<string, (text: string) => void>)[name]?.(sent), [DELIVER, text] as const))
       .catch(() => undefined); // the page may be navigating or closed; a reload lists everything afresh
   };
   const backend = confBackend(dir);
@@ -149,7 +155,9 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   let app = build();
   let dispatch: Dispatch = createDispatcher(app.api, log);
   await page.exposeBinding(INVOKE, async (_source, method: unknown, args: string) => {
-    const result = JSON.stringify(await dispatch(method, JSON.parse(args)));
+    // What main's handler receives is V8's clone of the page's; what it answers is cloned again on the way back
+    // (a function in an answer throws here, and the page's call fails, as ipcMain.handle's reply would).
+    const result = encodeWire(mainClone(await dispatch(method, mainClone(decodeWire(args)))));
     payloads.push(args, result);
     return result;
   });

@@ -1,36 +1,27 @@
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/platform/content-security-policy';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { APP_ORIGIN, rendererHandler } from '../../src/main/platform/renderer-files';
+import { netFetchFile } from './fake-electron';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves the built renderer on 127.0.0.1 with the app's CSP, as app:// does inside Electron. */
+/**
+ * Serves the built renderer on 127.0.0.1 through the app's own app:// handler (platform/renderer-files.ts) over
+ * Electron's net.fetch of file: URLs (the fake's, which rejects a missing file as Electron does): the same files,
+ * the same 404s, the same CSP and nosniff headers the app's window gets. Only the origin differs (http://127.0.0.1).
+ */
 export async function serveDirectory(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const base = path.resolve(root);
+  const handle = rendererHandler(root, netFetchFile);
   const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.resolve(base, pathname === '/' ? 'index.html' : pathname.slice(1));
-    if (!file.startsWith(base + path.sep)) {
-      res.writeHead(404).end();
-      return;
-    }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      });
-      res.end(body);
+      const asked = new URL(req.url ?? '/', 'http://x');
+      const response = await handle(new Request(`${APP_ORIGIN}${asked.pathname}${asked.search}`, { method: req.method ?? 'GET' }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body) Readable.fromWeb(response.body as WebReadableStream).pipe(res);
+      else res.end();
     } catch {
-      res.writeHead(404).end();
+      // lib/browser/api/protocol.ts: a handler that throws is ERR_UNEXPECTED; here, a 500 the test sees.
+      res.writeHead(500).end();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
