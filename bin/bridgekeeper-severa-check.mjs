@@ -58,6 +58,14 @@ async function bundle() {
   } catch {
     return null; // an install without dev dependencies
   }
+  try {
+    return await bundleWith(esbuild);
+  } catch {
+    return null; // node_modules not writable, or a source esbuild cannot read: tsx runs it (and says why if it cannot)
+  }
+}
+
+async function bundleWith(esbuild) {
   const name = `${Date.now()}-${process.pid}`;
   const folder = path.join(cache, name);
   const result = await esbuild.build({
