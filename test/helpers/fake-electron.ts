@@ -420,10 +420,17 @@ export function createFakeElectron() {
       const override = (answer as { overrideBrowserWindowOptions?: unknown }).overrideBrowserWindowOptions;
       const options = (typeof override === 'object' && override !== null ? override : {}) as { webPreferences?: Record<string, unknown> };
       const partition = via === 'open' ? this.partition : ((options.webPreferences?.partition as string | undefined) ?? '');
-      const popup = new FakeBrowserWindow({ ...options, webPreferences: { ...options.webPreferences, partition } });
-      this.emit('did-create-window', popup, { ...details, options });
-      // The popup's first navigation: its request goes through its session; the page answers in a later task.
-      popup.webContents.begin(url, true, false);
+      // guest-window-manager.ts, openGuestWindow: shown at 800×600 unless the handler's options say otherwise.
+      const windowOptions = { show: true, width: 800, height: 600, ...options, webPreferences: { ...options.webPreferences, partition } };
+      const popup = new FakeBrowserWindow(windowOptions);
+      popup.shown = windowOptions.show !== false;
+      // A Shift/Ctrl-click window is loaded (loadURL) before did-create-window: its navigation has begun when the app
+      // first hears of it. A window.open popup's page is asked for after.
+      if (via === 'modifier-click') void popup.webContents.loadURL(url);
+      this.emit('did-create-window', popup, { ...details, options: windowOptions });
+      if (via === 'open') popup.webContents.begin(url, true, false);
+      // handleWindowLifecycleEvents: the popup goes with its opener unless the handler said outlivesOpener.
+      if ((answer as { outlivesOpener?: unknown }).outlivesOpener !== true) this.once('destroyed', () => popup.destroy());
       return popup;
     }
     /** The server answers the current request with a redirect to `url`. */

@@ -144,6 +144,23 @@ describe('popups', () => {
     expect(requested).toEqual(['https://a.example/popup']);
     await expect(new Promise((resolve) => popup.webContents.once('did-finish-load', () => resolve('loaded')))).resolves.toBe('loaded');
   });
+
+  it('a Shift/Ctrl-click window is loading before did-create-window; popups show at 800×600 unless told, and go with their opener unless they outlive it', () => {
+    const fake = createFakeElectron();
+    const { contents, window: opener } = window(fake);
+    contents.setWindowOpenHandler(() => ({ action: 'allow' }));
+    let startedFirst: boolean | undefined;
+    contents.on('did-create-window', (popup: { loaded: string[] }) => void (startedFirst = popup.loaded.length > 0));
+    const clicked = contents.openWindow('https://a.example/clicked', 'modifier-click')!;
+    expect(startedFirst).toBe(true);
+    const opened = contents.openWindow('https://a.example/opened', 'open')!;
+    expect(startedFirst).toBe(false);
+    expect([clicked.options, opened.options]).toEqual([expect.objectContaining({ show: true, width: 800, height: 600 }), expect.objectContaining({ show: true })]);
+    contents.setWindowOpenHandler(() => ({ action: 'allow', outlivesOpener: true }) as never);
+    const outliving = contents.openWindow('https://a.example/stays')!;
+    opener.destroy();
+    expect([clicked.destroyed, opened.destroyed, outliving.destroyed]).toEqual([true, true, false]);
+  });
 });
 
 describe('sessions, net, app, ipcMain and protocol', () => {
