@@ -19,6 +19,7 @@
  *   npx tsx bench/severa-check.bench.ts [--size 100000] [--near-miss-rate 0.05] [--runs 5]
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,6 @@ const size = Number(values.size);
 const rate = Number(values['near-miss-rate']);
 const runs = Number(values.runs);
 const azetsFile = path.join(dataDir, `azets-${size}-${rate}.csv`);
-const azetsWorkbook = path.join(dataDir, `azets-${size}-${rate}.xlsx`);
 const severaFile = path.join(dataDir, `severa-${size}-${rate}.csv`);
 
 /** The parsed join (`--phase parsed`): the project's decoder and quote-aware parser, then the same join. */
@@ -122,7 +122,10 @@ if (values.phase === 'parsed') {
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed to measure whole processes (Debian: apt-get install time)`);
   mkdirSync(dataDir, { recursive: true });
   const population = generatePopulation(size, rate);
-  writeFileSync(azetsFile, azetsCsv(population.azets));
+  const azetsText = azetsCsv(population.azets);
+  writeFileSync(azetsFile, azetsText);
+  // Named by the users it holds, so a changed generator never measures an older workbook.
+  const azetsWorkbook = path.join(dataDir, `azets-${size}-${rate}-${createHash('sha256').update(azetsText).digest('hex').slice(0, 12)}.xlsx`);
   writeFileSync(severaFile, severaCsv(population.severa));
   // The workbook takes SheetJS a while to write: kept between runs (the population is seeded, so it is the same).
   if (!existsSync(azetsWorkbook)) {
