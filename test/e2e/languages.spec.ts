@@ -121,8 +121,9 @@ test.describe(`at 1024×640 in the longest language (${longestLanguage()})`, () 
     for (const control of [page.getByRole('tab').first(), page.getByRole('tab').last(), page.locator('.language-switch select')]) await expect(control).toBeInViewport({ ratio: 1 });
     await keep(page, testInfo, `${longestLanguage()}-list-1024`);
 
-    // Every status word of every language fits the status column whole: a badge cut to "Opnieuw verbinden n…" says nothing.
-    const statusWords = LANGUAGES.flatMap((l) => PROFILE_STATUSES.map((status) => `${l}: ${createTranslator(systemLocaleOf(l)).t(STATUS_KEYS[status])}`));
+    // Every status word of the language shown fits the status column whole (the column is sized to them,
+    // issue 23 point 10; each language in layout-1024.spec): a badge cut to "Opnieuw verbinden n…" says nothing.
+    const statusWords = PROFILE_STATUSES.map((status) => `${longestLanguage()}: ${createTranslator(systemLocaleOf(longestLanguage())).t(STATUS_KEYS[status])}`);
     const cut = await page.evaluate((words) => {
       const badge = document.querySelector<HTMLElement>('.profile-row .status')!;
       const cell = badge.parentElement!;

@@ -17,6 +17,15 @@ export function I18nProvider({ locale, children }: { locale: string; children: R
 /** The reader's words, dates, numbers and sort order: `const { t } = useI18n();`. */
 export const useI18n = (): Translator => useContext(I18nContext);
 
+/** Words kept as data until shown: put into whatever language the reader has chosen by then. */
+export type Words = (translator: Translator) => string;
+
+/** An error's words, as data: main's catalog words in the language shown when they are shown, else its message. */
+export const errorWords =
+  (error: unknown): Words =>
+  ({ text }) =>
+    error instanceof ApiError && error.words ? text(error.words) : error instanceof Error ? error.message : String(error);
+
 /** An error's words for the reader: main's catalog words in the reader's language when it sent them, else its message. */
 export function useErrorText(): (error: unknown) => string {
   const { text } = useI18n();

@@ -387,7 +387,7 @@ export const bulk = defineMessages(
       'bulk.error.cancel-too-late': "De aanmelding van {name} is niet geannuleerd: die was al teruggekomen en Bridgekeeper controleert die nu. Het resultaat verschijnt zo.",
       'bulk.error.discard-open': 'Sluit eerst de open aanmelding (Annuleren) en verwijder daarna de run.',
 
-      'bulk.dialog.title': 'Bulk opnieuw verbinden',
+      'bulk.dialog.title': 'Bulk herverbinden',
       'bulk.chooser.log-names': 'De profielen die het logbestand noemt',
       'bulk.chooser.option': '{label} ({count, number})',
       'bulk.chooser.needs-reauth': 'Elk profiel dat opnieuw moet worden geverifieerd ({count, number})',
@@ -403,7 +403,7 @@ export const bulk = defineMessages(
       'bulk.chooser.order': 'Gekozen profielen, op volgorde',
       'bulk.chooser.more': '…en nog {count, number}',
       'bulk.chooser.cancel': 'Annuleren',
-      'bulk.chooser.start': 'Bulk opnieuw verbinden starten ({count, number})',
+      'bulk.chooser.start': 'Bulk herverbinden starten ({count, number})',
       'bulk.runner.progress': 'Voortgang bulk opnieuw verbinden',
       'bulk.runner.done': 'Klaar: {handled, number} van {total, number}',
       'bulk.runner.position': '{position, number} van {total, number}',

@@ -112,7 +112,7 @@ export const notices = defineMessages(
       'notices.revoke-failed':
         '{names} verwijderd, maar Visma kon {count, plural, one {het token} other {de tokens}} niet intrekken ({detail}). {count, plural, one {De vermelding in de sleutelhanger is} other {De vermeldingen in de sleutelhanger zijn}} toch verwijderd.',
       'notices.bulk-interrupted':
-        'Een bulk-herverbinding werd onderbroken met nog {count, plural, one {# profiel} other {# profielen}} te gaan. Open Bulk opnieuw verbinden om verder te gaan; de profielen die al klaar zijn, blijven verbonden.',
+        'Een bulk-herverbinding werd onderbroken met nog {count, plural, one {# profiel} other {# profielen}} te gaan. Open Bulk herverbinden om verder te gaan; de profielen die al klaar zijn, blijven verbonden.',
       'notices.no-keychain':
         'Er is geen werkende sleutelhanger gevonden: tokens worden alleen in het geheugen bewaard en zijn weg zodra Bridgekeeper sluit. Installeer en ontgrendel op Linux een Secret Service zoals gnome-keyring.',
       'notices.no-keychain.reason':

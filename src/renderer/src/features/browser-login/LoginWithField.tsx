@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { BrowserMode, DetectedBrowser, LoginWith } from '../../../../shared/login-with';
 import { useI18n } from '../../i18n/I18nProvider';
+import { isLooking } from './use-browsers';
 
 const WINDOW = 'window';
 const CUSTOM = 'custom';
@@ -46,7 +47,7 @@ export function LoginWithField({ value, onChange, browsers, asSet }: LoginWithFi
           <option value={CUSTOM}>{t('browser.loginWith.custom')}</option>
         </select>
         <span id={`${id}-with-hint`} className="hint">
-          {value?.kind === 'browser' ? '' : browsers.length === 0 ? t('browser.loginWith.none') : t('browser.loginWith.windowHint')}
+          {value?.kind === 'browser' ? '' : isLooking(browsers) ? t('browser.loginWith.looking') : browsers.length === 0 ? t('browser.loginWith.none') : t('browser.loginWith.windowHint')}
         </span>
       </div>
       {value?.kind === 'browser' && value.browser === CUSTOM && (

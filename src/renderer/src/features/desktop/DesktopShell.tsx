@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/menu-command';
 import { api } from '../../api';
-import { useI18n } from '../../i18n/I18nProvider';
+import { type Words, useI18n } from '../../i18n/I18nProvider';
 import { useDroppedLog } from '../explainer/dropped-log';
 import { draggingFiles, dropKind, giveToFileInput } from './file-drop';
 import { PROFILE_FILE_INPUT, runMenuCommand } from './menu-commands';
@@ -13,8 +13,10 @@ type Area = 'profiles' | 'severa';
  * files dropped on the window going where they belong. Renders only what it has to say.
  */
 export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area): void }) {
-  const { t } = useI18n();
-  const [message, setMessage] = useState<string | null>(null);
+  const translator = useI18n();
+  const { t } = translator;
+  // Words as data: a language switch while it shows changes it too.
+  const [message, setMessage] = useState<Words | null>(null);
 
   useEffect(
     () =>
@@ -44,7 +46,7 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
       // A drop zone of its own (a Severa user list) takes any file; its reader judges it.
       const zone = (event.target as Element | null)?.closest?.('[data-file-drop]')?.querySelector<HTMLInputElement>('input[type="file"]');
       if (zone) return giveToFileInput(zone, file);
-      if (area === 'severa') return setMessage(t('desktop.drop.severa', { file: file.name }));
+      if (area === 'severa') return setMessage(() => (tr: Parameters<Words>[0]) => tr.t('desktop.drop.severa', { file: file.name }));
       const kind = dropKind(file.name);
       if (kind === 'profiles') {
         const input = document.querySelector<HTMLElement>('#panel-profiles')?.querySelector<HTMLInputElement>(PROFILE_FILE_INPUT);
@@ -53,7 +55,7 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
         useDroppedLog.getState().drop(file);
         runMenuCommand('explain-log');
       } else {
-        setMessage(t('desktop.drop.unknown', { file: file.name }));
+        setMessage(() => (tr: Parameters<Words>[0]) => tr.t('desktop.drop.unknown', { file: file.name }));
       }
     };
     window.addEventListener('dragover', over);
@@ -62,13 +64,13 @@ export function DesktopShell({ area, onArea }: { area: Area; onArea(area: Area):
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [area, t]);
+  }, [area]);
 
   if (!message) return null;
   return (
     <div className="notices">
       <div className="notice notice-info" role="status">
-        <p>{message}</p>
+        <p>{message(translator)}</p>
         <button type="button" onClick={() => setMessage(null)}>
           {t('desktop.dismiss')}
         </button>

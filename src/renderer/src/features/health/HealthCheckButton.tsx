@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HealthCheckSummary } from '../../../../shared/health';
 import { api } from '../../api';
-import { useErrorText, useI18n } from '../../i18n/I18nProvider';
+import { type Words, errorWords, useI18n } from '../../i18n/I18nProvider';
 import type { Translator } from '../../../../shared/i18n/translator';
 import { useAppStore } from '../../state/app-store';
 
@@ -23,17 +23,16 @@ export function describeSummary(s: HealthCheckSummary, { t, number }: Pick<Trans
 }
 
 /** F9: one health check at a time, for the list shown or for the selected profiles. */
-export function useHealthCheck(onDone: (message: string, error?: boolean) => void) {
+export function useHealthCheck(onDone: (words: Words, error?: boolean) => void) {
   const health = useAppStore((s) => s.health);
   const [starting, setStarting] = useState(false);
-  const translator = useI18n();
-  const errorText = useErrorText();
   const run = async (profileIds: string[] | null) => {
     setStarting(true);
     try {
-      onDone(describeSummary(await api.runHealthCheck(profileIds), translator));
+      const summary = await api.runHealthCheck(profileIds);
+      onDone((translator) => describeSummary(summary, translator));
     } catch (error) {
-      onDone(errorText(error), true);
+      onDone(errorWords(error), true);
     } finally {
       setStarting(false);
     }
@@ -44,7 +43,8 @@ export function useHealthCheck(onDone: (message: string, error?: boolean) => voi
 /**
  * The toolbar's button: "Check health" becomes "Cancel check" in the same place and width (both
  * labels lie in one grid cell, the other one hidden), so the toolbar does not move while a check
- * runs; the progress shows in the status line.
+ * runs; the progress shows in the status line. The second click of a double click, or a second
+ * Enter, is not taken as "Cancel check" (components/turn-guard).
  */
 export function HealthCheckButton({ running, onRun }: { running: boolean; onRun(): void }) {
   const { t } = useI18n();

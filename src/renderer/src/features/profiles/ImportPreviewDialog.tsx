@@ -32,6 +32,8 @@ export function ImportPreviewDialog({ preview, onImport, onClose }: ImportPrevie
           problems: preview.problems.length,
         })}
       </p>
+      {/* Profiles already in the list but the same in the file: updating or skipping them is all one. */}
+      {preview.changes.length > 0 && (
       <fieldset className="choices">
         <legend>{t('profiles.import.existing')}</legend>
         <label>
@@ -43,6 +45,7 @@ export function ImportPreviewDialog({ preview, onImport, onClose }: ImportPrevie
           {t('profiles.import.skip')}
         </label>
       </fieldset>
+      )}
       {preview.changes.length > 0 && (
         <>
           <h3>{t('profiles.import.changes-title')}</h3>
@@ -71,7 +74,11 @@ export function ImportPreviewDialog({ preview, onImport, onClose }: ImportPrevie
           {t('profiles.import.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => onImport(choice)} autoFocus>
-          {choice === 'update' ? t('profiles.import.updating', { count: preview.changes.length }) : t('profiles.import.skipping', { count: existing })}
+          {preview.changes.length === 0
+            ? t('profiles.import.new-only', { count: preview.added })
+            : choice === 'update'
+              ? t('profiles.import.updating', { count: preview.changes.length })
+              : t('profiles.import.skipping', { count: existing })}
         </button>
       </div>
     </Dialog>

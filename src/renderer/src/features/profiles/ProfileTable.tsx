@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, type Ref, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Translator } from '../../../../shared/i18n/translator';
 import type { Profile } from '../../../../shared/profile';
 import { STATUS_KEYS, StatusBadge } from '../../components/StatusBadge';
@@ -7,6 +7,8 @@ import { needsDetails } from '../../../../shared/missing-details';
 import { useI18n } from '../../i18n/I18nProvider';
 import { gridMoveTarget } from '../../components/grid-keys';
 import { ColumnResizer } from './ColumnResizer';
+import { type ColumnNeed, type ColumnSpec, type ColumnWidths, columnTemplate, loadColumnWidths, saveColumnWidths, textMeasurer } from './column-widths';
+import { focusWithRing } from '../../components/focus';
 import type { ConnectionLabel } from './connection-label';
 import type { Sort, SortKey } from './profile-query';
 import { type Selection, selectRange, toggle } from './selection';
@@ -23,16 +25,29 @@ export function statusText({ t, text }: Pick<Translator, 't' | 'text'>, p: Profi
 }
 export const ROW_MENU_ID = 'profile-row-menu';
 
-/** Every column shrinks with the window down to its minimum, so the list fits 1024 px without sideways scrolling. */
-const COLUMNS: { key: SortKey; min: number; share: number }[] = [
-  { key: 'name', min: 120, share: 2 },
-  { key: 'direction', min: 60, share: 0.6 },
-  { key: 'companyId', min: 100, share: 1.4 },
-  { key: 'apiUser', min: 100, share: 1.5 },
-  { key: 'environmentId', min: 90, share: 1.1 },
-  { key: 'status', min: 180, share: 1.2 },
-  { key: 'lastVerifiedAt', min: 90, share: 1.1 },
+/**
+ * Each column is as wide as its content (column-widths.ts): the short ones (direction, status, a
+ * date) whole, the long ones sharing what is left, none below its minimum, so the list fits 1024 px
+ * without sideways scrolling. A width the person drags is kept, and remembered.
+ */
+const COLUMNS: ColumnSpec[] = [
+  { key: 'name', min: 120 },
+  { key: 'direction', min: 56, whole: true },
+  { key: 'companyId', min: 100 },
+  { key: 'apiUser', min: 100 },
+  { key: 'environmentId', min: 90 },
+  { key: 'status', min: 110, whole: true },
+  { key: 'lastVerifiedAt', min: 90, whole: true },
 ];
+/** The check box and menu columns, the gaps between the nine columns, the row's padding and the grid's border. */
+const FIXED_WIDTH = 32 + 40 + 8 * 8 + 16 + 2;
+/** Enough rows to know the columns' widths; a list of 10,000 is not measured whole on every change. */
+const MEASURED_ROWS = 2000;
+
+/** What the rest of the panel may ask of the table: focus a profile's row (after a dialog about it closes). */
+export interface ProfileTableHandle {
+  focusProfile(profileId: string | undefined): boolean;
+}
 
 interface ProfileTableProps {
   profiles: readonly Profile[];
@@ -47,6 +62,7 @@ interface ProfileTableProps {
   onMenu(profile: Profile): void;
   /** What the table says when no row is shown. */
   empty: React.ReactNode;
+  handle?: Ref<ProfileTableHandle>;
 }
 
 /**
@@ -55,12 +71,36 @@ interface ProfileTableProps {
  * selects it, Shift+arrows extend the selection, Ctrl+A selects every row shown, Escape
  * clears; Enter opens the active row's details, Delete asks to delete the selection.
  */
-export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected, onSelect, onOpen, onDelete, onMenu, empty }: ProfileTableProps) {
+export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected, onSelect, onOpen, onDelete, onMenu, empty, handle }: ProfileTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { t } = useI18n();
+  const gridRef = useRef<HTMLDivElement>(null);
+  const translator = useI18n();
+  const { t } = translator;
   const [active, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
-  const [widths, setWidths] = useState<Partial<Record<SortKey, number>>>({});
+  const [widths, setWidths] = useState<ColumnWidths>(loadColumnWidths);
+  const resize = (key: SortKey, width: number | undefined) =>
+    setWidths((current) => {
+      const next: ColumnWidths = Object.fromEntries(Object.entries(current).filter(([k]) => k !== key));
+      if (width !== undefined) next[key] = width;
+      saveColumnWidths(next);
+      return next;
+    });
+  const [room, setRoom] = useState(0);
+  const [fontFamily, setFontFamily] = useState('system-ui');
+  useLayoutEffect(() => {
+    const grid = gridRef.current!;
+    setFontFamily(getComputedStyle(grid).fontFamily);
+    const observer = new ResizeObserver(() => setRoom(grid.clientWidth));
+    observer.observe(grid);
+    setRoom(grid.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  const measure = useMemo(textMeasurer, []);
+  const needs = useMemo(
+    () => columnNeeds(profiles.slice(0, MEASURED_ROWS), sort.key, translator, connectionLabel, measure, fontFamily),
+    [profiles, sort.key, translator, connectionLabel, measure, fontFamily],
+  );
   const virtualizer = useVirtualizer({
     count: profiles.length,
     getScrollElement: () => scrollRef.current,
@@ -140,12 +180,31 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
   }, []);
 
   const allChecked = profiles.length > 0 && selectedShown.length === profiles.length;
-  const template = ['32px', ...COLUMNS.map((c) => (widths[c.key] ? `${widths[c.key]}px` : `minmax(${c.min}px, ${c.share}fr)`)), '40px'].join(' ');
+  const template = ['32px', ...columnTemplate(needs, Math.max(room - FIXED_WIDTH, 0), widths), '40px'].join(' ');
   const activeProfile = profiles[active];
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusProfile(profileId) {
+        const index = profileId === undefined ? -1 : profiles.findIndex((p) => p.id === profileId);
+        if (index >= 0) {
+          setActive(index);
+          setAnchor(index);
+          virtualizer.scrollToIndex(index);
+        }
+        if (!gridRef.current?.checkVisibility()) return false;
+        focusWithRing(gridRef.current);
+        return true;
+      },
+    }),
+    [profiles, virtualizer],
+  );
 
   return (
     <div className="profile-table-wrap" style={{ '--profile-columns': template } as React.CSSProperties}>
       <div
+        ref={gridRef}
         className="profile-table"
         role="grid"
         aria-label={t('profiles.grid')}
@@ -191,7 +250,7 @@ export function ProfileTable({ profiles, connectionLabel, sort, onSort, selected
                   headerId={`profile-column-${column.key}`}
                   min={column.min}
                   width={widths[column.key]}
-                  onResize={(width) => setWidths((w) => ({ ...w, [column.key]: width }))}
+                  onResize={(width) => resize(column.key, width)}
                 />
               </div>
             ))}
@@ -340,3 +399,46 @@ const ProfileRow = memo(function ProfileRow({ profile: p, index, top, active, se
     </div>
   );
 });
+
+/** What each column needs for its longest value (of the rows measured) and its header, in the grid's font. */
+function columnNeeds(
+  profiles: readonly Profile[],
+  sortedBy: SortKey,
+  translator: Translator,
+  connectionLabel: (profile: Profile) => ConnectionLabel,
+  measure: (text: string, font: string) => number,
+  family: string,
+): ColumnNeed[] {
+  const { t } = translator;
+  const body = `400 14px ${family}`;
+  const sub = `400 12px ${family}`;
+  const subBold = `600 12px ${family}`;
+  const most = (texts: Iterable<string>, font: string) => {
+    let width = 0;
+    for (const text of texts) width = Math.max(width, measure(text, font));
+    return width;
+  };
+  const each = <T,>(pick: (p: Profile) => T) => profiles.map(pick);
+  const content: Record<SortKey, number> = {
+    name: Math.max(most(each((p) => p.name), body), most(each((p) => p.id), sub)),
+    direction: Math.max(measure(t('profiles.direction.import'), body), measure(t('profiles.direction.export'), body)),
+    companyId: Math.max(
+      most(each((p) => p.companyId), body),
+      most(each((p) => (needsDetails(p) ? '' : p.companyName)), sub),
+      profiles.some(needsDetails) ? measure(t('profiles.needs-company'), subBold) : 0,
+    ),
+    apiUser: most(each((p) => p.apiUser), body),
+    environmentId: Math.max(
+      most(new Set(each((p) => connectionLabel(p).text)), body),
+      profiles.some((p) => connectionLabel(p).notSetUp) ? measure(t('profiles.not-set-up'), subBold) : 0,
+    ),
+    // The badge: the longest status word (any of them, so the column does not move when a status changes) and its padding.
+    status: most(Object.values(STATUS_KEYS).map((key) => t(key)), subBold) + 18,
+    lastVerifiedAt: most(new Set(each((p) => timeText(translator, p.lastVerifiedAt))), body),
+  };
+  return COLUMNS.map(({ key, min, whole }) => {
+    // The header: its word, the sort arrow if it sorts the list, and the resize handle.
+    const header = measure(t(`profiles.col.${key}`), `600 14px ${family}`) + (key === sortedBy ? measure(' ▲', body) : 0) + 6;
+    return { key, min, whole, natural: Math.ceil(Math.max(header, content[key]) + 4) };
+  });
+}

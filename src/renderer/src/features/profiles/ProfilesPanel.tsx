@@ -1,19 +1,23 @@
-import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DeleteReport } from '../../../../shared/api';
 import type { FileBytes } from '../../../../shared/severa-panel';
 import type { ExistingRows, ImportPreview, ImportReport } from '../../../../shared/import-report';
 import { PROFILE_STATUSES, type Profile, type ProfileStatus } from '../../../../shared/profile';
+import type { Environment } from '../../../../shared/environment';
+import { isSetUp } from '../../../../shared/environment-setup';
+import { NotSetUpDialog } from './NotSetUpDialog';
 import { api } from '../../api';
 import { Message } from '../../components/Message';
 import { download, readPickedBytes } from '../../components/files';
-import { useErrorText, useI18n } from '../../i18n/I18nProvider';
+import { type Words, errorWords, useI18n } from '../../i18n/I18nProvider';
 import { useAppStore } from '../../state/app-store';
 import { HealthCheckButton, HealthProgress, useHealthCheck } from '../health/HealthCheckButton';
 import { DeleteDialog } from './DeleteDialog';
 import { FirstRun } from './FirstRun';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { ImportReportDialog } from './ImportReportDialog';
-import { ProfileTable } from './ProfileTable';
+import { ProfileTable, type ProfileTableHandle } from './ProfileTable';
+import { focusWithRing } from '../../components/focus';
 import { RowMenu } from './RowMenu';
 import { SelectionBar } from './SelectionBar';
 import { connectionLabeller } from './connection-label';
@@ -38,6 +42,7 @@ type Open =
   | { kind: 'form'; profile: Profile | null }
   | { kind: 'details'; profileId: string }
   | { kind: 'reconnect'; profile: Profile }
+  | { kind: 'not-set-up'; profile: Profile; environment: Environment }
   | { kind: 'delete'; profiles: Profile[] }
   | { kind: 'import-preview'; preview: ImportPreview; file: FileBytes }
   | { kind: 'import-report'; report: ImportReport; file: FileBytes; existing: ExistingRows }
@@ -49,6 +54,8 @@ type Open =
   | null;
 
 const MORE_MENU_ID = 'profiles-more-menu';
+/** How long a line that says an action went well stays (a problem stays until put away or replaced). */
+export const MESSAGE_SECONDS = 30;
 
 export function ProfilesPanel() {
   const profiles = useAppStore((s) => s.profiles);
@@ -57,8 +64,8 @@ export function ProfilesPanel() {
   const complete = useAppStore((s) => s.complete);
   const profileTotal = useAppStore((s) => s.profileTotal);
   const loadError = useAppStore((s) => s.loadError);
-  const { t, locale } = useI18n();
-  const messageOf = useErrorText();
+  const translator = useI18n();
+  const { t, locale } = translator;
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ProfileStatus | 'all'>('all');
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
@@ -69,10 +76,13 @@ export function ProfilesPanel() {
   const bulkRequest = useAppStore((s) => s.bulkRequest);
   const requestBulk = useAppStore((s) => s.requestBulk);
 
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Words as data: the line is put into words when shown, so a language switch changes it too.
+  const [message, setMessage] = useState<{ error: boolean; words: Words } | null>(null);
   const [undo, setUndo] = useState<{ report: DeleteReport; what: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const moreMenu = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const table = useRef<ProfileTableHandle>(null);
   const bulkRun = useAppStore((s) => s.bulkRun);
   const bulkLeft = bulkRun ? bulkRun.items.filter((i) => i.state === 'pending' || i.state === 'running').length : 0;
 
@@ -84,11 +94,24 @@ export function ProfilesPanel() {
   const portals = useAppStore((s) => s.portals);
   const connectionLabel = useMemo(() => connectionLabeller(environments, portals, t), [environments, portals, t]);
 
-  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
+  const say = useCallback((words: Words, error = false) => setMessage({ words, error }), []);
+  const sayError = useCallback((error: unknown) => setMessage({ words: errorWords(error), error: true }), []);
+  useEffect(() => {
+    if (!message || message.error) return;
+    const timer = setTimeout(() => setMessage((now) => (now === message ? null : now)), MESSAGE_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [message]);
   const health = useHealthCheck(say);
 
   const onOpen = useCallback((profile: Profile) => setOpen({ kind: 'details', profileId: profile.id }), []);
-  const onReconnect = useCallback((profile: Profile) => setOpen({ kind: 'reconnect', profile }), []);
+  // An environment without its client id or redirect URI cannot open a Visma login: say so instead of offering one.
+  const onReconnect = useCallback(
+    (profile: Profile) => {
+      const environment = profile.connection === 'direct' ? environments.find((e) => e.id === profile.environmentId) : undefined;
+      setOpen(environment && !isSetUp(environment) ? { kind: 'not-set-up', profile, environment } : { kind: 'reconnect', profile });
+    },
+    [environments],
+  );
   const onEdit = useCallback((profile: Profile) => setOpen({ kind: 'form', profile }), []);
   const onDelete = useCallback((list: Profile[]) => setOpen({ kind: 'delete', profiles: list }), []);
   const targetName = useCallback((p: Profile) => connectionTargetName(p, environments, portals), [environments, portals]);
@@ -103,20 +126,22 @@ export function ProfilesPanel() {
       if (report.imported + report.updated > 0) {
         setOpen(null);
         const onlyNew = report.updated + report.skipped === 0;
-        const parts = [
-          report.imported > 0 && t('profiles.imported.new', { count: report.imported }),
-          report.updated > 0 && t('profiles.imported.updated', { count: report.updated }),
-          report.skipped > 0 && t('profiles.imported.skipped', { count: report.skipped }),
-        ];
-        say(onlyNew ? t('profiles.imported', { count: report.imported, file: file.name }) : t('profiles.imported.parts', { file: file.name, parts: parts.filter(Boolean).join(', ') }));
+        say(({ t }) => {
+          const parts = [
+            report.imported > 0 && t('profiles.imported.new', { count: report.imported }),
+            report.updated > 0 && t('profiles.imported.updated', { count: report.updated }),
+            report.skipped > 0 && t('profiles.imported.skipped', { count: report.skipped }),
+          ];
+          return onlyNew ? t('profiles.imported', { count: report.imported, file: file.name }) : t('profiles.imported.parts', { file: file.name, parts: parts.filter(Boolean).join(', ') });
+        });
       } else if (report.problems.length > 0) {
         setOpen({ kind: 'import-report', report, file, existing });
       } else {
         setOpen(null);
-        say(t(report.skipped > 0 ? 'profiles.imported.unchanged' : 'profiles.imported.none', { file: file.name }));
+        say(({ t }) => t(report.skipped > 0 ? 'profiles.imported.unchanged' : 'profiles.imported.none', { file: file.name }));
       }
     } catch (error) {
-      say(t('profiles.file-error', { file: file.name, error: messageOf(error) }), true);
+      say((tr) => tr.t('profiles.file-error', { file: file.name, error: errorWords(error)(tr) }), true);
     }
   };
 
@@ -124,19 +149,22 @@ export function ProfilesPanel() {
   const startImport = async (file: FileBytes) => {
     try {
       const preview = await api.previewImport(file);
-      if (preview.changes.length + preview.unchanged > 0) setOpen({ kind: 'import-preview', preview, file });
+      // A file that adds nothing and changes nothing has nothing to import: said at once, no dialog.
+      if (preview.added + preview.changes.length === 0 && preview.unchanged > 0 && preview.problems.length === 0)
+        say(({ t }) => t('profiles.import.nothing-new', { file: file.name }));
+      else if (preview.changes.length + preview.unchanged > 0) setOpen({ kind: 'import-preview', preview, file });
       else await importFile(file, 'all-or-nothing', 'refuse');
     } catch (error) {
-      say(t('profiles.file-error', { file: file.name, error: messageOf(error) }), true);
+      say((tr) => tr.t('profiles.file-error', { file: file.name, error: errorWords(error)(tr) }), true);
     }
   };
 
   const exportProfiles = async (format: 'csv' | 'xlsx' | 'json', list: readonly Profile[]) => {
     try {
       download(await api.exportProfiles(format, list.map((p) => p.id)));
-      say(t('profiles.exported', { count: list.length, format }));
+      say(({ t }) => t('profiles.exported', { count: list.length, format }));
     } catch (error) {
-      say(messageOf(error), true);
+      sayError(error);
     }
   };
 
@@ -148,7 +176,7 @@ export function ProfilesPanel() {
       setMessage(null);
       setUndo({ report, what: list.length === 1 ? t('profiles.quoted', { name: list[0]!.name }) : t('profiles.count', { count: list.length }) });
     } catch (error) {
-      say(messageOf(error), true);
+      sayError(error);
     }
   };
 
@@ -157,12 +185,29 @@ export function ProfilesPanel() {
     setUndo(null);
     try {
       const { restored } = await api.undoDelete(undo.report.undoId);
-      say(t('profiles.restored', { what: restored === 1 ? undo.what : t('profiles.count', { count: restored }) }));
+      const what = undo.what;
+      say(({ t }) => t('profiles.restored', { what: restored === 1 ? what : t('profiles.count', { count: restored }) }));
     } catch (error) {
-      say(messageOf(error), true);
+      sayError(error);
     }
   };
   const deleteFinal = useCallback(() => setUndo(null), []);
+
+  // When a dialog closes, focus goes back where it came from (the browser's doing). Where that is
+  // gone — the Details dialog a reconnect was started from, a closed menu, a notice's button — it goes
+  // to the row the dialog was about, or to the grid, with its ring: never to the page body.
+  const dialogShown = useMemo<Open>(() => open ?? (bulkRequest ? { kind: 'bulk' } : null), [open, bulkRequest]);
+  const lastShown = useRef<Open>(null);
+  useLayoutEffect(() => {
+    const was = lastShown.current;
+    lastShown.current = dialogShown;
+    if (!was || dialogShown) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected && (focused as HTMLElement).checkVisibility?.()) return;
+    const profileId = was.kind === 'details' ? was.profileId : was.kind === 'reconnect' || was.kind === 'not-set-up' ? was.profile.id : was.kind === 'form' ? was.profile?.id : undefined;
+    if (table.current?.focusProfile(profileId)) return;
+    focusWithRing(moreButton.current);
+  }, [dialogShown]);
 
   const pickProfileFile = () => fileInput.current?.click();
   const empty = complete && profiles.size === 0 && !loadError;
@@ -213,10 +258,10 @@ export function ProfilesPanel() {
           onChange={() =>
             void readPickedBytes(fileInput.current!)
               .then((file) => file && startImport(file))
-              .catch((error: unknown) => say(messageOf(error), true))
+              .catch(sayError)
           }
         />
-        <button type="button" popoverTarget={MORE_MENU_ID} className="menu-button">
+        <button ref={moreButton} type="button" popoverTarget={MORE_MENU_ID} className="menu-button">
           {t('profiles.more')}
         </button>
         {/* A popover: Escape and a click outside close it. */}
@@ -299,7 +344,7 @@ export function ProfilesPanel() {
               : t('profiles.loading.count', { loaded: profiles.size, total: profileTotal })}
         </p>
         <HealthProgress running={health.running} />
-        {undo ? <UndoDelete report={undo.report} what={undo.what} onUndo={() => void undoDelete()} onFinal={deleteFinal} /> : <Message message={message} />}
+        {undo ? <UndoDelete report={undo.report} what={undo.what} onUndo={() => void undoDelete()} onFinal={deleteFinal} /> : <Message message={message && { error: message.error, text: message.words(translator) }} onDismiss={() => setMessage(null)} />}
         {loadError && (
           <p role="alert" className="form-error">
             {t('profiles.load-error', { error: loadError })}
@@ -327,6 +372,7 @@ export function ProfilesPanel() {
             onClear={() => setSelected(new Set())}
           />
           <ProfileTable
+            handle={table}
             profiles={shown}
             connectionLabel={connectionLabel}
             sort={sort}
@@ -376,6 +422,9 @@ export function ProfilesPanel() {
           <ReconnectDialog profile={open.profile} targetName={targetName(open.profile)} onClose={() => setOpen(null)} />
         )}
       </Suspense>
+      {open?.kind === 'not-set-up' && (
+        <NotSetUpDialog profile={open.profile} environment={open.environment} onEnvironments={() => setOpen({ kind: 'environments' })} onClose={() => setOpen(null)} />
+      )}
       {open?.kind === 'delete' && <DeleteDialog profiles={open.profiles} onConfirm={() => void remove(open.profiles)} onClose={() => setOpen(null)} />}
       {open?.kind === 'import-preview' && (
         <ImportPreviewDialog

@@ -7,7 +7,7 @@ interface SelectionBarProps {
   onReconnect(profile: Profile): void;
   onBulk(): void;
   onCheckHealth(): void;
-  onExport(format: 'csv' | 'json'): void;
+  onExport(format: 'csv' | 'xlsx' | 'json'): void;
   onDelete(): void;
   onClear(): void;
 }
@@ -44,6 +44,9 @@ export function SelectionBar({ selected, healthRunning, onReconnect, onBulk, onC
       </button>
       <button type="button" onClick={() => onExport('csv')}>
         {t('profiles.export.csv')}
+      </button>
+      <button type="button" onClick={() => onExport('xlsx')}>
+        {t('profiles.export.xlsx')}
       </button>
       <button type="button" onClick={() => onExport('json')}>
         {t('profiles.export.json')}
