@@ -157,7 +157,9 @@ function ready(log: Logger, logFile: LogFile): void {
     });
     // The keychain is probed once the window shows: a locked keyring's prompt must not come first.
     window.once('show', () => void probeKeychain());
-    void window.loadURL(appUrl);
+    // Electron's loadURL rejects when the page cannot load (ERR_UNEXPECTED from the app:// handler, ERR_FAILED): the
+    // window then shows Chromium's error page, and the log says why.
+    window.loadURL(appUrl).catch((error: unknown) => log.error('main-window.load-failed', { url: appUrl, error: error instanceof Error ? error.message : String(error) }));
   };
   const probeKeychain = async () => {
     const result = await vaults.probe();

@@ -74,7 +74,7 @@ describe('the app as Electron starts it', () => {
     expect(notices.value).toContainEqual(expect.objectContaining({ id: 'no-keychain', message: expect.stringMatching(/^No working keychain was found \(.+\): tokens are kept in memory only/) }));
   });
 
-  it('loads its page through its own app:// handler, with the CSP header, and the page finishes loading', async () => {
+  it('loads its page through its own app:// handler, with the CSP header', async () => {
     const served: Response[] = [];
     await launch((f) => {
       const handle = f.module.protocol.handle;
@@ -82,8 +82,23 @@ describe('the app as Electron starts it', () => {
     });
     const window = fake.windows[0]!;
     expect(window.loaded).toEqual(['app://bridgekeeper/index.html']);
-    expect(served.map((r) => [r.status, r.headers.get('content-security-policy')?.startsWith("default-src 'none'")])).toEqual([[200, true]]);
+    await vi.waitFor(() => expect(served.map((r) => [r.status, r.headers.get('content-security-policy')?.startsWith("default-src 'none'")])).toEqual([[200, true]]));
     expect(window.webContents.getURL()).toBe('app://bridgekeeper/index.html');
+  });
+
+  it('says in its log when its page cannot load (loadURL rejects), rather than leaving a blank window unexplained', async () => {
+    await launch((f) => {
+      const handle = f.module.protocol.handle;
+      f.module.protocol.handle = (scheme, handler) =>
+        handle(scheme, async (request) => {
+          if (request.url.endsWith('/index.html')) throw new Error('the renderer folder went away');
+          return handler(request);
+        });
+    });
+    await vi.waitFor(() => {
+      const line = fs.readFileSync(path.join(userData, 'logs', 'bridgekeeper.log'), 'utf8').split('\n').find((l) => l.includes('"event":"main-window.load-failed"'));
+      expect(line).toContain("ERR_UNEXPECTED (-9) loading 'app://bridgekeeper/index.html'");
+    });
   });
 
   it('refuses a call whose frame is gone by the time main looks (senderFrame null), in words and a log line, never a TypeError', async () => {
