@@ -21,7 +21,8 @@ import { exposeInMainWorldTwin } from './context-bridge-twin';
 import { serveDirectory } from './static-server';
 import { decodeWire, encodeWire, mainClone } from './structured-wire';
 
-const RENDERER_DIR = path.resolve('out/renderer');
+/** The built renderer; the benches pass a copy of their own, so a build started meanwhile cannot empty it under them. */
+const RENDERER_DIR = path.resolve(process.env.BRIDGEKEEPER_RENDERER_DIR ?? 'out/renderer');
 
 /**
  * The renderer as built, in Chromium, talking to the real main-side services: the preload's
