@@ -23,7 +23,8 @@ import { fileBytes } from '../test/helpers/file-bytes';
 import { startRestartableKeyring } from './private-keyring';
 import { report, sized } from './report';
 
-const COUNT = sized(1000, 20);
+/** BENCH_PROFILES: another count, to look closer at a smaller run. */
+const COUNT = Number(process.env.BENCH_PROFILES ?? sized(1000, 20));
 const VAULT = process.env.BENCH_VAULT === 'keychain' ? 'keychain' : 'sealed';
 const note = (text: string) => process.stderr.write(`health-check: ${text}\n`);
 const keyring = await startRestartableKeyring();
@@ -73,7 +74,8 @@ note(`warm: ${warm.join(', ')} ms`);
 if ('close' in vault) await (vault as { close(): Promise<void> }).close();
 
 /** A restart: a new process over the same folder, and a keyring daemon that has read nothing yet. */
-async function cold(): Promise<{ checkMs: number; appStartMs: number; fromProcessStartMs: number }> {
+type Cold = { checkMs: number; appStartMs: number; fromProcessStartMs: number; waits: Record<string, { count: number; ms: number }> };
+async function cold(): Promise<Cold> {
   await keyring.restart();
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/health-check-cold.ts'], {
     env: { ...process.env, BENCH_DIR: dir, BENCH_VAULT: VAULT, BENCH_SERVICE: service, BENCH_KEY_SERVICE: keyService, BENCH_COUNT: String(COUNT) },
@@ -83,7 +85,7 @@ async function cold(): Promise<{ checkMs: number; appStartMs: number; fromProces
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`the cold run ended with ${code}: ${output}`);
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { checkMs: number; appStartMs: number; fromProcessStartMs: number };
+  return JSON.parse(output.trim().split('\n').at(-1)!) as Cold;
 }
 // Twice: each refreshes every profile again (the access tokens of the first died with its process).
 const colds = [await cold(), await cold()];
@@ -99,5 +101,7 @@ report(`health-check${VAULT === 'keychain' ? '-per-profile-keychain' : ''}`, {
   warmMs: warm,
   coldMs: colds.map((c) => c.checkMs),
   coldProcess: colds.map(({ appStartMs, fromProcessStartMs }) => ({ appStartMs, fromProcessStartMs })),
+  /** Summed over the six concurrent checks: a sum above the run's time means they waited at once. */
+  coldWaitsMs: colds.map((c) => c.waits),
   goalMs: 3000,
 });

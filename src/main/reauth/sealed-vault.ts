@@ -13,10 +13,13 @@ import type { TokenVault, VaultEntry } from './token-vault';
  *
  * The file is a journal: a snapshot record, then one record per batch of writes, one JSON line each,
  * each sealed on its own (random 96-bit nonce, the key's id in the authenticated data) with a
- * sequence number, so records cannot be dropped, reordered or moved between files unnoticed. A
- * write is acknowledged only after its record is on disk (`fdatasync`); writes that arrive while one
- * is on its way share the next record (group commit), so a burst costs a few disk flushes, not one
- * per profile. A record cut short by a crash was never acknowledged and is ignored; anything else
+ * sequence number, so records cannot be dropped, reordered or moved between files unnoticed. Writes
+ * that arrive while one is on its way share the next record (group commit). A write that sets a
+ * rotation mark (token-manager.ts: before a refresh goes out) is acknowledged only once its record
+ * is on disk (`fdatasync`); any other is acknowledged once its record is in the file — a crash of
+ * Bridgekeeper keeps it — and flushed to disk with the next mark or within FLUSH_WITHIN_MS. What an
+ * OS crash can take of those leaves the mark before them on disk, and a mark found later asks for a
+ * reconnect, never a replay of a refresh token that may have rotated. A record cut short by a crash was never acknowledged and is ignored; anything else
  * that does not open makes the whole file unreadable (moved aside, never half-used: an older state
  * would hold refresh tokens that have rotated since, and sending one again ends every connection of
  * the API user). The journal is rewritten as one snapshot (temp file, fsync, rename, fsync of the
@@ -72,6 +75,8 @@ export interface SealedVault extends TokenVault {
 export class NewerVaultError extends Error {}
 
 const FORMAT = 1;
+/** Writes without a rotation mark reach the disk at the latest this long after they were acknowledged. */
+const FLUSH_WITHIN_MS = 100;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const ZERO = { removed: 0, failed: 0 };
 
@@ -188,8 +193,11 @@ export function createSealedVault(options: SealedVaultOptions): SealedVault {
   let opening: Promise<OpenReport> | undefined;
   let cleaning: Promise<{ removed: number; failed: number }> = Promise.resolve(ZERO);
 
-  const queue: { ops: Op[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const queue: { ops: Op[]; durable: boolean; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let flushing: Promise<void> | undefined;
+  /** Records in the file that are not yet known to be on disk. */
+  let unsynced = false;
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function syncDir(): Promise<void> {
     if (process.platform === 'win32') return; // a folder cannot be opened for flushing there; NTFS journals the rename
@@ -219,15 +227,23 @@ export function createSealedVault(options: SealedVaultOptions): SealedVault {
     seq += 1;
     journalBytes = snapshotBytes = Buffer.byteLength(text);
     mustRewrite = false;
+    unsynced = false;
   }
 
-  async function append(ops: Op[]): Promise<void> {
-    const line = seal(key!, { seq: seq + 1, ops });
+  async function append(ops: Op[], durable: boolean): Promise<void> {
     handle ??= await fs.open(file, 'a', 0o600);
-    await handle.write(line);
-    await handle.datasync();
-    seq += 1;
-    journalBytes += Buffer.byteLength(line);
+    if (ops.length > 0) {
+      const line = seal(key!, { seq: seq + 1, ops });
+      await handle.write(line);
+      seq += 1;
+      journalBytes += Buffer.byteLength(line);
+      unsynced = true;
+    }
+    if (durable && unsynced) {
+      await handle.datasync();
+      unsynced = false;
+    }
+    if (unsynced) syncTimer ??= setTimeout(() => ((syncTimer = undefined), unsynced && void write([], true).catch(() => undefined)), FLUSH_WITHIN_MS);
   }
 
   async function flush(): Promise<void> {
@@ -241,7 +257,7 @@ export function createSealedVault(options: SealedVaultOptions): SealedVault {
       }
       try {
         if (mustRewrite || journalBytes > Math.max(compactAfter, 2 * snapshotBytes)) await rewrite(next);
-        else await append(ops);
+        else await append(ops, batch.some((b) => b.durable));
         committed = next;
         for (const b of batch) b.resolve();
       } catch (error) {
@@ -254,9 +270,9 @@ export function createSealedVault(options: SealedVaultOptions): SealedVault {
     }
   }
 
-  function write(ops: Op[]): Promise<void> {
+  function write(ops: Op[], durable: boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      queue.push({ ops, resolve, reject });
+      queue.push({ ops, durable, resolve, reject });
       flushing ??= flush().finally(() => (flushing = undefined));
     });
   }
@@ -419,15 +435,20 @@ export function createSealedVault(options: SealedVaultOptions): SealedVault {
     },
     async set(profileId, entry) {
       await open();
-      await write([[profileId, structuredClone(entry)]]);
+      // A new rotation mark must be on disk before the refresh it announces goes out.
+      const marks = entry.rotatingSince !== undefined && committed.get(profileId)?.rotatingSince !== entry.rotatingSince;
+      await write([[profileId, structuredClone(entry)]], marks);
     },
     async delete(profileId) {
       await open();
       if (!committed.has(profileId) && !queue.some((b) => b.ops.some(([id]) => id === profileId)) && !flushing) return;
-      await write([[profileId, null]]);
+      await write([[profileId, null]], false);
     },
     async close() {
       await flushing;
+      if (syncTimer) clearTimeout(syncTimer);
+      syncTimer = undefined;
+      if (unsynced && handle) await write([], true);
       await handle?.close().catch(() => undefined);
       handle = undefined;
     },

@@ -82,6 +82,21 @@ describe('the sealed token file', () => {
     expect((await createSealedVault({ file, key }).get('p299'))!.refreshToken).toBe('rotated-299');
   });
 
+  it('has every acknowledged write in the file at once: a crash of Bridgekeeper loses none', async () => {
+    const file = tempFile();
+    const key = memoryKey();
+    const vault = createSealedVault({ file, key });
+    await vault.set('a', entry('rotated'));
+    await vault.set('b', { ...entry('marked'), rotatingSince: '2026-11-22T10:00:01.000Z' });
+    await vault.delete('c');
+    // Not closed: read as the next start after a crash would.
+    const after = createSealedVault({ file, key });
+    expect((await after.get('a'))!.refreshToken).toBe('rotated');
+    expect((await after.get('b'))!.rotatingSince).toBe('2026-11-22T10:00:01.000Z');
+    await after.close();
+    await vault.close();
+  });
+
   it('ignores a record cut short by a crash, which was never acknowledged', async () => {
     const file = tempFile();
     const key = memoryKey();
