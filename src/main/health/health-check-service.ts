@@ -81,11 +81,16 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
 
       let pending: { id: string; state: Partial<ProfileState> }[] = [];
       let lastFlush = performance.now();
+      // Each write of the states rewrites the settings file, on main, with an fsync (tens of ms for 1,000
+      // profiles on a busy machine): spaced so that writing takes at most a tenth of main's time.
+      let flushEvery = FLUSH_EVERY_MS;
       let waitingUntil: number | null = null;
       const flush = () => {
+        const writing = performance.now();
         if (pending.length > 0) deps.profiles.setStates(pending);
         pending = [];
         lastFlush = performance.now();
+        flushEvery = Math.max(FLUSH_EVERY_MS, (lastFlush - writing) * 10);
         deps.emit({
           type: 'health-progress',
           done: summary.checked,
@@ -120,7 +125,7 @@ export function createHealthCheckService(deps: HealthCheckDeps) {
           message: result.message,
           words: result.words,
         });
-        if (performance.now() - lastFlush > FLUSH_EVERY_MS) flush();
+        if (performance.now() - lastFlush > flushEvery) flush();
       };
 
       const options = {
