@@ -38,6 +38,19 @@ test.describe('issue 23, point 9: the line that answers an action', () => {
   });
 });
 
+test('"Imported 20 profiles…" goes by itself after 30 seconds', async ({ bk }) => {
+  const { page } = bk;
+  await page.clock.install();
+  await bk.app.api.saveEnvironment(SANDBOX_ENVIRONMENT);
+  await importFile(page, en.t, 'profiilit.csv', FILE);
+  const line = page.getByRole('status').filter({ hasText: en.t('profiles.imported', { count: 20, file: 'profiilit.csv' }) });
+  await expect(line).toBeVisible();
+  await page.clock.fastForward(20_000);
+  await expect(line).toBeVisible();
+  await page.clock.fastForward(11_000);
+  await expect(line).toHaveCount(0);
+});
+
 test.describe('issue 23, point 11, in Finnish', () => {
   test.use({ language: 'fi' });
 
