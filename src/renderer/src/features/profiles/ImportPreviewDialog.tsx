@@ -34,17 +34,17 @@ export function ImportPreviewDialog({ preview, onImport, onClose }: ImportPrevie
       </p>
       {/* Profiles already in the list but the same in the file: updating or skipping them is all one. */}
       {preview.changes.length > 0 && (
-      <fieldset className="choices">
-        <legend>{t('profiles.import.existing')}</legend>
-        <label>
-          <input type="radio" name="existing-rows" checked={choice === 'update'} onChange={() => setChoice('update')} />
-          {t('profiles.import.update')}
-        </label>
-        <label>
-          <input type="radio" name="existing-rows" checked={choice === 'skip'} onChange={() => setChoice('skip')} />
-          {t('profiles.import.skip')}
-        </label>
-      </fieldset>
+        <fieldset className="choices">
+          <legend>{t('profiles.import.existing')}</legend>
+          <label>
+            <input type="radio" name="existing-rows" checked={choice === 'update'} onChange={() => setChoice('update')} />
+            {t('profiles.import.update')}
+          </label>
+          <label>
+            <input type="radio" name="existing-rows" checked={choice === 'skip'} onChange={() => setChoice('skip')} />
+            {t('profiles.import.skip')}
+          </label>
+        </fieldset>
       )}
       {preview.changes.length > 0 && (
         <>
