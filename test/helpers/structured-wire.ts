@@ -13,30 +13,48 @@ import { deserialize, serialize } from 'node:v8';
  */
 export function encodeWire(value: unknown): string {
   const TAG = '\u0000clone';
-  const encode = (raw: unknown): unknown => {
-    if (raw === undefined) return { [TAG]: 'undefined' };
-    if (typeof raw === 'number') return Number.isFinite(raw) && !Object.is(raw, -0) ? raw : { [TAG]: 'number', v: Object.is(raw, -0) ? '-0' : String(raw) };
-    if (typeof raw === 'bigint') return { [TAG]: 'bigint', v: raw.toString() };
-    if (raw === null || typeof raw !== 'object') return raw;
-    if (raw instanceof Date) return { [TAG]: 'Date', v: raw.getTime() };
-    if (raw instanceof Map) return { [TAG]: 'Map', v: [...raw].map(([k, v]) => [encode(k), encode(v)]) };
-    if (raw instanceof Set) return { [TAG]: 'Set', v: [...raw].map(encode) };
-    if (raw instanceof RegExp) return { [TAG]: 'RegExp', v: [raw.source, raw.flags] };
-    if (Array.isArray(raw)) return raw.map(encode);
-    const entries = Object.entries(raw).map(([k, v]) => [k, encode(v)] as const);
-    // An object that has the tag's own name as a key is carried as its entries, never mistaken for a tag.
-    return Object.prototype.hasOwnProperty.call(raw, TAG) ? { [TAG]: 'Object', v: entries } : Object.fromEntries(entries);
-  };
-  return JSON.stringify(encode(value));
+  // JSON.stringify's own walk, stepping in only for what JSON lacks (a Date has become its ISO string by the time
+  // the replacer sees it: its holder still has the Date).
+  return JSON.stringify({ v: value }, function (this: Record<string, unknown>, key: string, v: unknown) {
+    switch (typeof v) {
+      case 'string':
+        return this[key] instanceof Date ? { [TAG]: 'Date', v: (this[key] as Date).getTime() } : v;
+      case 'number':
+        return Number.isFinite(v) && !Object.is(v, -0) ? v : { [TAG]: 'number', v: Object.is(v, -0) ? '-0' : String(v) };
+      case 'undefined':
+        return { [TAG]: 'undefined' };
+      case 'bigint':
+        return { [TAG]: 'bigint', v: v.toString() };
+      case 'object':
+        if (v === null || Array.isArray(v)) return v;
+        if (v instanceof Map) return { [TAG]: 'Map', v: [...v] };
+        if (v instanceof Set) return { [TAG]: 'Set', v: [...v] };
+        if (v instanceof RegExp) return { [TAG]: 'RegExp', v: [v.source, v.flags] };
+        if (v instanceof Date) return { [TAG]: 'Date', v: v.getTime() }; // an invalid Date (toJSON gives null)
+        // An object that has the tag's own name as a key is carried as its entries, never mistaken for a tag.
+        return Object.prototype.hasOwnProperty.call(v, TAG) && (v as Record<string, unknown>)[TAG] !== undefined && this[key] === v ? { [TAG]: 'Object', v: Object.entries(v) } : v;
+      default:
+        return v;
+    }
+  });
 }
 
 export function decodeWire(text: string): unknown {
   const TAG = '\u0000clone';
+  const parsed = JSON.parse(text) as { v: unknown };
+  // Most payloads carry nothing JSON lacks: parsed as they are.
+  if (!text.includes('\\u0000clone')) return parsed.v;
   const decode = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map(decode);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
+      return value;
+    }
     const record = value as Record<string, unknown>;
-    if (!Object.prototype.hasOwnProperty.call(record, TAG)) return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(v)]));
+    if (!Object.prototype.hasOwnProperty.call(record, TAG)) {
+      for (const key of Object.keys(record)) record[key] = decode(record[key]);
+      return record;
+    }
     const v = record.v as never;
     switch (record[TAG]) {
       case 'undefined':
@@ -57,7 +75,7 @@ export function decodeWire(text: string): unknown {
         return Object.fromEntries((v as [string, unknown][]).map(([k, x]) => [k, decode(x)]));
     }
   };
-  return decode(JSON.parse(text));
+  return decode(parsed.v);
 }
 
 /** Main's side of a crossing: what V8's serializer makes of `value` (throws for a function, a symbol, a class's private state). */
