@@ -173,7 +173,9 @@ test('what can go wrong: consent denied, no API User, the portal’s callback fa
   window = await bk.portals.nextWindow();
   await signIn(window, PER);
   await pickCompany(window, NORDLYS.name);
-  await expect(dialog.getByRole('alert')).toContainText(`${PER.email} may not use the Visma.net API`);
+  // In the portal's flow Visma does not say who logged in: no one is blamed by name, the profile's API user is named as the likely one.
+  await expect(dialog.getByRole('alert')).toContainText('The user who logged in may not use the Visma.net API');
+  await expect(dialog.getByRole('alert')).toContainText(`This profile's API user is ${PER.email}.`);
   await expect(dialog.getByRole('alert')).toContainText("the role 'API User'");
   await dialog.getByRole('button', { name: 'Close' }).click();
 
