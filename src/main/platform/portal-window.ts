@@ -161,6 +161,7 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       const id = String(contents.id);
       windows.set(id, owner);
       let status = 0;
+      let failed = false;
       const check = (event: { url: string; isMainFrame?: boolean; preventDefault(): void }) => {
         const frame = event.isMainFrame === false;
         // A frame (iframe) may also show a known captcha's challenge (platform/frame-policy.ts).
@@ -175,16 +176,19 @@ export function createPortalWindowSurface(parent: () => BrowserWindow | null, lo
       contents.on('will-redirect', check);
       contents.on('did-start-navigation', (details) => {
         if (!details.isMainFrame || details.isSameDocument) return;
-        // A new page has no status until its server answers (did-navigate); one that fails never gets one — Chromium's
-        // error page has no did-navigate — and must not be reported with the last page's.
+        // A new page has no status until its server answers (did-navigate). One that fails never gets one: Chromium
+        // shows its error page, which finishes loading (did-finish-load after did-fail-load) under the failed URL.
         status = 0;
+        failed = false;
         if (/^https?:/.test(details.url)) events.navigating(id, details.url);
       });
       contents.on('did-navigate', (_event, _url, httpResponseCode) => void (status = httpResponseCode));
+      contents.on('did-fail-load', (_event, _code, _description, _url, isMainFrame) => void (failed ||= isMainFrame));
       contents.on('did-finish-load', () => {
         const url = contents.getURL();
-        // A prepared window's about:blank (or any page not from a server) is no page of the portal's.
-        if (/^https?:/.test(url)) events.loaded(id, url, status);
+        // A prepared window's about:blank (or any page not from a server) is no page of the portal's, nor is the
+        // browser's own error page for a portal address that did not answer (it was once reported with the last page's status).
+        if (/^https?:/.test(url) && !failed) events.loaded(id, url, status);
       });
       contents.setWindowOpenHandler(({ url }) => {
         if (!allowed(url)) {

@@ -51,8 +51,8 @@ export interface PortalSessionEvents {
   /** A window's top frame starts going to `url` (http or https). */
   navigating(windowId: string, url: string): void;
   /**
-   * A window's top frame has loaded `url` (http or https only), which the server answered with `status`; 0: no
-   * answer (the load failed, and the window shows the browser's error page).
+   * A window's top frame has loaded `url` (http or https only), which the server answered with `status`. The
+   * browser's own error page, for an address that did not answer, is not reported.
    */
   loaded(windowId: string, url: string, status: number): void;
   /** A navigation `allowed` refused (top frame or a frame inside). The page stays where it was. */
