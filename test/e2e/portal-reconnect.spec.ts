@@ -4,6 +4,7 @@ import { totp } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
 import { axeViolations } from '../helpers/axe';
 import { rowAction } from '../helpers/profile-rows';
+import { encodeWire } from '../helpers/structured-wire';
 import { expect, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { SUPERUSER } from '../helpers/sandbox/portal-person';
@@ -130,7 +131,7 @@ test('sign in to the portal once, then reconnect three profiles as two Visma use
     events: await readFile(`${bk.dir}/events.jsonl`, 'utf8'),
     log: JSON.stringify(bk.logLines),
     // The job URL crosses once, inbound, as the person saves it; never again.
-    ipc: bk.payloads.filter((p) => p !== JSON.stringify(['nordlys-orders', jobUrl])).join('\n'),
+    ipc: bk.payloads.filter((p) => p !== encodeWire(['nordlys-orders', jobUrl])).join('\n'),
     page: await bk.page.content(),
   };
   for (const secret of secrets) {
