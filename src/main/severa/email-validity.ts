@@ -3,14 +3,18 @@ import { type Message, message } from '../../shared/i18n/message';
 import { asciiDomain, type EmailForms } from './email-forms';
 
 /**
- * Most addresses are plain (see EmailForms) and valid: the few native string searches below
+ * Most addresses are plain ASCII (see EmailForms; capitals allowed) and valid: the few native string searches below
  * confirm that — at most 64 characters before the @, no dot leading, trailing or doubled there, no
  * label starting or ending with "-", no label over 63 characters, no punycode — before the full check, which
  * can say what is wrong. Anything these do not confirm goes to the full check.
  */
+const ASCII_ANY_CASE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}$/;
+const PUNYCODE = /xn--/i;
+
 function plainAndValid(forms: EmailForms): boolean {
   const raw = forms.raw;
-  if (!forms.plain || raw.length > 254) return false;
+  // Capitals change nothing here: the domain's labels are checked in their lower-case ASCII form.
+  if (raw.length > 254 || !(forms.plain || ASCII_ANY_CASE.test(raw))) return false;
   const at = raw.indexOf('@');
   const dot = 46;
   return (
@@ -22,7 +26,7 @@ function plainAndValid(forms: EmailForms): boolean {
     !raw.includes('@-') &&
     !raw.includes('-.') &&
     !raw.includes('.-') &&
-    !raw.includes('xn--') // punycode: the full check decodes it
+    !PUNYCODE.test(raw) // punycode: the full check decodes it
   );
 }
 
