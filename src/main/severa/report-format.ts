@@ -12,7 +12,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /**
  * One line of the JSON report: the issue's five fields first, then what helps to act on it. The
  * JSON report is the same in every language: `detail` and `fix` are phrases (catalog keys and
- * parameters, src/shared/i18n/messages/severa.ts), the CSV and the table say them in words.
+ * parameters, src/shared/i18n/locales/*.json), the CSV and the table say them in words.
  */
 export interface ReportUser {
   azetsEmail: string | null;

@@ -6,7 +6,7 @@ import { emptyJudgement, type Judgement } from './judgement';
 
 /**
  * A verdict's evidence and fix as phrases: codes and parameters the catalog (src/shared/i18n)
- * puts into the reader's language. Nothing here is a sentence: the words are in messages/severa.ts.
+ * puts into the reader's language. Nothing here is a sentence: the words are in the catalog (src/shared/i18n/locales/, keys severa.*).
  */
 
 /** An address as a person should read it: invisible characters spelled out (the messages quote it). */

@@ -1,60 +1,23 @@
 import type { Language } from './languages';
-import { app } from './messages/app';
-import { browser } from './messages/browser';
-import { cli } from './messages/cli';
-import { common } from './messages/common';
-import { components } from './messages/components';
-import { desktop } from './messages/desktop';
-import { emailAddress } from './messages/email-address';
-import { menu } from './messages/menu';
-import { platform } from './messages/platform';
-import { severa } from './messages/severa';
-import { severaPanel } from './messages/severa-panel';
-import { audit } from './messages/audit';
-import { bulk } from './messages/bulk';
-import { environments } from './messages/environments';
-import { explainer } from './messages/explainer';
-import { health } from './messages/health';
-import { notices } from './messages/notices';
-import { portals } from './messages/portals';
-import { portalList } from './messages/portal-list';
-import { profiles } from './messages/profiles';
-import { reauth } from './messages/reauth';
-import { updates } from './messages/updates';
+import da from './locales/da.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import fi from './locales/fi.json' with { type: 'json' };
+import nb from './locales/nb.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+import sv from './locales/sv.json' with { type: 'json' };
 
 /**
- * Every area's messages. An area is one file in messages/, its keys prefixed with the area's name;
- * adding an area is one line here.
+ * Every message, one file per language in locales/: a flat JSON object of key → ICU message, the
+ * format FormatJS's `simple` formatter reads and writes and translation tools import (docs/
+ * languages.md). English is the source: its keys are the message keys, so a key used in code and
+ * missing from en.json is a type error, and so is a language missing a key of English's (below).
+ * The catalog test checks the rest: no extra keys, valid ICU, the same placeholders.
  */
-const AREAS = [
-  common,
-  browser,
-  severa,
-  severaPanel,
-  emailAddress,
-  cli,
-  reauth,
-  explainer,
-  health,
-  bulk,
-  notices,
-  profiles,
-  audit,
-  environments,
-  portals,
-  portalList,
-  app,
-  components,
-  desktop,
-  menu,
-  platform,
-  updates,
-] as const;
+export type MessageKey = Extract<keyof typeof en, string>;
 
-type AreaKeys<A> = A extends Record<'en', infer E> ? keyof E : never;
-export type MessageKey = Extract<AreaKeys<(typeof AREAS)[number]>, string>;
+const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, fi, sv, nb, da, nl };
 
 /** The whole catalog of one language, key → ICU message. */
-export function catalogOf(language: Language): Record<MessageKey, string> {
-  return Object.assign({}, ...AREAS.map((area) => area[language])) as Record<MessageKey, string>;
+export function catalogOf(language: Language): Readonly<Record<MessageKey, string>> {
+  return CATALOGS[language];
 }

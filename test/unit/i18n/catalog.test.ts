@@ -22,8 +22,8 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
 const english = catalogOf('en');
 
 describe('the message catalog', () => {
-  it.each(LANGUAGES)('%s has every English key and no other', (language) => {
-    expect(Object.keys(catalogOf(language)).sort()).toEqual(Object.keys(english).sort());
+  it.each(LANGUAGES)('%s has every English key and no other, in English\'s order (a translator\'s diff is line for line)', (language) => {
+    expect(Object.keys(catalogOf(language))).toEqual(Object.keys(english));
   });
 
   it.each(LANGUAGES)('every %s message is valid ICU and uses exactly the placeholders of the English one', (language) => {
