@@ -24,6 +24,21 @@ async function setUp(sandbox: Sandbox, scripts: LoginScript[], fetchImpl: typeof
   return { app, vault };
 }
 
+/** The ERP API's verification call waits until released: a login held in "Checking the tokens and the company". */
+function heldVerification(sandbox: Sandbox) {
+  let release!: () => void;
+  const verifying = new Promise<void>((resolve) => (release = resolve));
+  let started = false;
+  const held: typeof fetch = async (input, init) => {
+    if (String(input instanceof Request ? input.url : input).startsWith(`${sandbox.apiBaseUrl}${sandbox.environment.verifyPath}`)) {
+      started = true;
+      await verifying;
+    }
+    return fetch(input, init);
+  };
+  return { fetch: held, started: () => started, release: () => release() };
+}
+
 describe('Skip while a bulk login is being checked (issue 23)', () => {
   it('a Skip that lands as the login comes back is honoured: skipped, nothing kept', async () => {
     const sandbox = await newSandbox();
@@ -46,20 +61,10 @@ describe('Skip while a bulk login is being checked (issue 23)', () => {
 
   it('a Skip or Cancel while the tokens and company are checked is refused in words, and the login ends as it ends', async () => {
     const sandbox = await newSandbox();
-    let release!: () => void;
-    const verifying = new Promise<void>((resolve) => (release = resolve));
-    let verifyStarted = false;
-    // The ERP API's verification call waits: the run is held in "Checking the tokens and the company".
-    const slowVerify: typeof fetch = async (input, init) => {
-      if (String(input instanceof Request ? input.url : input).startsWith(`${sandbox.apiBaseUrl}${sandbox.environment.verifyPath}`)) {
-        verifyStarted = true;
-        await verifying;
-      }
-      return fetch(input, init);
-    };
-    const { app, vault } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], slowVerify);
+    const held = heldVerification(sandbox);
+    const { app, vault } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], held.fetch);
     await app.api.bulkOpen('n1');
-    await expect.poll(() => verifyStarted, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => held.started(), { timeout: 10_000 }).toBe(true);
     expect(app.reauth.isChecking('n1')).toBe(true);
     await expect(app.api.bulkSkip('n1')).rejects.toThrow(
       'Nordlys orders was not skipped: its login had already come back, and Bridgekeeper is checking it. Its result shows in a moment.',
@@ -71,7 +76,7 @@ describe('Skip while a bulk login is being checked (issue 23)', () => {
       (e: unknown) => e,
     )) as { words?: Message } | undefined;
     expect(createTranslator('nl').text(refusal!.words!)).toBe('Nordlys orders is niet overgeslagen: de aanmelding was al teruggekomen en Bridgekeeper controleert die nu. Het resultaat verschijnt zo.');
-    release();
+    held.release();
     await app.bulk.idle();
     const run = (await app.api.getBulkRun())!;
     expect(run.items[0]).toMatchObject({ profileId: 'n1', state: 'connected' });
@@ -80,21 +85,12 @@ describe('Skip while a bulk login is being checked (issue 23)', () => {
 
   it("the reconnect dialog's Cancel login while the login is checked is refused in words too, never silently dropped", async () => {
     const sandbox = await newSandbox();
-    let release!: () => void;
-    const verifying = new Promise<void>((resolve) => (release = resolve));
-    let verifyStarted = false;
-    const slowVerify: typeof fetch = async (input, init) => {
-      if (String(input instanceof Request ? input.url : input).startsWith(`${sandbox.apiBaseUrl}${sandbox.environment.verifyPath}`)) {
-        verifyStarted = true;
-        await verifying;
-      }
-      return fetch(input, init);
-    };
-    const { app, vault } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], slowVerify);
+    const held = heldVerification(sandbox);
+    const { app, vault } = await setUp(sandbox, [{ ...ANNA, company: NORDLYS.name }], held.fetch);
     const reconnect = app.api.reauthenticate('n1');
-    await expect.poll(() => verifyStarted, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => held.started(), { timeout: 10_000 }).toBe(true);
     await expect(app.api.cancelReauth('n1')).rejects.toThrow('The login of Nordlys orders was not cancelled: it had already come back, and Bridgekeeper is checking it.');
-    release();
+    held.release();
     expect((await reconnect).outcome).toBe('connected');
     expect(await vault.get('n1')).not.toBeNull();
   });
