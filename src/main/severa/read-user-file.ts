@@ -89,18 +89,31 @@ interface RowReader<User> {
 
 async function readUsers<User>(input: Uint8Array | string, options: ReadUserFileOptions, reader: RowReader<User>): Promise<UserFileResult<User>> {
   const { fileName } = options;
-  const read = await readTableIsolated(input, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(options.isolation ? { isolation: options.isolation } : {}) });
+  const isolation = options.isolation ? { isolation: options.isolation } : {};
+  const read = await readTableIsolated(input, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...isolation });
   if (!read.ok) return { ok: false, fileName, problems: [read.problem], file: null };
-  const { table } = read;
+  const mapping = options.columns ?? {};
+  const isHeader = (cells: readonly string[]) => resolveColumns(cells.map((cell) => cell.trim()), mapping, reader.required).problems.length === 0;
+  const hasHeader = (records: readonly TableRecord[]) => records.length > 0 && isHeader(records[findHeader(records, isHeader)]!.cells);
+  let { table } = read;
+  const notes: Phrase[] = [];
+  // No sheet chosen and the first one is not a user list (a help or title sheet): the first sheet that is.
+  if (options.sheet === undefined && table.sheets.length > 1 && !hasHeader(table.records)) {
+    for (const sheet of table.sheets.slice(1)) {
+      const other = await readTableIsolated(input, { sheet, ...isolation });
+      if (!other.ok || !hasHeader(other.table.records)) continue;
+      notes.push(phrase('severa.file.sheetChosen', { sheet, first: table.sheet ?? table.sheets[0]! }));
+      table = other.table;
+      break;
+    }
+  }
   if (table.records.length === 0) return { ok: false, fileName, problems: [fileProblem(null, undefined, 'severa.file.empty')], file: null };
 
-  const mapping = options.columns ?? {};
-  const headerIndex = findHeader(table.records, (cells) => resolveColumns(cells.map((cell) => cell.trim()), mapping, reader.required).problems.length === 0);
+  const headerIndex = findHeader(table.records, isHeader);
   const header = table.records[headerIndex]!;
   const headers = header.cells.map((cell) => cell.trim());
   const { columns, problems } = resolveColumns(headers, mapping, reader.required, header.row);
   const records = table.records.slice(headerIndex + 1);
-  const notes: Phrase[] = [];
   if (headerIndex > 0 || header.row > 1) notes.push(phrase('severa.file.headerBelowTitle', { row: header.row }));
   const stripLayoutSpace = layoutSpace(table, header, records, columns.email);
   if (stripLayoutSpace) notes.push(phrase('severa.file.layoutSpaceRemoved'));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { checkSeveraLogins } from '../../../src/main/severa/check-logins';
 import { readAzetsUsers, readSeveraUsers } from '../../../src/main/severa/read-user-file';
@@ -152,6 +153,31 @@ describe('reading an Azets Work export', () => {
     const result = checkSeveraLogins({ azetsUsers: azets.users, severaUsers: severa.users, addon: 'active', orgUsesSevera: 'yes' });
     expect(result.verdicts.map((verdict) => verdict.reason)).not.toContain('OK');
     expect(result.totals.failing).toBe(2);
+  });
+});
+
+describe('a workbook whose first sheet is not the user list', () => {
+  /** A workbook of named sheets, each rows of cells, in order. */
+  const workbookOf = (sheets: [string, string[][]][]): Uint8Array => {
+    const book = XLSX.utils.book_new();
+    for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const helpFirst = workbookOf([
+    ['Ohjeet', [['Näin täytät käyttäjäluettelon'], ['Kirjoita jokaiselle käyttäjälle sähköpostiosoite.']]],
+    ['Käyttäjät', [['Nimi', 'Sähköposti'], ['Anna', 'anna@firma.fi']]],
+  ]);
+
+  it('reads the first sheet with the columns the check needs, and says which and why', async () => {
+    const result = await readAzetsUsers(helpFirst, { fileName: 'azets.xlsx' });
+    expect(result).toMatchObject({ ok: true, users: [{ email: 'anna@firma.fi', name: 'Anna', row: 2 }] });
+    expect(result.ok && result.file.sheet).toBe('Käyttäjät');
+    expect(english(result.ok ? result.file.notes : [])).toBe('Read the sheet "Käyttäjät": the first sheet, "Ohjeet", does not have the columns the check needs.');
+  });
+
+  it('reads the sheet the admin chose, even the help sheet (and says what is missing there)', async () => {
+    const result = await readAzetsUsers(helpFirst, { fileName: 'azets.xlsx', sheet: 'Ohjeet' });
+    expect(result.ok).toBe(false);
   });
 });
 
