@@ -197,8 +197,12 @@ test('Excel workbooks, picked or dropped on a card, and the sheet the users are 
   );
   const workbook = Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 
-  // Picked: the first sheet has no users, so the card says what is wrong and offers the sheets
+  // Picked: the first sheet is a help sheet, so the users are read from the next, and the card says so
   await pickFile(page, severaCard, 'Choose Severa file…', 'severa.xlsx', workbook);
+  await expect(severaCard).toContainText('severa.xlsx · 2 users');
+  await expect(severaCard).toContainText('Read the sheet "Käyttäjät": the first sheet, "Ohje", does not have the columns the check needs.');
+  // The admin can still choose another sheet: the help sheet has no users, and the card says what is wrong
+  await severaCard.getByLabel('Sheet').selectOption('Ohje');
   await expect(severaCard.getByRole('list', { name: 'Problems in severa.xlsx' })).toContainText('severa.xlsx, row 1, email: no email column');
   await severaCard.getByLabel('Sheet').selectOption('Käyttäjät');
   await expect(severaCard).toContainText('severa.xlsx · 2 users');

@@ -141,14 +141,16 @@ describe('the Severa panel API: files, mapping, check, pages, quick check, expor
     expect(wrong.ready).toBe(false);
   });
 
-  it('reads a workbook, and another of its sheets when asked', async () => {
+  it('reads a workbook from the sheet with the users (past a title sheet), and another of its sheets when asked', async () => {
     const panel = open();
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Exported from Severa'], ['by admin']]), 'Info');
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Users of Firma Oy'], [], ['Sähköposti', 'Aktiivinen'], ['anna@firma.fi', true], ['liisa@firma.fi', false]]), 'Käyttäjät');
     const workbook = Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     const first = await panel.value<SeveraCheckState>('loadSeveraFile', 'severa', bytes('users.csv', workbook));
-    expect(first.severa).toMatchObject({ status: 'problems', file: { format: 'xlsx', sheets: ['Info', 'Käyttäjät'], sheet: 'Info' } });
+    expect(first.severa).toMatchObject({ status: 'loaded', users: 2, file: { format: 'xlsx', sheets: ['Info', 'Käyttäjät'], sheet: 'Käyttäjät' } });
+    const asked = await panel.value<SeveraCheckState>('setSeveraSheet', 'severa', 'Info');
+    expect(asked.severa).toMatchObject({ status: 'problems', file: { format: 'xlsx', sheet: 'Info' } });
     const chosen = await panel.value<SeveraCheckState>('setSeveraSheet', 'severa', 'Käyttäjät');
     expect(chosen.severa).toMatchObject({ status: 'loaded', users: 2, file: { format: 'xlsx', sheet: 'Käyttäjät', headerRow: 3, encoding: null, delimiter: null } });
     expect((await panel.error('setSeveraSheet', 'azets', 'Käyttäjät')).message).toMatch(/Load the Azets Work file first: the sheet belongs to a file/);
