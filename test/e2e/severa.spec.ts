@@ -9,6 +9,7 @@ import { AZETS_CSV, SEVERA_CSV, SEVERA_CSV_UNKNOWN_ACTIVE } from '../helpers/sev
 import { LOOKALIKE_CLIENT, startSeveraLookalike } from '../helpers/severa-lookalike';
 import { azetsCsv, generatePopulation, severaCsv } from '../helpers/severa-population';
 import { axeViolations } from '../helpers/axe';
+import { decodeWire } from '../helpers/structured-wire';
 
 async function pickFile(page: Page, scope: Locator, button: string, name: string, content: Buffer) {
   const chooser = page.waitForEvent('filechooser');
@@ -268,7 +269,7 @@ test('Severa users read live from the Severa API, with the credentials kept in t
     // The secret crossed once, typed into the form; main never sent it (or the client id) back.
     const carrying = bk.payloads.filter((payload) => payload.includes(LOOKALIKE_CLIENT.clientSecret));
     expect(carrying).toHaveLength(1);
-    expect(JSON.parse(carrying[0]!)).toEqual([expect.objectContaining({ clientSecret: LOOKALIKE_CLIENT.clientSecret })]);
+    expect(decodeWire(carrying[0]!)).toEqual([expect.objectContaining({ clientSecret: LOOKALIKE_CLIENT.clientSecret })]);
     expect(bk.payloads.filter((payload) => payload.includes(LOOKALIKE_CLIENT.clientId))).toHaveLength(1);
 
     // A restart finds the credentials in the keychain; forgetting them removes them
