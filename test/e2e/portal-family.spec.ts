@@ -109,7 +109,7 @@ for (const name of PORTAL_VARIANT_NAMES) {
       if (learned) expect(someone.asked.filter((id) => id !== 'fjellvind-orders' && id !== 'fjellvind-projects')).toEqual(['nordlys-orders']);
       // Every portal session was closed, and none began with a sign-in provider's cookie — also one on
       // the parent name the provider shares with the portal (superoffice-sso).
-      expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+      await expect.poll(() => bk.portals.sessions.every((s) => s.closed), { message: 'every portal window closes (Close does not wait for main to close it)' }).toBe(true);
       expect(bk.portals.sessions.flatMap((s) => s.seededWith.map((c) => c.name)).filter((n) => n.startsWith('SuperOffice'))).toEqual([]);
       const signInHeld = (await bk.app.portals.cookies(definition.id)) ?? [];
       expect(signInHeld.length).toBeGreaterThan(0);

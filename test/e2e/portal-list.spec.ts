@@ -136,7 +136,7 @@ for (const name of PORTAL_VARIANT_NAMES) {
       expect(trail[0]!.message).toContain(definition.origin);
       expect((await bk.app.api.listProfileEvents('stale'))[0]).toMatchObject({ kind: 'portal-list', outcome: 'removed' });
       // Every portal window was closed.
-      expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+      await expect.poll(() => bk.portals.sessions.every((s) => s.closed), { message: 'every portal window closes (Close does not wait for main to close it)' }).toBe(true);
       test.info().annotations.push({ type: 'read', description: JSON.stringify({ pages: read.pages, readMs, rows: read.rows.length }) });
     } finally {
       stop();
@@ -201,7 +201,7 @@ test('a SuperUser takes 46 integrations through the dialog: sign in, point at on
     expect(new Set(taken.map((p) => p.companyId)).size).toBeGreaterThan(1);
     const added = (await bk.app.api.listProfileEvents(taken[0]!.id))[0]!;
     expect(added.message).toMatch(/; its company as its page says \("(Ex|Im)ports (to|from) Visma\.net company .+ \(\d+\)\."\)\.$/);
-    expect(bk.portals.sessions.every((s) => s.closed)).toBe(true);
+    await expect.poll(() => bk.portals.sessions.every((s) => s.closed), { message: 'every portal window closes (Close does not wait for main to close it)' }).toBe(true);
     // The person's part: fourteen actions, none of them an address typed.
     expect(actions).toBe(14);
     test.info().annotations.push({ type: 'person', description: JSON.stringify({ actions, seconds }) });

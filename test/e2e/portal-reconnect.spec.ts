@@ -191,7 +191,7 @@ test('what can go wrong: consent denied, no API User, the portal’s callback fa
   dialog = await reconnect(bk, 'Nordlys: orders to Visma.net');
   await (await bk.portals.nextWindow()).close();
   await expect(dialog.getByRole('alert')).toContainText('Reconnect cancelled');
-  expect(bk.portals.sessions.every((c) => c.closed)).toBe(true);
+  await expect.poll(() => bk.portals.sessions.every((c) => c.closed), { message: 'every portal window closes (Close does not wait for main to close it)' }).toBe(true);
 });
 
 test('a bulk run of four portal profiles: the portal sign-in expires in the middle, the person signs in again, the run finishes', async ({ bk, sandbox }) => {
