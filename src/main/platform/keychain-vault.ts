@@ -17,7 +17,8 @@ export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
       const text = await keychain.get(service, profileId);
       return text ? (JSON.parse(text) as VaultEntry) : null;
     },
-    async set(profileId, entry) {
+    async set(profileId, { access: _memoryOnly, ...entry }) {
+      // The access token stays out: with it an entry could pass Windows' 2,560-byte limit.
       await keychain.set(service, profileId, JSON.stringify(entry));
     },
     async delete(profileId) {

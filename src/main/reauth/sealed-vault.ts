@@ -96,6 +96,7 @@ const entrySchema = z.object({
   savedAt: z.string(),
   refreshTokenExpiresAt: z.string().optional(),
   rotatingSince: z.string().optional(),
+  access: z.object({ token: z.string().min(1), expiresAt: z.string() }).optional(),
 });
 
 const recordSchema = z.object({ v: z.number().int(), k: z.string(), iv: z.string(), d: z.string() });

@@ -42,6 +42,9 @@ export class ReauthRequired extends Error {
   }
 }
 
+/** An access token as the vault keeps it. */
+const kept = ({ token, expiresAt }: AccessToken) => ({ token, expiresAt: new Date(expiresAt).toISOString() });
+
 /** The keychain refused to write: nothing was replaced, the old token (if any) is still there. */
 export class VaultWriteError extends Error {}
 
@@ -78,11 +81,12 @@ export class TokenManager {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keeps a fresh login's tokens: the refresh token in the vault first, then the access token in memory. */
+  /** Keeps a fresh login's tokens: in the vault first, then the access token in memory too. */
   async store(profileId: string, environment: Environment, tokens: TokenResponse, tenantId: string): Promise<ConnectionTimes> {
     return this.#exclusive(profileId, async () => {
       this.#endEpoch(profileId); // a refresh still in flight belongs to the connection this login replaces
       const times = this.#times(tokens);
+      const access = { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId };
       if (tokens.refreshToken) {
         await this.#write(profileId, {
           refreshToken: tokens.refreshToken,
@@ -90,19 +94,20 @@ export class TokenManager {
           tenantId,
           savedAt: new Date(this.now()).toISOString(),
           ...(times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
+          access: kept(access),
         });
       } else {
         await this.vault.delete(profileId); // an older login's refresh token belongs to other tokens
       }
-      this.#access.set(profileId, { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId });
+      this.#access.set(profileId, access);
       return times;
     });
   }
 
   /** A usable access token for the profile, refreshed if it is missing or about to expire. */
   async accessToken(profileId: string, environment: Environment, options: { forceRefresh?: boolean } = {}): Promise<{ token: string; times: ConnectionTimes; refreshed: boolean }> {
-    const cached = this.#access.get(profileId);
-    if (cached && !options.forceRefresh && cached.expiresAt - this.now() > REFRESH_MARGIN_MS) {
+    const cached = options.forceRefresh ? undefined : (this.#access.get(profileId) ?? (await this.#restore(profileId, environment)));
+    if (cached && cached.expiresAt - this.now() > REFRESH_MARGIN_MS) {
       return { token: cached.token, times: { accessTokenExpiresAt: new Date(cached.expiresAt).toISOString() }, refreshed: false };
     }
     const epoch = this.#epoch(profileId);
@@ -118,6 +123,26 @@ export class TokenManager {
     return { token: fresh.token, times: { accessTokenExpiresAt: new Date(fresh.expiresAt).toISOString() }, refreshed: true };
   }
 
+  /**
+   * After a restart: the access token the vault kept, while it has a while to live and the connection
+   * is as it was (same environment, no refresh under way). A token Visma refuses all the same is
+   * refreshed by the caller (a 401 on a token not just refreshed, health/check-profile.ts).
+   */
+  async #restore(profileId: string, environment: Environment): Promise<AccessToken | undefined> {
+    return this.#exclusive(profileId, async () => {
+      // Behind the lock the vault holds the connection as it is now; another call may have restored, refreshed or stored meanwhile.
+      const held = this.#access.get(profileId);
+      if (held) return held;
+      const stored = await this.vault.get(profileId);
+      if (!stored?.access || stored.rotatingSince || stored.environmentId !== environment.id) return undefined;
+      const expiresAt = Date.parse(stored.access.expiresAt);
+      if (!(expiresAt - this.now() > REFRESH_MARGIN_MS) || tenantOf(stored.access.token) !== stored.tenantId) return undefined;
+      const restored = { token: stored.access.token, expiresAt, tenantId: stored.tenantId };
+      this.#access.set(profileId, restored);
+      return restored;
+    });
+  }
+
   async #refresh(profileId: string, environment: Environment, epoch: number): Promise<AccessToken> {
     const entry = await this.#exclusive(profileId, async () => {
       this.#checkEpoch(profileId, epoch);
@@ -130,7 +155,9 @@ export class TokenManager {
           message('health.token.rotation-interrupted'),
         );
       }
-      const marked = stored.rotatingSince ? stored : { ...stored, rotatingSince: new Date(this.now()).toISOString() };
+      // The access token it replaces goes with the mark: never restored once a refresh went out for it.
+      const { access: _replaced, ...rest } = stored;
+      const marked = stored.rotatingSince ? stored : { ...rest, rotatingSince: new Date(this.now()).toISOString() };
       if (marked !== stored) await this.#write(profileId, marked);
       return marked;
     });
@@ -168,6 +195,7 @@ export class TokenManager {
     const access = await this.#exclusive(profileId, async () => {
       if (this.#epoch(profileId) !== epoch) return null;
       const times = this.#times(tokens);
+      const fresh = { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId: entry.tenantId };
       const rotated = tokens.refreshToken !== undefined && tokens.refreshToken !== entry.refreshToken;
       const { rotatingSince: _done, ...settled } = entry;
       // One-time refresh tokens: the new one must be safe in the vault before the old is dropped.
@@ -175,8 +203,8 @@ export class TokenManager {
         ...settled,
         ...(rotated ? { refreshToken: tokens.refreshToken!, savedAt: new Date(this.now()).toISOString() } : {}),
         ...(rotated && times.refreshTokenExpiresAt ? { refreshTokenExpiresAt: times.refreshTokenExpiresAt } : {}),
+        access: kept(fresh),
       });
-      const fresh = { token: tokens.accessToken, expiresAt: this.#expiry(tokens), tenantId: entry.tenantId };
       this.#access.set(profileId, fresh);
       return fresh;
     });

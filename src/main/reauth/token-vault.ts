@@ -1,7 +1,9 @@
 /**
  * What is kept per profile between runs: the refresh token — the long-lived secret — and
- * what it belongs to. Access tokens live an hour and stay in main's memory only; keeping
- * them out of the keychain also keeps every entry far below Windows' 2,560-byte limit.
+ * what it belongs to, and the last access token, so a restart within its hour calls the API
+ * with it instead of spending a refresh (and a rotation) per profile. The per-profile keychain
+ * store of earlier versions leaves the access token out, keeping every entry far below Windows'
+ * 2,560-byte limit.
  */
 export interface VaultEntry {
   refreshToken: string;
@@ -11,6 +13,8 @@ export interface VaultEntry {
   refreshTokenExpiresAt?: string;
   /** Set just before a refresh goes out, cleared when its answer is stored: a lost answer leaves it behind. */
   rotatingSince?: string;
+  /** The access token last obtained for this connection (its company already checked), and when it expires. */
+  access?: { token: string; expiresAt: string };
 }
 
 /** One entry per profile under one service name, in the OS keychain (platform/keychain-vault). */

@@ -30,9 +30,9 @@ describe('never replay a one-time refresh token (issue 11.7)', () => {
     await expect(app.tokens.accessToken('p0000', environment, { forceRefresh: true })).rejects.toThrow();
     hostile.off('/connect/token');
 
-    // Bridgekeeper restarts after the grace period (the same keychain and settings).
+    // Bridgekeeper restarts after the grace period (the same keychain and settings), its kept access tokens expired.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    skew = 10_000;
+    skew = 2 * 3600_000;
     const restarted = tempApp(app.dir, { vault, fetch: hostile.fetch, now, healthCheck: { baseDelayMs: 10 } });
     await sandbox.admin.resetRequestCounts();
     const summary = await restarted.api.runHealthCheck(null);

@@ -16,6 +16,14 @@ const entry = (refreshToken: string, savedAt = '2026-11-22T10:00:00.000Z'): Vaul
   savedAt,
 });
 
+/** Every field an entry can have: a field added to VaultEntry must be listed here, and so is checked to outlive a restart. */
+const everyField = (refreshToken: string, accessToken: string): Required<VaultEntry> => ({
+  ...entry(refreshToken),
+  refreshTokenExpiresAt: '2027-02-20T10:00:00.000Z',
+  rotatingSince: '2026-11-22T10:00:01.000Z',
+  access: { token: accessToken, expiresAt: '2026-11-22T11:00:00.000Z' },
+});
+
 const dirs: string[] = [];
 const tempFile = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-sealed-'));
@@ -46,22 +54,32 @@ describe('the sealed token file', () => {
     const vault = createSealedKeychainVault(file, names);
     await vault.set('profile-a', entry('refresh-a1-secret'));
     await vault.set('profile-b', entry('refresh-b1-secret'));
-    await vault.set('profile-a', entry('refresh-a2-secret'));
+    await vault.set('profile-a', everyField('refresh-a2-secret', 'access-a2-secret'));
     await vault.delete('profile-b');
     await vault.close();
 
     const text = fs.readFileSync(file, 'utf8');
-    for (const secret of ['refresh-a1-secret', 'refresh-a2-secret', 'refresh-b1-secret', 'profile-a', 'visma-sandbox']) {
+    for (const secret of ['refresh-a1-secret', 'refresh-a2-secret', 'refresh-b1-secret', 'access-a2-secret', 'profile-a', 'visma-sandbox']) {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(Buffer.from(secret).toString('base64').slice(0, 12));
     }
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const again = createSealedKeychainVault(file, names);
-    expect(await again.get('profile-a')).toEqual(entry('refresh-a2-secret'));
+    expect(await again.get('profile-a')).toEqual(everyField('refresh-a2-secret', 'access-a2-secret'));
     expect(await again.get('profile-b')).toBeNull();
     await again.close();
     await keychain.delete(names.keyService, 'aes-256-gcm');
+  });
+
+  it('the per-profile keychain entries of earlier versions leave the access token out (Windows keeps at most 2,560 bytes per entry)', async () => {
+    const { service } = services();
+    const perProfile = createKeychainVault(service);
+    await perProfile.set('profile-a', everyField('refresh-a-secret', 'x'.repeat(3000)));
+    const { access, ...rest } = everyField('refresh-a-secret', '');
+    expect(access).toBeDefined();
+    expect(await perProfile.get('profile-a')).toEqual(rest);
+    await perProfile.delete('profile-a');
   });
 
   it('reads the keychain once per start, however many profiles, and shares disk flushes in a burst', async () => {

@@ -4,10 +4,10 @@ import type { Sandbox } from '../../../sandbox';
 import type { AppDeps } from '../../../src/main/create-app';
 import { definitionOf } from '../../../src/shared/profile';
 import { ReauthRequired, VaultWriteError } from '../../../src/main/reauth/token-manager';
-import { type TokenVault, createMemoryVault } from '../../../src/main/reauth/token-vault';
+import { type TokenVault, type VaultEntry, createMemoryVault } from '../../../src/main/reauth/token-vault';
 import { hostileServer } from '../../helpers/hostile-server';
 import { httpLoginSurface } from '../../helpers/http-login-surface';
-import { ANNA, NORDLYS, discover } from '../../helpers/sandbox/relying-party';
+import { ANNA, FJELLVIND, NORDLYS, discover, logIn } from '../../helpers/sandbox/relying-party';
 import { sandboxPerTest } from '../../helpers/sandbox/sandboxes';
 import { ordersProfile } from '../../helpers/orders-profile';
 import { tempApp } from '../../helpers/temp-app';
@@ -74,6 +74,49 @@ describe('the token lifecycle (F10)', () => {
     const shortLived = await newSandbox({ clients: { bridgekeeper: { accessTokenLifetimeSeconds: 60 } } });
     const second = await connected(shortLived);
     expect((await second.app.tokens.accessToken('orders', second.environment)).refreshed).toBe(true);
+  });
+
+  describe('after a restart (issue 24, point 8)', () => {
+    /** A connected profile, then Bridgekeeper started again over the same settings and vault, its clock `skewMs` on. */
+    async function restarted(prepare: (entry: VaultEntry, sandbox: Sandbox) => VaultEntry | Promise<VaultEntry> = (entry) => entry, skewMs = 0) {
+      const sandbox = await newSandbox({ clients: { bridgekeeper: { accessTokenLifetimeSeconds: 3600 } } });
+      let skew = 0;
+      const { app, vault } = await connected(sandbox, createMemoryVault(), { now: () => new Date(Date.now() + skew) });
+      await vault.set('orders', await prepare((await vault.get('orders'))!, sandbox));
+      skew = skewMs;
+      const again = tempApp(app.dir, { vault, now: () => new Date(Date.now() + skew) });
+      await sandbox.admin.resetRequestCounts();
+      const summary = await again.api.runHealthCheck(null);
+      const counts = (await sandbox.admin.requestCounts()).byEndpoint;
+      return { summary, refreshes: counts.token ?? 0, apiCalls: counts.api ?? 0, again };
+    }
+    /** An access token that names the company but that Visma never signed. */
+    const forged = (tenantId: string) =>
+      [{ alg: 'RS256', typ: 'JWT' }, { tenant_id: tenantId, sub: 'anna' }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
+
+    it('within the access token’s hour, the API is asked with the kept token: no refresh, no rotation', async () => {
+      const { summary, refreshes, apiCalls } = await restarted();
+      expect(summary).toMatchObject({ checked: 1, connected: 1 });
+      expect([refreshes, apiCalls]).toEqual([0, 1]);
+    });
+
+    it('a kept token close to expiry, left by a refresh under way, or naming another company is not used: the profile refreshes', async () => {
+      const nearExpiry = await restarted(undefined, 56 * 60_000);
+      const underWay = await restarted((entry) => ({ ...entry, rotatingSince: new Date().toISOString() }));
+      // A token Visma signed, for a company the same user may use: the API would answer for it.
+      const otherCompany = await restarted(async (entry, sandbox) => ({ ...entry, access: { ...entry.access!, token: (await logIn(sandbox, { ...ANNA, company: FJELLVIND.name })).tokens.access_token } }));
+      for (const run of [nearExpiry, underWay, otherCompany]) {
+        expect(run.summary).toMatchObject({ checked: 1, connected: 1 });
+        expect(run.refreshes).toBe(1);
+      }
+    });
+
+    it('a kept token the API refuses is refreshed once, and the profile is connected on the API’s word for the new one', async () => {
+      const { summary, refreshes, apiCalls, again } = await restarted((entry) => ({ ...entry, access: { ...entry.access!, token: forged(entry.tenantId) } }));
+      expect(summary).toMatchObject({ checked: 1, connected: 1 });
+      expect([refreshes, apiCalls]).toEqual([1, 2]);
+      expect(again.profiles.get('orders')!.status).toBe('connected');
+    });
   });
 
   it('keeps the old refresh token when the vault cannot take the rotated one', async () => {
