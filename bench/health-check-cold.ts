@@ -9,7 +9,7 @@ import type { TokenVault } from '../src/main/reauth/token-vault';
 import { tempApp } from '../test/helpers/temp-app';
 
 const started = performance.now();
-const { BENCH_DIR: dir, BENCH_VAULT: kind, BENCH_SERVICE: service, BENCH_KEY_SERVICE: keyService, BENCH_COUNT: count } = process.env;
+const { BENCH_DIR: dir, BENCH_VAULT: kind, BENCH_SERVICE: service, BENCH_KEY_SERVICE: keyService, BENCH_COUNT: count, BENCH_HOURS_ON: hoursOn = '0' } = process.env;
 if (!dir || !service || !keyService || !count) throw new Error('started by bench/health-check.bench.ts only');
 const store = kind === 'keychain' ? createKeychainVault(service) : createSealedKeychainVault(path.join(dir, 'tokens.vault'), { service, keyService });
 /** Where the time goes, summed over the concurrent checks: waits on the token store, and on each kind of HTTP call. */
@@ -31,7 +31,9 @@ const vault: TokenVault = {
   delete: (id) => timed('store delete', () => store.delete(id)),
 };
 const timedFetch: typeof fetch = (input, init) => timed(`http ${new URL(input instanceof Request ? input.url : String(input)).pathname.replace(/\/\d+/g, '/n')}`, () => fetch(input, init));
-const app = tempApp(dir, { vault, fetch: timedFetch, now: () => new Date(), eventLogPath: path.join(dir, 'events.jsonl') });
+/** Hours on: the access tokens kept have expired by this clock (the sandbox's own clock is not moved). */
+const skewMs = Number(hoursOn) * 3600_000;
+const app = tempApp(dir, { vault, fetch: timedFetch, now: () => new Date(Date.now() + skewMs), eventLogPath: path.join(dir, 'events.jsonl') });
 const opened = performance.now();
 const summary = await app.api.runHealthCheck(null);
 const checkMs = performance.now() - opened;
