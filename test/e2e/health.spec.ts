@@ -39,10 +39,12 @@ test('a health check of 200 profiles under faults: results land live, only the r
   await connectedProfiles(bk, sandbox);
   await expect(page.getByText(`Showing ${COUNT} of ${COUNT} profiles`)).toBeVisible();
 
-  // Faults: slow answers, a burst of 503s, dropped connections — and Anna loses API User in Fjellvind.
+  // Faults: slow answers, a 503, a dropped connection — and Anna loses API User in Fjellvind. Two faults
+  // at most: a profile's three attempts absorb them however the answers' timing falls (with more, one
+  // profile can draw three in a row and rightly ends as an error; the lasting outage below is that case).
   await sandbox.admin.addLatency('api', 25);
-  await sandbox.admin.failNext('api', 8, 503);
-  await sandbox.admin.dropConnections('api', 4);
+  await sandbox.admin.failNext('api', 1, 503);
+  await sandbox.admin.dropConnections('api', 1);
   await sandbox.admin.removeApiUser(ANNA.email, FJELLVIND.id);
 
   // The toolbar stays put while the check runs: "Check health" becomes "Cancel check" in its place.

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { startSandbox, totp } from '../../sandbox';
 import type { Harness } from '../helpers/harness';
-import { addProfile, completeLogin, consent, expect, keychainEntry, test } from '../helpers/sandbox-harness';
+import { keychain } from '../../src/main/platform/keychain';
+import { addProfile, completeLogin, consent, expect, storedTokens, test } from '../helpers/sandbox-harness';
 import { pickCompany, signIn } from '../helpers/sandbox/chromium-person';
 import { ANNA, FJELLVIND, NORDLYS, PER, TOVE } from '../helpers/sandbox/relying-party';
 import { rowAction } from '../helpers/profile-rows';
@@ -14,7 +15,7 @@ async function reconnect(bk: Harness, name: string) {
   return { dialog, login: await bk.logins.nextLogin() };
 }
 
-test('happy path: log in, pick the company, consent — connected, tokens only in the keychain', async ({ bk, sandbox }, testInfo) => {
+test('happy path: log in, pick the company, consent — connected, tokens only in the sealed file whose key is in the keychain', async ({ bk, sandbox }, testInfo) => {
   const tokensOnTheWire: string[] = [];
   await addProfile(bk, sandbox);
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
@@ -38,14 +39,16 @@ test('happy path: log in, pick the company, consent — connected, tokens only i
   await expect(details).toContainText('Access token expires');
   await details.screenshot({ path: testInfo.outputPath('details.png') });
 
-  // The secrets: in the keychain, and nowhere else.
-  const entry = await keychainEntry(bk, 'orders');
+  // The secrets: in the token file, sealed with the key in the keychain, and nowhere else as text.
+  expect(await keychain.get(`${bk.keychainService} key`, 'aes-256-gcm')).toMatch(/"key":/);
+  const entry = await storedTokens(bk, 'orders');
   expect(entry).toMatchObject({ tenantId: NORDLYS.id });
   tokensOnTheWire.push(entry!.refreshToken);
   const environment = bk.app.environments.get(sandbox.environment.id)!;
   tokensOnTheWire.push((await bk.app.tokens.accessToken('orders', environment)).token);
   const haystacks = {
     settings: await readFile(`${bk.dir}/settings.json`, 'utf8'),
+    'token file': await readFile(`${bk.dir}/tokens.vault`, 'utf8'),
     events: await readFile(`${bk.dir}/events.jsonl`, 'utf8'),
     log: JSON.stringify(bk.logLines),
     ipc: bk.payloads.join('\n'),
@@ -88,7 +91,7 @@ test('a second profile logged in as another user right after: nothing carries ov
   expect(await second.login.context().cookies(sandbox.issuer)).toEqual([]);
   await completeLogin(second.login, PER, FJELLVIND.name);
   await expect(second.dialog.getByRole('status')).toContainText('Connected');
-  expect((await keychainEntry(bk, 'orders'))!.refreshToken).not.toBe((await keychainEntry(bk, 'fjell'))!.refreshToken);
+  expect((await storedTokens(bk, 'orders'))!.refreshToken).not.toBe((await storedTokens(bk, 'fjell'))!.refreshToken);
   expect(bk.logins.contexts).toHaveLength(2);
 });
 
@@ -100,7 +103,7 @@ test('the wrong company: both named, nothing stored', async ({ bk, sandbox }) =>
   await expect(alert).toContainText('The wrong company was picked');
   await expect(alert).toContainText(`The login picked company ${FJELLVIND.id}, but this profile works on ${NORDLYS.name} (${NORDLYS.id})`);
   await expect(dialog.getByRole('button', { name: 'Try again' })).toBeFocused();
-  expect(await keychainEntry(bk, 'orders')).toBeNull();
+  expect(await storedTokens(bk, 'orders')).toBeNull();
 });
 
 test('no API User: the role and where to grant it', async ({ bk, sandbox }, testInfo) => {
@@ -124,7 +127,7 @@ test('consent denied', async ({ bk, sandbox }) => {
   await pickCompany(login, NORDLYS.name);
   await consent(login, 'Deny');
   await expect(dialog.getByRole('alert')).toContainText('Access was not granted');
-  expect(await keychainEntry(bk, 'orders')).toBeNull();
+  expect(await storedTokens(bk, 'orders')).toBeNull();
 });
 
 test('the person closes the login window: cancelled, nothing changed', async ({ bk, sandbox }) => {
@@ -145,7 +148,7 @@ test('a tampered state is a security error', async ({ bk, sandbox }) => {
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
   await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('alert')).toContainText('A security check failed');
-  expect(await keychainEntry(bk, 'orders')).toBeNull();
+  expect(await storedTokens(bk, 'orders')).toBeNull();
 });
 
 test('an answer from another issuer is a security error', async ({ bk, sandbox }) => {
@@ -158,7 +161,7 @@ test('an answer from another issuer is a security error', async ({ bk, sandbox }
     const { dialog, login } = await reconnect(bk, 'Orders into Visma');
     await completeLogin(login, ANNA, NORDLYS.name);
     await expect(dialog.getByRole('alert')).toContainText('A security check failed');
-    expect(await keychainEntry(bk, 'orders')).toBeNull();
+    expect(await storedTokens(bk, 'orders')).toBeNull();
   } finally {
     await impostor.close();
   }
@@ -179,9 +182,9 @@ test('one-time refresh tokens rotate, and the keychain keeps the newest', async 
   const { dialog, login } = await reconnect(bk, 'Orders into Visma');
   await completeLogin(login, ANNA, NORDLYS.name);
   await expect(dialog.getByRole('status')).toContainText('Connected');
-  const before = (await keychainEntry(bk, 'orders'))!.refreshToken;
+  const before = (await storedTokens(bk, 'orders'))!.refreshToken;
   await bk.app.tokens.accessToken('orders', bk.app.environments.get(sandbox.environment.id)!, { forceRefresh: true });
-  const after = (await keychainEntry(bk, 'orders'))!.refreshToken;
+  const after = (await storedTokens(bk, 'orders'))!.refreshToken;
   expect(after).not.toBe(before);
 });
 
@@ -204,7 +207,7 @@ test('deleting a connected profile says what it touches, can be undone, and when
   await bk.page.getByRole('button', { name: 'Undo' }).click();
   await expect(bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' })).toContainText('Connected');
   expect((await sandbox.admin.requestCounts()).byEndpoint.revocation ?? 0).toBe(0);
-  expect(await keychainEntry(bk, 'orders')).not.toBeNull();
+  expect(await storedTokens(bk, 'orders')).not.toBeNull();
 
   await rowAction(bk.page, 'Orders into Visma', 'Delete…');
   await bk.page.getByRole('dialog').getByRole('button', { name: 'Delete profile' }).click();
@@ -212,5 +215,5 @@ test('deleting a connected profile says what it touches, can be undone, and when
   // The undo time running out (ten seconds in the app), made to pass at once:
   await bk.app.profiles.finishDeletes();
   expect((await sandbox.admin.requestCounts()).byEndpoint.revocation).toBe(1);
-  expect(await keychainEntry(bk, 'orders')).toBeNull();
+  expect(await storedTokens(bk, 'orders')).toBeNull();
 });

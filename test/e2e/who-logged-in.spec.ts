@@ -1,5 +1,5 @@
 import type { Harness } from '../helpers/harness';
-import { addProfile, completeLogin, expect, keychainEntry, test } from '../helpers/sandbox-harness';
+import { addProfile, completeLogin, expect, storedTokens, test } from '../helpers/sandbox-harness';
 import { signIn } from '../helpers/sandbox/chromium-person';
 import { rowAction } from '../helpers/profile-rows';
 import { ANNA, FJELLVIND, PER } from '../helpers/sandbox/relying-party';
@@ -43,7 +43,7 @@ test.describe('in Finnish', () => {
     await expect(alert).toContainText(`Kirjautuja oli ${PER.email} eikä ${ANNA.email}`);
     await expect(alert).toContainText('Bridgekeeper ei tallentanut mitään ja mitätöi Visman antamat tunnisteet');
     await expect(dialog.getByRole('status')).toHaveCount(0); // never a "Yhdistetty"
-    expect(await keychainEntry(bk, 'orders')).toBeNull();
+    expect(await storedTokens(bk, 'orders')).toBeNull();
     expect(bk.app.profiles.get('orders')).toMatchObject({ status: 'never-connected', apiUser: ANNA.email });
     await dialog.screenshot({ path: testInfo.outputPath('other-user-refused-fi.png') });
   });
@@ -65,7 +65,7 @@ test('another Visma user logged in: Keep makes them the API user, named in the r
   const row = bk.page.getByRole('row').filter({ hasText: 'Orders into Visma' });
   await expect(row).toContainText(PER.email);
   await expect(row).toContainText('Connected');
-  expect(await keychainEntry(bk, 'orders')).toMatchObject({ tenantId: FJELLVIND.id });
+  expect(await storedTokens(bk, 'orders')).toMatchObject({ tenantId: FJELLVIND.id });
 
   await rowAction(bk.page, 'Orders into Visma', 'Details');
   const events = bk.page.getByRole('dialog', { name: 'Orders into Visma' }).getByRole('table', { name: 'Last events' });
@@ -106,5 +106,5 @@ test('in a bulk run the same question shows in the bulk dialog; Discard fails th
   const row = dialog.getByRole('table', { name: 'Profiles in this bulk reconnect' }).getByRole('row').filter({ hasText: 'Orders into Visma' });
   await expect(row).toContainText(`${PER.email} logged in, not ${ANNA.email}`);
   await expect(row).not.toContainText('Connected');
-  expect(await keychainEntry(bk, 'orders')).toBeNull();
+  expect(await storedTokens(bk, 'orders')).toBeNull();
 });

@@ -10,7 +10,7 @@ import { catalogOf } from '../../src/shared/i18n/catalog';
 import { LANGUAGES, type Language, effectiveLocale } from '../../src/shared/i18n/languages';
 import { type Translator, createTranslator } from '../../src/shared/i18n/translator';
 import { type App, type AppDeps, createApp } from '../../src/main/create-app';
-import { createKeychainSecrets, createKeychainVault } from '../../src/main/platform/keychain-vault';
+import { createKeychainSecrets, createSealedKeychainVault } from '../../src/main/platform/keychain-vault';
 import { createSeveraKeychainVault } from '../../src/main/platform/severa-keychain';
 import { chromiumLoginSurface } from './chromium-login-surface';
 import { chromiumPortalSurface } from './chromium-portal-surface';
@@ -46,7 +46,7 @@ export interface Harness {
   browsers: ReturnType<typeof installedBrowsers>;
   /** What the system's file dialog answers next (a path); empty: the person cancels it. */
   filePicks: string[];
-  /** The keychain service this harness writes under (a real Secret Service). */
+  /** The keychain service this harness writes under (a real Secret Service); the token file's key is under `<it> key`. */
   keychainService: string;
   /** Like quitting and starting Bridgekeeper again: new services over the same settings folder. */
   restart(): Promise<void>;
@@ -122,7 +122,8 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
   const portals = chromiumPortalSurface(page.context().browser()!);
   const browsers = installedBrowsers();
   const keychainService = `Bridgekeeper test ${randomUUID()}`;
-  const vault = createKeychainVault(keychainService);
+  // The tokens as the app keeps them: the sealed file in the settings folder, its key in the keychain.
+  const vault = createSealedKeychainVault(path.join(dir, 'tokens.vault'), { service: keychainService, keyService: `${keychainService} key` });
   const severaCredentials = createSeveraKeychainVault(keychainService);
   let delivery = Promise.resolve();
   const emit = (event: ApiEvent) => {
@@ -196,6 +197,7 @@ export async function openHarness(page: Page, dir: string, extend: Partial<AppDe
     close: async () => {
       // As Bridgekeeper does on quit: a deletion still undoable becomes final now, not in a timer after the folder is gone.
       await app.profiles.finishDeletes();
+      await vault.close();
       await logins.dispose();
       await portals.dispose();
       await browsers.dispose();

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { createKeychainVault } from '../../src/main/platform/keychain-vault';
 import type { ProfileInput } from '../../src/shared/profile';
 import { type Harness, test as base, expect } from './harness';
 import { ordersProfile } from './orders-profile';
@@ -37,4 +36,5 @@ export async function completeLogin(login: Page, person: { email: string; passwo
   await consent(login);
 }
 
-export const keychainEntry = (bk: Harness, profileId: string) => createKeychainVault(bk.keychainService).get(profileId);
+/** What the token store holds for a profile (the sealed file, as the app reads it). */
+export const storedTokens = (bk: Harness, profileId: string) => bk.app.tokens.vault.get(profileId);
