@@ -20,7 +20,7 @@ import { installTextContextMenu } from './platform/context-menu';
 import { failStartup, installCrashHandlers } from './platform/crash-handling';
 import { openLogFolder, saveDiagnostics } from './platform/diagnostics-file';
 import { serveApi, trustedSender } from './platform/ipc';
-import { createDeferredVaults } from './platform/keychain-startup';
+import { createDeferredVaults, reportTokenFile } from './platform/keychain-startup';
 import { PORTAL_FRAME_BLOCKED, createPortalWindowSurface } from './platform/portal-window';
 import { createLoginWindowSurface } from './platform/login-window';
 import { createMainFetch } from './platform/main-http';
@@ -163,7 +163,7 @@ function ready(log: Logger, logFile: LogFile): void {
   };
   const probeKeychain = async () => {
     const result = await vaults.probe();
-    if (result.ok) return;
+    if (result.ok) return reportTokenFile(await vaults.tokenFileOpened(), { log, post: bridgekeeper.notices.post });
     log.warn('keychain.unavailable', { reason: result.reason });
     bridgekeeper.notices.post(noKeychainNotice(result.reason));
   };

@@ -21,6 +21,13 @@ export function createNoticeBoard(emit: (event: ApiEvent) => void, initial: Noti
   };
 }
 
+/** The token file could not be opened with its key and was moved aside: the tokens in it are gone. */
+export const tokenFileUnreadableNotice = (path: string): Notice => ({
+  id: 'token-file-unreadable',
+  level: 'warning',
+  ...inWords('notices.token-file-unreadable', { path }),
+});
+
 /** Where no keychain works (posted at start, or once the keychain probe has failed). */
 export const noKeychainNotice = (reason?: string): Notice => ({
   id: 'no-keychain',

@@ -1,5 +1,9 @@
 import path from 'node:path';
+import type { Logger } from '../logger';
+import { tokenFileUnreadableNotice } from '../notices';
+import type { OpenReport } from '../reauth/sealed-vault';
 import { type TokenVault, createMemoryVault } from '../reauth/token-vault';
+import type { Notice } from '../../shared/notice';
 import { type SeveraCredentialVault, createMemorySeveraVault } from '../severa/panel/credential-vault';
 import { type SecretStore, createMemorySecrets } from '../portal/portal-secrets';
 import { createKeychainSecrets, createSealedKeychainVault, keychainWorks } from './keychain-vault';
@@ -22,11 +26,12 @@ export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychai
   // One vault of each, made once the probe has answered.
   let tokenVault: TokenVault | undefined;
   let severaVault: SeveraCredentialVault | undefined;
+  let opened: Promise<OpenReport | undefined> = Promise.resolve(undefined);
   const tokensReady = decided.then(async (result) => {
     if (!result.ok) return (tokenVault = createMemoryVault());
     const sealed = createSealedKeychainVault(await tokenFile());
     // Opened now, not at the first token call: the migration of earlier per-profile entries starts at once.
-    sealed.open().catch(() => undefined); // a failure is the first call's to report (and it tries again)
+    opened = sealed.open().catch(() => undefined); // a failure is the first call's to report (and it tries again)
     return (tokenVault = sealed);
   });
   const severaReady = decided.then((result) => (severaVault = result.ok ? createSeveraKeychainVault() : createMemorySeveraVault()));
@@ -67,6 +72,8 @@ export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychai
     vault,
     severaCredentials,
     portalSecrets,
+    /** What opening the token file found, once the probe has answered (nothing without a keychain, or when it could not open). */
+    tokenFileOpened: async (): Promise<OpenReport | undefined> => (await tokensReady, opened),
     /** Runs the probe once; calls made before it wait for it. */
     probe(): Promise<ProbeResult> {
       started ??= probe()
@@ -79,4 +86,13 @@ export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychai
       return started;
     },
   };
+}
+
+/** Says in the log what opening the token file found (counts, no tokens), and tells the person when its tokens are gone. */
+export function reportTokenFile(report: OpenReport | undefined, { log, post }: { log: Pick<Logger, 'info' | 'warn'>; post: (notice: Notice) => void }): void {
+  if (!report) return;
+  const counts = { newKey: report.newKey, migrated: report.migrated.length, superseded: report.superseded.length, unrecognised: report.unrecognised.length };
+  if (!report.movedAside) return void log.info('token-file.opened', counts);
+  log.warn('token-file.moved-aside', { ...counts, keptAs: path.basename(report.movedAside) }); // the folder names the user
+  post(tokenFileUnreadableNotice(report.movedAside));
 }
