@@ -195,7 +195,8 @@ describe('import and export, for any input', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 round trips (a workbook reader worker for each xlsx import): seconds alone, far more beside the other test files on two cores.
+  }, 120_000);
 
   it('never crashes, and either imports every row or none (all-or-nothing)', async () => {
     const app = newApp();
