@@ -22,14 +22,14 @@ import { createKeychainVault, createSealedKeychainVault } from '../src/main/plat
 import { tempApp } from '../test/helpers/temp-app';
 import { ANNA, FJELLVIND, NORDLYS, logIn } from '../test/helpers/sandbox/relying-party';
 import { fileBytes } from '../test/helpers/file-bytes';
-import { startRestartableKeyring } from './private-keyring';
+import { startPrivateSecretService } from '../test/helpers/secret-service';
 import { report, sized } from './report';
 
 /** BENCH_PROFILES: another count, to look closer at a smaller run. */
 const COUNT = Number(process.env.BENCH_PROFILES ?? sized(1000, 20));
 const VAULT = process.env.BENCH_VAULT === 'keychain' ? 'keychain' : 'sealed';
 const note = (text: string) => process.stderr.write(`health-check: ${text}\n`);
-const keyring = await startRestartableKeyring();
+const keyring = await startPrivateSecretService();
 const sandbox = await startSandbox();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bk-bench-health-'));
 const service = `Bridgekeeper bench ${process.pid}`;

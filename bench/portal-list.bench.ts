@@ -28,7 +28,7 @@ const GENERATED = sized(40, 12);
 const ROUNDS = sized(5, 1);
 const SHAPES = { 'table, numbered pages of 10': PORTAL_VARIANTS.databridge, 'cards, Show more by 8': PORTAL_VARIANTS['superoffice-sso'], 'list, Next links of 25': PORTAL_VARIANTS.classic } as const;
 
-const stopKeyring = await startPrivateSecretService();
+const keyring = await startPrivateSecretService();
 const browser = await chromium.launch(CHROMIUM);
 const seed = withManyIntegrations(await loadSeedFile(DEFAULT_SEED_FILE), GENERATED);
 const results: Record<string, unknown> = {};
@@ -74,6 +74,6 @@ for (const [shape, style] of Object.entries(SHAPES)) {
   await rm(dir, { recursive: true, force: true });
 }
 await browser.close();
-stopKeyring();
+await keyring.stop();
 
 report('portal-list', { ...results, goals: { readMsFor46: 'well under the person’s minute (≤ 10 000 ms)' } });

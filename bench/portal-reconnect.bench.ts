@@ -38,7 +38,7 @@ const integrations = Array.from({ length: BULK }, (_, i) => ({
   connection: 'old-style' as const,
 }));
 
-const stopKeyring = await startPrivateSecretService();
+const keyring = await startPrivateSecretService();
 const sandbox = await startSandbox({ portal: { integrations, style: PORTAL_VARIANTS.databridge } });
 const browser = await chromium.launch(CHROMIUM);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bk-bench-portal-'));
@@ -110,7 +110,7 @@ const extraPerProfile = (promptsSoFar() - promptsBefore) / (SINGLES + BULK);
 await bk.close();
 await browser.close();
 await sandbox.close();
-stopKeyring();
+await keyring.stop();
 await rm(dir, { recursive: true, force: true });
 
 report('portal-reconnect', {

@@ -30,7 +30,7 @@ const heapAfterGc = () => {
   return process.memoryUsage().heapUsed;
 };
 
-const stopKeyring = await startPrivateSecretService();
+const keyring = await startPrivateSecretService();
 const sandbox = await startSandbox();
 const browser = await chromium.launch(CHROMIUM);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bk-bench-reauth-'));
@@ -59,7 +59,7 @@ const heapAfterAll = heapAfterGc();
 await bk.close();
 await browser.close();
 await sandbox.close();
-stopKeyring();
+await keyring.stop();
 await rm(dir, { recursive: true, force: true });
 
 report('reauth', {

@@ -7,15 +7,15 @@ import { startPrivateSecretService } from './secret-service';
  * Once per vitest run: a private temp folder and Secret Service for the tests, and the built app for
  * the packaging test (`npm test` builds first; a bare `npx vitest` may not have).
  */
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   if (!existsSync('out/main/index.js') || !existsSync('out/renderer/index.html')) {
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
   }
   // Every temp folder of the run goes into one, removed at the end (after the keyring inside it stops).
   const removeTemp = privateTempFolder();
-  const stopKeyring = await startPrivateSecretService();
-  return () => {
-    stopKeyring();
+  const keyring = await startPrivateSecretService();
+  return async () => {
+    await keyring.stop();
     removeTemp();
   };
 }
