@@ -73,7 +73,10 @@ export function createDeferredVaults(probe: () => Promise<ProbeResult> = keychai
     severaCredentials,
     portalSecrets,
     /** What opening the token file found, once the probe has answered (nothing without a keychain, or when it could not open). */
-    tokenFileOpened: async (): Promise<OpenReport | undefined> => (await tokensReady, opened),
+    async tokenFileOpened(): Promise<OpenReport | undefined> {
+      await tokensReady; // the open starts only once the probe has answered
+      return opened;
+    },
     /** Runs the probe once; calls made before it wait for it. */
     probe(): Promise<ProbeResult> {
       started ??= probe()

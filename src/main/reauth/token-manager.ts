@@ -124,9 +124,10 @@ export class TokenManager {
   }
 
   /**
-   * After a restart: the access token the vault kept, while it has a while to live and the connection
-   * is as it was (same environment, no refresh under way). A token Visma refuses all the same is
-   * refreshed by the caller (a 401 on a token not just refreshed, health/check-profile.ts).
+   * After a restart: the access token the vault kept, while the connection is as it was (same
+   * environment, no refresh under way, the token naming its company); accessToken() still refreshes
+   * one near expiry. A token Visma refuses all the same is refreshed by the caller (a 401 on a token
+   * not just refreshed, health/check-profile.ts).
    */
   async #restore(profileId: string, environment: Environment): Promise<AccessToken | undefined> {
     return this.#exclusive(profileId, async () => {
@@ -134,10 +135,8 @@ export class TokenManager {
       const held = this.#access.get(profileId);
       if (held) return held;
       const stored = await this.vault.get(profileId);
-      if (!stored?.access || stored.rotatingSince || stored.environmentId !== environment.id) return undefined;
-      const expiresAt = Date.parse(stored.access.expiresAt);
-      if (!(expiresAt - this.now() > REFRESH_MARGIN_MS) || tenantOf(stored.access.token) !== stored.tenantId) return undefined;
-      const restored = { token: stored.access.token, expiresAt, tenantId: stored.tenantId };
+      if (!stored?.access || stored.rotatingSince || stored.environmentId !== environment.id || tenantOf(stored.access.token) !== stored.tenantId) return undefined;
+      const restored = { token: stored.access.token, expiresAt: Date.parse(stored.access.expiresAt), tenantId: stored.tenantId };
       this.#access.set(profileId, restored);
       return restored;
     });
