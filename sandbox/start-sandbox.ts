@@ -53,9 +53,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // The provider needs its issuer, which needs the port: listen first, handle requests after.
   const server = http.createServer();
-  // Connections kept as a web server keeps them (Node's 5 s): with a 1 s hint Node's fetch, which takes
-  // 1 s off a server's hint, reused none and every call paid a new connection.
-  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);

@@ -12,9 +12,6 @@ export interface Listener {
 
 export async function listenAs(hostName: string, port = 0): Promise<Listener> {
   const server = http.createServer();
-  // Connections kept as a web server keeps them (Node's 5 s): with a 1 s hint Node's fetch, which takes
-  // 1 s off a server's hint, reused none and every call paid a new connection.
-  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
