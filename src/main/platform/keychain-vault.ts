@@ -8,7 +8,7 @@ export const KEYCHAIN_SERVICE = 'Bridgekeeper Visma.net tokens';
 /**
  * Profiles' refresh tokens in the OS keychain, one entry per profile under one service name: how
  * versions before issue 24 kept them (a Secret Service round trip per read and write). The app now
- * keeps them in the sealed file below and migrates these; the E2E harness still uses this store.
+ * keeps them in the sealed file below and migrates these; the health bench can still measure this store.
  */
 export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
   return {
@@ -17,7 +17,7 @@ export function createKeychainVault(service = KEYCHAIN_SERVICE): TokenVault {
       const text = await keychain.get(service, profileId);
       return text ? (JSON.parse(text) as VaultEntry) : null;
     },
-    async set(profileId, { access: _memoryOnly, ...entry }) {
+    async set(profileId, { access: _notKeptHere, ...entry }) {
       // The access token stays out: with it an entry could pass Windows' 2,560-byte limit.
       await keychain.set(service, profileId, JSON.stringify(entry));
     },
